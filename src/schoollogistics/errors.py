@@ -1,0 +1,278 @@
+"""The error hierarchy: every refusal is a typed error with a stable code.
+
+Each concrete error class declares
+
+* ``code``: a stable dotted identifier (``money.float_refused``) that front ends
+  and tests can rely on; it never changes once released;
+* ``message_en`` / ``message_zh``: message templates in English and Simplified
+  Chinese, formatted with the error's ``params``.
+
+Raising an error never leaves partial state behind: operations validate first
+and change nothing when they refuse (non-negotiable 4). Business-rule findings
+of audits are *not* errors; they are returned as
+[`Violation`][schoollogistics.core.violations.Violation] records.
+
+Areas define their own concrete errors in their packages, subclassing the area
+bases declared here ([`AssetError`][schoollogistics.errors.AssetError], ...).
+Every code is listed in the error-code catalogue of the docs; a test fails when
+one is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+__all__ = [
+    "AmountNotFiniteError",
+    "AmountNotInFenError",
+    "AmountTextError",
+    "AmountTypeError",
+    "AssetError",
+    "CalendarError",
+    "CompensationError",
+    "EmptyIdentifierError",
+    "FloatAmountError",
+    "FoodSampleError",
+    "IdentifierError",
+    "InvalidInputError",
+    "InvalidWeightsError",
+    "MoneyError",
+    "NaiveDateTimeError",
+    "SchoolLogisticsError",
+    "SerializationError",
+    "TimeError",
+    "TimeParseError",
+    "TimeTypeError",
+    "UnknownKeyError",
+    "UnknownTimezoneError",
+]
+
+
+class _SafeDict(dict[str, Any]):
+    """A format mapping that leaves unknown placeholders visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class SchoolLogisticsError(Exception):
+    """Base of every error raised by schoollogistics.
+
+    Attributes:
+        code: Stable dotted identifier of the error kind.
+        params: The values the messages are built from, for front ends that
+            render their own text.
+        message_en: The message in English.
+        message_zh: The message in Simplified Chinese.
+    """
+
+    code: ClassVar[str] = "error"
+    message_en_template: ClassVar[str] = "schoollogistics error"
+    message_zh_template: ClassVar[str] = "学校后勤库错误"
+
+    params: Mapping[str, Any]
+    message_en: str
+    message_zh: str
+
+    def __init__(self, **params: Any) -> None:
+        self.params = dict(params)
+        values = _SafeDict({k: _display(v) for k, v in params.items()})
+        self.message_en = self.message_en_template.format_map(values)
+        self.message_zh = self.message_zh_template.format_map(values)
+        super().__init__(f"[{self.code}] {self.message_en} / {self.message_zh}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), dict(self.params)))
+
+
+def _rebuild(cls: type[SchoolLogisticsError], params: dict[str, Any]) -> SchoolLogisticsError:
+    return cls(**params)
+
+
+def _display(value: Any) -> str:
+    """Render a parameter for a message (dates and amounts as their text)."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(_display(v) for v in value)
+    return str(value)
+
+
+# ---------------------------------------------------------------- kernel bases
+
+
+class InvalidInputError(SchoolLogisticsError, ValueError):
+    """An argument is malformed (wrong type, empty, out of range)."""
+
+    code = "input.invalid"
+    message_en_template = "invalid value for {field}: {reason}"
+    message_zh_template = "{field} 的取值无效：{reason}"
+
+
+class MoneyError(InvalidInputError):
+    """Base of money errors (``money.*``)."""
+
+    code = "money.invalid"
+    message_en_template = "invalid amount {value!s}: {reason}"
+    message_zh_template = "金额 {value!s} 无效：{reason}"
+
+
+class TimeError(InvalidInputError):
+    """Base of time errors (``time.*``)."""
+
+    code = "time.invalid"
+    message_en_template = "invalid time value {value}: {reason}"
+    message_zh_template = "时间值 {value} 无效：{reason}"
+
+
+class IdentifierError(InvalidInputError):
+    """Base of identifier errors (``id.*``)."""
+
+    code = "id.invalid"
+    message_en_template = "invalid identifier for {field}: {value!r}"
+    message_zh_template = "{field} 的标识无效：{value!r}"
+
+
+class SerializationError(SchoolLogisticsError, ValueError):
+    """Base of serialization errors (``serialization.*``)."""
+
+    code = "serialization.invalid"
+    message_en_template = "cannot load {type}: {details}"
+    message_zh_template = "无法读取 {type}：{details}"
+
+
+# ---------------------------------------------------------------- kernel errors
+
+
+class FloatAmountError(MoneyError, TypeError):
+    """A ``float`` was given as money: binary floats cannot hold fen exactly."""
+
+    code = "money.float_refused"
+    message_en_template = (
+        "float {value!s} refused as money: pass a str, int or Decimal (e.g. '12.50')"
+    )
+    message_zh_template = "金额不接受浮点数 {value!s}：请传入字符串、整数或 Decimal（如 '12.50'）"
+
+
+class AmountNotFiniteError(MoneyError):
+    """NaN or an infinity was given as money."""
+
+    code = "money.not_finite"
+    message_en_template = "amount {value!s} is not a finite number"
+    message_zh_template = "金额 {value!s} 不是有限数"
+
+
+class AmountTypeError(MoneyError, TypeError):
+    """Something that is neither str, int, Decimal nor Money was given as money."""
+
+    code = "money.wrong_type"
+    message_en_template = "a {type_name} cannot be an amount: pass a str, int or Decimal"
+    message_zh_template = "{type_name} 类型不能作为金额：请传入字符串、整数或 Decimal"
+
+
+class AmountTextError(MoneyError):
+    """A string that is not a decimal number was given as money."""
+
+    code = "money.not_a_number"
+    message_en_template = "{value!r} is not a decimal amount"
+    message_zh_template = "{value!r} 不是十进制金额"
+
+
+class AmountNotInFenError(MoneyError):
+    """An operation that works in whole fen got an amount with fractions of a fen."""
+
+    code = "money.not_in_fen"
+    message_en_template = "{value!s} has fractions of a fen; round it first (quantize_fen)"
+    message_zh_template = "{value!s} 含有不足一分的部分，请先取整到分（quantize_fen）"
+
+
+class InvalidWeightsError(MoneyError):
+    """An allocation got no weights, a negative weight, or weights summing to zero."""
+
+    code = "money.invalid_weights"
+    message_en_template = "cannot allocate by weights {weights}: {reason}"
+    message_zh_template = "无法按权重 {weights} 分摊：{reason}"
+
+
+class NaiveDateTimeError(TimeError, TypeError):
+    """A naive ``datetime`` (without a timezone) was given."""
+
+    code = "time.naive_refused"
+    message_en_template = (
+        "naive datetime {value} refused for {field}: attach a timezone (the school's is {timezone})"
+    )
+    message_zh_template = "{field} 不接受无时区的时间 {value}：请附上时区（学校时区为 {timezone}）"
+
+
+class TimeTypeError(TimeError, TypeError):
+    """A value of the wrong type was given where a date or time is expected."""
+
+    code = "time.wrong_type"
+    message_en_template = "{field} expects {expected}, got {type_name}"
+    message_zh_template = "{field} 需要 {expected}，得到的是 {type_name}"
+
+
+class TimeParseError(TimeError):
+    """Text could not be read as a date or time."""
+
+    code = "time.unparseable"
+    message_en_template = "cannot read {value!r} as {expected}"
+    message_zh_template = "无法将 {value!r} 读取为{expected}"
+
+
+class UnknownTimezoneError(TimeError):
+    """The timezone name is not in the IANA database."""
+
+    code = "time.unknown_timezone"
+    message_en_template = "unknown timezone {value!r}"
+    message_zh_template = "未知时区 {value!r}"
+
+
+class EmptyIdentifierError(IdentifierError):
+    """An identifier is empty, blank, or not a string."""
+
+    code = "id.empty"
+    message_en_template = "{field} needs a non-blank text identifier, got {value!r}"
+    message_zh_template = "{field} 需要非空的文本标识，得到的是 {value!r}"
+
+
+class UnknownKeyError(SerializationError):
+    """Serialized data has a key the type does not define."""
+
+    code = "serialization.unknown_key"
+    message_en_template = "cannot load {type}: unknown key(s) {details}"
+    message_zh_template = "无法读取 {type}：存在未知字段 {details}"
+
+
+# ---------------------------------------------------------------- area bases
+
+
+class AssetError(SchoolLogisticsError):
+    """Base of asset-ledger refusals (``assets.*``)."""
+
+    code = "assets.error"
+    message_en_template = "asset ledger refused the operation"
+    message_zh_template = "资产台账拒绝了该操作"
+
+
+class FoodSampleError(SchoolLogisticsError):
+    """Base of food-sample refusals (``food_samples.*``)."""
+
+    code = "food_samples.error"
+    message_en_template = "food-sample operation refused"
+    message_zh_template = "食品留样操作被拒绝"
+
+
+class CompensationError(SchoolLogisticsError):
+    """Base of damage-compensation refusals (``compensation.*``)."""
+
+    code = "compensation.error"
+    message_en_template = "compensation operation refused"
+    message_zh_template = "损坏赔偿操作被拒绝"
+
+
+class CalendarError(SchoolLogisticsError):
+    """Base of calendar-engine refusals (``calendar.*``)."""
+
+    code = "calendar.error"
+    message_en_template = "calendar operation refused"
+    message_zh_template = "行事历操作被拒绝"

@@ -1,0 +1,72 @@
+"""Public Hypothesis strategies for every public type (install the ``testing`` extra).
+
+Systems that import schoollogistics can property-test their own integration
+with these, for example that whatever they store round-trips::
+
+    from hypothesis import given
+    from schoollogistics import serialization
+    from schoollogistics.testing import money
+
+
+    @given(money())
+    def test_store_roundtrip(amount): ...
+
+[`strategy_for`][schoollogistics.testing.strategy_for] finds the strategy of any
+type in [`PUBLIC_TYPES`][schoollogistics.serialization.PUBLIC_TYPES]; each area
+contributes its strategies in a submodule (``schoollogistics.testing.assets``,
+``.food_samples``, ``.compensation``, ``.school_calendar``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from schoollogistics.testing import assets as _assets
+from schoollogistics.testing import compensation as _compensation
+from schoollogistics.testing import food_samples as _food_samples
+from schoollogistics.testing import school_calendar as _school_calendar
+from schoollogistics.testing._core import (
+    KERNEL_STRATEGIES,
+    aware_datetimes,
+    date_ranges,
+    dates,
+    fen_amounts,
+    money,
+    params,
+    severities,
+    violations,
+    weights,
+)
+
+__all__ = [
+    "aware_datetimes",
+    "date_ranges",
+    "dates",
+    "fen_amounts",
+    "money",
+    "params",
+    "severities",
+    "strategy_for",
+    "violations",
+    "weights",
+]
+
+
+def strategy_for(cls: Any) -> st.SearchStrategy[Any]:
+    """Return the strategy generating values of a public type.
+
+    Raises:
+        KeyError: no strategy is registered for ``cls``.
+    """
+    for table in (
+        KERNEL_STRATEGIES,
+        _assets.STRATEGIES,
+        _food_samples.STRATEGIES,
+        _compensation.STRATEGIES,
+        _school_calendar.STRATEGIES,
+    ):
+        if cls in table:
+            return table[cls]
+    raise KeyError(cls)

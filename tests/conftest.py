@@ -1,0 +1,23 @@
+"""Shared test configuration: Hypothesis profiles.
+
+``dev`` (default) explores randomly; ``ci`` (selected when the ``CI``
+environment variable is set, or with HYPOTHESIS_PROFILE=ci) is derandomised and
+bounded so that CI runs are reproducible and fast.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

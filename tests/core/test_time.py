@@ -1,0 +1,136 @@
+"""Aware time: naive datetimes refused, text parsed in the school's timezone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+from hypothesis import given
+
+from schoollogistics import DateRange, as_date, as_datetime, hours, parse_date, parse_datetime
+from schoollogistics.core.time import get_timezone, school_date, school_datetime
+from schoollogistics.errors import (
+    InvalidInputError,
+    NaiveDateTimeError,
+    TimeParseError,
+    TimeTypeError,
+    UnknownTimezoneError,
+)
+from schoollogistics.testing import aware_datetimes
+
+
+def test_naive_datetime_refused_with_code() -> None:
+    with pytest.raises(NaiveDateTimeError) as info:
+        as_datetime(dt.datetime(2025, 9, 1, 8, 0), field="taken_at")  # noqa: DTZ001
+    assert info.value.code == "time.naive_refused"
+    assert "taken_at" in info.value.message_en
+    assert "Asia/Shanghai" in info.value.message_zh
+
+
+def test_aware_stdlib_datetime_converted_to_school_zone() -> None:
+    utc = dt.datetime(2025, 9, 1, 0, 0, tzinfo=dt.UTC)
+    result = as_datetime(utc)
+    assert isinstance(result, pendulum.DateTime)
+    assert result.timezone_name == "Asia/Shanghai"
+    assert (result.hour, result) == (8, utc)
+
+
+def test_other_zone_configurable() -> None:
+    result = as_datetime(school_datetime(2025, 9, 1, 8), tz="Asia/Urumqi")
+    assert result.timezone_name == "Asia/Urumqi"
+
+
+@pytest.mark.parametrize("value", [dt.date(2025, 1, 1), "2025-01-01T00:00+08:00", 0])
+def test_non_datetime_refused(value: object) -> None:
+    with pytest.raises(TimeTypeError) as info:
+        as_datetime(value)
+    assert info.value.code == "time.wrong_type"
+
+
+def test_unknown_timezone() -> None:
+    with pytest.raises(UnknownTimezoneError) as info:
+        get_timezone("Mars/Olympus")
+    assert info.value.code == "time.unknown_timezone"
+    with pytest.raises(TimeTypeError):
+        get_timezone(8)  # type: ignore[arg-type]
+    zone = get_timezone()
+    assert get_timezone(zone) is zone
+
+
+def test_parse_without_offset_is_school_wall_clock_not_utc() -> None:
+    parsed = parse_datetime("2024-03-10T15:00")
+    assert parsed == school_datetime(2024, 3, 10, 15)
+    assert parsed.offset == 8 * 3600
+
+
+def test_parse_with_offset_keeps_the_instant() -> None:
+    parsed = parse_datetime("2024-03-10T15:00:00Z")
+    assert parsed == pendulum.datetime(2024, 3, 10, 15, tz="UTC")
+    assert parsed.timezone_name == "Asia/Shanghai"
+
+
+@pytest.mark.parametrize("text", ["not a time", "2024-13-40T00:00", "2024-03-10"])
+def test_parse_refuses_garbage_and_plain_dates(text: str) -> None:
+    with pytest.raises(TimeParseError) as info:
+        parse_datetime(text)
+    assert info.value.code == "time.unparseable"
+
+
+def test_parse_types() -> None:
+    with pytest.raises(TimeTypeError):
+        parse_datetime(3)  # type: ignore[arg-type]
+    with pytest.raises(TimeTypeError):
+        parse_date(3)  # type: ignore[arg-type]
+    with pytest.raises(TimeParseError):
+        parse_date("2025-02-30")
+    assert parse_date("2025-02-28") == pendulum.Date(2025, 2, 28)
+
+
+def test_as_date() -> None:
+    assert type(as_date(dt.date(2025, 1, 2))) is pendulum.Date
+    day = pendulum.Date(2025, 1, 2)
+    assert as_date(day) is day
+    with pytest.raises(TimeTypeError):
+        as_date(school_datetime(2025, 1, 2))
+
+
+def test_bad_calendar_values() -> None:
+    with pytest.raises(InvalidInputError):
+        school_datetime(2025, 2, 30)
+    with pytest.raises(InvalidInputError):
+        school_date(2025, 2, 30)
+
+
+@pytest.mark.rule("FS-3")
+def test_48_hours_is_absolute() -> None:
+    assert hours(48).total_seconds() == 172_800
+
+
+@given(aware_datetimes())
+def test_as_datetime_keeps_instant(moment: pendulum.DateTime) -> None:
+    assert as_datetime(moment.in_timezone("UTC")) == moment
+    assert parse_datetime(moment.isoformat()) == moment
+
+
+class TestDateRange:
+    def test_month_and_membership(self) -> None:
+        feb = DateRange.month(2024, 2)
+        assert len(feb) == 29
+        assert pendulum.Date(2024, 2, 29) in feb
+        assert pendulum.Date(2024, 3, 1) not in feb
+        assert school_datetime(2024, 2, 2) not in feb
+        assert "2024-02-02" not in feb
+
+    def test_iteration(self) -> None:
+        days = list(DateRange(pendulum.Date(2024, 2, 28), pendulum.Date(2024, 3, 1)))
+        assert days == [
+            pendulum.Date(2024, 2, 28),
+            pendulum.Date(2024, 2, 29),
+            pendulum.Date(2024, 3, 1),
+        ]
+
+    def test_reversed_refused(self) -> None:
+        with pytest.raises(InvalidInputError) as info:
+            DateRange(pendulum.Date(2024, 3, 1), pendulum.Date(2024, 2, 1))
+        assert info.value.code == "input.invalid"

@@ -34,6 +34,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from schoollogistics.assets import _serde as _assets_serde
 from schoollogistics.compensation import _serde as _compensation_serde
+from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money, to_decimal
 from schoollogistics.core.time import DateRange, parse_date
 from schoollogistics.core.violations import Params, Severity, Violation
@@ -52,7 +53,14 @@ __all__ = ["PUBLIC_TYPES", "TAGGED_UNIONS", "dumps", "from_dict", "loads", "to_d
 
 T = TypeVar("T")
 
-_KERNEL_TYPES: Final[tuple[type, ...]] = (Money, Violation, Severity, Params, DateRange)
+_KERNEL_TYPES: Final[tuple[type, ...]] = (
+    AssetCategory,
+    Money,
+    Violation,
+    Severity,
+    Params,
+    DateRange,
+)
 
 PUBLIC_TYPES: Final[tuple[type, ...]] = (
     *_KERNEL_TYPES,

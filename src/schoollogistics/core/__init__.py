@@ -4,6 +4,7 @@ It imports nothing else from schoollogistics but
 [`errors`][schoollogistics.errors]; every area builds on it.
 """
 
+from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import (
     FEN,
@@ -31,6 +32,7 @@ from schoollogistics.core.violations import Params, Severity, Violation, sort_vi
 __all__ = [
     "DEFAULT_TIMEZONE",
     "FEN",
+    "AssetCategory",
     "DateRange",
     "Money",
     "MoneyInput",

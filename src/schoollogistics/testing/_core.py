@@ -8,6 +8,7 @@ from typing import Any, Final
 import pendulum
 from hypothesis import strategies as st
 
+from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
 from schoollogistics.core.time import DEFAULT_TIMEZONE, DateRange
 from schoollogistics.core.violations import Params, Severity, Violation
@@ -106,6 +107,7 @@ def violations() -> st.SearchStrategy[Violation]:
 
 
 KERNEL_STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {
+    AssetCategory: st.sampled_from(AssetCategory),
     Money: money(),
     Violation: violations(),
     Severity: severities(),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import decimal
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Final, Self, SupportsIndex, TypeAlias
+from typing import Final, Self, SupportsIndex, TypeAlias, cast
 
 import attrs
 
@@ -106,6 +106,13 @@ def _check_rounding(rounding: str) -> str:
     return rounding
 
 
+def _trusted(amount: Decimal) -> Money:
+    """Build Money from a Decimal already known to be finite (skips the checks)."""
+    money = object.__new__(Money)
+    object.__setattr__(money, "amount", amount)
+    return money
+
+
 @attrs.frozen(order=True, repr=False)
 class Money:
     """An exact amount of yuan.
@@ -129,11 +136,11 @@ class Money:
         return cls(Decimal(0))
 
     @classmethod
-    def from_fen(cls, fen: int) -> Self:
+    def from_fen(cls, fen: int) -> Money:
         """Build an amount from a whole number of fen (``from_fen(1250)`` is 12.50)."""
         if isinstance(fen, bool) or not isinstance(fen, int):
             raise AmountTypeError(type_name=type(fen).__name__, field="fen")
-        return cls(Decimal(fen).scaleb(-2))
+        return _trusted(Decimal(fen).scaleb(-2))
 
     @property
     def fen(self) -> int:
@@ -156,26 +163,26 @@ class Money:
         ``rounding=decimal.ROUND_HALF_EVEN`` it is 0.12.
         """
         _check_rounding(rounding)
-        return Money(self.amount.quantize(FEN, rounding=rounding))
+        return _trusted(self.amount.quantize(FEN, rounding=rounding))
 
     def __add__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.amount + other.amount)
+        return _trusted(self.amount + other.amount)
 
     def __sub__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.amount - other.amount)
+        return _trusted(self.amount - other.amount)
 
     def __neg__(self) -> Money:
-        return Money(-self.amount)
+        return _trusted(-self.amount)
 
     def __pos__(self) -> Money:
         return self
 
     def __abs__(self) -> Money:
-        return Money(abs(self.amount))
+        return _trusted(abs(self.amount))
 
     def __mul__(self, factor: int | Decimal) -> Money:
         if isinstance(factor, float):
@@ -215,7 +222,7 @@ class Money:
         total = Decimal(0)
         for amount in amounts:
             total += amount.amount
-        return Money(total)
+        return _trusted(total)
 
 
 def allocate(total: MoneyInput, weights: Sequence[int | Decimal | str]) -> tuple[Money, ...]:
@@ -248,22 +255,10 @@ def allocate(total: MoneyInput, weights: Sequence[int | Decimal | str]) -> tuple
     """
     money = total if isinstance(total, Money) else Money(total)
     total_fen = money.fen
-    exact_weights = [to_decimal(w, field="weight") for w in weights]
-    if not exact_weights:
-        raise InvalidWeightsError(weights="[]", reason="no parties / 没有分摊方")
-    if any(w < 0 for w in exact_weights):
-        raise InvalidWeightsError(weights=weights, reason="negative weight / 权重为负")
-    weight_sum = sum(exact_weights, Decimal(0))
-    if weight_sum == 0:
-        raise InvalidWeightsError(weights=weights, reason="weights sum to zero / 权重之和为零")
-
+    int_weights = _integer_weights(weights)
+    int_sum = sum(int_weights)
     sign = -1 if total_fen < 0 else 1
     magnitude = abs(total_fen)
-    # Exact integer arithmetic: scale weights to integers by a common exponent.
-    exponent = min(0, *(w.as_tuple().exponent for w in exact_weights))
-    scale = Decimal(10) ** -int(exponent)
-    int_weights = [int(w * scale) for w in exact_weights]
-    int_sum = sum(int_weights)
     floors: list[int] = []
     remainders: list[int] = []
     for w in int_weights:
@@ -271,10 +266,29 @@ def allocate(total: MoneyInput, weights: Sequence[int | Decimal | str]) -> tuple
         floors.append(q)
         remainders.append(r)
     left = magnitude - sum(floors)
-    order = sorted(range(len(int_weights)), key=lambda i: (-remainders[i], i))
-    for i in order[:left]:
-        floors[i] += 1
+    if left:
+        order = sorted(range(len(int_weights)), key=lambda i: (-remainders[i], i))
+        for i in order[:left]:
+            floors[i] += 1
     return tuple(Money.from_fen(sign * f) for f in floors)
+
+
+def _integer_weights(weights: Sequence[int | Decimal | str]) -> list[int]:
+    """Validate weights and scale them to integers with the same ratios (exactly)."""
+    if not weights:
+        raise InvalidWeightsError(weights="[]", reason="no parties / 没有分摊方")
+    if all(type(w) is int for w in weights):
+        int_weights = cast("list[int]", list(weights))
+    else:
+        exact = [to_decimal(w, field="weight") for w in weights]
+        exponent = min(0, *(int(w.as_tuple().exponent) for w in exact))
+        scale = Decimal(10) ** -exponent
+        int_weights = [int(w * scale) for w in exact]
+    if any(w < 0 for w in int_weights):
+        raise InvalidWeightsError(weights=weights, reason="negative weight / 权重为负")
+    if not any(int_weights):
+        raise InvalidWeightsError(weights=weights, reason="weights sum to zero / 权重之和为零")
+    return int_weights
 
 
 # ---------------------------------------------------------------- capital numerals

@@ -103,9 +103,17 @@ class Violation:
     message_en: str = ""
     message_zh: str = ""
 
-    def sort_key(self) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
-        """A total order used to report findings independently of input order."""
-        return (self.rule, self.code, self.subject, tuple(self.params.items()))
+    def sort_key(self) -> tuple[str, str, str, tuple[tuple[str, str], ...], str, str, str]:
+        """A total order (over every field) to report findings independently of input order."""
+        return (
+            self.rule,
+            self.code,
+            self.subject,
+            tuple(self.params.items()),
+            self.severity.value,
+            self.message_en,
+            self.message_zh,
+        )
 
 
 def sort_violations(violations: Iterable[Violation]) -> tuple[Violation, ...]:

@@ -1,0 +1,291 @@
+"""Chinese public holidays and make-up working days (调休), rule CA-2.
+
+The data comes from the State Council notice of each year (国务院办公厅关于某年部分节假日
+安排的通知). Two sources feed a
+[`HolidayCalendar`][schoollogistics.school_calendar.HolidayCalendar]:
+
+* the ``holidays`` package (``holidays.China(language="zh_CN")``), which carries the
+  notices it has been updated with: its days off, and its make-up working days
+  (the package's ``weekend_workdays``, taken from the "substituted" entries of
+  its static data);
+* notices supplied by the user as [`HolidayNotice`][schoollogistics.school_calendar.HolidayNotice]
+  data, which add a year the package lacks or replace a year it has.
+
+A year the package has no notice for is only *estimated* by the package (lunar
+dates plus weekend carry-overs, and never a make-up working day). Such a year is
+refused (``calendar.holiday_data_missing``) unless the caller accepts it
+explicitly as provisional; it is then marked ``PROVISIONAL`` in the calendar's
+sources, never silently mixed with official data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+import holidays
+import pendulum
+
+from schoollogistics.school_calendar._terms import day_input
+from schoollogistics.school_calendar.errors import HolidayDataMissingError, NoticeInvalidError
+
+__all__ = [
+    "DataStatus",
+    "HolidayCalendar",
+    "HolidayDay",
+    "HolidayNotice",
+    "YearSource",
+    "official_years",
+]
+
+_SATURDAY: Final = 5
+
+
+def _china(years: Iterable[int] = ()) -> Any:
+    """A ``holidays.China`` table with zh-CN names (the package's stubs lack the class)."""
+    factory: Any = getattr(holidays, "China")  # noqa: B009 - untyped in the package stubs
+    return factory(language="zh_CN", years=list(years))
+
+
+@functools.cache
+def official_years() -> frozenset[int]:
+    """The years for which the installed ``holidays`` package carries a State Council notice.
+
+    These are the years of its China "special public holidays" table (the notices'
+    extra days off and their make-up working days): 2001 to 2026 in version 0.109.
+    Any other year is only estimated by the package.
+    """
+    table: Any = getattr(_china(), "special_public_holidays", None)
+    if not isinstance(table, dict):  # pragma: no cover - depends on the package's layout
+        return frozenset()
+    return frozenset(int(year) for year in table)
+
+
+class DataStatus(enum.Enum):
+    """Where a year's holiday data comes from."""
+
+    OFFICIAL = "official"
+    """From a notice carried by the ``holidays`` package."""
+    NOTICE = "notice"
+    """From a notice supplied by the user."""
+    PROVISIONAL = "provisional"
+    """The ``holidays`` package's estimate, accepted explicitly by the caller."""
+
+
+def _date(value: object) -> pendulum.Date:
+    return day_input(value, field="date")
+
+
+@attrs.frozen
+class HolidayDay:
+    """A day off (放假日) for everyone: a public holiday or a day moved by 调休.
+
+    Attributes:
+        date: The day.
+        name_zh: Its name, e.g. ``"国庆节"`` or ``"休息日（由 2025-09-28 调休）"``.
+    """
+
+    date: pendulum.Date = attrs.field(converter=_date)
+    name_zh: str
+
+
+def _days(value: Iterable[HolidayDay]) -> tuple[HolidayDay, ...]:
+    return tuple(sorted(value, key=lambda d: d.date))
+
+
+def _dates(value: Iterable[object]) -> tuple[pendulum.Date, ...]:
+    return tuple(sorted(day_input(v, field="workdays") for v in value))
+
+
+@attrs.frozen
+class HolidayNotice:
+    """A State Council holiday notice as data, to add a year or replace one (rule CA-2).
+
+    Attributes:
+        year: The year the notice is for.
+        days_off: Every day off the notice gives, weekends inside a holiday block
+            included (so that the block reads whole), with names.
+        workdays: The make-up working days (调休上班日, usually a Saturday or Sunday).
+        source: Where the data comes from, e.g. ``"国办发明电〔2025〕7号"``.
+    """
+
+    year: int
+    days_off: tuple[HolidayDay, ...] = attrs.field(converter=_days)
+    workdays: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=_dates)
+    source: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        off = {d.date for d in self.days_off}
+        if len(off) != len(self.days_off):
+            raise NoticeInvalidError(year=self.year, reason="a day off is listed twice")
+        if len(set(self.workdays)) != len(self.workdays):
+            raise NoticeInvalidError(year=self.year, reason="a working day is listed twice")
+        both = sorted(off.intersection(self.workdays))
+        if both:
+            raise NoticeInvalidError(
+                year=self.year, reason=f"{both[0]} is both a day off and a working day"
+            )
+        for day in self.workdays:
+            if day.weekday() < _SATURDAY:
+                raise NoticeInvalidError(
+                    year=self.year,
+                    reason=f"make-up working day {day} is a weekday (调休上班日应为周末)",
+                )
+        for day in (*off, *self.workdays):
+            if abs(day.year - self.year) > 1:
+                raise NoticeInvalidError(
+                    year=self.year, reason=f"{day} is too far from the notice's year"
+                )
+
+    @classmethod
+    def build(
+        cls,
+        year: int,
+        days_off: Iterable[tuple[object, str]],
+        workdays: Iterable[object] = (),
+        *,
+        source: str = "",
+    ) -> HolidayNotice:
+        """Build a notice from ``(day, name)`` pairs and a list of working days."""
+        return cls(year, tuple(HolidayDay(d, n) for d, n in days_off), tuple(workdays), source)
+
+
+@attrs.frozen
+class YearSource:
+    """Where one year of a holiday calendar comes from.
+
+    Attributes:
+        year: The calendar year.
+        status: Official package data, a user notice, or an accepted estimate.
+        citation: The notice or package it comes from.
+    """
+
+    year: int
+    status: DataStatus
+    citation: str
+
+
+def _sources(value: Iterable[YearSource]) -> tuple[YearSource, ...]:
+    return tuple(sorted(value, key=lambda s: s.year))
+
+
+@attrs.frozen
+class HolidayCalendar:
+    """Days off and make-up working days for a set of years (rule CA-2).
+
+    Build it with [`china`][schoollogistics.school_calendar.HolidayCalendar.china];
+    it is plain data afterwards (it serializes, and the planner never calls the
+    ``holidays`` package again).
+
+    Attributes:
+        days_off: Every day off (public holidays and days moved by 调休), by date.
+        workdays: Every make-up working day (a weekend day worked), by date.
+        sources: One entry per covered year, saying where its data comes from.
+    """
+
+    days_off: tuple[HolidayDay, ...] = attrs.field(converter=_days)
+    workdays: tuple[pendulum.Date, ...] = attrs.field(converter=_dates)
+    sources: tuple[YearSource, ...] = attrs.field(converter=_sources)
+    _names: dict[pendulum.Date, str] = attrs.field(init=False, eq=False, repr=False)
+    _work: frozenset[pendulum.Date] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_names", {d.date: d.name_zh for d in self.days_off})
+        object.__setattr__(self, "_work", frozenset(self.workdays))
+
+    @classmethod
+    def china(
+        cls,
+        years: Iterable[int],
+        *,
+        notices: Iterable[HolidayNotice] = (),
+        accept_provisional: bool = False,
+    ) -> HolidayCalendar:
+        """Holidays and make-up working days of mainland China for ``years``.
+
+        Args:
+            years: The calendar years to cover.
+            notices: User-supplied notices; a notice replaces the package's data for
+                the days of its year (a year the package lacks is added).
+            accept_provisional: Accept the package's estimate for a year without a
+                notice; the year is then marked ``PROVISIONAL`` in ``sources``.
+
+        Raises:
+            HolidayDataMissingError: a year has neither package data nor a notice
+                and ``accept_provisional`` is false (``calendar.holiday_data_missing``).
+            NoticeInvalidError: two notices are given for one year.
+        """
+        wanted = sorted(set(years))
+        by_year: dict[int, HolidayNotice] = {}
+        for notice in notices:
+            if notice.year in by_year:
+                raise NoticeInvalidError(year=notice.year, reason="two notices for one year")
+            by_year[notice.year] = notice
+        official = official_years()
+        missing = [y for y in wanted if y not in by_year and y not in official]
+        if missing and not accept_provisional:
+            raise HolidayDataMissingError(
+                year=missing[0], official=f"{min(official)}–{max(official)}"
+            )
+        package_years = [y for y in wanted if y not in by_year]
+        names: dict[pendulum.Date, str] = {}
+        work: set[pendulum.Date] = set()
+        sources: list[YearSource] = []
+        if package_years:
+            table = _china(package_years)
+            for day, name in table.items():
+                if day.year in package_years:
+                    names[_pdate(day)] = str(name)
+            work.update(_pdate(day) for day in table.weekend_workdays if day.year in package_years)
+            version = getattr(holidays, "__version__", "?")
+            for year in package_years:
+                status = DataStatus.OFFICIAL if year in official else DataStatus.PROVISIONAL
+                sources.append(YearSource(year, status, f"holidays {version} China"))
+        for year in wanted:
+            if year not in by_year:
+                continue
+            notice = by_year[year]
+            for day in notice.days_off:
+                work.discard(day.date)
+                names[day.date] = day.name_zh
+            for workday in notice.workdays:
+                names.pop(workday, None)
+                work.add(workday)
+            sources.append(YearSource(year, DataStatus.NOTICE, notice.source or "user notice"))
+        return cls(tuple(HolidayDay(d, n) for d, n in names.items()), tuple(work), tuple(sources))
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The covered years, in order."""
+        return tuple(s.year for s in self.sources)
+
+    @property
+    def provisional_years(self) -> tuple[int, ...]:
+        """The years that rest on an accepted estimate, not on a notice."""
+        return tuple(s.year for s in self.sources if s.status is DataStatus.PROVISIONAL)
+
+    def holiday_name(self, day: pendulum.Date) -> str | None:
+        """The name of the day off on ``day``, if it is one."""
+        return self._names.get(day)
+
+    def is_public_holiday(self, day: pendulum.Date) -> bool:
+        """Whether ``day`` is a day off for everyone (a holiday or a day moved by 调休)."""
+        return day in self._names
+
+    def is_makeup_workday(self, day: pendulum.Date) -> bool:
+        """Whether ``day`` is a weekend day worked in exchange (调休上班)."""
+        return day in self._work
+
+    def is_working_day(self, day: pendulum.Date) -> bool:
+        """A weekday that is not a day off, or a make-up working day."""
+        if day in self._names:
+            return False
+        return day.weekday() < _SATURDAY or day in self._work
+
+
+def _pdate(day: dt.date) -> pendulum.Date:
+    return pendulum.Date(day.year, day.month, day.day)

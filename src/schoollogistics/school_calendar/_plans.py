@@ -1,0 +1,247 @@
+"""Month and year plans (行事历), their difference and their zh-CN text (rule CA-6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import groupby
+from typing import Final
+
+import attrs
+import pendulum
+
+from schoollogistics.school_calendar._days import SchoolCalendar
+from schoollogistics.school_calendar._expand import expand_rule
+from schoollogistics.school_calendar._rules import Category, TaskRule, Template
+from schoollogistics.school_calendar.errors import MonthOutsideYearError
+
+__all__ = [
+    "MonthPlan",
+    "PlanDiff",
+    "PlanEntry",
+    "YearPlan",
+    "diff_plans",
+    "month_name_zh",
+    "plan_month",
+    "plan_year",
+    "render_month_zh",
+]
+
+_DIGITS: Final = "〇一二三四五六七八九十"
+_WEEKDAYS_ZH: Final = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def month_name_zh(month: int) -> str:
+    """The seeds' heading for a month: ``9 → "九月份"``, ``12 → "十二月份"``."""
+    if month <= 10:
+        return f"{_DIGITS[month]}月份"
+    return f"十{_DIGITS[month - 10]}月份"
+
+
+@attrs.frozen
+class PlanEntry:
+    """One numbered line of a month plan.
+
+    Attributes:
+        number: Its number in its month (1, 2, …), as in "九月份：1、…".
+        date: The day the task falls on.
+        title_zh: The task.
+        category: Its category.
+        rule_id: The id of the task rule that produced it.
+        source: The rule's citation.
+        note_zh: A note, e.g. ``"由10月1日顺延"`` when a holiday moved it.
+    """
+
+    number: int
+    date: pendulum.Date
+    title_zh: str
+    category: Category
+    rule_id: str
+    source: str
+    note_zh: str = ""
+
+    @property
+    def key(self) -> tuple[pendulum.Date, str]:
+        """What identifies the entry across plans: its day and its rule."""
+        return self.date, self.rule_id
+
+
+@attrs.frozen
+class MonthPlan:
+    """The plan of one month: ordered, numbered entries (rule CA-6).
+
+    Attributes:
+        year: The calendar year.
+        month: The month, 1 to 12.
+        entries: The entries by date, then by the rules' order, numbered from 1.
+    """
+
+    year: int
+    month: int
+    entries: tuple[PlanEntry, ...]
+
+    @property
+    def heading_zh(self) -> str:
+        """``"九月份"``."""
+        return month_name_zh(self.month)
+
+    def render_zh(self) -> str:
+        """The plan as zh-CN text (see ``render_month_zh``)."""
+        return render_month_zh(self)
+
+
+@attrs.frozen
+class YearPlan:
+    """The plan of a school year: the concatenation of its twelve month plans (rule CA-6).
+
+    Attributes:
+        label: The school year's label, e.g. ``"2025—2026学年"``.
+        months: The (year, month) pairs of the school year, August first.
+        entries: Every entry in date order, numbered within its month.
+    """
+
+    label: str
+    months: tuple[tuple[int, int], ...]
+    entries: tuple[PlanEntry, ...]
+
+    def month(self, year: int, month: int) -> MonthPlan:
+        """The plan of one month.
+
+        Raises:
+            MonthOutsideYearError: the month is not in the school year.
+        """
+        if (year, month) not in self.months:
+            raise MonthOutsideYearError(year=year, month=month, label=self.label)
+        return MonthPlan(
+            year,
+            month,
+            tuple(e for e in self.entries if (e.date.year, e.date.month) == (year, month)),
+        )
+
+    def month_plans(self) -> tuple[MonthPlan, ...]:
+        """The twelve month plans, in order."""
+        return tuple(self.month(y, m) for y, m in self.months)
+
+    def render_zh(self, *, collapse_over: int | None = 3) -> str:
+        """All twelve months as zh-CN text, separated by blank lines."""
+        return "\n\n".join(
+            render_month_zh(plan, collapse_over=collapse_over) for plan in self.month_plans()
+        )
+
+
+def _rules_of(rules: Template | Iterable[TaskRule]) -> tuple[TaskRule, ...]:
+    return rules.rules if isinstance(rules, Template) else Template("rules", tuple(rules)).rules
+
+
+def _entries(
+    calendar: SchoolCalendar, rules: tuple[TaskRule, ...], months: set[tuple[int, int]] | None
+) -> tuple[PlanEntry, ...]:
+    rows: list[tuple[pendulum.Date, int, TaskRule, str]] = []
+    for order, rule in enumerate(rules):
+        for day, note in expand_rule(calendar, rule):
+            if months is None or (day.year, day.month) in months:
+                rows.append((day, order, rule, note))
+    rows.sort(key=lambda row: (row[0], row[1]))
+    entries: list[PlanEntry] = []
+    for _, group in groupby(rows, key=lambda row: (row[0].year, row[0].month)):
+        for number, (day, _, rule, note) in enumerate(group, start=1):
+            entries.append(
+                PlanEntry(number, day, rule.title_zh, rule.category, rule.id, rule.source, note)
+            )
+    return tuple(entries)
+
+
+def plan_year(calendar: SchoolCalendar, rules: Template | Iterable[TaskRule]) -> YearPlan:
+    """Plan a whole school year (pure: the same input gives the same plan).
+
+    Args:
+        calendar: The school year with its holidays.
+        rules: A template or task rules (ids unique).
+
+    Raises:
+        DuplicateRuleError: two rules share an id.
+        RuleInvalidError: a rule names a term the year does not have.
+        RuleUnsatisfiableError: a term is too short for a rule.
+    """
+    entries = _entries(calendar, _rules_of(rules), None)
+    return YearPlan(calendar.year.label, calendar.year.months, entries)
+
+
+def plan_month(
+    calendar: SchoolCalendar, rules: Template | Iterable[TaskRule], year: int, month: int
+) -> MonthPlan:
+    """Plan one month of the school year (rule CA-6).
+
+    Raises:
+        MonthOutsideYearError: the month is not in the calendar's school year.
+    """
+    if (year, month) not in calendar.year.months:
+        raise MonthOutsideYearError(year=year, month=month, label=calendar.year.label)
+    return MonthPlan(year, month, _entries(calendar, _rules_of(rules), {(year, month)}))
+
+
+def _md(day: pendulum.Date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+def render_month_zh(plan: MonthPlan, *, collapse_over: int | None = 3) -> str:
+    """Render a month plan like the seeds: ``九月份：`` then ``1、9月1日（周一）…`` lines.
+
+    Args:
+        plan: The month plan.
+        collapse_over: A rule with more entries than this in the month reads as one
+            line giving its count and first and last day (daily and weekly duties);
+            ``None`` lists every entry, so that line numbers equal entry numbers.
+    """
+    lines = [f"{plan.heading_zh}："]
+    counts: dict[str, list[PlanEntry]] = {}
+    for entry in plan.entries:
+        counts.setdefault(entry.rule_id, []).append(entry)
+    done: set[str] = set()
+    number = 0
+    for entry in plan.entries:
+        same = counts[entry.rule_id]
+        if collapse_over is not None and len(same) > collapse_over:
+            if entry.rule_id in done:
+                continue
+            done.add(entry.rule_id)
+            number += 1
+            lines.append(
+                f"{number}、{entry.title_zh}（本月{len(same)}次，"
+                f"{_md(same[0].date)}至{_md(same[-1].date)}）"
+            )
+            continue
+        number += 1
+        note = f"（{entry.note_zh}）" if entry.note_zh else ""
+        weekday = _WEEKDAYS_ZH[entry.date.weekday()]
+        lines.append(f"{number}、{_md(entry.date)}（{weekday}）{entry.title_zh}{note}")
+    if number == 0:
+        lines.append("（本月无安排）")
+    return "\n".join(lines)
+
+
+@attrs.frozen
+class PlanDiff:
+    """What changed between two plans (entries compared by day and rule).
+
+    Attributes:
+        added: Entries of the new plan that the old one lacks.
+        removed: Entries of the old plan that the new one lacks.
+    """
+
+    added: tuple[PlanEntry, ...]
+    removed: tuple[PlanEntry, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the plans have the same (day, rule) entries."""
+        return not self.added and not self.removed
+
+
+def diff_plans(old: YearPlan | MonthPlan, new: YearPlan | MonthPlan) -> PlanDiff:
+    """The entries added and removed from ``old`` to ``new`` (by day and rule)."""
+    old_keys = {e.key for e in old.entries}
+    new_keys = {e.key for e in new.entries}
+    return PlanDiff(
+        tuple(e for e in new.entries if e.key not in old_keys),
+        tuple(e for e in old.entries if e.key not in new_keys),
+    )

@@ -1,0 +1,525 @@
+"""Task rules: what recurs when (CA-3, CA-4), and what happens on a non-school day (CA-5).
+
+A [`TaskRule`][schoollogistics.school_calendar.TaskRule] pairs a zh-CN title, a
+category and a source citation with a *schedule* (one of the records below) and
+two policies: on which days the task may fall (``allowed``) and what to do with
+a date that is not such a day (``on_non_school_day``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+import pendulum
+
+from schoollogistics.core.ids import require_id
+from schoollogistics.school_calendar._days import DayKind
+from schoollogistics.school_calendar._terms import day_input
+from schoollogistics.school_calendar.errors import (
+    DuplicateRuleError,
+    RuleInvalidError,
+    UnknownRuleError,
+)
+
+__all__ = [
+    "Anchor",
+    "AnnualDate",
+    "Category",
+    "Daily",
+    "HolidayDuty",
+    "HolidayEve",
+    "MonthlyFixedDay",
+    "MonthlyNthSchoolDay",
+    "MonthlyNthWeekday",
+    "OneOff",
+    "RelativeToTerm",
+    "Schedule",
+    "ShiftPolicy",
+    "TaskRule",
+    "Template",
+    "TimesPerTerm",
+    "TimesPerYear",
+    "Unit",
+    "Weekly",
+]
+
+_WEEKDAYS_ZH: Final = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+class Category(enum.Enum):
+    """The kind of logistics work a task belongs to."""
+
+    SAFETY = "safety"
+    """安全."""
+    CANTEEN = "canteen"
+    """食堂."""
+    ASSETS = "assets"
+    """资产."""
+    GREENING = "greening"
+    """绿化."""
+    FINANCE = "finance"
+    """财务."""
+    HYGIENE = "hygiene"
+    """卫生."""
+    TRAINING = "training"
+    """培训."""
+    EVENTS = "events"
+    """活动保障."""
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label, e.g. ``"安全"``."""
+        return _CATEGORY_ZH[self]
+
+
+_CATEGORY_ZH: Final = {
+    Category.SAFETY: "安全",
+    Category.CANTEEN: "食堂",
+    Category.ASSETS: "资产",
+    Category.GREENING: "绿化",
+    Category.FINANCE: "财务",
+    Category.HYGIENE: "卫生",
+    Category.TRAINING: "培训",
+    Category.EVENTS: "活动保障",
+}
+
+
+class ShiftPolicy(enum.Enum):
+    """What happens to a date that is not an allowed day (rule CA-5).
+
+    A shift stays inside the rule's period (the week of a weekly rule, the month of
+    a monthly rule, the school year otherwise); when no allowed day lies in the
+    asked direction inside it, the nearest one in the other direction is taken.
+    """
+
+    PREVIOUS = "previous"
+    """The previous allowed day (提前)."""
+    NEXT = "next"
+    """The next allowed day (顺延)."""
+    SKIP = "skip"
+    """Drop the occurrence (取消)."""
+    KEEP = "keep"
+    """Keep the date (a weekend event, 1 June); a public holiday is still never kept:
+    the task then moves to the next allowed day."""
+
+
+class Anchor(enum.Enum):
+    """Which end of a term a relative rule counts from."""
+
+    START = "start"
+    """The term's first day (开学)."""
+    END = "end"
+    """The term's last day (期末)."""
+
+
+class Unit(enum.Enum):
+    """How a relative offset is counted."""
+
+    DAYS = "days"
+    """Calendar days."""
+    ALLOWED_DAYS = "allowed_days"
+    """Days the task may fall on (school days for a school-day rule)."""
+
+
+def _check(rule: str, ok: bool, reason: str) -> None:  # noqa: FBT001 - internal helper
+    if not ok:
+        raise RuleInvalidError(rule=rule, reason=reason)
+
+
+def _weekday(value: int, what: str) -> None:
+    _check(what, 0 <= value <= 6, "weekday must be 0 (Mon) to 6 (Sun)")
+
+
+@attrs.frozen
+class Daily:
+    """Every allowed day (每天), e.g. the end-of-day check of water, power, doors and windows."""
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        return "每天"
+
+
+def _ints(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(sorted(set(value)))
+
+
+def _optional_day(value: object) -> pendulum.Date | None:
+    return None if value is None else day_input(value, field="anchor")
+
+
+def _day(value: object) -> pendulum.Date:
+    return day_input(value, field="date")
+
+
+def _id(value: object) -> str:
+    return require_id(value, field="id")
+
+
+def _title(value: object) -> str:
+    return require_id(value, field="title_zh")
+
+
+@attrs.frozen
+class Weekly:
+    """On given weekdays every ``interval`` weeks (每周 / 每两周).
+
+    Attributes:
+        weekdays: 0 = Monday … 6 = Sunday.
+        interval: 1 for every week, 2 for every other week.
+        anchor: A day in a week the rule falls in (for ``interval`` > 1); by default
+            the week of the school year's first school day.
+    """
+
+    weekdays: tuple[int, ...] = attrs.field(converter=_ints)
+    interval: int = 1
+    anchor: pendulum.Date | None = attrs.field(default=None, converter=_optional_day)
+
+    def __attrs_post_init__(self) -> None:
+        _check("Weekly", bool(self.weekdays), "needs at least one weekday")
+        for day in self.weekdays:
+            _weekday(day, "Weekly")
+        _check("Weekly", 1 <= self.interval <= 52, "interval must be 1 to 52")
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        days = "、".join(_WEEKDAYS_ZH[d] for d in self.weekdays)
+        every = "每周" if self.interval == 1 else f"每{self.interval}周"
+        return f"{every}{days}"
+
+
+@attrs.frozen
+class MonthlyNthWeekday:
+    """The n-th given weekday of each month (``n = -1``: the last), e.g. the first Monday.
+
+    Attributes:
+        weekday: 0 = Monday … 6 = Sunday.
+        n: 1 to 4, or -1 for the last.
+    """
+
+    weekday: int
+    n: int = 1
+
+    def __attrs_post_init__(self) -> None:
+        _weekday(self.weekday, "MonthlyNthWeekday")
+        _check("MonthlyNthWeekday", self.n in {1, 2, 3, 4, -1}, "n must be 1 to 4 or -1")
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        which = "最后一个" if self.n == -1 else f"第{self.n}个"
+        return f"每月{which}{_WEEKDAYS_ZH[self.weekday]}"
+
+
+@attrs.frozen
+class MonthlyNthSchoolDay:
+    """The n-th allowed day of each month (``n = -1``: the last, ``-2``: the one before).
+
+    Attributes:
+        n: 1 to 23 from the start, or -1 to -23 from the end.
+    """
+
+    n: int = 1
+
+    def __attrs_post_init__(self) -> None:
+        _check("MonthlyNthSchoolDay", self.n != 0 and abs(self.n) <= 23, "n must be ±1 to ±23")
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        if self.n < 0:
+            return "每月最后一个工作日" if self.n == -1 else f"每月倒数第{-self.n}个工作日"
+        return f"每月第{self.n}个工作日"
+
+
+@attrs.frozen
+class MonthlyFixedDay:
+    """A fixed day of each month (a day past the month's end means its last day).
+
+    Attributes:
+        day: 1 to 31.
+    """
+
+    day: int
+
+    def __attrs_post_init__(self) -> None:
+        _check("MonthlyFixedDay", 1 <= self.day <= 31, "day must be 1 to 31")
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        return f"每月{self.day}日"
+
+
+@attrs.frozen
+class TimesPerTerm:
+    """``k`` times per term, evenly spread: the i-th falls after i/k of the term's allowed days.
+
+    ``k = 2`` gives mid-term and the term's last allowed day (期中、期末).
+
+    Attributes:
+        k: How many times, at least 1.
+    """
+
+    k: int
+
+    def __attrs_post_init__(self) -> None:
+        _check("TimesPerTerm", 1 <= self.k <= 60, "k must be 1 to 60")
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        return f"每学期{self.k}次"
+
+
+@attrs.frozen
+class TimesPerYear:
+    """``n`` times a school year, spread over the terms (earlier terms take the remainder).
+
+    Attributes:
+        n: How many times, at least 1 (4 over two terms: twice a term).
+    """
+
+    n: int
+
+    def __attrs_post_init__(self) -> None:
+        _check("TimesPerYear", 1 <= self.n <= 120, "n must be 1 to 120")
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        return f"每年{self.n}次"
+
+
+@attrs.frozen
+class RelativeToTerm:
+    """A day counted from a term's start or end (开学前 / 期末).
+
+    With ``unit = ALLOWED_DAYS``, offset 0 is the first allowed day on or after the
+    start (``START``) or the last one on or before the end (``END``); ``-3`` is three
+    allowed days before it.
+
+    Attributes:
+        anchor: Count from the term's start or end.
+        offset: Days (or allowed days) after the anchor; negative is before.
+        unit: Calendar days or allowed days.
+        term: Index of the term (0 = first) or ``None`` for every term.
+    """
+
+    anchor: Anchor
+    offset: int = 0
+    unit: Unit = Unit.ALLOWED_DAYS
+    term: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check("RelativeToTerm", -120 <= self.offset <= 120, "offset must be -120 to 120")
+        _check("RelativeToTerm", self.term is None or self.term >= 0, "term index must be ≥ 0")
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        where = "开学" if self.anchor is Anchor.START else "期末"
+        if self.offset == 0:
+            return where
+        return f"{where}{'前' if self.offset < 0 else '后'}{abs(self.offset)}天"
+
+
+def _words(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class HolidayEve:
+    """The ``offset``-th allowed day before each matching holiday block (放假前).
+
+    Attributes:
+        holidays_zh: Keywords of the block's holiday names (``("国庆节",)``);
+            empty matches every block.
+        offset: 1 is the last allowed day before the block.
+    """
+
+    holidays_zh: tuple[str, ...] = attrs.field(default=(), converter=_words)
+    offset: int = 1
+
+    def __attrs_post_init__(self) -> None:
+        _check("HolidayEve", 1 <= self.offset <= 30, "offset must be 1 to 30")
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        return f"{'、'.join(self.holidays_zh) or '节假日'}放假前"
+
+
+@attrs.frozen
+class HolidayDuty:
+    """Each day of each matching holiday block (节假日值班); use ``allowed = ANY_DAY``.
+
+    Attributes:
+        holidays_zh: Keywords of the block's holiday names; empty matches every block.
+    """
+
+    holidays_zh: tuple[str, ...] = attrs.field(default=(), converter=_words)
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        return f"{'、'.join(self.holidays_zh) or '节假日'}每日"
+
+
+@attrs.frozen
+class AnnualDate:
+    """A fixed date each year (教师节 9/10, 三八 3/8, 六一 6/1).
+
+    Attributes:
+        month: 1 to 12.
+        day: 1 to the month's length (29 February falls on 28 February in common years).
+    """
+
+    month: int
+    day: int
+
+    def __attrs_post_init__(self) -> None:
+        _check("AnnualDate", 1 <= self.month <= 12, "month must be 1 to 12")
+        length = pendulum.Date(2024, self.month, 1).days_in_month
+        _check("AnnualDate", 1 <= self.day <= length, "day out of range for the month")
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        return f"每年{self.month}月{self.day}日"
+
+
+@attrs.frozen
+class OneOff:
+    """A single date.
+
+    Attributes:
+        date: The day.
+    """
+
+    date: pendulum.Date = attrs.field(converter=_day)
+
+    def describe_zh(self) -> str:
+        """A short zh-CN description."""
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+
+
+Schedule = (
+    Daily
+    | Weekly
+    | MonthlyNthWeekday
+    | MonthlyNthSchoolDay
+    | MonthlyFixedDay
+    | TimesPerTerm
+    | TimesPerYear
+    | RelativeToTerm
+    | HolidayEve
+    | HolidayDuty
+    | AnnualDate
+    | OneOff
+)
+"""Any schedule a task rule can have (serialized with a ``"type"`` tag)."""
+
+
+def _months(value: Iterable[int]) -> tuple[int, ...]:
+    months = tuple(sorted(set(value)))
+    for month in months:
+        _check("months", 1 <= month <= 12, "months must be 1 to 12")
+    return months
+
+
+def _rule_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class TaskRule:
+    """A recurring (or one-off) logistics task (rules CA-3, CA-4, CA-5).
+
+    Attributes:
+        id: Stable key of the rule (``"weekly_safety_check"``), used in plans and UIDs.
+        title_zh: The task as it reads in a month plan, e.g. ``"学校安全工作检查"``.
+        category: Safety, canteen, assets, greening, finance, hygiene, training, events.
+        schedule: When it recurs.
+        source: Its citation, e.g. ``"seed 003 九月份 item 7"`` or ``"GB 50444 §5.2.1"``.
+        rules: The rule IDs it implements, e.g. ``("CA-3",)``.
+        allowed: The days it may fall on (default: school days).
+        on_non_school_day: What a date that is not allowed becomes (default: the
+            previous allowed day).
+        months: A seasonal window: the months it happens in (empty: all).
+        note_zh: A note shown with each entry.
+        regulatory_key: For a CA-4 duty, the key of the frequency it fulfils
+            (``"fire_inspection"``), checked by ``audit_frequencies``.
+    """
+
+    id: str = attrs.field(converter=_id)
+    title_zh: str = attrs.field(converter=_title)
+    category: Category
+    schedule: Schedule
+    source: str
+    rules: tuple[str, ...] = attrs.field(default=("CA-3",), converter=_rule_ids)
+    allowed: DayKind = DayKind.SCHOOL_DAY
+    on_non_school_day: ShiftPolicy = ShiftPolicy.PREVIOUS
+    months: tuple[int, ...] = attrs.field(default=(), converter=_months)
+    note_zh: str = ""
+    regulatory_key: str | None = None
+
+
+def _rules(value: Iterable[TaskRule]) -> tuple[TaskRule, ...]:
+    rules = tuple(value)
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise DuplicateRuleError(rule=rule.id)
+        seen.add(rule.id)
+    return rules
+
+
+@attrs.frozen
+class Template:
+    """A named set of task rules; ids are unique (rule CA-6's input).
+
+    Attributes:
+        name_zh: Its name, e.g. ``"小学后勤行事历模板"``.
+        rules: The rules, in the order plans list same-day entries.
+    """
+
+    name_zh: str
+    rules: tuple[TaskRule, ...] = attrs.field(converter=_rules)
+
+    def rule(self, rule_id: str) -> TaskRule:
+        """The rule with ``rule_id``.
+
+        Raises:
+            UnknownRuleError: no such rule (``calendar.unknown_rule``).
+        """
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise UnknownRuleError(rule=rule_id)
+
+    def add(self, *rules: TaskRule) -> Template:
+        """A copy with ``rules`` appended.
+
+        Raises:
+            DuplicateRuleError: an id is already used (``calendar.duplicate_rule``).
+        """
+        return attrs.evolve(self, rules=(*self.rules, *rules))
+
+    def remove(self, *rule_ids: str) -> Template:
+        """A copy without the rules of ``rule_ids``.
+
+        Raises:
+            UnknownRuleError: an id is not in the template.
+        """
+        for rule_id in rule_ids:
+            self.rule(rule_id)
+        drop = set(rule_ids)
+        return attrs.evolve(self, rules=tuple(r for r in self.rules if r.id not in drop))
+
+    def replace(self, rule: TaskRule) -> Template:
+        """A copy with the rule of the same id replaced by ``rule`` (same position).
+
+        Raises:
+            UnknownRuleError: no rule has ``rule.id``.
+        """
+        self.rule(rule.id)
+        return attrs.evolve(self, rules=tuple(rule if r.id == rule.id else r for r in self.rules))
+
+    def only(self, *categories: Category) -> Template:
+        """A copy keeping the rules of ``categories``."""
+        keep = set(categories)
+        return attrs.evolve(self, rules=tuple(r for r in self.rules if r.category in keep))

@@ -1,0 +1,99 @@
+"""CA-6: the iCalendar export (RFC 5545) parses with `icalendar` and gives the same dates back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from schoollogistics.errors import NaiveDateTimeError
+from schoollogistics.school_calendar import (
+    Category,
+    MonthPlan,
+    PlanEntry,
+    SchoolCalendar,
+    Template,
+    YearPlan,
+    plan_month,
+    plan_year,
+    to_ical,
+)
+from schoollogistics.school_calendar._ical import fold
+from schoollogistics.testing.school_calendar import plan_entries
+
+STAMP = pendulum.datetime(2025, 8, 1, 9, 0, tz="Asia/Shanghai")
+
+
+def _events(text: str) -> list[icalendar.cal.Component]:
+    calendar = icalendar.Calendar.from_ical(text)
+    return list(calendar.walk("VEVENT"))
+
+
+@pytest.mark.rule("CA-6")
+@given(st.lists(plan_entries(), max_size=6, unique_by=lambda e: e.key))
+def test_export_round_trips(entries: list[PlanEntry]) -> None:
+    text = to_ical(entries, dtstamp=STAMP)
+    assert all(line.endswith("\r") or not line for line in text.split("\n"))
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    events = _events(text)
+    assert len(events) == len(entries)
+    for event, entry in zip(events, entries, strict=True):
+        assert event.decoded("DTSTART") == dt.date(
+            entry.date.year, entry.date.month, entry.date.day
+        )
+        assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(days=1)
+        assert str(event["SUMMARY"]) == entry.title_zh
+        assert entry.category.label_zh in str(event["DESCRIPTION"])
+        assert entry.source in str(event["DESCRIPTION"])
+        assert event.decoded("DTSTAMP") == dt.datetime(2025, 8, 1, 1, 0, tzinfo=dt.UTC)
+    assert len({str(e["UID"]) for e in events}) == len(entries)
+
+
+@pytest.mark.rule("CA-6")
+def test_year_plan_export_is_stable(beijing: SchoolCalendar, template: Template) -> None:
+    plan = plan_year(beijing, template)
+    text = to_ical(plan, dtstamp=STAMP, calendar_name="红星小学后勤行事历", uid_domain="hx.example")
+    assert text == to_ical(
+        plan_year(beijing, template),
+        dtstamp=STAMP,
+        calendar_name="红星小学后勤行事历",
+        uid_domain="hx.example",
+    )
+    events = _events(text)
+    assert [e.decoded("DTSTART") for e in events] == [e.date for e in plan.entries]
+    assert str(events[0]["UID"]).endswith("@hx.example")
+    october: MonthPlan = plan_month(beijing, template, 2025, 10)
+    month_events = _events(to_ical(october, dtstamp=STAMP))
+    assert {e.decoded("DTSTART") for e in month_events}.isdisjoint(
+        {dt.date(2025, 10, d) for d in range(1, 9)}
+    )
+    assert isinstance(plan, YearPlan)
+
+
+def test_text_is_escaped_and_folded() -> None:
+    entry = PlanEntry(
+        1,
+        pendulum.Date(2025, 9, 1),
+        "检查;水电,门窗\\备注\n第二行" * 3,
+        Category.SAFETY,
+        "a b",
+        "s",
+        "n",
+    )
+    text = to_ical([entry], dtstamp=STAMP)
+    assert "SUMMARY:检查\\;水电\\,门窗\\\\备注\\n" in text.replace("\r\n ", "")
+    assert "UID:20250901-a_b@schoollogistics.invalid" in text
+    (event,) = _events(text)
+    assert str(event["SUMMARY"]) == entry.title_zh
+    assert fold("短") == "短"
+    folded = fold("X" * 200)
+    assert [len(p) for p in folded.split("\r\n")] == [75, 75, 52]
+
+
+def test_dtstamp_must_be_aware() -> None:
+    with pytest.raises(NaiveDateTimeError):
+        to_ical([], dtstamp=dt.datetime(2025, 8, 1))  # noqa: DTZ001

@@ -1,0 +1,37 @@
+"""Calendar records serialize and load back (schedules tagged with "type")."""
+
+from __future__ import annotations
+
+import pytest
+
+from schoollogistics import serialization
+from schoollogistics.school_calendar import (
+    Category,
+    SchoolCalendar,
+    TaskRule,
+    Template,
+    YearPlan,
+    expand_rule,
+    plan_year,
+)
+from schoollogistics.school_calendar.errors import RuleInvalidError
+
+
+@pytest.mark.rule("CA-6")
+def test_template_calendar_and_plan_round_trip(beijing: SchoolCalendar, template: Template) -> None:
+    data = serialization.to_dict(template)
+    assert data["rules"][0]["schedule"] == {"type": "Daily"}
+    loaded: Template = serialization.from_dict(Template, data)
+    assert loaded == template
+    calendar: SchoolCalendar = serialization.loads(SchoolCalendar, serialization.dumps(beijing))
+    assert calendar == beijing
+    assert calendar.is_school_day(beijing.year.terms[0].start)
+    plan = plan_year(beijing, template)
+    back: YearPlan = serialization.from_dict(YearPlan, serialization.to_dict(plan))
+    assert back == plan
+
+
+def test_unknown_schedule_is_refused(beijing: SchoolCalendar) -> None:
+    rule = TaskRule("x", "任务", Category.SAFETY, object(), "s")  # type: ignore[arg-type]
+    with pytest.raises(RuleInvalidError):
+        expand_rule(beijing, rule)

@@ -9,5 +9,48 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-SERIALIZABLE_TYPES: Final[tuple[type, ...]] = ()
+from schoollogistics.compensation.assessment import (
+    Assessment,
+    AssessmentLine,
+    LedgerInstruction,
+    RepairOrder,
+    Share,
+)
+from schoollogistics.compensation.check import (
+    ClassCheckResult,
+    ClassFindings,
+    ClassPropertyCheck,
+    ClassSummary,
+)
+from schoollogistics.compensation.claims import DamageClaim, DamagedItem, Guardian, LiableParty
+from schoollogistics.compensation.depreciation import (
+    AssetValue,
+    CategoryLife,
+    DepreciationMonth,
+    DepreciationPolicy,
+    LifeTable,
+)
+from schoollogistics.compensation.policy import CompensationPolicy
+
+SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
+    AssetValue,
+    CategoryLife,
+    LifeTable,
+    DepreciationPolicy,
+    DepreciationMonth,
+    Guardian,
+    LiableParty,
+    DamagedItem,
+    DamageClaim,
+    CompensationPolicy,
+    AssessmentLine,
+    Share,
+    RepairOrder,
+    LedgerInstruction,
+    Assessment,
+    ClassFindings,
+    ClassPropertyCheck,
+    ClassSummary,
+    ClassCheckResult,
+)
 TAGGED_UNIONS: Final[tuple[Any, ...]] = ()

@@ -1,0 +1,473 @@
+"""Damage claims (损坏赔偿申请): what was damaged, how, when, and who is liable.
+
+A [`DamageClaim`][schoollogistics.compensation.claims.DamageClaim] is one incident:
+its cause, its date, the liable parties, and one or more damaged items
+([`DamagedItem`][schoollogistics.compensation.claims.DamagedItem]), each with
+its asset values and the extent of the damage. Items are read from the asset
+ledger's records through the
+[`AssetLike`][schoollogistics.compensation.depreciation.AssetLike] protocol, or
+given as plain values. Everything is checked at construction, so that
+assessing a claim cannot fail on its shape.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+import pendulum
+
+from schoollogistics.compensation._common import check_amount
+from schoollogistics.compensation.depreciation import AssetLike, AssetValue
+from schoollogistics.compensation.errors import (
+    GuardianMissingError,
+    IncidentBeforeAcquisitionError,
+    InvalidClaimError,
+    InvalidPartyError,
+    RepairQuoteError,
+)
+from schoollogistics.core.categories import AssetCategory
+from schoollogistics.core.ids import require_id
+from schoollogistics.core.money import Money
+from schoollogistics.core.time import as_date
+
+__all__ = [
+    "Cause",
+    "DamageClaim",
+    "DamagedItem",
+    "Extent",
+    "Guardian",
+    "Hardship",
+    "LiableParty",
+    "PartyKind",
+]
+
+
+class Cause(enum.Enum):
+    """Why the item was damaged (rule DC-2: the cause decides)."""
+
+    DELIBERATE = "deliberate"
+    """故意损坏: compensated, and flagged for discipline (DC-9)."""
+    NEGLIGENT = "negligent"
+    """过失损坏: compensated."""
+    ACCIDENTAL = "accidental"
+    """意外损坏 by a person: man-made, compensated by default."""
+    NATURAL_WEAR = "natural_wear"
+    """自然损坏、自然损耗: repaired by the school, never charged."""
+    UNKNOWN = "unknown"
+    """原因不明: compensated by the holder of class property by default (DC-3)."""
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name of the cause."""
+        return _CAUSE_ZH[self]
+
+
+_CAUSE_ZH: Final = {
+    Cause.DELIBERATE: "故意损坏",
+    Cause.NEGLIGENT: "过失损坏",
+    Cause.ACCIDENTAL: "意外损坏",
+    Cause.NATURAL_WEAR: "自然损耗",
+    Cause.UNKNOWN: "原因不明",
+}
+
+
+class Extent(enum.Enum):
+    """How badly the item is damaged (rule DC-4 picks the basis from it)."""
+
+    REPAIRABLE = "repairable"
+    """可修复: costs its repair, capped at its value."""
+    DESTROYED = "destroyed"
+    """损毁: costs its value; the unit is written off."""
+    LOST = "lost"
+    """遗失: costs its value; the unit is written off."""
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name of the extent."""
+        return _EXTENT_ZH[self]
+
+
+_EXTENT_ZH: Final = {Extent.REPAIRABLE: "可修复", Extent.DESTROYED: "已损毁", Extent.LOST: "遗失"}
+
+
+class PartyKind(enum.Enum):
+    """Who a liable party is."""
+
+    STUDENT = "student"
+    """学生 (a minor's guardian pays, DC-8)."""
+    STAFF = "staff"
+    """教职工."""
+    CLASS = "class"
+    """班级 (class property, DC-3)."""
+    UNIT = "unit"
+    """部门、单位 (an office, a department)."""
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name of the kind."""
+        return _KIND_ZH[self]
+
+
+_KIND_ZH: Final = {
+    PartyKind.STUDENT: "学生",
+    PartyKind.STAFF: "教职工",
+    PartyKind.CLASS: "班级",
+    PartyKind.UNIT: "部门",
+}
+
+
+class Hardship(enum.Enum):
+    """A hardship decision for one payer (困难减免); it can only reduce (DC-5)."""
+
+    NONE = "none"
+    """No relief."""
+    REDUCED = "reduced"
+    """减免: the share is reduced by the policy's hardship rate."""
+    WAIVED = "waived"
+    """免除: the share is waived entirely."""
+
+
+def _guardian_id(value: object) -> str:
+    return require_id(value, field="guardian_id")
+
+
+def _party_id(value: object) -> str:
+    return require_id(value, field="party_id")
+
+
+def _claim_id(value: object) -> str:
+    return require_id(value, field="claim_id")
+
+
+def _items(value: Iterable[DamagedItem]) -> tuple[DamagedItem, ...]:
+    return tuple(value)
+
+
+def _parties(value: Iterable[LiableParty]) -> tuple[LiableParty, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Guardian:
+    """The guardian (监护人) who answers for a minor (rule DC-8).
+
+    Attributes:
+        guardian_id: Identifier of the guardian.
+        name: Name shown on the notice.
+        relation: Relation to the pupil (父亲, 母亲, ...).
+    """
+
+    guardian_id: str = attrs.field(converter=_guardian_id)
+    name: str
+    relation: str = "监护人"
+
+
+def _weight(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidPartyError(party="?", reason=f"weight {value!r} must be an int >= 0")
+    return value
+
+
+@attrs.frozen
+class LiableParty:
+    """A party liable for the damage (责任方), with its share weight.
+
+    Build one with the named constructors
+    ([`student`][schoollogistics.compensation.claims.LiableParty.student],
+    [`staff`][schoollogistics.compensation.claims.LiableParty.staff],
+    [`school_class`][schoollogistics.compensation.claims.LiableParty.school_class],
+    [`unit`][schoollogistics.compensation.claims.LiableParty.unit]).
+
+    Attributes:
+        party_id: Identifier of the party.
+        name: Name shown on the notice.
+        kind: Student, staff, class or unit.
+        minor: Whether the party is a minor (students only).
+        guardian: The guardian of a student (required for a minor, DC-8).
+        weight: The party's share weight (default 1: equal shares, DC-7).
+        hardship: Any hardship relief granted to this party.
+    """
+
+    party_id: str = attrs.field(converter=_party_id)
+    name: str
+    kind: PartyKind
+    minor: bool = False
+    guardian: Guardian | None = None
+    weight: int = attrs.field(default=1, converter=_weight)
+    hardship: Hardship = Hardship.NONE
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is not PartyKind.STUDENT:
+            if self.minor:
+                raise InvalidPartyError(party=self.party_id, reason="only a student is a minor")
+            if self.guardian is not None:
+                raise InvalidPartyError(party=self.party_id, reason="only a student has a guardian")
+        elif self.minor and self.guardian is None:
+            raise GuardianMissingError(party=self.party_id)
+
+    @classmethod
+    def student(
+        cls,
+        party_id: str,
+        name: str,
+        *,
+        guardian: Guardian | None = None,
+        minor: bool = True,
+        weight: int = 1,
+        hardship: Hardship = Hardship.NONE,
+    ) -> LiableParty:
+        """A student; a minor (the default) needs a guardian (DC-8)."""
+        return cls(party_id, name, PartyKind.STUDENT, minor, guardian, weight, hardship)
+
+    @classmethod
+    def staff(
+        cls, party_id: str, name: str, *, weight: int = 1, hardship: Hardship = Hardship.NONE
+    ) -> LiableParty:
+        """A member of staff."""
+        return cls(party_id, name, PartyKind.STAFF, weight=weight, hardship=hardship)
+
+    @classmethod
+    def school_class(cls, party_id: str, name: str, *, weight: int = 1) -> LiableParty:
+        """A class (班级), answering for class property (DC-3)."""
+        return cls(party_id, name, PartyKind.CLASS, weight=weight)
+
+    @classmethod
+    def unit(cls, party_id: str, name: str, *, weight: int = 1) -> LiableParty:
+        """A unit or department (部门), answering for its rooms' property (DC-3)."""
+        return cls(party_id, name, PartyKind.UNIT, weight=weight)
+
+
+def _asset_converter(value: object) -> AssetValue:
+    if isinstance(value, AssetValue):
+        return value
+    return AssetValue.from_asset(value)  # type: ignore[arg-type]
+
+
+def _optional_quote(value: object) -> Money | None:
+    return None if value is None else check_amount(value, field="repair_quote")
+
+
+def _optional_id(value: object) -> str | None:
+    return None if value is None else require_id(value, field="tag")
+
+
+@attrs.frozen
+class DamagedItem:
+    """One damaged item of a claim (one itemised line of the assessment).
+
+    Attributes:
+        description: What it is (课桌, 投影仪灯泡...).
+        asset: Its values (original value, acquisition date, category).
+        extent: Repairable, destroyed or lost.
+        repair_quote: The repair cost (维修报价); required if repairable,
+            refused otherwise.
+        tag: The ledger tag of the unit (资产编号), when the item is ledger-linked:
+            the assessment then lists the ledger operations to post.
+        item_id: The ledger's item type, when known.
+    """
+
+    description: str
+    asset: AssetValue = attrs.field(converter=_asset_converter)
+    extent: Extent
+    repair_quote: Money | None = attrs.field(default=None, converter=_optional_quote)
+    tag: str | None = attrs.field(default=None, converter=_optional_id)
+    item_id: str | None = None
+    _quote_fen: int | None = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        quote = self.repair_quote
+        object.__setattr__(self, "_quote_fen", None if quote is None else quote.fen)
+        if self.extent is Extent.REPAIRABLE and self.repair_quote is None:
+            raise RepairQuoteError(
+                item=self.description,
+                reason="a repairable item needs a repair quote / 可修复须有维修报价",
+            )
+        if self.extent is not Extent.REPAIRABLE and self.repair_quote is not None:
+            raise RepairQuoteError(
+                item=self.description,
+                reason="only a repairable item has a repair quote / 仅可修复物品有维修报价",
+            )
+
+    @property
+    def quote_fen(self) -> int | None:
+        """The repair quote in whole fen (precomputed), ``None`` if not repairable."""
+        return self._quote_fen
+
+    @classmethod
+    def from_asset(
+        cls,
+        asset: AssetLike,
+        *,
+        description: str,
+        extent: Extent,
+        repair_quote: Money | None = None,
+        replacement_cost: Money | None = None,
+    ) -> DamagedItem:
+        """An item read from an asset record (a ledger unit or loss report, or any ``AssetLike``).
+
+        ``tag`` and ``item_id`` are read when the record has them.
+        """
+        tag = getattr(asset, "tag", None)
+        item_id = getattr(asset, "item_id", None)
+        return cls(
+            description=description,
+            asset=AssetValue.from_asset(asset, replacement_cost=replacement_cost),
+            extent=extent,
+            repair_quote=repair_quote,
+            tag=tag,
+            item_id=item_id,
+        )
+
+    @classmethod
+    def of_values(
+        cls,
+        description: str,
+        *,
+        original_value: Money | str | int,
+        acquired_on: pendulum.Date,
+        category: AssetCategory,
+        extent: Extent,
+        repair_quote: Money | str | int | None = None,
+        replacement_cost: Money | str | int | None = None,
+        tag: str | None = None,
+    ) -> DamagedItem:
+        """An item given as plain values."""
+        return cls(
+            description=description,
+            asset=AssetValue(original_value, acquired_on, category, replacement_cost),
+            extent=extent,
+            repair_quote=repair_quote,
+            tag=tag,
+        )
+
+
+def _incident_converter(value: object) -> pendulum.Date:
+    return as_date(value, field="incident_on")
+
+
+def _optional_agreed(value: object) -> Money | None:
+    return None if value is None else check_amount(value, field="agreed_amount")
+
+
+@attrs.frozen
+class DamageClaim:
+    """One damage incident to assess (rules DC-1 … DC-4).
+
+    Attributes:
+        claim_id: Identifier of the claim (the notice number).
+        incident_on: The day of the damage or loss (or of the check that found it).
+        cause: Deliberate, negligent, accidental, natural wear or unknown (DC-2).
+        items: The damaged items, at least one.
+        parties: The liable parties identified (DC-1); may be empty.
+        holder: The class or unit holding the property, which pays when no one
+            is identified (DC-3); ``None`` for property without a holder.
+        agreed_amount: A negotiated total (协商金额) replacing the computed charge;
+            refused at assessment if it exceeds the loss (DC-5).
+    """
+
+    claim_id: str = attrs.field(converter=_claim_id)
+    incident_on: pendulum.Date = attrs.field(converter=_incident_converter)
+    cause: Cause
+    items: tuple[DamagedItem, ...] = attrs.field(converter=_items)
+    parties: tuple[LiableParty, ...] = attrs.field(default=(), converter=_parties)
+    holder: LiableParty | None = None
+    agreed_amount: Money | None = attrs.field(default=None, converter=_optional_agreed)
+    _weights: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _relief: bool = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _incident_index: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._check()
+        object.__setattr__(self, "_weights", tuple(party.weight for party in self.parties))
+        relief = any(party.hardship is not Hardship.NONE for party in self.parties)
+        object.__setattr__(self, "_relief", relief)
+        day = self.incident_on
+        object.__setattr__(self, "_incident_index", day.year * 12 + day.month - 1)
+
+    def _check(self) -> None:
+        if not self.items:
+            raise InvalidClaimError(claim=self.claim_id, reason="no damaged item / 没有损坏物品")
+        ids = [party.party_id for party in self.parties]
+        if len(set(ids)) != len(ids):
+            raise InvalidClaimError(
+                claim=self.claim_id, reason="a party is named twice / 责任方重复"
+            )
+        if self.parties and not any(party.weight for party in self.parties):
+            raise InvalidClaimError(
+                claim=self.claim_id, reason="all share weights are zero / 分摊权重全为零"
+            )
+        if self.holder is not None and self.holder.kind not in (PartyKind.CLASS, PartyKind.UNIT):
+            raise InvalidPartyError(
+                party=self.holder.party_id,
+                reason="a holder is a class or a unit / 保管方须为班级或部门",
+            )
+        for item in self.items:
+            if item.asset.acquired_on > self.incident_on:
+                raise IncidentBeforeAcquisitionError(
+                    item=item.description,
+                    incident_on=self.incident_on,
+                    acquired_on=item.asset.acquired_on,
+                )
+            if self.cause is Cause.NATURAL_WEAR and item.extent is Extent.LOST:
+                raise InvalidClaimError(
+                    claim=self.claim_id, reason="a lost item is not natural wear / 遗失不属自然损耗"
+                )
+
+    @classmethod
+    def for_asset(
+        cls,
+        asset: AssetLike,
+        *,
+        claim_id: str,
+        cause: Cause,
+        extent: Extent,
+        description: str,
+        incident_on: pendulum.Date | None = None,
+        repair_quote: Money | None = None,
+        replacement_cost: Money | None = None,
+        parties: tuple[LiableParty, ...] = (),
+        holder: LiableParty | None = None,
+    ) -> DamageClaim:
+        """A one-item claim read from an asset record or a ledger loss report.
+
+        ``incident_on`` defaults to the record's ``occurred_on`` (loss reports
+        have one); ``tag`` and ``item_id`` are read when present.
+
+        Raises:
+            InvalidClaimError: no ``incident_on`` and the record has no ``occurred_on``.
+            NotAnAssetError: the record lacks an attribute of ``AssetLike``.
+        """
+        day = incident_on if incident_on is not None else getattr(asset, "occurred_on", None)
+        if day is None:
+            raise InvalidClaimError(claim=claim_id, reason="no incident date / 缺少损坏日期")
+        item = DamagedItem.from_asset(
+            asset,
+            description=description,
+            extent=extent,
+            repair_quote=repair_quote,
+            replacement_cost=replacement_cost,
+        )
+        return cls(claim_id, day, cause, (item,), parties, holder)
+
+    @property
+    def weights(self) -> tuple[int, ...]:
+        """The parties' share weights, in order (precomputed)."""
+        return self._weights
+
+    @property
+    def has_relief(self) -> bool:
+        """Whether any party has a hardship decision (precomputed)."""
+        return self._relief
+
+    @property
+    def incident_month_index(self) -> int:
+        """``12 × year + month − 1`` of the incident (integer month arithmetic)."""
+        return self._incident_index
+
+    @property
+    def ledger_linked(self) -> bool:
+        """Whether any item carries a ledger tag."""
+        return any(item.tag is not None for item in self.items)

@@ -9,5 +9,38 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-SERIALIZABLE_TYPES: Final[tuple[type, ...]] = ()
-TAGGED_UNIONS: Final[tuple[Any, ...]] = ()
+from schoollogistics.food_samples._records import (
+    CabinetEvent,
+    CabinetState,
+    Disposal,
+    FoodSample,
+    Hold,
+    HoldPlaced,
+    HoldReleased,
+    Meal,
+    MealKind,
+    RetentionPolicy,
+    SampleDiscarded,
+    SampleLog,
+    SampleTaken,
+    TemperatureReading,
+    TemperatureRecorded,
+)
+
+SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
+    RetentionPolicy,
+    MealKind,
+    Meal,
+    FoodSample,
+    Disposal,
+    TemperatureReading,
+    Hold,
+    SampleTaken,
+    SampleDiscarded,
+    HoldPlaced,
+    HoldReleased,
+    TemperatureRecorded,
+    CabinetState,
+    SampleLog,
+)
+TAGGED_UNIONS: Final[tuple[Any, ...]] = (CabinetEvent,)

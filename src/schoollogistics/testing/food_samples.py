@@ -1,12 +1,312 @@
-"""Hypothesis strategies for `schoollogistics.food_samples`."""
+"""Hypothesis strategies and a compliant simulated canteen for `schoollogistics.food_samples`.
+
+[`simulate_canteen`][schoollogistics.testing.food_samples.simulate_canteen]
+builds, deterministically, the records of a canteen that follows every FS rule;
+audited over its days it finds nothing. Tests inject one fault into such a log
+and check the audit reports exactly that fault; benchmarks use it to build a
+year or a district of records.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any, Final
 
+import pendulum
 from hypothesis import strategies as st
 
-__all__ = ["STRATEGIES"]
+from schoollogistics.core.time import get_timezone
+from schoollogistics.errors import InvalidInputError
+from schoollogistics.food_samples import (
+    CabinetEvent,
+    CabinetState,
+    Disposal,
+    FoodSample,
+    Hold,
+    HoldPlaced,
+    HoldReleased,
+    Meal,
+    MealKind,
+    RetentionPolicy,
+    SampleDiscarded,
+    SampleLog,
+    SampleTaken,
+    TemperatureReading,
+    TemperatureRecorded,
+)
+from schoollogistics.testing._core import aware_datetimes, dates
 
-STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {}
+__all__ = [
+    "STRATEGIES",
+    "cabinet_events",
+    "cabinet_states",
+    "disposals",
+    "food_samples",
+    "holds",
+    "meal_kinds",
+    "meals",
+    "retention_policies",
+    "sample_logs",
+    "simulate_canteen",
+    "temperature_readings",
+]
+
+_IDS: Final = st.text(
+    alphabet="ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789-/_",
+    min_size=1,
+    max_size=10,
+)
+_NAMES: Final = st.text(
+    alphabet="米饭面条馒头包子红烧肉清炒时蔬番茄鸡蛋紫菜汤土豆丝鱼香肉豆腐青菜水果酸奶张三李四王五",
+    min_size=1,
+    max_size=6,
+)
+_OPTIONAL_NAMES: Final = st.none() | st.just("") | _NAMES
+_GRAMS: Final = st.decimals(min_value=0, max_value=400, places=1)
+_CELSIUS: Final = st.decimals(min_value=-30, max_value=40, places=1)
+
+
+def retention_policies() -> st.SearchStrategy[RetentionPolicy]:
+    """Valid retention policies (whole-second durations, a few school timezones)."""
+
+    def build(
+        args: tuple[Decimal, int, Decimal, Decimal, int, int],
+    ) -> st.SearchStrategy[RetentionPolicy]:
+        grams, retention_h, low, span, gap_min, extra_h = args
+        return st.builds(
+            RetentionPolicy,
+            min_grams=st.just(grams),
+            retention=st.just(pendulum.duration(hours=retention_h)),
+            min_celsius=st.just(low),
+            max_celsius=st.just(low + span),
+            reviewer_required=st.booleans(),
+            max_reading_gap=st.just(pendulum.duration(minutes=gap_min)),
+            overdue_after=st.just(pendulum.duration(hours=retention_h + extra_h)),
+            timezone=st.sampled_from(["Asia/Shanghai", "Asia/Urumqi", "UTC"]),
+        )
+
+    return st.tuples(
+        st.decimals(min_value=50, max_value=300, places=0),
+        st.integers(1, 96),
+        st.decimals(min_value=-5, max_value=5, places=1),
+        st.decimals(min_value=0, max_value=10, places=1),
+        st.integers(15, 24 * 60),
+        st.integers(0, 72),
+    ).flatmap(build)
+
+
+def meal_kinds() -> st.SearchStrategy[MealKind]:
+    """Meal kinds."""
+    return st.sampled_from(MealKind)
+
+
+@st.composite
+def meals(draw: st.DrawFn) -> Meal:
+    """Well-formed meals (an event meal has a name)."""
+    kind = draw(meal_kinds())
+    return Meal(
+        draw(_IDS),
+        draw(dates()),
+        kind,
+        draw(aware_datetimes()),
+        tuple(draw(st.lists(_NAMES, max_size=5, unique=True))),
+        event_name=draw(_NAMES) if kind is MealKind.EVENT else None,
+    )
+
+
+def food_samples() -> st.SearchStrategy[FoodSample]:
+    """Samples, label fields sometimes missing as in exported records."""
+    return st.builds(
+        FoodSample,
+        _IDS,
+        _IDS,
+        _OPTIONAL_NAMES,
+        st.none() | _GRAMS,
+        aware_datetimes(),
+        _OPTIONAL_NAMES,
+        _OPTIONAL_NAMES,
+        st.none() | _IDS,
+    )
+
+
+def disposals() -> st.SearchStrategy[Disposal]:
+    """Disposal records, the person sometimes missing."""
+    return st.builds(Disposal, _IDS, aware_datetimes(), _OPTIONAL_NAMES)
+
+
+def temperature_readings() -> st.SearchStrategy[TemperatureReading]:
+    """Cabinet temperature readings."""
+    return st.builds(TemperatureReading, _IDS, aware_datetimes(), _CELSIUS)
+
+
+@st.composite
+def holds(draw: st.DrawFn) -> Hold:
+    """Holds by meals, by time range or both; released or not."""
+    placed = draw(aware_datetimes())
+    meal_ids = tuple(draw(st.lists(_IDS, max_size=3)))
+    by_range = not meal_ids or draw(st.booleans())
+    start = draw(aware_datetimes()) if by_range else None
+    until = start.add(seconds=draw(st.integers(1, 10**6))) if start is not None else None
+    released = draw(st.booleans())
+    return Hold(
+        draw(_IDS),
+        placed,
+        draw(_NAMES),
+        draw(_NAMES),
+        meal_ids=meal_ids,
+        taken_from=start,
+        taken_until=until,
+        released_at=placed.add(seconds=draw(st.integers(0, 10**6))) if released else None,
+        released_by=draw(_NAMES) if released else None,
+    )
+
+
+def cabinet_events() -> st.SearchStrategy[CabinetEvent]:
+    """Any cabinet event (not necessarily a consistent history)."""
+    return st.one_of(
+        st.builds(SampleTaken, meals(), food_samples()),
+        st.builds(SampleDiscarded, disposals()),
+        st.builds(HoldPlaced, holds()),
+        st.builds(HoldReleased, _IDS, aware_datetimes(), _NAMES),
+        st.builds(TemperatureRecorded, temperature_readings()),
+    )
+
+
+def cabinet_states() -> st.SearchStrategy[CabinetState]:
+    """Cabinet states (the events need not form a valid history)."""
+    return st.builds(
+        CabinetState, _IDS, retention_policies(), st.lists(cabinet_events(), max_size=4)
+    )
+
+
+def sample_logs() -> st.SearchStrategy[SampleLog]:
+    """Small logs of arbitrary records."""
+    return st.builds(
+        SampleLog,
+        meals=st.lists(meals(), max_size=2),
+        samples=st.lists(food_samples(), max_size=3),
+        disposals=st.lists(disposals(), max_size=2),
+        readings=st.lists(temperature_readings(), max_size=3),
+        holds=st.lists(holds(), max_size=2),
+    )
+
+
+STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {
+    RetentionPolicy: retention_policies(),
+    MealKind: meal_kinds(),
+    Meal: meals(),
+    FoodSample: food_samples(),
+    Disposal: disposals(),
+    TemperatureReading: temperature_readings(),
+    Hold: holds(),
+    SampleTaken: st.builds(SampleTaken, meals(), food_samples()),
+    SampleDiscarded: st.builds(SampleDiscarded, disposals()),
+    HoldPlaced: st.builds(HoldPlaced, holds()),
+    HoldReleased: st.builds(HoldReleased, _IDS, aware_datetimes(), _NAMES),
+    TemperatureRecorded: st.builds(TemperatureRecorded, temperature_readings()),
+    CabinetState: cabinet_states(),
+    SampleLog: sample_logs(),
+}
 """One strategy per serializable public type of the area."""
+
+
+# ---------------------------------------------------------------- simulated canteen
+
+_SCHEDULE: Final = (
+    (MealKind.BREAKFAST, 7, 0),
+    (MealKind.LUNCH, 11, 30),
+    (MealKind.DINNER, 17, 30),
+    (MealKind.SNACK, 15, 0),
+)
+_DISHES: Final = (
+    "米饭",
+    "红烧肉",
+    "清炒时蔬",
+    "番茄炒蛋",
+    "紫菜蛋汤",
+    "馒头",
+    "土豆丝",
+    "鱼香肉丝",
+    "水果",
+    "酸奶",
+)
+_ADD = dt.datetime.__add__
+
+
+def simulate_canteen(
+    start: pendulum.Date,
+    days: int,
+    *,
+    school: str = "school",
+    cabinet_id: str | None = None,
+    meals_per_day: int = 3,
+    dishes_per_meal: int = 10,
+    reading_every: dt.timedelta | None = None,
+    policy: RetentionPolicy | None = None,
+) -> SampleLog:
+    """The records of a canteen that follows every FS rule, for ``days`` from ``start``.
+
+    Each day serves up to four meals (breakfast 07:00, lunch 11:30, dinner 17:30,
+    snack 15:00 on the school's clock); every dish is sampled a few minutes
+    before service, 5 g above the minimum, signed by a sampler and a reviewer; each
+    sample is destroyed and signed for halfway between its earliest discard time
+    and the overdue threshold; the cabinet is read every ``reading_every``
+    (default 30 minutes) within the policy range, from the first day's midnight
+    until every window has closed. Audited over the simulated days it is clean.
+
+    Raises:
+        InvalidInputError: a size is out of range, or readings would be further
+            apart than the policy allows.
+    """
+    policy = RetentionPolicy() if policy is None else policy
+    every = dt.timedelta(minutes=30) if reading_every is None else reading_every
+    if not 1 <= meals_per_day <= len(_SCHEDULE) or dishes_per_meal < 1 or days < 1:
+        raise InvalidInputError(field="simulate_canteen", reason="sizes out of range")
+    if every <= dt.timedelta(0) or every > policy.max_reading_gap:
+        raise InvalidInputError(field="reading_every", reason="not within the allowed gap")
+    zone = get_timezone(policy.timezone)
+    cabinet = cabinet_id or f"{school}-cabinet"
+    retention = dt.timedelta(seconds=policy.retention.total_seconds())
+    keep = retention + (dt.timedelta(seconds=policy.overdue_after.total_seconds()) - retention) / 2
+    keep = dt.timedelta(minutes=int(keep.total_seconds() // 60))
+    grams = policy.min_grams + 5
+    dish_names = tuple(
+        _DISHES[k] if k < len(_DISHES) else f"菜品{k + 1}" for k in range(dishes_per_meal)
+    )
+    meal_records: list[Meal] = []
+    samples: list[FoodSample] = []
+    disposal_records: list[Disposal] = []
+    for offset in range(days):
+        day = start.add(days=offset)
+        for kind, hour, minute in _SCHEDULE[:meals_per_day]:
+            service = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=zone)
+            meal_id = f"{school}-{day.isoformat()}-{kind.value}"
+            meal_records.append(Meal(meal_id, day, kind, service, dish_names))
+            for number, dish in enumerate(dish_names):
+                taken = _ADD(service, dt.timedelta(minutes=number - dishes_per_meal - 10))
+                sample_id = f"{meal_id}-{number + 1:02d}"
+                samples.append(
+                    FoodSample(
+                        sample_id, meal_id, dish, grams, taken, "厨师", "食堂管理员", cabinet
+                    )
+                )
+                disposal_records.append(Disposal(sample_id, _ADD(taken, keep), "食堂管理员"))
+    first = pendulum.datetime(start.year, start.month, start.day, tz=zone).in_timezone("UTC")
+    last = _ADD(first, dt.timedelta(days=days + 1) + retention + every)
+    middle = (policy.min_celsius + policy.max_celsius) / 2
+    quarter = (policy.max_celsius - policy.min_celsius) / 4
+    cycle = (middle, middle + quarter, middle, middle - quarter)
+    readings: list[TemperatureReading] = []
+    moment = first
+    number = 0
+    while moment <= last:
+        readings.append(TemperatureReading(cabinet, moment, cycle[number % 4]))
+        moment = _ADD(moment, every)
+        number += 1
+    return SampleLog(
+        meals=tuple(meal_records),
+        samples=tuple(samples),
+        disposals=tuple(disposal_records),
+        readings=tuple(readings),
+    )

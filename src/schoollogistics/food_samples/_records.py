@@ -1,0 +1,697 @@
+"""The records of food-sample retention: policy, meals, samples, disposals, readings, holds.
+
+Every record is a frozen attrs class with plain, typed fields, so that records
+exported by another system (a 阳光食堂 platform, a spreadsheet) can be loaded with
+[`from_dict`][schoollogistics.serialization.from_dict] and audited. Label fields
+that such exports often leave empty (dish, grams, sampler, reviewer, cabinet) may
+be ``None``: the audit reports them (FS-4), the cabinet refuses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+import attrs
+import pendulum
+
+from schoollogistics.core.ids import require_id
+from schoollogistics.core.time import DEFAULT_TIMEZONE, as_date, as_datetime, get_timezone, hours
+from schoollogistics.food_samples.errors import InvalidRecordError
+
+__all__ = [
+    "CabinetEvent",
+    "CabinetState",
+    "Disposal",
+    "FoodSample",
+    "Hold",
+    "HoldPlaced",
+    "HoldReleased",
+    "Meal",
+    "MealKind",
+    "RetentionPolicy",
+    "SampleDiscarded",
+    "SampleLog",
+    "SampleTaken",
+    "TemperatureReading",
+    "TemperatureRecorded",
+]
+
+_ZONE: Final = get_timezone(DEFAULT_TIMEZONE)
+
+
+# ---------------------------------------------------------------- converters
+
+
+def _moment(value: object, field: str) -> pendulum.DateTime:
+    """An aware moment, shown in the school's default zone (naive refused)."""
+    if type(value) is pendulum.DateTime and value.tzinfo is _ZONE:
+        return value
+    return as_datetime(value, field=field)
+
+
+def _optional_moment(value: object, field: str) -> pendulum.DateTime | None:
+    return None if value is None else _moment(value, field)
+
+
+def _decimal(value: object, record: str, field: str) -> Decimal:
+    """A finite decimal from a Decimal, int, str or float (a float is read by its text)."""
+    if isinstance(value, bool):
+        raise InvalidRecordError(record=record, field=field, reason="a bool is not a number")
+    if isinstance(value, float):
+        value = repr(value)
+    if isinstance(value, str):
+        try:
+            value = Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidRecordError(
+                record=record, field=field, reason=f"{value!r} is not a number"
+            ) from None
+    if isinstance(value, int):
+        value = Decimal(value)
+    if not isinstance(value, Decimal):
+        raise InvalidRecordError(
+            record=record, field=field, reason=f"a {type(value).__name__} is not a number"
+        )
+    if not value.is_finite():
+        raise InvalidRecordError(record=record, field=field, reason="not a finite number")
+    return value
+
+
+def _label(value: object, record: str, field: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise InvalidRecordError(
+        record=record, field=field, reason=f"expected text, got {type(value).__name__}"
+    )
+
+
+def _policy_decimal(value: object) -> Decimal:
+    return _decimal(value, "RetentionPolicy", "number")
+
+
+def _duration(value: object) -> pendulum.Duration:
+    if isinstance(value, pendulum.Duration):
+        return value
+    if isinstance(value, dt.timedelta):
+        return pendulum.duration(
+            days=value.days, seconds=value.seconds, microseconds=value.microseconds
+        )
+    raise InvalidRecordError(
+        record="RetentionPolicy", field="duration", reason="expected a duration (timedelta)"
+    )
+
+
+# ---------------------------------------------------------------- policy
+
+
+@attrs.frozen(kw_only=True)
+class RetentionPolicy:
+    """The configurable rules of food-sample retention (FS-2, FS-3, FS-4, FS-5, FS-6).
+
+    The defaults follow 学校食品安全与营养健康管理规定 (2019) §40 and common local
+    templates; derive a local variant with ``attrs.evolve(policy, min_grams=200)``.
+
+    Attributes:
+        min_grams: FS-2 minimum weight of a sample, in grams (default 125; the
+            pre-2018 rule was 100, some localities ask 200).
+        retention: FS-3 minimum time a sample is kept, an absolute duration from
+            the moment it is taken (default 48 hours).
+        min_celsius: FS-5 lowest allowed cabinet temperature (default 0 °C:
+            refrigerated, not frozen).
+        max_celsius: FS-5 highest allowed cabinet temperature (default 8 °C;
+            templates use 4 °C, the older norm 10 °C).
+        reviewer_required: FS-4 whether a reviewer (审核人) must sign each sample
+            (default yes, as most local templates do).
+        max_reading_gap: FS-5 longest allowed time between two temperature
+            readings of a cabinet while a sample is in its window (default 4
+            hours: a warm excursion cannot then last longer than the 4 hours the
+            common 2-hour/4-hour food-safety rule tolerates without a reading
+            showing it; paper logs read twice a day need about 16 hours).
+        overdue_after: FS-6 time after taking from which a sample still without a
+            disposal counts as kept long past its time (a warning; default 72
+            hours, i.e. the 48-hour retention plus one daily disposal round).
+        timezone: The school's IANA timezone, used to turn the audited period's
+            days into moments and to show times in messages.
+    """
+
+    min_grams: Decimal = attrs.field(default=Decimal(125), converter=_policy_decimal)
+    retention: pendulum.Duration = attrs.field(default=hours(48), converter=_duration)
+    min_celsius: Decimal = attrs.field(default=Decimal(0), converter=_policy_decimal)
+    max_celsius: Decimal = attrs.field(default=Decimal(8), converter=_policy_decimal)
+    reviewer_required: bool = True
+    max_reading_gap: pendulum.Duration = attrs.field(default=hours(4), converter=_duration)
+    overdue_after: pendulum.Duration = attrs.field(default=hours(72), converter=_duration)
+    timezone: str = DEFAULT_TIMEZONE
+
+    def __attrs_post_init__(self) -> None:
+        def refuse(*, field: str, reason: str) -> InvalidRecordError:
+            return InvalidRecordError(record="RetentionPolicy", field=field, reason=reason)
+
+        if self.min_grams <= 0:
+            raise refuse(field="min_grams", reason="must be positive")
+        if self.retention.total_seconds() <= 0:
+            raise refuse(field="retention", reason="must be positive")
+        if self.min_celsius > self.max_celsius:
+            raise refuse(field="min_celsius", reason="is above max_celsius")
+        if not isinstance(self.reviewer_required, bool):
+            raise refuse(field="reviewer_required", reason="must be a bool")
+        if self.max_reading_gap.total_seconds() <= 0:
+            raise refuse(field="max_reading_gap", reason="must be positive")
+        if self.overdue_after < self.retention:
+            raise refuse(field="overdue_after", reason="is shorter than the retention")
+        get_timezone(self.timezone)  # refuses an unknown zone with time.unknown_timezone
+
+
+# ---------------------------------------------------------------- meals
+
+
+class MealKind(enum.Enum):
+    """The kind of a meal (餐次). The value is the stable serialized key."""
+
+    BREAKFAST = "breakfast"
+    """早餐."""
+    LUNCH = "lunch"
+    """午餐."""
+    DINNER = "dinner"
+    """晚餐."""
+    SNACK = "snack"
+    """加餐、点心."""
+    EVENT = "event"
+    """A named event meal (活动餐, e.g. a sports-day lunch); the meal carries the name."""
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name of the kind."""
+        return _KIND_ZH[self]
+
+
+_KIND_ZH: Final = {
+    MealKind.BREAKFAST: "早餐",
+    MealKind.LUNCH: "午餐",
+    MealKind.DINNER: "晚餐",
+    MealKind.SNACK: "加餐",
+    MealKind.EVENT: "活动餐",
+}
+
+
+def _kind(value: object) -> MealKind:
+    try:
+        return MealKind(value)
+    except ValueError:
+        raise InvalidRecordError(
+            record="Meal", field="kind", reason=f"{value!r} is not a meal kind"
+        ) from None
+
+
+def _dishes(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (tuple, list, frozenset, set)):
+        raise InvalidRecordError(record="Meal", field="dishes", reason="expected a list of names")
+    dishes = tuple(sorted(value)) if isinstance(value, (set, frozenset)) else tuple(value)
+    for dish in dishes:
+        if not isinstance(dish, str) or not dish.strip():
+            raise InvalidRecordError(record="Meal", field="dishes", reason=f"blank dish {dish!r}")
+    if len(set(dishes)) != len(dishes):
+        raise InvalidRecordError(record="Meal", field="dishes", reason="a dish is listed twice")
+    return dishes
+
+
+def _meal_id(value: object) -> str:
+    return require_id(value, field="meal_id")
+
+
+def _day(value: object) -> pendulum.Date:
+    return as_date(value, field="day")
+
+
+def _service_start(value: object) -> pendulum.DateTime:
+    return _moment(value, "service_start")
+
+
+def _event_name(value: object) -> str | None:
+    return _label(value, "Meal", "event_name")
+
+
+@attrs.frozen
+class Meal:
+    """A meal (餐次) and the dishes it served (FS-1).
+
+    Attributes:
+        meal_id: The meal's id, chosen by the caller (e.g. ``"2025-09-01/lunch"``).
+        day: The school day it belongs to.
+        kind: Breakfast, lunch, dinner, snack or a named event meal.
+        service_start: When service (开餐) starts; samples are taken no later (FS-8).
+        dishes: The names of the dishes (菜品) served, each once, in menu order.
+        event_name: The name of an event meal (required for ``MealKind.EVENT``,
+            absent otherwise).
+    """
+
+    meal_id: str = attrs.field(converter=_meal_id)
+    day: pendulum.Date = attrs.field(converter=_day)
+    kind: MealKind = attrs.field(converter=_kind)
+    service_start: pendulum.DateTime = attrs.field(converter=_service_start)
+    dishes: tuple[str, ...] = attrs.field(converter=_dishes)
+    event_name: str | None = attrs.field(default=None, converter=_event_name)
+
+    def __attrs_post_init__(self) -> None:
+        named = self.event_name is not None and bool(self.event_name.strip())
+        if self.kind is MealKind.EVENT and not named:
+            raise InvalidRecordError(
+                record="Meal", field="event_name", reason="an event meal needs a name"
+            )
+        if self.kind is not MealKind.EVENT and self.event_name is not None:
+            raise InvalidRecordError(
+                record="Meal", field="event_name", reason="only an event meal has a name"
+            )
+
+    @property
+    def label_zh(self) -> str:
+        """How the meal is named in Chinese reports (``2025-09-03 午餐``)."""
+        name = self.event_name if self.kind is MealKind.EVENT else self.kind.label_zh
+        return f"{self.day.isoformat()} {name}"
+
+
+# ---------------------------------------------------------------- samples
+
+
+def _sample_id(value: object) -> str:
+    return require_id(value, field="sample_id")
+
+
+def _dish(value: object) -> str | None:
+    return _label(value, "FoodSample", "dish")
+
+
+def _grams(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    grams = _decimal(value, "FoodSample", "grams")
+    if grams < 0:
+        raise InvalidRecordError(record="FoodSample", field="grams", reason="negative weight")
+    return grams
+
+
+def _taken_at(value: object) -> pendulum.DateTime:
+    return _moment(value, "taken_at")
+
+
+def _taken_by(value: object) -> str | None:
+    return _label(value, "FoodSample", "taken_by")
+
+
+def _reviewed_by(value: object) -> str | None:
+    return _label(value, "FoodSample", "reviewed_by")
+
+
+def _sample_cabinet(value: object) -> str | None:
+    return _label(value, "FoodSample", "cabinet_id")
+
+
+@attrs.frozen
+class FoodSample:
+    """A retained sample (食品留样) of one dish of one meal (FS-1 … FS-4).
+
+    Attributes:
+        sample_id: The sample's id, chosen by the caller (the label number).
+        meal_id: The meal the dish was served at.
+        dish: The dish name (品种), as on the meal's menu; ``None`` or blank when
+            the record lacks it (FS-4).
+        grams: The weight in grams (FS-2); ``None`` when not recorded (FS-4).
+        taken_at: When the sample was taken (aware; FS-3, FS-8).
+        taken_by: Who took it (留样人; FS-4).
+        reviewed_by: Who reviewed it (审核人; FS-4 when the policy requires one).
+        cabinet_id: The refrigerated cabinet (留样柜) it is kept in (FS-3, FS-5).
+    """
+
+    sample_id: str = attrs.field(converter=_sample_id)
+    meal_id: str = attrs.field(converter=_meal_id)
+    dish: str | None = attrs.field(converter=_dish)
+    grams: Decimal | None = attrs.field(converter=_grams)
+    taken_at: pendulum.DateTime = attrs.field(converter=_taken_at)
+    taken_by: str | None = attrs.field(converter=_taken_by)
+    reviewed_by: str | None = attrs.field(converter=_reviewed_by)
+    cabinet_id: str | None = attrs.field(converter=_sample_cabinet)
+
+    def earliest_discard_at(self, policy: RetentionPolicy) -> pendulum.DateTime:
+        """The first moment the sample may be discarded: taken-at plus the retention (FS-3).
+
+        The retention is an absolute duration (48 hours are 172,800 seconds, across
+        any clock change).
+        """
+        return _absolute_add(self.taken_at, policy.retention)
+
+    def missing_labels(self, policy: RetentionPolicy) -> tuple[str, ...]:
+        """The label fields the record lacks (FS-4), in field order."""
+        missing: list[str] = []
+        if _blank(self.dish):
+            missing.append("dish")
+        if self.grams is None:
+            missing.append("grams")
+        if _blank(self.taken_by):
+            missing.append("taken_by")
+        if policy.reviewer_required and _blank(self.reviewed_by):
+            missing.append("reviewed_by")
+        if _blank(self.cabinet_id):
+            missing.append("cabinet_id")
+        return tuple(missing)
+
+
+def _blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def _absolute_add(moment: pendulum.DateTime, duration: dt.timedelta) -> pendulum.DateTime:
+    """Add an absolute duration (computed in UTC, shown back in the moment's zone)."""
+    step = dt.timedelta(
+        days=duration.days, seconds=duration.seconds, microseconds=duration.microseconds
+    )
+    later = moment.in_timezone("UTC") + step
+    return _moment(later, "moment")
+
+
+# ---------------------------------------------------------------- disposals and readings
+
+
+def _discarded_at(value: object) -> pendulum.DateTime:
+    return _moment(value, "discarded_at")
+
+
+def _discarded_by(value: object) -> str | None:
+    return _label(value, "Disposal", "discarded_by")
+
+
+@attrs.frozen
+class Disposal:
+    """The record of a sample's destruction (销样; FS-6).
+
+    Attributes:
+        sample_id: The sample destroyed.
+        discarded_at: When (aware).
+        discarded_by: Who destroyed it; ``None`` or blank when the record lacks it.
+    """
+
+    sample_id: str = attrs.field(converter=_sample_id)
+    discarded_at: pendulum.DateTime = attrs.field(converter=_discarded_at)
+    discarded_by: str | None = attrs.field(converter=_discarded_by)
+
+
+def _cabinet_id(value: object) -> str:
+    return require_id(value, field="cabinet_id")
+
+
+def _reading_at(value: object) -> pendulum.DateTime:
+    return _moment(value, "at")
+
+
+def _celsius(value: object) -> Decimal:
+    return _decimal(value, "TemperatureReading", "celsius")
+
+
+@attrs.frozen
+class TemperatureReading:
+    """One temperature reading of a sample cabinet (FS-5).
+
+    Attributes:
+        cabinet_id: The cabinet read.
+        at: When (aware).
+        celsius: The temperature in degrees Celsius, exact (a float is read by
+            its shortest text, ``3.5`` as ``Decimal("3.5")``).
+    """
+
+    cabinet_id: str = attrs.field(converter=_cabinet_id)
+    at: pendulum.DateTime = attrs.field(converter=_reading_at)
+    celsius: Decimal = attrs.field(converter=_celsius)
+
+
+# ---------------------------------------------------------------- holds
+
+
+def _hold_id(value: object) -> str:
+    return require_id(value, field="hold_id")
+
+
+def _placed_at(value: object) -> pendulum.DateTime:
+    return _moment(value, "placed_at")
+
+
+def _placed_by(value: object) -> str:
+    return require_id(value, field="placed_by")
+
+
+def _reason(value: object) -> str:
+    return require_id(value, field="reason")
+
+
+def _meal_ids(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (tuple, list, frozenset, set)):
+        raise InvalidRecordError(record="Hold", field="meal_ids", reason="expected a list of ids")
+    return tuple(sorted({require_id(item, field="meal_ids") for item in value}))
+
+
+def _taken_from(value: object) -> pendulum.DateTime | None:
+    return _optional_moment(value, "taken_from")
+
+
+def _taken_until(value: object) -> pendulum.DateTime | None:
+    return _optional_moment(value, "taken_until")
+
+
+def _released_at(value: object) -> pendulum.DateTime | None:
+    return _optional_moment(value, "released_at")
+
+
+def _release_moment(value: object) -> pendulum.DateTime:
+    return _moment(value, "released_at")
+
+
+def _released_by(value: object) -> str | None:
+    return None if value is None else require_id(value, field="released_by")
+
+
+@attrs.frozen
+class Hold:
+    """An incident hold (封存) on samples, by meal or by time range (FS-7).
+
+    A hold covers the samples of the listed meals and the samples taken in
+    ``[taken_from, taken_until)``; it is in force from ``placed_at`` until
+    ``released_at`` (exclusive), or indefinitely while not released.
+
+    Attributes:
+        hold_id: The hold's id (e.g. the incident report number).
+        placed_at: When the hold was placed.
+        placed_by: Who placed it.
+        reason: Why (the suspected incident).
+        meal_ids: The meals whose samples are held (sorted, each once).
+        taken_from: Start of the time range of held samples (with ``taken_until``).
+        taken_until: End of the time range (exclusive).
+        released_at: When the authorities released it; ``None`` while in force.
+        released_by: Who released it (given exactly when ``released_at`` is).
+    """
+
+    hold_id: str = attrs.field(converter=_hold_id)
+    placed_at: pendulum.DateTime = attrs.field(converter=_placed_at)
+    placed_by: str = attrs.field(converter=_placed_by)
+    reason: str = attrs.field(converter=_reason)
+    meal_ids: tuple[str, ...] = attrs.field(default=(), converter=_meal_ids)
+    taken_from: pendulum.DateTime | None = attrs.field(default=None, converter=_taken_from)
+    taken_until: pendulum.DateTime | None = attrs.field(default=None, converter=_taken_until)
+    released_at: pendulum.DateTime | None = attrs.field(default=None, converter=_released_at)
+    released_by: str | None = attrs.field(default=None, converter=_released_by)
+
+    def __attrs_post_init__(self) -> None:
+        def refuse(*, field: str, reason: str) -> InvalidRecordError:
+            return InvalidRecordError(record="Hold", field=field, reason=reason)
+
+        if (self.taken_from is None) != (self.taken_until is None):
+            raise refuse(
+                field="taken_from", reason="a time range needs both taken_from and taken_until"
+            )
+        if self.taken_from is not None and self.taken_until is not None:
+            if self.taken_until <= self.taken_from:
+                raise refuse(field="taken_until", reason="the time range is empty")
+        elif not self.meal_ids:
+            raise refuse(field="meal_ids", reason="a hold needs meals or a time range")
+        if (self.released_at is None) != (self.released_by is None):
+            raise refuse(field="released_by", reason="released_at and released_by go together")
+        if self.released_at is not None and self.released_at < self.placed_at:
+            raise refuse(
+                field="released_at", reason="a hold cannot be released before it is placed"
+            )
+
+    @classmethod
+    def for_meals(
+        cls,
+        hold_id: str,
+        meal_ids: tuple[str, ...] | list[str],
+        *,
+        placed_at: dt.datetime,
+        placed_by: str,
+        reason: str,
+    ) -> Hold:
+        """A hold on every sample of the given meals."""
+        return cls(hold_id, placed_at, placed_by, reason, meal_ids=tuple(meal_ids))
+
+    @classmethod
+    def for_period(
+        cls,
+        hold_id: str,
+        taken_from: dt.datetime,
+        taken_until: dt.datetime,
+        *,
+        placed_at: dt.datetime,
+        placed_by: str,
+        reason: str,
+    ) -> Hold:
+        """A hold on every sample taken in ``[taken_from, taken_until)``."""
+        return cls(
+            hold_id, placed_at, placed_by, reason, taken_from=taken_from, taken_until=taken_until
+        )
+
+    def covers(self, sample: FoodSample) -> bool:
+        """Whether the hold applies to the sample (by meal or by time taken)."""
+        if sample.meal_id in self.meal_ids:
+            return True
+        if self.taken_from is None or self.taken_until is None:
+            return False
+        return self.taken_from <= sample.taken_at < self.taken_until
+
+    def in_force(self, at: pendulum.DateTime) -> bool:
+        """Whether the hold is in force at the moment ``at``."""
+        return self.placed_at <= at and (self.released_at is None or at < self.released_at)
+
+    def released(self, *, at: dt.datetime, by: str) -> Hold:
+        """The hold as released by ``by`` at ``at``."""
+        return attrs.evolve(self, released_at=at, released_by=by)
+
+
+# ---------------------------------------------------------------- events and state
+
+
+@attrs.frozen
+class SampleTaken:
+    """Event: a sample of a meal's dish was put in the cabinet (留样).
+
+    Attributes:
+        meal: The meal, as recorded with its first sample.
+        sample: The sample.
+    """
+
+    meal: Meal
+    sample: FoodSample
+
+
+@attrs.frozen
+class SampleDiscarded:
+    """Event: a sample was destroyed (销样).
+
+    Attributes:
+        disposal: Who destroyed which sample, when.
+    """
+
+    disposal: Disposal
+
+
+@attrs.frozen
+class HoldPlaced:
+    """Event: an incident hold was placed (封存).
+
+    Attributes:
+        hold: The hold (not yet released).
+    """
+
+    hold: Hold
+
+
+@attrs.frozen
+class HoldReleased:
+    """Event: an incident hold was released (解除封存).
+
+    Attributes:
+        hold_id: The hold released.
+        released_at: When.
+        released_by: Who released it.
+    """
+
+    hold_id: str = attrs.field(converter=_hold_id)
+    released_at: pendulum.DateTime = attrs.field(converter=_release_moment)
+    released_by: str = attrs.field(converter=_placed_by)
+
+
+@attrs.frozen
+class TemperatureRecorded:
+    """Event: a temperature reading of the cabinet was recorded.
+
+    Attributes:
+        reading: The reading.
+    """
+
+    reading: TemperatureReading
+
+
+CabinetEvent = SampleTaken | SampleDiscarded | HoldPlaced | HoldReleased | TemperatureRecorded
+"""Everything a cabinet records, in the order it happened (serialized with a ``"type"`` tag)."""
+
+
+def _events(value: Iterable[CabinetEvent]) -> tuple[CabinetEvent, ...]:
+    return tuple(value)
+
+
+def _meals(value: Iterable[Meal]) -> tuple[Meal, ...]:
+    return tuple(value)
+
+
+def _samples(value: Iterable[FoodSample]) -> tuple[FoodSample, ...]:
+    return tuple(value)
+
+
+def _disposals(value: Iterable[Disposal]) -> tuple[Disposal, ...]:
+    return tuple(value)
+
+
+def _readings(value: Iterable[TemperatureReading]) -> tuple[TemperatureReading, ...]:
+    return tuple(value)
+
+
+def _holds(value: Iterable[Hold]) -> tuple[Hold, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class CabinetState:
+    """A cabinet's whole history as one serializable record.
+
+    Two cabinets with equal states answer every query alike;
+    [`SampleCabinet.from_state`][schoollogistics.food_samples.SampleCabinet.from_state]
+    rebuilds the cabinet by replaying the events.
+
+    Attributes:
+        cabinet_id: The cabinet.
+        policy: The retention policy the cabinet enforces.
+        events: Its operations, in order.
+    """
+
+    cabinet_id: str = attrs.field(converter=_cabinet_id)
+    policy: RetentionPolicy
+    events: tuple[CabinetEvent, ...] = attrs.field(converter=_events)
+
+
+@attrs.frozen
+class SampleLog:
+    """Food-sample records to audit, from a cabinet or exported by another system.
+
+    Attributes:
+        meals: The meals served.
+        samples: The samples taken.
+        disposals: The disposal records.
+        readings: The cabinet temperature readings.
+        holds: The incident holds, with their release when released.
+    """
+
+    meals: tuple[Meal, ...] = attrs.field(default=(), converter=_meals)
+    samples: tuple[FoodSample, ...] = attrs.field(default=(), converter=_samples)
+    disposals: tuple[Disposal, ...] = attrs.field(default=(), converter=_disposals)
+    readings: tuple[TemperatureReading, ...] = attrs.field(default=(), converter=_readings)
+    holds: tuple[Hold, ...] = attrs.field(default=(), converter=_holds)

@@ -25,7 +25,7 @@ import enum
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, overload
 
 import cattrs
 import cattrs.strategies
@@ -223,7 +223,11 @@ def to_dict(obj: Any, as_type: Any = None) -> Any:
     return _CONVERTER.unstructure(obj, unstructure_as=as_type)
 
 
-def from_dict(cls: type[T] | Any, data: Any) -> T:
+@overload
+def from_dict(cls: type[T], data: Any) -> T: ...
+@overload
+def from_dict(cls: Any, data: Any) -> Any: ...
+def from_dict(cls: Any, data: Any) -> Any:
     """Build a ``cls`` from data made by [`to_dict`][schoollogistics.serialization.to_dict].
 
     Raises:
@@ -235,7 +239,7 @@ def from_dict(cls: type[T] | Any, data: Any) -> T:
             (``money.float_refused``, ``time.naive_refused``...).
     """
     try:
-        result: T = _CONVERTER.structure(data, cls)
+        result = _CONVERTER.structure(data, cls)
     except SchoolLogisticsError as exc:
         if isinstance(exc, SerializationError):
             raise
@@ -250,7 +254,11 @@ def dumps(obj: Any, as_type: Any = None, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(obj, as_type), ensure_ascii=False, sort_keys=True, indent=indent)
 
 
-def loads(cls: type[T] | Any, text: str | bytes) -> T:
+@overload
+def loads(cls: type[T], text: str | bytes) -> T: ...
+@overload
+def loads(cls: Any, text: str | bytes) -> Any: ...
+def loads(cls: Any, text: str | bytes) -> Any:
     """Parse a JSON string made by [`dumps`][schoollogistics.serialization.dumps].
 
     Raises:
@@ -265,5 +273,4 @@ def loads(cls: type[T] | Any, text: str | bytes) -> T:
             errors=(),
             codes=(),
         ) from None
-    result: T = from_dict(cls, data)
-    return result
+    return from_dict(cls, data)

@@ -6,6 +6,8 @@ Beijing 2025–26: first term 2025-09-01 to 2026-01-23, second term 2026-03-02 t
 2026-07-07. National Day and Mid-Autumn take 10/1–10/8 off; Sunday 9/28 and
 Saturday 10/11 are make-up working days (调休上班). The built-in primary-school
 template plans the year; a holiday-duty rule is added for the National Day week.
+Frequent duties (more than three entries in a month) read as one line, so the
+text's line numbers are not the entries' numbers (see ``render_month_zh``).
 """
 
 from __future__ import annotations
@@ -49,21 +51,26 @@ def main() -> None:
     print(f"{year.label}  ({len(template.rules)} rules)")
     for source in holidays.sources:
         print(f"  holidays {source.year}: {source.status.value} ({source.citation})")
+    for block in calendar.holiday_blocks():
+        if block.matches(("国庆节",)):
+            print(f"  {'、'.join(block.names_zh)}: {block.start} to {block.end} off")
     for day in (
         pendulum.Date(2025, 9, 28),
         pendulum.Date(2025, 10, 3),
         pendulum.Date(2025, 10, 11),
     ):
-        print(f"  {day} school day? {calendar.is_school_day(day)}")
+        kind = "调休上班日" if holidays.is_makeup_workday(day) else day.format("dddd")
+        print(f"  {day} ({kind}) school day? {calendar.is_school_day(day)}")
     print()
     for month in (9, 10):
         print(plan_month(calendar, template, 2025, month).render_zh())
         print()
 
     plan = plan_year(calendar, template)
-    print("2026 spring term (第二学期):")
-    for year_, month in ((2026, 2), (2026, 3)):
-        print(plan.month(year_, month).render_zh())
+    print("2026 spring term (第二学期), February (preparations) to July:")
+    print()
+    for month in range(2, 8):
+        print(plan.month(2026, month).render_zh())
         print()
     spring = year.terms[1]
     in_term = [e for e in plan.entries if spring.start <= e.date <= spring.end]

@@ -22,7 +22,7 @@ from schoollogistics.school_calendar import (
     plan_year,
     to_ical,
 )
-from schoollogistics.school_calendar._ical import fold
+from schoollogistics.school_calendar._ical import encode_rule_id, fold, uid
 from schoollogistics.testing.school_calendar import plan_entries
 
 STAMP = pendulum.datetime(2025, 8, 1, 9, 0, tz="Asia/Shanghai")
@@ -50,7 +50,36 @@ def test_export_round_trips(entries: list[PlanEntry]) -> None:
         assert entry.category.label_zh in str(event["DESCRIPTION"])
         assert entry.source in str(event["DESCRIPTION"])
         assert event.decoded("DTSTAMP") == dt.datetime(2025, 8, 1, 1, 0, tzinfo=dt.UTC)
+        assert str(event["UID"]) == uid(entry, "schoollogistics.invalid")
+        if entry.note_zh:
+            assert entry.note_zh in str(event["DESCRIPTION"])
     assert len({str(e["UID"]) for e in events}) == len(entries)
+
+
+_ANY_IDS = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=8
+).filter(str.strip)
+
+
+@pytest.mark.rule("CA-6")
+@given(
+    st.tuples(_ANY_IDS, _ANY_IDS).filter(lambda pair: pair[0] != pair[1]),
+    st.sampled_from(["a b", "a_b", "a%20b", "a/b", "a_b%", "行事历"]),
+)
+def test_uids_are_injective(pair: tuple[str, str], fixed: str) -> None:
+    """Two different rule ids never share a UID, even when they differ only in other characters."""
+    day = pendulum.Date(2025, 9, 1)
+    ids = {*pair, fixed}
+    entries = [PlanEntry(1, day, "任务", Category.SAFETY, rule_id, "s") for rule_id in ids]
+    uids = {uid(entry, "d.example") for entry in entries}
+    assert len(uids) == len(ids)
+    for rule_id in ids:
+        encoded = encode_rule_id(rule_id)
+        assert set(encoded) <= set(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-%"
+        )
+    # ids that the old scheme (unsafe characters → "_") mapped to one UID stay apart
+    assert encode_rule_id("a b") != encode_rule_id("a_b") != encode_rule_id("a%20b")
 
 
 @pytest.mark.rule("CA-6")
@@ -86,7 +115,7 @@ def test_text_is_escaped_and_folded() -> None:
     )
     text = to_ical([entry], dtstamp=STAMP)
     assert "SUMMARY:检查\\;水电\\,门窗\\\\备注\\n" in text.replace("\r\n ", "")
-    assert "UID:20250901-a_b@schoollogistics.invalid" in text
+    assert "UID:20250901-a%20b@schoollogistics.invalid" in text
     (event,) = _events(text)
     assert str(event["SUMMARY"]) == entry.title_zh
     assert fold("短") == "短"

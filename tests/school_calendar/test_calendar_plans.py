@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import Counter
 
 import attrs
@@ -125,6 +126,10 @@ def test_term_shapes_are_checked() -> None:
         SchoolYear(1800, (Term("学期", dt.date(1800, 9, 1), dt.date(1801, 1, 1)),))
     with pytest.raises(NaiveDateTimeError):
         Term("学期", dt.datetime(2025, 9, 1), dt.date(2025, 9, 30))  # noqa: DTZ001
+    with pytest.raises(TermInvalidError):
+        Term("学期", dt.date(2025, 9, 1), dt.date(2025, 9, 30), (("2025-09-02", "2025-09-03"),))
+    one = DateRange(dt.date(2025, 9, 8), dt.date(2025, 9, 9))
+    assert Term("学期", dt.date(2025, 9, 1), dt.date(2025, 9, 30), one).breaks == (one,)
 
 
 @pytest.mark.rule("CA-1")
@@ -342,7 +347,8 @@ def test_holiday_eve_and_duty(beijing: SchoolCalendar) -> None:
     assert duty == [pendulum.Date(2025, 10, d) for d in range(1, 9)]
     all_eves = _dates(beijing, _rule(HolidayEve()))
     assert pendulum.Date(2025, 12, 31) in all_eves  # 元旦
-    assert _dates(beijing, _rule(HolidayDuty(("国庆节",)))) == []  # not allowed, nothing in block
+    with pytest.raises(RuleInvalidError):  # no day of a block is a school day: refused up front
+        _rule(HolidayDuty(("国庆节",)))
 
 
 @pytest.mark.rule("CA-3")
@@ -381,12 +387,36 @@ def test_daily_rule_is_every_school_day(beijing: SchoolCalendar) -> None:
         lambda: AnnualDate(13, 1),
         lambda: AnnualDate(2, 30),
         lambda: _rule(Daily(), months=(13,)),
+        lambda: _rule(Daily(), months=(True,)),
+        lambda: _rule(Daily(), rules=("",)),
+        lambda: TaskRule("r", "任务", "safety", Daily(), "s"),  # type: ignore[arg-type]
+        lambda: _rule(Daily(), allowed="school_day"),
+        lambda: _rule(Daily(), on_non_school_day="next"),
+        lambda: _rule(Daily(), regulatory_key=""),
+        lambda: _rule(Daily(), note_zh=None),
+        lambda: TaskRule("r", "任务", Category.SAFETY, Daily(), None),  # type: ignore[arg-type]
+        lambda: _rule(HolidayDuty(), allowed=DayKind.WORKING_DAY),
+        lambda: _rule(Weekly),  # the class, not a schedule
+        lambda: Weekly(("1",)),
+        lambda: Weekly("0"),
+        lambda: _rule(Daily(), rules=None),
+        lambda: HolidayEve(("",)),
+        lambda: Template("t", ("not a rule",)),  # type: ignore[arg-type]
     ],
 )
 def test_impossible_schedules_are_refused(build: object) -> None:
     with pytest.raises(RuleInvalidError) as info:
         build()  # type: ignore[operator]
     assert info.value.code == "calendar.rule_invalid"
+
+
+@pytest.mark.rule("CA-3")
+def test_a_single_string_or_int_is_one_item_not_a_sequence() -> None:
+    assert HolidayEve("国庆节").holidays_zh == ("国庆节",)
+    assert HolidayDuty("元旦").holidays_zh == ("元旦",)
+    assert _rule(Daily(), rules="CA-4").rules == ("CA-4",)
+    assert _rule(Daily(), months=9).months == (9,)
+    assert Weekly(0).weekdays == (0,)
 
 
 def test_schedule_descriptions() -> None:
@@ -508,15 +538,63 @@ def test_render_like_the_seeds(beijing: SchoolCalendar) -> None:
 # ---------------------------------------------------------------- template
 
 
+# Every numbered item of the seeds' month lists (seed 003: 八月份 … 一月份; seed 004 篇四: 二月 …
+# 七月), as (month heading, item number).
+_SEED_003_COUNTS = (
+    ("八月份", 12),
+    ("九月份", 11),
+    ("十月份", 7),
+    ("十一月份", 6),
+    ("十二月份", 5),
+    ("一月份", 6),
+)
+SEED_003_ITEMS = {(month, n) for month, count in _SEED_003_COUNTS for n in range(1, count + 1)}
+SEED_004_ITEMS = {
+    (month, n)
+    for month, count in (
+        ("二月", 7),
+        ("三月", 5),
+        ("四月", 5),
+        ("五月", 6),
+        ("六月", 6),
+        ("七月", 3),
+    )
+    for n in range(1, count + 1)
+}
+# Kindergarten-only items (查看幼师的一日工作情况; 检查班级幼儿来园登记情况): left out on purpose.
+SEED_004_LEFT_OUT = {("五月", 1), ("五月", 2)}
+
+_MONTHS = "八月份|九月份|十月份|十一月份|十二月份|一月份|二月份|二月|三月|四月|五月|六月|七月"
+_CITATION = re.compile(rf"({_MONTHS}) items? (\d+)(?:–(\d+))?")
+
+
+def _cited(template: Template, part: str, months: tuple[str, ...]) -> set[tuple[str, int]]:
+    """The (month, item) pairs cited after ``part`` in the template's sources."""
+    found: set[tuple[str, int]] = set()
+    for rule in template.rules:
+        for chunk in rule.source.split(";"):
+            if part not in chunk:
+                continue
+            tail = chunk[chunk.index(part) :]
+            for match in _CITATION.finditer(tail):
+                month, first, last = match.group(1), int(match.group(2)), match.group(3)
+                if month in months:
+                    found.update((month, n) for n in range(first, int(last or first) + 1))
+    return found
+
+
 @pytest.mark.rule("CA-3")
 @pytest.mark.rule("CA-4")
 @pytest.mark.rule("CA-6")
 def test_template_covers_the_seeds_and_cites_sources(template: Template) -> None:
-    sources = " ".join(r.source for r in template.rules)
-    for month in ("八月份", "九月份", "十月份", "十一月份", "十二月份", "一月份"):
-        assert f"seed 003 {month}" in sources
-    for month in ("二月", "三月", "四月", "五月", "六月", "七月"):
-        assert f"seed 004 篇四 {month}" in sources
+    covered_003 = _cited(
+        template, "seed 003", ("八月份", "九月份", "十月份", "十一月份", "十二月份", "一月份")
+    )
+    assert covered_003 == SEED_003_ITEMS
+    covered_004 = _cited(template, "篇四", ("二月", "三月", "四月", "五月", "六月", "七月"))
+    assert covered_004 == SEED_004_ITEMS - SEED_004_LEFT_OUT
+    assert not covered_004 & SEED_004_LEFT_OUT
+    assert _cited(template, "篇二", ("二月份",)) == {("二月份", n) for n in range(1, 8)}
     assert all(r.source for r in template.rules)
     assert {r.regulatory_key for r in template.rules if "CA-4" in r.rules} == {
         "fire_inspection", "extinguisher_check", "special_equipment_check", "asset_count",

@@ -7,6 +7,7 @@ import pytest
 from schoollogistics import serialization
 from schoollogistics.school_calendar import (
     Category,
+    Daily,
     SchoolCalendar,
     TaskRule,
     Template,
@@ -31,7 +32,18 @@ def test_template_calendar_and_plan_round_trip(beijing: SchoolCalendar, template
     assert back == plan
 
 
-def test_unknown_schedule_is_refused(beijing: SchoolCalendar) -> None:
-    rule = TaskRule("x", "任务", Category.SAFETY, object(), "s")  # type: ignore[arg-type]
+@pytest.mark.rule("CA-3")
+def test_unknown_schedule_is_refused_when_the_rule_is_built() -> None:
+    with pytest.raises(RuleInvalidError) as info:
+        TaskRule("x", "任务", Category.SAFETY, object(), "s")  # type: ignore[arg-type]
+    assert "schedule must be one of" in info.value.message_en
+    assert info.value.code == "calendar.rule_invalid"
+
+
+@pytest.mark.rule("CA-3")
+def test_a_schedule_swapped_in_afterwards_is_still_refused(beijing: SchoolCalendar) -> None:
+    """Defence in depth: a rule mutated around attrs' checks still fails typed, not with a crash."""
+    rule = TaskRule("x", "任务", Category.SAFETY, Daily(), "s")
+    object.__setattr__(rule, "schedule", object())
     with pytest.raises(RuleInvalidError):
         expand_rule(beijing, rule)

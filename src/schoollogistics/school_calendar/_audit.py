@@ -16,6 +16,7 @@ import attrs
 from schoollogistics.core.violations import Severity, Violation, sort_violations
 from schoollogistics.school_calendar._plans import YearPlan
 from schoollogistics.school_calendar._rules import TaskRule, Template
+from schoollogistics.school_calendar.errors import RuleInvalidError
 
 __all__ = ["DEFAULT_FREQUENCIES", "Period", "RegulatoryFrequency", "audit_frequencies"]
 
@@ -35,6 +36,9 @@ class Period(enum.Enum):
 class RegulatoryFrequency:
     """A duty required at least ``min_count`` times per period (rule CA-4).
 
+    Raises ``RuleInvalidError`` (``calendar.rule_invalid``) for a blank key, a
+    period that is not a ``Period`` or a ``min_count`` below 1.
+
     Attributes:
         key: Stable key, matched against ``TaskRule.regulatory_key``.
         title_zh: The duty, e.g. ``"防火检查"``.
@@ -48,6 +52,17 @@ class RegulatoryFrequency:
     period: Period
     min_count: int
     source: str
+
+    def __attrs_post_init__(self) -> None:
+        key: object = self.key
+        if not isinstance(key, str) or not key:
+            raise RuleInvalidError(rule=repr(self.key), reason="a frequency needs a key")
+        if not isinstance(self.period, Period):
+            raise RuleInvalidError(rule=self.key, reason="period must be a Period")
+        if isinstance(self.min_count, bool) or not isinstance(self.min_count, int):
+            raise RuleInvalidError(rule=self.key, reason="min_count must be an int")
+        if self.min_count < 1:
+            raise RuleInvalidError(rule=self.key, reason="min_count must be at least 1")
 
 
 DEFAULT_FREQUENCIES: Final[tuple[RegulatoryFrequency, ...]] = (
@@ -82,8 +97,9 @@ def audit_frequencies(
     """Check that ``plan`` meets each regulatory frequency in every period (rule CA-4).
 
     An entry counts for a frequency when its rule's ``regulatory_key`` is the
-    frequency's key. Each period with too few entries gives one finding
-    ``calendar.frequency_unmet`` (severity error).
+    frequency's key (entries outside the plan's months are ignored). Each period
+    with too few entries gives one finding ``calendar.frequency_unmet`` (severity
+    error).
     """
     by_rule = {
         r.id: r.regulatory_key for r in (rules.rules if isinstance(rules, Template) else rules)
@@ -94,8 +110,9 @@ def audit_frequencies(
         size = frequency.period.value
         counts = [0] * (len(plan.months) // size)
         for entry in plan.entries:
-            if by_rule.get(entry.rule_id) == frequency.key:
-                counts[month_index[(entry.date.year, entry.date.month)] // size] += 1
+            index = month_index.get((entry.date.year, entry.date.month))
+            if index is not None and by_rule.get(entry.rule_id) == frequency.key:
+                counts[index // size] += 1
         for index, count in enumerate(counts):
             if count >= frequency.min_count:
                 continue

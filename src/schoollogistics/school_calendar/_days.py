@@ -10,7 +10,7 @@ import pendulum
 
 from schoollogistics.core.time import DateRange
 from schoollogistics.school_calendar._holidays import HolidayCalendar
-from schoollogistics.school_calendar._terms import SchoolYear, Term, day_input
+from schoollogistics.school_calendar._terms import SchoolYear, Term, day_input, fast_day
 from schoollogistics.school_calendar.errors import HolidayYearNotCoveredError
 
 __all__ = ["ChildrensDayPolicy", "DayKind", "HolidayBlock", "SchoolCalendar", "SchoolDayPolicy"]
@@ -95,6 +95,7 @@ class SchoolCalendar:
     _school: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False)
     _school_set: frozenset[pendulum.Date] = attrs.field(init=False, eq=False, repr=False)
     _working_set: frozenset[pendulum.Date] = attrs.field(init=False, eq=False, repr=False)
+    _blocks: tuple[HolidayBlock, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         span = self.year.span
@@ -109,6 +110,7 @@ class SchoolCalendar:
         object.__setattr__(self, "_school", school)
         object.__setattr__(self, "_school_set", frozenset(school))
         object.__setattr__(self, "_working_set", frozenset(working))
+        object.__setattr__(self, "_blocks", self._find_blocks())
 
     def _in_school(self, day: pendulum.Date) -> bool:
         term = next((t for t in self.year.terms if t.start <= day <= t.end), None)
@@ -139,8 +141,9 @@ class SchoolCalendar:
         """Whether ``day`` is a day off for everyone (a holiday or a day moved by 调休)."""
         return self.holidays.is_public_holiday(day_input(day, field="day"))
 
-    def allows(self, kind: DayKind, day: pendulum.Date) -> bool:
-        """Whether a task of ``kind`` may fall on ``day``."""
+    def allows(self, kind: DayKind, day: object) -> bool:
+        """Whether a task of ``kind`` may fall on ``day`` (a day of the school year)."""
+        day = fast_day(day)
         if kind is DayKind.SCHOOL_DAY:
             return day in self._school_set
         if kind is DayKind.WORKING_DAY:
@@ -156,17 +159,17 @@ class SchoolCalendar:
         return self._days
 
     def allowed_between(
-        self, kind: DayKind, start: pendulum.Date, end: pendulum.Date
+        self, kind: DayKind, start: object, end: object
     ) -> tuple[pendulum.Date, ...]:
         """The allowed days of ``kind`` from ``start`` to ``end`` (inclusive), in order."""
+        start = fast_day(start, field="start")
+        end = fast_day(end, field="end")
         days = self.allowed_days(kind)
         return days[bisect_left(days, start) : bisect_right(days, end)]
 
     def school_days(self, start: object, end: object) -> tuple[pendulum.Date, ...]:
         """The school days from ``start`` to ``end`` inclusive (within the school year)."""
-        return self.allowed_between(
-            DayKind.SCHOOL_DAY, day_input(start, field="start"), day_input(end, field="end")
-        )
+        return self.allowed_between(DayKind.SCHOOL_DAY, start, end)
 
     def term_of(self, day: object) -> Term | None:
         """The term containing ``day``, if any."""
@@ -178,6 +181,9 @@ class SchoolCalendar:
         A block is a maximal run of days that are not working days and that contains
         at least one public holiday (weekends next to a holiday belong to it).
         """
+        return self._blocks
+
+    def _find_blocks(self) -> tuple[HolidayBlock, ...]:
         blocks: list[HolidayBlock] = []
         run: list[pendulum.Date] = []
         first = self.span.start.subtract(days=10)

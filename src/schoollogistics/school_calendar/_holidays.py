@@ -23,14 +23,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 import holidays
 import pendulum
 
-from schoollogistics.school_calendar._terms import day_input
+from schoollogistics.school_calendar._terms import day_input, fast_day
 from schoollogistics.school_calendar.errors import HolidayDataMissingError, NoticeInvalidError
 
 __all__ = [
@@ -190,11 +191,12 @@ class HolidayCalendar:
     days_off: tuple[HolidayDay, ...] = attrs.field(converter=_days)
     workdays: tuple[pendulum.Date, ...] = attrs.field(converter=_dates)
     sources: tuple[YearSource, ...] = attrs.field(converter=_sources)
-    _names: dict[pendulum.Date, str] = attrs.field(init=False, eq=False, repr=False)
+    _names: Mapping[pendulum.Date, str] = attrs.field(init=False, eq=False, repr=False)
     _work: frozenset[pendulum.Date] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_names", {d.date: d.name_zh for d in self.days_off})
+        names = MappingProxyType({d.date: d.name_zh for d in self.days_off})
+        object.__setattr__(self, "_names", names)
         object.__setattr__(self, "_work", frozenset(self.workdays))
 
     @classmethod
@@ -228,9 +230,7 @@ class HolidayCalendar:
         official = official_years()
         missing = [y for y in wanted if y not in by_year and y not in official]
         if missing and not accept_provisional:
-            raise HolidayDataMissingError(
-                year=missing[0], official=f"{min(official)}–{max(official)}"
-            )
+            raise HolidayDataMissingError(year=missing[0], official=_describe(official))
         package_years = [y for y in wanted if y not in by_year]
         names: dict[pendulum.Date, str] = {}
         work: set[pendulum.Date] = set()
@@ -268,23 +268,34 @@ class HolidayCalendar:
         """The years that rest on an accepted estimate, not on a notice."""
         return tuple(s.year for s in self.sources if s.status is DataStatus.PROVISIONAL)
 
-    def holiday_name(self, day: pendulum.Date) -> str | None:
+    def holiday_name(self, day: object) -> str | None:
         """The name of the day off on ``day``, if it is one."""
-        return self._names.get(day)
+        return self._names.get(fast_day(day))
 
-    def is_public_holiday(self, day: pendulum.Date) -> bool:
+    def is_public_holiday(self, day: object) -> bool:
         """Whether ``day`` is a day off for everyone (a holiday or a day moved by 调休)."""
-        return day in self._names
+        return fast_day(day) in self._names
 
-    def is_makeup_workday(self, day: pendulum.Date) -> bool:
+    def is_makeup_workday(self, day: object) -> bool:
         """Whether ``day`` is a weekend day worked in exchange (调休上班)."""
-        return day in self._work
+        return fast_day(day) in self._work
 
-    def is_working_day(self, day: pendulum.Date) -> bool:
+    def is_working_day(self, day: object) -> bool:
         """A weekday that is not a day off, or a make-up working day."""
-        if day in self._names:
+        when = fast_day(day)
+        if when in self._names:
             return False
-        return day.weekday() < _SATURDAY or day in self._work
+        return when.weekday() < _SATURDAY or when in self._work
+
+
+def _describe(years: frozenset[int]) -> str:
+    """The official years as text: ``"2001–2026"``, with gaps listed, or ``"none"``."""
+    if not years:
+        return "none"
+    ordered = sorted(years)
+    if ordered[-1] - ordered[0] + 1 == len(ordered):
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(str(y) for y in ordered)
 
 
 def _pdate(day: dt.date) -> pendulum.Date:

@@ -3,14 +3,16 @@
 Each entry becomes an all-day ``VEVENT`` (``DTSTART;VALUE=DATE`` and the next day
 as ``DTEND``). UIDs are derived from the data (day, rule id, domain): the same
 plan exported twice gives the same text, and a calendar client updates events
-instead of duplicating them. ``DTSTAMP`` comes from an argument (no clock). Lines
-end with CRLF, text values are escaped (RFC 5545 §3.3.11) and lines are folded
-at 75 octets without splitting a UTF-8 character (§3.1).
+instead of duplicating them. The rule id is percent-encoded in the UID (every
+UTF-8 byte outside ``[A-Za-z0-9._-]``, ``%`` included, becomes ``%XX``), so two
+different (day, rule id) pairs never share a UID. ``DTSTAMP`` comes from an
+argument (no clock). Lines end with CRLF, text values are escaped (RFC 5545
+§3.3.11) and lines are folded at 75 octets without splitting a UTF-8 character
+(§3.1).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Final
 
@@ -23,7 +25,7 @@ __all__ = ["to_ical"]
 
 _CRLF: Final = "\r\n"
 _LIMIT: Final = 75
-_UNSAFE: Final = re.compile(r"[^A-Za-z0-9._-]")
+_SAFE: Final = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
 def escape_text(value: str) -> str:
@@ -58,8 +60,16 @@ def fold(line: str) -> str:
     return (_CRLF + " ").join(parts)
 
 
-def _uid(entry: PlanEntry, domain: str) -> str:
-    return f"{entry.date:%Y%m%d}-{_UNSAFE.sub('_', entry.rule_id)}@{domain}"
+def encode_rule_id(rule_id: str) -> str:
+    """Percent-encode a rule id for a UID: injective, and ASCII letters, digits, ``._-`` only."""
+    return "".join(
+        chr(byte) if byte in _SAFE else f"%{byte:02X}" for byte in rule_id.encode("utf-8")
+    )
+
+
+def uid(entry: PlanEntry, domain: str) -> str:
+    """The UID of an entry: ``YYYYMMDD-<percent-encoded rule id>@<domain>``."""
+    return f"{entry.date:%Y%m%d}-{encode_rule_id(entry.rule_id)}@{domain}"
 
 
 def _event(entry: PlanEntry, stamp: str, domain: str) -> list[str]:
@@ -68,7 +78,7 @@ def _event(entry: PlanEntry, stamp: str, domain: str) -> list[str]:
         description += f"；{entry.note_zh}"
     return [
         "BEGIN:VEVENT",
-        f"UID:{_uid(entry, domain)}",
+        f"UID:{escape_text(uid(entry, domain))}",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{entry.date:%Y%m%d}",
         f"DTEND;VALUE=DATE:{entry.date.add(days=1):%Y%m%d}",
@@ -93,7 +103,9 @@ def to_ical(
         plan: A year or month plan, or entries.
         dtstamp: The moment the export is made (aware; goes in every ``DTSTAMP`` in UTC).
         calendar_name: The calendar's display name (``X-WR-CALNAME``).
-        uid_domain: The right-hand side of every UID (your school's domain).
+        uid_domain: The right-hand side of every UID (your school's domain). UIDs are
+            ``YYYYMMDD-<rule id, percent-encoded>@<uid_domain>``: unique per (day, rule)
+            and the same in every export.
 
     Raises:
         NaiveDateTimeError: ``dtstamp`` has no timezone (``time.naive_refused``).

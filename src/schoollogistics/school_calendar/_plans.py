@@ -12,6 +12,7 @@ import pendulum
 from schoollogistics.school_calendar._days import SchoolCalendar
 from schoollogistics.school_calendar._expand import expand_rule
 from schoollogistics.school_calendar._rules import Category, TaskRule, Template
+from schoollogistics.school_calendar._terms import day_input
 from schoollogistics.school_calendar.errors import MonthOutsideYearError
 
 __all__ = [
@@ -37,12 +38,18 @@ def month_name_zh(month: int) -> str:
     return f"十{_DIGITS[month - 10]}月份"
 
 
+def _entry_day(value: object) -> pendulum.Date:
+    return day_input(value, field="date")
+
+
 @attrs.frozen
 class PlanEntry:
     """One numbered line of a month plan.
 
     Attributes:
-        number: Its number in its month (1, 2, …), as in "九月份：1、…".
+        number: Its number in its month (1, 2, …), as in "九月份：1、…". The zh-CN
+            text numbers lines; it equals this number only when nothing is collapsed
+            (``collapse_over=None`` in ``render_month_zh``).
         date: The day the task falls on.
         title_zh: The task.
         category: Its category.
@@ -52,7 +59,7 @@ class PlanEntry:
     """
 
     number: int
-    date: pendulum.Date
+    date: pendulum.Date = attrs.field(converter=_entry_day)
     title_zh: str
     category: Category
     rule_id: str
@@ -84,9 +91,9 @@ class MonthPlan:
         """``"九月份"``."""
         return month_name_zh(self.month)
 
-    def render_zh(self) -> str:
-        """The plan as zh-CN text (see ``render_month_zh``)."""
-        return render_month_zh(self)
+    def render_zh(self, *, collapse_over: int | None = 3) -> str:
+        """The plan as zh-CN text (see ``render_month_zh`` for ``collapse_over``)."""
+        return render_month_zh(self, collapse_over=collapse_over)
 
 
 @attrs.frozen
@@ -122,7 +129,7 @@ class YearPlan:
         return tuple(self.month(y, m) for y, m in self.months)
 
     def render_zh(self, *, collapse_over: int | None = 3) -> str:
-        """All twelve months as zh-CN text, separated by blank lines."""
+        """All twelve months as zh-CN text, separated by blank lines (see ``render_month_zh``)."""
         return "\n\n".join(
             render_month_zh(plan, collapse_over=collapse_over) for plan in self.month_plans()
         )
@@ -186,11 +193,20 @@ def _md(day: pendulum.Date) -> str:
 def render_month_zh(plan: MonthPlan, *, collapse_over: int | None = 3) -> str:
     """Render a month plan like the seeds: ``九月份：`` then ``1、9月1日（周一）…`` lines.
 
+    The seeds' month plans list each task once ("1、安全检查。"), and state frequent
+    duties once in prose ("每周进行一次…"); a line per day of a daily duty would bury
+    the month's one-off items. So by default a rule with more than ``collapse_over``
+    entries in the month reads as **one** line, at the place of its first entry, with
+    its count and first and last day: ``1、下班前检查水电、门窗（本月23次，9月1日至9月30日）``.
+    The text then numbers its *lines*, which differ from the entries'
+    [`number`][schoollogistics.school_calendar.PlanEntry]s (the numbering of
+    every entry, used by the iCalendar export and by front ends). With
+    ``collapse_over=None`` every entry is one line and line ``i`` is entry ``i``.
+
     Args:
         plan: The month plan.
-        collapse_over: A rule with more entries than this in the month reads as one
-            line giving its count and first and last day (daily and weekly duties);
-            ``None`` lists every entry, so that line numbers equal entry numbers.
+        collapse_over: Collapse the entries of a rule that has more than this many in
+            the month (default 3); ``None`` lists every entry.
     """
     lines = [f"{plan.heading_zh}："]
     counts: dict[str, list[PlanEntry]] = {}

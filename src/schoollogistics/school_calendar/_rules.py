@@ -142,8 +142,33 @@ class Daily:
         return "每天"
 
 
-def _ints(value: Iterable[int]) -> tuple[int, ...]:
-    return tuple(sorted(set(value)))
+def _items(value: object, single: type, what: str) -> tuple[object, ...]:
+    """``value`` as a tuple; a lone ``single`` (an int, a string) is one item."""
+    if isinstance(value, single):
+        return (value,)
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise RuleInvalidError(rule=what, reason=f"expected {single.__name__}s, not {value!r}")
+    return tuple(value)
+
+
+def _int_items(value: object, what: str) -> tuple[int, ...]:
+    out: list[int] = []
+    for item in _items(value, int, what):
+        _check(what, isinstance(item, int) and not isinstance(item, bool), "expected ints")
+        out.append(item)  # type: ignore[arg-type]  # checked just above
+    return tuple(sorted(set(out)))
+
+
+def _text_items(value: object, what: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for item in _items(value, str, what):
+        _check(what, isinstance(item, str) and bool(item), "expected non-empty text")
+        out.append(item)  # type: ignore[arg-type]  # checked just above
+    return tuple(out)
+
+
+def _ints(value: object) -> tuple[int, ...]:
+    return _int_items(value, "Weekly")
 
 
 def _optional_day(value: object) -> pendulum.Date | None:
@@ -215,6 +240,10 @@ class MonthlyNthWeekday:
 @attrs.frozen
 class MonthlyNthSchoolDay:
     """The n-th allowed day of each month (``n = -1``: the last, ``-2``: the one before).
+
+    A month with fewer than ``|n|`` allowed days (a vacation month for a school-day
+    rule) has no occurrence: the date is already an allowed day, so the shift policy
+    never applies.
 
     Attributes:
         n: 1 to 23 from the start, or -1 to -23 from the end.
@@ -320,8 +349,9 @@ class RelativeToTerm:
         return f"{where}{'前' if self.offset < 0 else '后'}{abs(self.offset)}天"
 
 
-def _words(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+def _words(value: object) -> tuple[str, ...]:
+    """Holiday keywords; a single string is one keyword (not its characters)."""
+    return _text_items(value, "holidays_zh")
 
 
 @attrs.frozen
@@ -347,7 +377,10 @@ class HolidayEve:
 
 @attrs.frozen
 class HolidayDuty:
-    """Each day of each matching holiday block (节假日值班); use ``allowed = ANY_DAY``.
+    """Each day of each matching holiday block (节假日值班); needs ``allowed = ANY_DAY``.
+
+    A task rule with this schedule and another ``allowed`` is refused when it is
+    built (no day of a holiday block is a working day, so it would plan nothing).
 
     Attributes:
         holidays_zh: Keywords of the block's holiday names; empty matches every block.
@@ -414,15 +447,33 @@ Schedule = (
 """Any schedule a task rule can have (serialized with a ``"type"`` tag)."""
 
 
-def _months(value: Iterable[int]) -> tuple[int, ...]:
-    months = tuple(sorted(set(value)))
+def _months(value: object) -> tuple[int, ...]:
+    months = _int_items(value, "months")
     for month in months:
         _check("months", 1 <= month <= 12, "months must be 1 to 12")
     return months
 
 
-def _rule_ids(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+def _rule_ids(value: object) -> tuple[str, ...]:
+    """Rule IDs; a single string is one ID (``"CA-3"``, not its characters)."""
+    return _text_items(value, "rules")
+
+
+SCHEDULE_TYPES: Final = (
+    Daily,
+    Weekly,
+    MonthlyNthWeekday,
+    MonthlyNthSchoolDay,
+    MonthlyFixedDay,
+    TimesPerTerm,
+    TimesPerYear,
+    RelativeToTerm,
+    HolidayEve,
+    HolidayDuty,
+    AnnualDate,
+    OneOff,
+)
+"""The concrete schedule classes (the members of ``Schedule``)."""
 
 
 @attrs.frozen
@@ -443,6 +494,16 @@ class TaskRule:
         note_zh: A note shown with each entry.
         regulatory_key: For a CA-4 duty, the key of the frequency it fulfils
             (``"fire_inspection"``), checked by ``audit_frequencies``.
+
+    A single string given for ``rules`` is one rule ID, and a single int for
+    ``months`` is one month.
+
+    Raises:
+        RuleInvalidError: a field has the wrong type (a schedule that is not one of
+            the schedule records, a category that is not a ``Category``, …), a month
+            is out of range, or a ``HolidayDuty`` is not allowed on any day
+            (``calendar.rule_invalid``); checked here, when the rule is built.
+        EmptyIdentifierError: a blank ``id`` or ``title_zh`` (``id.empty``).
     """
 
     id: str = attrs.field(converter=_id)
@@ -457,11 +518,42 @@ class TaskRule:
     note_zh: str = ""
     regulatory_key: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        """Check the rule at construction: a bad rule is refused here, not when planning."""
+        _check(
+            self.id,
+            isinstance(self.schedule, SCHEDULE_TYPES),
+            f"schedule must be one of {', '.join(t.__name__ for t in SCHEDULE_TYPES)}, "
+            f"not {type(self.schedule).__name__}",
+        )
+        _check(self.id, isinstance(self.category, Category), "category must be a Category")
+        _check(self.id, isinstance(self.allowed, DayKind), "allowed must be a DayKind")
+        _check(
+            self.id,
+            isinstance(self.on_non_school_day, ShiftPolicy),
+            "on_non_school_day must be a ShiftPolicy",
+        )
+        _check(self.id, isinstance(self.source, str), "source must be text")
+        _check(self.id, isinstance(self.note_zh, str), "note_zh must be text")
+        key: object = self.regulatory_key
+        _check(
+            self.id,
+            key is None or (isinstance(key, str) and bool(key)),
+            "regulatory_key must be None or non-empty text",
+        )
+        _check(
+            self.id,
+            not isinstance(self.schedule, HolidayDuty) or self.allowed is DayKind.ANY_DAY,
+            "HolidayDuty falls on days off: it needs allowed=DayKind.ANY_DAY",
+        )
+
 
 def _rules(value: Iterable[TaskRule]) -> tuple[TaskRule, ...]:
     rules = tuple(value)
     seen: set[str] = set()
     for rule in rules:
+        if not isinstance(rule, TaskRule):
+            raise RuleInvalidError(rule=repr(rule), reason="a template holds TaskRule records")
         if rule.id in seen:
             raise DuplicateRuleError(rule=rule.id)
         seen.add(rule.id)

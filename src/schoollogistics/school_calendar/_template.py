@@ -261,7 +261,8 @@ _RECURRING: Final = (
         "组织保洁、食堂工作人员培训学习",
         _T,
         MonthlyNthSchoolDay(4),
-        "seed 004 篇四 逐月 二月–六月: staff training every month of the spring term",
+        "seed 004 篇四 二月 item 7, 三月 item 5, 四月 item 5, 五月 item 6, 六月 item 6: "
+        "staff training every month of the spring term",
         allowed=_WORK,
         months=(2, 3, 4, 5, 6),
     ),
@@ -468,6 +469,7 @@ _SEED_003: Final = (
         "seed 003 九月份 item 3; CA-3 fixed date",
         allowed=_WORK,
     ),
+    _in_month("sep_routine", "做好学校常规后勤保障工作", _E, 9, 4, "seed 003 九月份 item 4"),
     _in_month("sep_extinguishers", "消防器材检查、添置及保养", _S, 9, 6, "seed 003 九月份 item 8"),
     _in_month("sep_safety", "学校安全工作检查", _S, 9, 8, "seed 003 九月份 item 7"),
     _in_month("sep_drill", "紧急疏散演练", _S, 9, 12, "seed 003 九月份 item 10"),
@@ -489,6 +491,7 @@ _SEED_003: Final = (
     ),
     # 十月份
     _in_month("oct_safety", "安全检查", _S, 10, 3, "seed 003 十月份 item 2"),
+    _in_month("oct_routine", "学校常规后勤保障", _E, 10, 6, "seed 003 十月份 item 4"),
     _in_month("oct_study", "组织后勤人员业务学习", _T, 10, 5, "seed 003 十月份 item 3"),
     _in_month("oct_drill", "安全知识讲座及紧急疏散演练", _S, 10, 8, "seed 003 十月份 item 1"),
     _in_month("oct_replant", "植物补种", _G, 10, 10, "seed 003 十月份 item 5", allowed=_WORK),
@@ -549,7 +552,7 @@ _SEED_004: Final = (
         _START,
         -5,
         1,
-        "seed 004 篇二 二月份 item 1",
+        "seed 004 篇二 二月份 item 1; 篇四 二月 item 1 (班级卫生用品、办公室用品的购进与发放)",
         allowed=_WORK,
     ),
     _term(
@@ -590,6 +593,16 @@ _SEED_004: Final = (
         -1,
         1,
         "seed 004 篇四 二月 item 6",
+        allowed=_WORK,
+    ),
+    _term(
+        "feb_lodging",
+        "帮助需住宿教师安排住宿",
+        _A,
+        _START,
+        -1,
+        1,
+        "seed 004 篇二 二月份 item 6 (second half)",
         allowed=_WORK,
     ),
     _term(

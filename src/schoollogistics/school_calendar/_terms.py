@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 import pendulum
@@ -11,7 +12,7 @@ from schoollogistics.core.time import DateRange, as_date
 from schoollogistics.errors import NaiveDateTimeError
 from schoollogistics.school_calendar.errors import TermInvalidError
 
-__all__ = ["SchoolYear", "Term", "Vacation", "day_input"]
+__all__ = ["SchoolYear", "Term", "Vacation", "day_input", "fast_day"]
 
 
 def day_input(value: object, *, field: str) -> pendulum.Date:
@@ -26,16 +27,32 @@ def day_input(value: object, *, field: str) -> pendulum.Date:
     return as_date(value, field=field)
 
 
+def fast_day(value: object, *, field: str = "day") -> pendulum.Date:
+    """``day_input``, with a shortcut for a value that already is a pendulum ``Date``."""
+    if type(value) is pendulum.Date:
+        return value
+    return day_input(value, field=field)
+
+
+def _breaks(value: object) -> tuple[DateRange, ...]:
+    items: list[DateRange] = []
+    if isinstance(value, DateRange) or not isinstance(value, Iterable):
+        value = (value,)  # one break (a DateRange iterates over its days)
+    for item in value:
+        if not isinstance(item, DateRange):
+            raise TermInvalidError(
+                year="?", reason=f"a break must be a DateRange, not {type(item).__name__}"
+            )
+        items.append(item)
+    return tuple(items)
+
+
 def _start(value: object) -> pendulum.Date:
     return day_input(value, field="start")
 
 
 def _end(value: object) -> pendulum.Date:
     return day_input(value, field="end")
-
-
-def _breaks(value: object) -> tuple[DateRange, ...]:
-    return tuple(value)  # type: ignore[arg-type]
 
 
 @attrs.frozen

@@ -113,49 +113,64 @@ def school_calendars(draw: st.DrawFn) -> SchoolCalendar:
     return SchoolCalendar(year, _official(year.first_year), policy)
 
 
+_WEEKDAYS: Final = st.integers(0, 6)
+_KEYWORDS: Final = st.lists(st.sampled_from(["国庆节", "元旦", "春节", "劳动节"]), max_size=2)
+
+_SCHEDULES: Final[dict[type, st.SearchStrategy[Any]]] = {
+    Daily: st.just(Daily()),
+    Weekly: st.builds(
+        Weekly,
+        st.lists(_WEEKDAYS, min_size=1, max_size=3),
+        st.integers(1, 3),
+        st.none() | _days_between(_day(2004, 8, 1), _day(2026, 7, 31)),
+    ),
+    MonthlyNthWeekday: st.builds(MonthlyNthWeekday, _WEEKDAYS, st.sampled_from([1, 2, 3, 4, -1])),
+    MonthlyNthSchoolDay: st.builds(MonthlyNthSchoolDay, st.integers(1, 23) | st.integers(-23, -1)),
+    MonthlyFixedDay: st.builds(MonthlyFixedDay, st.integers(1, 31)),
+    TimesPerTerm: st.builds(TimesPerTerm, st.integers(1, 6)),
+    TimesPerYear: st.builds(TimesPerYear, st.integers(1, 8)),
+    RelativeToTerm: st.builds(
+        RelativeToTerm,
+        st.sampled_from(Anchor),
+        st.integers(-15, 15),
+        st.sampled_from(Unit),
+        st.none() | st.integers(0, 1),
+    ),
+    HolidayEve: st.builds(HolidayEve, _KEYWORDS, st.integers(1, 5)),
+    HolidayDuty: st.builds(HolidayDuty, _KEYWORDS),
+    AnnualDate: st.builds(AnnualDate, st.integers(1, 12), st.integers(1, 28)),
+    OneOff: st.builds(OneOff, _days_between(_day(2004, 8, 1), _day(2026, 7, 31))),
+}
+
+
 def schedules() -> st.SearchStrategy[Schedule]:
     """Schedules of every kind."""
-    weekdays = st.integers(0, 6)
-    nth = st.integers(1, 23) | st.integers(-23, -1)
-    keywords = st.lists(st.sampled_from(["国庆节", "元旦", "春节", "劳动节"]), max_size=2)
-    return st.one_of(
-        st.just(Daily()),
-        st.builds(Weekly, st.lists(weekdays, min_size=1, max_size=3), st.integers(1, 3)),
-        st.builds(MonthlyNthWeekday, weekdays, st.sampled_from([1, 2, 3, 4, -1])),
-        st.builds(MonthlyNthSchoolDay, nth),
-        st.builds(MonthlyFixedDay, st.integers(1, 31)),
-        st.builds(TimesPerTerm, st.integers(1, 6)),
-        st.builds(TimesPerYear, st.integers(1, 8)),
-        st.builds(
-            RelativeToTerm,
-            st.sampled_from(Anchor),
-            st.integers(-15, 15),
-            st.sampled_from(Unit),
-            st.none() | st.integers(0, 1),
-        ),
-        st.builds(HolidayEve, keywords, st.integers(1, 5)),
-        st.builds(HolidayDuty, keywords),
-        st.builds(AnnualDate, st.integers(1, 12), st.integers(1, 28)),
-        st.builds(OneOff, _days_between(_day(2004, 8, 1), _day(2026, 7, 31))),
+    return st.one_of(*_SCHEDULES.values())
+
+
+@st.composite
+def _task_rule(draw: st.DrawFn, schedule: st.SearchStrategy[Schedule]) -> TaskRule:
+    drawn = draw(schedule)
+    # a HolidayDuty falls on days off: any other ``allowed`` is refused at construction
+    allowed = DayKind.ANY_DAY if isinstance(drawn, HolidayDuty) else draw(st.sampled_from(DayKind))
+    return TaskRule(
+        draw(_IDS),
+        draw(_ZH),
+        draw(st.sampled_from(Category)),
+        drawn,
+        draw(_TEXT),
+        rules=("CA-3",),
+        allowed=allowed,
+        on_non_school_day=draw(st.sampled_from(ShiftPolicy)),
+        months=draw(st.lists(st.integers(1, 12), max_size=4)),
+        note_zh=draw(_TEXT),
+        regulatory_key=draw(st.none() | _IDS),
     )
 
 
 def task_rules(schedule: st.SearchStrategy[Schedule] | None = None) -> st.SearchStrategy[TaskRule]:
     """Task rules with any schedule (or the given ones) and any policies."""
-    return st.builds(
-        TaskRule,
-        _IDS,
-        _ZH,
-        st.sampled_from(Category),
-        schedules() if schedule is None else schedule,
-        _TEXT,
-        rules=st.just(("CA-3",)),
-        allowed=st.sampled_from(DayKind),
-        on_non_school_day=st.sampled_from(ShiftPolicy),
-        months=st.lists(st.integers(1, 12), max_size=4),
-        note_zh=_TEXT,
-        regulatory_key=st.none() | _IDS,
-    )
+    return _task_rule(schedules() if schedule is None else schedule)
 
 
 @st.composite
@@ -207,6 +222,7 @@ def _year_plans() -> st.SearchStrategy[YearPlan]:
 
 
 STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {
+    **_SCHEDULES,
     Anchor: st.sampled_from(Anchor),
     Category: st.sampled_from(Category),
     ChildrensDayPolicy: st.sampled_from(ChildrensDayPolicy),

@@ -8,17 +8,24 @@ Full mode (the sizes of issue 4):
   records); ``ratio`` is the 10x rate over the 1x rate (1.0 = perfectly linear);
 * ``food_samples.audit_district``: a district of 500 schools (sizes vary: 2-4 meals, 6-12
   dishes), one month each, generated here and audited in one call; then the same at 50
-  schools for a second linearity figure.
+  schools for a second linearity figure;
+* ``food_samples.district_year``: the same 500 schools, a full year each, generated and
+  audited school by school (streaming, as a district analyst runs it: one school's records
+  in memory at a time). Reports the aggregate rate over all schools' audit time, the peak
+  memory of one school's audit and of one school's records, and ``rate_last_over_first``
+  (the rate of the last 50 schools over the first 50: 1.0 = no slow-down as the run goes on).
 
 Each reports samples audited per second (best of a few runs; generation not timed) and the
 peak memory the audit allocates (tracemalloc, measured in a separate run).
 
-Quick mode (CI): a month of one school.
+Quick mode (CI): a month of one school (the streaming district: 5 schools, a month each).
 """
 
 from __future__ import annotations
 
 import gc
+import time
+from functools import partial
 from typing import Any
 
 import pendulum
@@ -106,8 +113,48 @@ def bench_district(quick: bool) -> list[dict[str, Any]]:
     ]
 
 
+def bench_district_year(quick: bool) -> list[dict[str, Any]]:
+    schools = 5 if quick else 500
+    period = MONTH if quick else YEAR
+    window = max(1, schools // 10)
+    seconds: list[float] = []
+    counts: list[int] = []
+    audit_peak = log_peak = 0
+    for number in range(schools):
+        if number % 100 == 0:  # a sample of schools is measured for memory
+            log_bytes, log = peak_memory(partial(_school, number, period, varied=True))
+            log_peak = max(log_peak, log_bytes)
+            audit_bytes, _ = peak_memory(partial(audit_log, log, POLICY, period))
+            audit_peak = max(audit_peak, audit_bytes)
+        else:
+            log = _school(number, period, varied=True)
+        gc.collect()
+        start = time.perf_counter()
+        found = audit_log(log, POLICY, period)
+        seconds.append(time.perf_counter() - start)
+        counts.append(len(log.samples))
+        if found:  # the simulated canteen is compliant: a finding is a bug
+            message = f"district_year school {number}: unexpected findings {found[:3]}"
+            raise SystemExit(message)
+        del log
+    rate = sum(counts) / sum(seconds)
+    first = sum(counts[:window]) / sum(seconds[:window])
+    last = sum(counts[-window:]) / sum(seconds[-window:])
+    name = "food_samples.district_year"
+    return [
+        record(f"{name}.schools", schools, "schools"),
+        record(f"{name}.samples", sum(counts), "samples"),
+        record(f"{name}.samples_per_s", rate, "samples/s"),
+        record(f"{name}.audit_seconds", sum(seconds), "s"),
+        record(f"{name}.peak_memory_per_school_audit", audit_peak / 2**20, "MiB"),
+        record(f"{name}.peak_memory_per_school_records", log_peak / 2**20, "MiB"),
+        record(f"{name}.rate_last_over_first", last, "samples/s", first),
+    ]
+
+
 BENCHMARKS = {
     "food_samples.audit_year": bench_year,
     "food_samples.linearity": bench_linearity,
     "food_samples.audit_district": bench_district,
+    "food_samples.district_year": bench_district_year,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Final, TypeVar
 
 import attrs
@@ -100,6 +101,16 @@ def missing_sampler(log: SampleLog, sample: FoodSample, policy: RetentionPolicy)
     return attrs.evolve(log, samples=_replace(log.samples, log.samples.index(sample), unsigned))
 
 
+def missing_reviewer(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) -> SampleLog:
+    unreviewed = attrs.evolve(sample, reviewed_by=None)
+    return attrs.evolve(log, samples=_replace(log.samples, log.samples.index(sample), unreviewed))
+
+
+def missing_cabinet(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) -> SampleLog:
+    nowhere = attrs.evolve(sample, cabinet_id="")
+    return attrs.evolve(log, samples=_replace(log.samples, log.samples.index(sample), nowhere))
+
+
 def missing_grams(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) -> SampleLog:
     unweighed = attrs.evolve(sample, grams=None)
     return attrs.evolve(log, samples=_replace(log.samples, log.samples.index(sample), unweighed))
@@ -109,6 +120,12 @@ def excursion(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) -> Sa
     index = next(i for i, r in enumerate(log.readings) if r.at > sample.taken_at)
     warm = attrs.evolve(log.readings[index], celsius=policy.max_celsius + 1)
     return attrs.evolve(log, readings=_replace(log.readings, index, warm))
+
+
+def frozen(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) -> SampleLog:
+    index = next(i for i, r in enumerate(log.readings) if r.at > sample.taken_at)
+    cold = attrs.evolve(log.readings[index], celsius=policy.min_celsius - Decimal("0.5"))
+    return attrs.evolve(log, readings=_replace(log.readings, index, cold))
 
 
 def reading_gap(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) -> SampleLog:
@@ -150,6 +167,18 @@ def held_discard(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) ->
     return attrs.evolve(log, holds=(*log.holds, hold))
 
 
+def held_meal_discard(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) -> SampleLog:
+    disposal = log.disposals[_disposal_index(log, sample)]
+    hold = Hold.for_meals(
+        "incident-2",
+        [sample.meal_id],
+        placed_at=disposal.discarded_at.subtract(seconds=1),
+        placed_by="校长",
+        reason="疑似食物中毒",
+    ).released(at=disposal.discarded_at.add(seconds=1), by="市场监管局")
+    return attrs.evolve(log, holds=(*log.holds, hold))
+
+
 def late_sample(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) -> SampleLog:
     meal = next(m for m in log.meals if m.meal_id == sample.meal_id)
     shift = (meal.service_start - sample.taken_at) + dt.timedelta(minutes=1)
@@ -172,13 +201,26 @@ FAULTS: Final[dict[str, tuple[Fault, str]]] = {
     "early_discard": (early_discard, "food_samples.discarded_too_early"),
     "missing_sampler": (missing_sampler, "food_samples.missing_label"),
     "missing_grams": (missing_grams, "food_samples.missing_label"),
+    "missing_reviewer": (missing_reviewer, "food_samples.missing_label"),
+    "missing_cabinet": (missing_cabinet, "food_samples.missing_label"),
     "excursion": (excursion, "food_samples.temperature_out_of_range"),
+    "frozen": (frozen, "food_samples.temperature_out_of_range"),
     "reading_gap": (reading_gap, "food_samples.temperature_gap"),
     "unsigned_disposal": (unsigned_disposal, "food_samples.disposal_unsigned"),
     "orphan_disposal": (orphan_disposal, "food_samples.disposal_without_sample"),
     "no_disposal": (no_disposal, "food_samples.kept_past_time"),
     "late_disposal": (late_disposal, "food_samples.kept_past_time"),
     "held_discard": (held_discard, "food_samples.held_sample_discarded"),
+    "held_meal_discard": (held_meal_discard, "food_samples.held_sample_discarded"),
     "late_sample": (late_sample, "food_samples.taken_after_service"),
 }
-"""Fault kind -> (injector, the one violation code it must produce)."""
+"""Fault kind -> (injector, the one violation code it must produce).
+
+Every FS rule has at least one kind, and every finding code of the audit one or more. A
+sample without a dish name is left out on purpose: it breaks two rules at once (FS-4, and
+FS-1 since the dish it was meant for then has no sample); an example test pins that pair.
+``missing_reviewer`` is a fault only under a policy that requires a reviewer.
+"""
+
+OPTIONAL_UNDER_POLICY: Final = frozenset({"missing_reviewer"})
+"""Kinds that are no fault when the policy does not require the field (reviewer_required)."""

@@ -32,7 +32,7 @@ from schoollogistics.food_samples import (
 from schoollogistics.food_samples.errors import InvalidRecordError
 from schoollogistics.testing.food_samples import simulate_canteen
 
-from ._faults import FAULTS, START, compliant
+from ._faults import FAULTS, OPTIONAL_UNDER_POLICY, START, compliant
 
 POLICIES = st.builds(
     RetentionPolicy,
@@ -77,7 +77,7 @@ def test_a_compliant_canteen_audits_clean(
 @pytest.mark.rule("FS-6")
 @pytest.mark.rule("FS-7")
 @pytest.mark.rule("FS-8")
-@settings(max_examples=80)
+@settings(max_examples=100)
 @given(
     kind=st.sampled_from(sorted(FAULTS)),
     policy=POLICIES,
@@ -91,26 +91,57 @@ def test_each_injected_fault_yields_exactly_its_code(
     sample = log.samples[meal * 3 + dish]  # a sample of the first day
     inject, code = FAULTS[kind]
     found = audit_log(inject(log, sample, policy), policy, period)
+    if kind in OPTIONAL_UNDER_POLICY and not policy.reviewer_required:
+        assert found == ()  # FS-4: the reviewer is configurable
+        return
     assert codes(found) == {code}
     assert all(v.rule == FINDINGS[code].rule for v in found)
+    subjects = {v.subject for v in found}
+    if FINDINGS[code].rule == "FS-5":  # a cabinet fault touches every sample inside then
+        assert sample.sample_id in subjects
+    else:  # one fault, one subject (the sample, its dish or the meal)
+        assert len(subjects) == 1
 
 
-def test_every_finding_code_has_a_fault() -> None:
+def test_every_finding_code_and_rule_has_a_fault() -> None:
     assert {code for _, code in FAULTS.values()} == set(FINDINGS)
+    assert {FINDINGS[code].rule for _, code in FAULTS.values()} == {f"FS-{n}" for n in range(1, 9)}
+
+
+@pytest.mark.rule("FS-1")
+@pytest.mark.rule("FS-3")
+@pytest.mark.rule("FS-4")
+@pytest.mark.rule("FS-5")
+@pytest.mark.rule("FS-6")
+@pytest.mark.rule("FS-7")
+@pytest.mark.parametrize("kind", sorted(FAULTS))
+def test_each_fault_kind_alone_under_the_default_policy(kind: str) -> None:
+    """Every kind is exercised at least once, whatever Hypothesis draws above."""
+    policy = RetentionPolicy()
+    log, period = compliant(5, 2, 3, policy)  # long enough for "kept past its time"
+    inject, code = FAULTS[kind]
+    found = audit_log(inject(log, log.samples[1], policy), policy, period)
+    assert codes(found) == {code}
 
 
 @pytest.mark.rule("FS-7")
 @given(
-    kinds=st.lists(st.sampled_from(sorted(FAULTS)), min_size=1, max_size=4, unique=True),
+    kinds=st.lists(st.sampled_from(sorted(FAULTS)), min_size=1, max_size=5, unique=True),
     data=st.data(),
 )
 def test_the_result_does_not_depend_on_input_order(kinds: list[str], data: st.DataObject) -> None:
+    """All five collections are permuted; every log has holds and duplicate disposals."""
     policy = RetentionPolicy()
     log, period = compliant(4, 2, 3, policy)
+    if not {"held_discard", "held_meal_discard"} & set(kinds):
+        kinds = [*kinds, data.draw(st.sampled_from(["held_discard", "held_meal_discard"]))]
     for number, kind in enumerate(kinds):
         log = FAULTS[kind][0](log, log.samples[number], policy)
+    again_disposed = attrs.evolve(log.disposals[-1], discarded_by=None)
+    log = attrs.evolve(log, disposals=(*log.disposals, again_disposed))
     expected = audit_log(log, policy, period)
-    assert expected
+    assert len(log.holds) >= 1
+    assert len(codes(expected)) >= 2
     again = audit(
         data.draw(st.permutations(log.meals)),
         data.draw(st.permutations(log.samples)),
@@ -532,3 +563,16 @@ def test_other_cabinets_and_windows_after_the_horizon_are_ignored() -> None:
     next_day = _sample(taken_at=school_datetime(2025, 9, 2, 1))
     found = audit([_meal(dishes=("米饭",))], [next_day], [], [], RetentionPolicy(), SEPT)
     assert codes(found) == {"food_samples.taken_after_service"}
+
+
+@pytest.mark.rule("FS-6")
+def test_a_sample_recorded_twice_shares_its_disposals() -> None:
+    """An export that lists a sample twice: the disposal applies to both copies."""
+    period = DateRange(pendulum.Date(2025, 9, 1), pendulum.Date(2025, 9, 5))
+    sample = _sample()
+    disposal = Disposal("s1", school_datetime(2025, 9, 3, 12), "王五")
+    args = ([_meal(dishes=("米饭",))], [sample, sample], [disposal], _readings(24 * 5))
+    assert audit(*args, RetentionPolicy(), period) == ()
+    early = Disposal("s1", school_datetime(2025, 9, 2, 12), "王五")
+    found = audit(*args[:2], [early], args[3], RetentionPolicy(), period)
+    assert [v.code for v in found] == ["food_samples.discarded_too_early"] * 2

@@ -454,3 +454,66 @@ def test_a_hold_cannot_be_backdated_over_a_disposal() -> None:
     assert snapshot(cabinet) == before
     cabinet.hold_meals("h1", ["wed-lunch"], at=TAKEN.add(hours=51), by="校长", reason="r")
     cabinet.check_invariants()
+
+
+# ---------------------------------------------------------------- the 48-hour boundary in any zone
+
+_ZONES = ["Asia/Shanghai", "UTC", "America/New_York", "Europe/London", "Asia/Kolkata"]
+
+
+@pytest.mark.rule("FS-3")
+@settings(max_examples=60)
+@given(
+    taken_s=st.integers(
+        int(school_datetime(1986, 1, 1).timestamp()), int(school_datetime(2035, 1, 1).timestamp())
+    ),
+    offset=st.sampled_from([-1, 0, 1]) | st.integers(-3 * 86_400, 3 * 86_400),
+    taken_zone=st.sampled_from(_ZONES),
+    at_zone=st.sampled_from(_ZONES),
+    stdlib=st.booleans(),
+)
+def test_discard_boundary_is_exact_whatever_the_zone_of_the_moments(
+    taken_s: int, offset: int, taken_zone: str, at_zone: str, stdlib: bool
+) -> None:
+    """Exactly 48 h is allowed and 48 h - 1 s refused, by the cabinet and by the audit.
+
+    The moments are given in any zone, as pendulum or stdlib aware datetimes, and the
+    sample may be taken in Shanghai's daylight-saving years (1986-1991) or today (no DST).
+    """
+    from zoneinfo import ZoneInfo
+
+    from schoollogistics.food_samples import Disposal, TemperatureReading, audit
+
+    def moment(seconds: int, zone: str) -> dt.datetime:
+        if stdlib:
+            return dt.datetime.fromtimestamp(seconds, tz=ZoneInfo(zone))
+        return pendulum.from_timestamp(seconds, tz=zone)
+
+    taken = moment(taken_s, taken_zone)
+    school_taken = pendulum.from_timestamp(taken_s, tz="Asia/Shanghai")
+    start = school_taken.add(minutes=10)
+    meal = Meal("m", start.date(), MealKind.LUNCH, start, ("米饭",))
+    cabinet = SampleCabinet("C1")
+    cabinet.take(meal, sample("s1", meal_id="m", taken_at=taken))
+    at = moment(taken_s + 48 * 3600 + offset, at_zone)
+    assert (cabinet.earliest_discard_at("s1").timestamp() - taken_s) == 48 * 3600
+    before = snapshot(cabinet)
+    if offset >= 0:
+        cabinet.discard("s1", at=at, by="王五")
+    else:
+        with pytest.raises(DiscardTooEarlyError) as info:
+            cabinet.discard("s1", at=at, by="王五")
+        earliest = dt.datetime.fromisoformat(info.value.params["earliest_discard_at"])
+        assert earliest.timestamp() == taken_s + 48 * 3600
+        assert snapshot(cabinet) == before
+    # the audit reads the same boundary from plain records
+    readings = [
+        TemperatureReading("C1", school_taken.add(hours=h), Decimal(4)) for h in range(-1, 80)
+    ]
+    period = DateRange(school_taken.date(), school_taken.date().add(days=2))
+    record = FoodSample("s1", "m", "米饭", 130, taken, "张三", "李四", "C1")
+    found = audit(
+        [meal], [record], [Disposal("s1", at, "王五")], readings, RetentionPolicy(), period
+    )
+    early = {v.code for v in found} & {"food_samples.discarded_too_early"}
+    assert bool(early) == (offset < 0)

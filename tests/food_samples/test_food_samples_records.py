@@ -11,6 +11,7 @@ from typing import Any
 import pendulum
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import schoollogistics.food_samples as food_samples
 from schoollogistics import school_datetime, serialization
@@ -284,3 +285,38 @@ def test_every_rule_is_cited_in_tests_and_every_code_is_documented() -> None:
     page = (ROOT / "docs" / "reference" / "errors" / "food-samples.md").read_text(encoding="utf-8")
     for code in FINDINGS:
         assert f"`{code}`" in page, code
+
+
+@pytest.mark.rule("FS-2")
+@pytest.mark.rule("FS-5")
+@given(value=st.floats(allow_nan=False, allow_infinity=False, min_value=0, max_value=1e6))
+def test_float_measurements_are_read_by_their_shortest_text(value: float) -> None:
+    """Grams and temperatures are measurements, not money: a float is read as it prints.
+
+    ``130.5`` becomes ``Decimal("130.5")`` (not the binary expansion), so a threshold
+    comparison sees the value the user wrote; NaN and infinities are refused.
+    """
+    sample = FoodSample("s", "m", "米饭", value, AT, "张三", "李四", "C1")
+    assert sample.grams == Decimal(repr(value))
+    assert TemperatureReading("C1", AT, -value).celsius == Decimal(repr(-value))
+    assert serialization.loads(FoodSample, serialization.dumps(sample)) == sample
+
+
+def test_float_edge_cases() -> None:
+    grams = FoodSample("s", "m", "米饭", 124.9, AT, "张", "李", "C1").grams
+    assert grams == Decimal("124.9")
+    assert grams is not None
+    assert grams < 125
+    for bad in (float("nan"), float("inf"), float("-inf")):
+        with pytest.raises(InvalidRecordError):
+            TemperatureReading("C1", AT, bad)
+        with pytest.raises(InvalidRecordError):
+            FoodSample("s", "m", "米饭", bad, AT, "张", "李", "C1")
+    with pytest.raises(InvalidRecordError):
+        FoodSample("s", "m", "米饭", True, AT, "张", "李", "C1")
+    # the shared JSON loader refuses fractional JSON numbers for every Decimal field
+    data = serialization.to_dict(FoodSample("s", "m", "米饭", "130.5", AT, "张", "李", "C1"))
+    data["grams"] = 130.5
+    with pytest.raises(SerializationError) as info:
+        serialization.from_dict(FoodSample, data)
+    assert "money.float_refused" in info.value.params["codes"]

@@ -66,6 +66,7 @@ _UTC: Final = dt.UTC
 _ORIGIN: Final = dt.datetime(1, 1, 1, tzinfo=_UTC)
 _NO_CABINET: Final = object()
 _NOT_LOOKED_UP: Final = dt.timedelta.min  # never an offset: marks a day not looked up yet
+_SAMPLE_ID: Final = operator.attrgetter("sample_id")
 
 
 # ---------------------------------------------------------------- findings catalogue
@@ -447,7 +448,7 @@ class AuditContext:
         self._series: dict[str, _Series] = {}
         self._index_meals(log.meals)
         self._index_samples(log.samples)
-        self._index_disposals(log.disposals, {s.sample_id for s in log.samples})
+        self._index_disposals(log.disposals, log.samples)
         self._index_readings(log.readings)
         self._index_holds(log.holds)
 
@@ -480,14 +481,21 @@ class AuditContext:
         all_meals = self._all_meal_ids
         kept, meal_of = self.samples, self.meal_of
         unknown: list[FoodSample] = []
+        last_id: object = None
+        last_meal: Meal | None = None
         for sample in samples:
             if type(sample) is not FoodSample:
                 raise _wrong_type(field="samples", value=sample)
-            meal = meals.get(sample.meal_id)
+            meal_id = sample.meal_id
+            if meal_id == last_id:  # samples of one meal usually come together
+                meal = last_meal
+            else:
+                meal = last_meal = meals.get(meal_id)
+                last_id = meal_id
             if meal is not None:
                 kept.append(sample)
                 meal_of.append(meal)
-            elif sample.meal_id not in all_meals:
+            elif meal_id not in all_meals:
                 unknown.append(sample)
         self.taken = self._instants([sample.taken_at for sample in kept])
         for sample in unknown:
@@ -497,35 +505,57 @@ class AuditContext:
                 self.taken.append(moment)
                 meal_of.append(None)
 
-    def _index_disposals(self, disposals: Iterable[Disposal], known: set[str]) -> None:
-        records = list(disposals)
+    def _index_disposals(
+        self, disposals: Iterable[Disposal], everything: Iterable[FoodSample]
+    ) -> None:
+        """Join the disposals to the samples in scope with one lookup per record.
+
+        ``everything`` (every sample record) is read only when a disposal names
+        no sample in scope, to tell a sample out of scope from none at all.
+        """
+        records = disposals if isinstance(disposals, tuple) else tuple(disposals)
         for disposal in records:
             if type(disposal) is not Disposal:
                 raise _wrong_type(field="disposals", value=disposal)
         moments = self._instants([disposal.discarded_at for disposal in records])
-        first_at: dict[str, Instant] = {}
-        first: dict[str, Disposal] = {}
+        samples = self.samples
+        size = len(samples)
+        position = dict(zip(map(_SAMPLE_ID, samples), range(size), strict=True))
+        twins: list[tuple[int, int]] = []  # (index, the index holding its id), rare
+        if len(position) != size:
+            twins = [
+                (index, position[sample.sample_id])
+                for index, sample in enumerate(samples)
+                if position[sample.sample_id] != index
+            ]
+        disposed_at: list[Instant | None] = [None] * size
+        first: list[Disposal | None] = [None] * size
         more = self.more_disposals
         start_at, horizon = self.start_at, self.horizon
+        elsewhere: frozenset[str] | None = None
         for disposal, moment in zip(records, moments, strict=True):
-            sample_id = disposal.sample_id
-            if sample_id not in known:
-                if start_at <= moment < horizon:
+            index = position.get(disposal.sample_id)
+            if index is None:
+                if elsewhere is None:
+                    elsewhere = frozenset(map(_SAMPLE_ID, everything))
+                if disposal.sample_id not in elsewhere and start_at <= moment < horizon:
                     self.orphan_disposals.append((moment, disposal))
                 continue
-            earlier = first_at.get(sample_id)
+            earlier = disposed_at[index]
             if earlier is None:
-                first_at[sample_id] = moment
-                first[sample_id] = disposal
+                disposed_at[index] = moment
+                first[index] = disposal
             elif moment < earlier:
-                more.setdefault(sample_id, []).append((earlier, first[sample_id]))
-                first_at[sample_id] = moment
-                first[sample_id] = disposal
+                more.setdefault(disposal.sample_id, []).append((earlier, first[index]))  # type: ignore[arg-type]
+                disposed_at[index] = moment
+                first[index] = disposal
             else:
-                more.setdefault(sample_id, []).append((moment, disposal))
-        ids = [sample.sample_id for sample in self.samples]
-        self.disposed_at = [first_at.get(sample_id) for sample_id in ids]
-        self.disposal = [first.get(sample_id) for sample_id in ids]
+                more.setdefault(disposal.sample_id, []).append((moment, disposal))
+        for index, holder in twins:
+            disposed_at[index] = disposed_at[holder]
+            first[index] = first[holder]
+        self.disposed_at = disposed_at
+        self.disposal = first
 
     def _index_readings(self, readings: Iterable[TemperatureReading]) -> None:
         wanted = {s.cabinet_id for s in self.samples}
@@ -649,32 +679,36 @@ def check_dishes_sampled(context: AuditContext) -> tuple[Violation, ...]:
     sampled: dict[str, set[str | None]] = {}
     unserved = FINDINGS["food_samples.sample_of_unserved_dish"]
     unknown = FINDINGS["food_samples.sample_without_meal"]
+    last: Meal | None = None
+    dishes: set[str | None] = set()
     for sample, meal in zip(context.samples, context.meal_of, strict=True):
         if meal is None:
             found.append(unknown.violation(sample.sample_id, meal=sample.meal_id))
             continue
+        if meal is not last:  # samples of one meal usually come together
+            dishes = sampled.setdefault(meal.meal_id, set())
+            last = meal
         dish = sample.dish
-        dishes = sampled.get(meal.meal_id)
-        if dishes is None:
-            sampled[meal.meal_id] = {dish}
-        else:
-            dishes.add(dish)
+        dishes.add(dish)
         if dish not in meal.dishes and not _blank(dish):
             found.append(unserved.violation(sample.sample_id, dish=str(dish), **_meal_params(meal)))
     missing = FINDINGS["food_samples.dish_without_sample"]
     nothing: set[str | None] = set()
-    found.extend(
-        missing.violation(
-            f"{meal_id}/{dish}",
-            dish=dish,
-            day=meal.day.isoformat(),
-            kind=meal.event_name or meal.kind.value,
-            **_meal_params(meal),
+    for meal_id, meal in context.meals.items():
+        got = sampled.get(meal_id, nothing)
+        if got.issuperset(meal.dishes):
+            continue
+        found.extend(
+            missing.violation(
+                f"{meal_id}/{dish}",
+                dish=dish,
+                day=meal.day.isoformat(),
+                kind=meal.event_name or meal.kind.value,
+                **_meal_params(meal),
+            )
+            for dish in meal.dishes
+            if dish not in got
         )
-        for meal_id, meal in context.meals.items()
-        for dish in meal.dishes
-        if dish not in sampled.get(meal_id, nothing)
-    )
     conflict = FINDINGS["food_samples.conflicting_meals"]
     found.extend(
         conflict.violation(meal_id, count=str(count))
@@ -966,10 +1000,14 @@ def check_taken_before_service(context: AuditContext) -> tuple[Violation, ...]:
     """FS-8: each sample is taken no later than the start of its meal's service."""
     finding = FINDINGS["food_samples.taken_after_service"]
     found: list[Violation] = []
+    last: Meal | None = None
+    start = _NOT_LOOKED_UP
     for sample, taken, meal in zip(context.samples, context.taken, context.meal_of, strict=True):
         if meal is None:
             continue
-        start = context.service_start(meal.meal_id)
+        if meal is not last:  # samples of one meal usually come together
+            start = context.service_start(meal.meal_id)
+            last = meal
         if taken > start:
             found.append(
                 finding.violation(

@@ -9,5 +9,67 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-SERIALIZABLE_TYPES: Final[tuple[type, ...]] = ()
-TAGGED_UNIONS: Final[tuple[Any, ...]] = ()
+from schoollogistics.assets._events import EVENT_TYPES, AssetEvent
+from schoollogistics.assets._model import (
+    AssetUnit,
+    Condition,
+    Decision,
+    Holder,
+    HolderKind,
+    Holding,
+    ItemKind,
+    ItemType,
+    LossKind,
+    Place,
+    PlaceKind,
+    SummaryScope,
+)
+from schoollogistics.assets._records import (
+    AdjustmentLine,
+    CategorySummary,
+    CountLine,
+    CustodyGap,
+    HazardUsage,
+    LedgerSnapshot,
+    LoanRow,
+    LossReport,
+    PendingAdjustment,
+    Reconciliation,
+    ReconciliationLine,
+    StockRow,
+    StockTake,
+    TrailEntry,
+    UnitPosition,
+)
+
+SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
+    *EVENT_TYPES,
+    AdjustmentLine,
+    AssetUnit,
+    CategorySummary,
+    Condition,
+    CountLine,
+    CustodyGap,
+    Decision,
+    HazardUsage,
+    Holder,
+    HolderKind,
+    Holding,
+    ItemKind,
+    ItemType,
+    LedgerSnapshot,
+    LoanRow,
+    LossKind,
+    LossReport,
+    PendingAdjustment,
+    Place,
+    PlaceKind,
+    Reconciliation,
+    ReconciliationLine,
+    StockRow,
+    StockTake,
+    SummaryScope,
+    TrailEntry,
+    UnitPosition,
+)
+TAGGED_UNIONS: Final[tuple[Any, ...]] = (AssetEvent,)

@@ -1,0 +1,457 @@
+"""Records returned by the ledger's queries, and their plain-dict form."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import pendulum
+
+from schoollogistics.assets._model import (
+    AssetUnit,
+    Condition,
+    Decision,
+    Holder,
+    Holding,
+    ItemType,
+    LossKind,
+    Place,
+)
+from schoollogistics.core.categories import AssetCategory
+from schoollogistics.core.money import Money
+
+__all__ = [
+    "AdjustmentLine",
+    "CategorySummary",
+    "CountLine",
+    "CustodyGap",
+    "HazardUsage",
+    "LedgerSnapshot",
+    "LoanRow",
+    "LossReport",
+    "PendingAdjustment",
+    "Reconciliation",
+    "ReconciliationLine",
+    "StockRow",
+    "StockTake",
+    "TrailEntry",
+    "UnitPosition",
+    "to_records",
+]
+
+
+@attrs.frozen(slots=True)
+class StockRow:
+    """A quantity of one item at one location (on hand, a holding, the returned pool).
+
+    Attributes:
+        location_id: The place or holder.
+        item_id: The item type.
+        holding: Available, returned pool, on loan or in repair.
+        quantity: How many units.
+        tags: The tags of the units there (fixed assets), sorted.
+        value: Their value: original values of the tags, or quantity × unit cost.
+    """
+
+    location_id: str
+    item_id: str
+    holding: Holding
+    quantity: int
+    tags: tuple[str, ...]
+    value: Money
+
+
+@attrs.frozen(slots=True)
+class UnitPosition:
+    """Where a tagged unit is and in which condition.
+
+    Attributes:
+        tag: The unit's tag.
+        item_id: Its item type.
+        location_id: Where it is (``""`` when gone).
+        holding: Available, returned pool, on loan, in repair, or gone.
+        condition: Its condition.
+    """
+
+    tag: str
+    item_id: str
+    location_id: str
+    holding: Holding
+    condition: Condition
+
+
+@attrs.frozen(slots=True)
+class LoanRow:
+    """A loan (借用, AS-5).
+
+    Attributes:
+        loan_id: The loan's id.
+        item_id: The item type.
+        from_place: The place it was lent from and returns to.
+        borrower_id: The borrower.
+        quantity: How many units.
+        tags: Their tags (fixed assets).
+        lent_on: The day it was lent.
+        due_on: The day it is due back.
+        returned_on: The day it came back, if it did.
+        days_overdue: Days past the due date at the query's date (0 if not overdue).
+    """
+
+    loan_id: str
+    item_id: str
+    from_place: str
+    borrower_id: str
+    quantity: int
+    tags: tuple[str, ...]
+    lent_on: pendulum.Date
+    due_on: pendulum.Date
+    returned_on: pendulum.Date | None = None
+    days_overdue: int = 0
+
+
+@attrs.frozen(slots=True)
+class TrailEntry:
+    """One step in the life of a tagged unit (AS-7).
+
+    Attributes:
+        seq: Position of the event in recording order.
+        effective_on: The event's effective date.
+        event: The event type, e.g. ``"Issued"``.
+        from_location: Where the unit came from (``""`` for a receipt).
+        to_location: Where it went (``""`` when it left the books).
+        condition: Its condition after the event, when the event states one.
+        recorded_by: Who recorded the event.
+        reason: Why.
+    """
+
+    seq: int
+    effective_on: pendulum.Date
+    event: str
+    from_location: str
+    to_location: str
+    condition: Condition | None
+    recorded_by: str
+    reason: str
+
+
+@attrs.frozen(slots=True)
+class CustodyGap:
+    """A room, or a holding, that nobody answers for (AS-4).
+
+    Attributes:
+        place_id: The place without a custodian.
+        item_id: An item there whose type has no custodian either (``""`` for the room).
+        quantity: How many units of it are there (0 for the room row).
+    """
+
+    place_id: str
+    item_id: str
+    quantity: int
+
+
+@attrs.frozen(slots=True)
+class CategorySummary:
+    """A month's movements of one category (AS-8), in quantity and value.
+
+    ``closing = opening + received - issued + returned - disposed + adjusted``, in
+    quantity and in value.
+
+    Attributes:
+        year: The year.
+        month: The month (1-12).
+        category: The depreciation category.
+        opening_qty: On the books at the start of the month.
+        received_qty: Received (入库).
+        issued_qty: Left the scope to holders or rooms (出库).
+        returned_qty: Came back into the scope (归还、交旧).
+        disposed_qty: Disposed of (报废).
+        adjusted_qty: Stock-take surplus less shortage and recorded losses.
+        closing_qty: On the books at the end of the month.
+        opening_value: Value at the start.
+        received_value: Value received.
+        issued_value: Value issued.
+        returned_value: Value returned.
+        disposed_value: Value disposed of.
+        adjusted_value: Value adjusted.
+        closing_value: Value at the end.
+    """
+
+    year: int
+    month: int
+    category: AssetCategory
+    opening_qty: int
+    received_qty: int
+    issued_qty: int
+    returned_qty: int
+    disposed_qty: int
+    adjusted_qty: int
+    closing_qty: int
+    opening_value: Money
+    received_value: Money
+    issued_value: Money
+    returned_value: Money
+    disposed_value: Money
+    adjusted_value: Money
+    closing_value: Money
+
+
+@attrs.frozen(slots=True)
+class CountLine:
+    """One counted line of a stock-take.
+
+    Attributes:
+        item_id: The item type.
+        counted: How many units were found.
+        tags: The tags found (fixed assets); ``counted`` must equal their number.
+    """
+
+    item_id: str
+    counted: int
+    tags: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class StockTake:
+    """A physical count of one place at a date (盘点, AS-2).
+
+    Items of the place that have no line are counted as zero.
+
+    Attributes:
+        count_id: Identifier of the count.
+        place_id: The place counted.
+        counted_on: The day of the count.
+        counted_by: Who counted.
+        lines: The counted lines.
+    """
+
+    count_id: str
+    place_id: str
+    counted_on: pendulum.Date
+    counted_by: str
+    lines: tuple[CountLine, ...]
+
+
+@attrs.frozen(slots=True)
+class ReconciliationLine:
+    """Book against counted for one item (账物核对, AS-2).
+
+    Attributes:
+        item_id: The item type.
+        book: Available on the books at the place on the count date.
+        counted: Found.
+        surplus: Counted above the books (盘盈).
+        shortage: Counted below the books (盘亏).
+        surplus_tags: Tags found but not booked there.
+        shortage_tags: Tags booked there but not found.
+        unit_value: Value of one unit (unit cost) for consumables.
+        surplus_value: Value of the surplus.
+        shortage_value: Value of the shortage.
+    """
+
+    item_id: str
+    book: int
+    counted: int
+    surplus: int
+    shortage: int
+    surplus_tags: tuple[str, ...]
+    shortage_tags: tuple[str, ...]
+    unit_value: Money
+    surplus_value: Money
+    shortage_value: Money
+
+
+@attrs.frozen(slots=True)
+class Reconciliation:
+    """The reconciliation of a stock-take against the books (AS-2).
+
+    Attributes:
+        count_id: The stock-take's id.
+        place_id: The place counted.
+        counted_on: The day of the count.
+        lines: One line per item on the books or counted, sorted by item.
+    """
+
+    count_id: str
+    place_id: str
+    counted_on: pendulum.Date
+    lines: tuple[ReconciliationLine, ...]
+
+    @property
+    def balanced(self) -> bool:
+        """Whether book equals physical on every line (账物相符)."""
+        return all(line.surplus == 0 and line.shortage == 0 for line in self.lines)
+
+    def differences(self) -> tuple[ReconciliationLine, ...]:
+        """The lines with a surplus or a shortage."""
+        return tuple(line for line in self.lines if line.surplus or line.shortage)
+
+
+@attrs.frozen(slots=True)
+class AdjustmentLine:
+    """A posted surplus or shortage of one item (待处理财产损溢, AS-2).
+
+    Attributes:
+        item_id: The item type.
+        surplus: Units added to the books.
+        shortage: Units taken off the books.
+        surplus_tags: New tags added (fixed assets).
+        shortage_tags: Tags taken off (fixed assets).
+        unit_value: Value of one unit: the unit cost, also the original value of surplus
+            tags.
+    """
+
+    item_id: str
+    surplus: int
+    shortage: int
+    surplus_tags: tuple[str, ...]
+    shortage_tags: tuple[str, ...]
+    unit_value: Money
+
+
+@attrs.frozen(slots=True)
+class PendingAdjustment:
+    """A posted stock-take adjustment and the decision on it (待处理财产损溢).
+
+    Attributes:
+        count_id: The stock-take.
+        place_id: The place counted.
+        posted_on: The effective date of the posting.
+        line: The adjustment.
+        decision: Pending until decided.
+    """
+
+    count_id: str
+    place_id: str
+    posted_on: pendulum.Date
+    line: AdjustmentLine
+    decision: Decision
+
+
+@attrs.frozen(slots=True)
+class LossReport:
+    """A damage-claim input for the compensation area (损坏/遗失).
+
+    Produced when an exchange records the loss of an old unit, when a hand-back or
+    a loan return finds damage, on a damage report, and for a stock-take shortage
+    posted with a responsible holder. It exposes the unit's value attributes under
+    the same names as [`AssetUnit`][schoollogistics.assets.AssetUnit].
+
+    Attributes:
+        kind: Lost, damaged, or shortage.
+        item_id: The item type.
+        tag: The unit's tag (``""`` for a consumable).
+        name: The item type's name.
+        description: Name and tag (or quantity), for notices.
+        category: Depreciation category (DC-6).
+        original_value: Original value of what is reported: the unit's for a tagged
+            unit, quantity × unit cost for consumables.
+        unit_value: Value of one unit.
+        quantity: How many units (1 for a tagged unit).
+        acquired_on: Acquisition date (for consumables: the day of the loss).
+        holder_id: The person or class answerable (遗失/损坏人).
+        occurred_on: The effective date of the event.
+        reason: The event's reason.
+        condition: The condition found (``UNUSABLE`` for a loss).
+        location_id: Where it happened (holder or place).
+        event_seq: Position of the originating event in recording order.
+    """
+
+    kind: LossKind
+    item_id: str
+    tag: str
+    name: str
+    description: str
+    category: AssetCategory
+    original_value: Money
+    unit_value: Money
+    quantity: int
+    acquired_on: pendulum.Date
+    holder_id: str
+    occurred_on: pendulum.Date
+    reason: str
+    condition: Condition
+    location_id: str
+    event_seq: int
+
+
+@attrs.frozen(slots=True)
+class HazardUsage:
+    """Hazardous issues to one holder in one period against the limit (AS-9).
+
+    Attributes:
+        item_id: The hazardous item type.
+        holder_id: Who received it.
+        period_start: First day of the period.
+        period_end: Last day of the period.
+        issued: Quantity issued in the period.
+        limit: The item's limit per period (``None``: no limit).
+        over_limit: Whether ``issued`` exceeds ``limit``.
+    """
+
+    item_id: str
+    holder_id: str
+    period_start: pendulum.Date
+    period_end: pendulum.Date
+    issued: int
+    limit: int | None
+    over_limit: bool
+
+
+@attrs.frozen(slots=True)
+class LedgerSnapshot:
+    """The whole state of a ledger as one comparable, serializable record.
+
+    Two ledgers are equal when their snapshots and event logs are.
+
+    Attributes:
+        items: The catalogue, sorted by id.
+        places: The places, sorted by id.
+        holders: The holders, sorted by id.
+        stock: Every non-zero quantity, sorted by location, item, holding.
+        units: Every tagged unit's record, sorted by tag.
+        positions: Every tagged unit's position, sorted by tag.
+        loans: Every loan, sorted by id.
+        pending: Posted stock-take adjustments and their decisions.
+        closed_through: Last day of the last closed month (AS-8), if any.
+        last_effective_on: The latest effective date on the books, if any.
+    """
+
+    items: tuple[ItemType, ...]
+    places: tuple[Place, ...]
+    holders: tuple[Holder, ...]
+    stock: tuple[StockRow, ...]
+    units: tuple[AssetUnit, ...]
+    positions: tuple[UnitPosition, ...]
+    loans: tuple[LoanRow, ...]
+    pending: tuple[PendingAdjustment, ...]
+    closed_through: pendulum.Date | None
+    last_effective_on: pendulum.Date | None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Money):
+        return value.amount
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if attrs.has(type(value)):
+        return {k: _plain(v) for k, v in attrs.asdict(value, recurse=False).items()}
+    return value
+
+
+def to_records(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Turn query records into plain dicts (``pandas.DataFrame(to_records(rows))`` works).
+
+    Money becomes ``Decimal`` (exact), enums their value, tuples lists, nested records
+    dicts; dates stay dates.
+
+    Args:
+        rows: Records returned by the ledger's queries.
+
+    Returns:
+        One dict per row, keyed by field name, in field order.
+    """
+    return [_plain(row) for row in rows]

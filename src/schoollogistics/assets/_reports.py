@@ -1,0 +1,420 @@
+"""Reports computed from the event log: movements, monthly summary, trails, loss reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+import pendulum
+
+from schoollogistics.assets._events import (
+    DamageReported,
+    Disposed,
+    Exchanged,
+    Issued,
+    Lent,
+    LoanReturned,
+    Received,
+    Repaired,
+    Restocked,
+    Returned,
+    SentToRepair,
+    StockTakePosted,
+    Transferred,
+)
+from schoollogistics.assets._model import (
+    AssetUnit,
+    Condition,
+    ItemType,
+    LedgerPolicy,
+    LossKind,
+    SummaryScope,
+)
+from schoollogistics.assets._records import CategorySummary, LossReport, TrailEntry
+from schoollogistics.core.categories import AssetCategory
+from schoollogistics.core.money import Money
+
+RECEIVED = "received"
+MOVE = "move"
+DISPOSED = "disposed"
+ADJUST = "adjust"
+
+Movement = tuple[pendulum.Date, str, str, str, str, int, Decimal]
+"""(day, item_id, from_location, to_location, kind, quantity, value); ``""`` is outside."""
+
+
+def _value(
+    item: ItemType, units: dict[str, AssetUnit], tags: tuple[str, ...], quantity: int
+) -> Decimal:
+    if tags:
+        return sum((units[tag].original_value.amount for tag in tags), Decimal(0))
+    return item.unit_cost.amount * quantity
+
+
+def movements(
+    events: Sequence[Any], items: dict[str, ItemType], units: dict[str, AssetUnit]
+) -> Iterator[Movement]:
+    """Decompose events into quantity movements between locations (for summaries)."""
+    loans = {event.loan_id: event for event in events if type(event) is Lent}
+    for event in events:
+        kind = type(event)
+        day = event.effective_on
+        if kind is Received:
+            item = items[event.item_id]
+            value = _value(item, units, event.tags, event.quantity)
+            yield day, event.item_id, "", event.place_id, RECEIVED, event.quantity, value
+        elif kind in (Issued, Transferred):
+            item = items[event.item_id]
+            source = event.from_place if kind is Issued else event.from_location
+            value = _value(item, units, event.tags, event.quantity)
+            yield day, event.item_id, source, event.to_location, MOVE, event.quantity, value
+        elif kind is Exchanged:
+            yield from _exchange_movements(event, items, units)
+        elif kind is Returned:
+            item = items[event.item_id]
+            value = _value(item, units, event.tags, event.quantity)
+            yield day, event.item_id, event.holder_id, event.store_id, MOVE, event.quantity, value
+        elif kind in (Lent, LoanReturned):
+            loan = loans[event.loan_id]
+            value = _value(items[loan.item_id], units, loan.tags, loan.quantity)
+            ends = (loan.from_place, loan.borrower_id)
+            source, target = ends if kind is Lent else ends[::-1]
+            yield day, loan.item_id, source, target, MOVE, loan.quantity, value
+        elif kind is Disposed:
+            value = _value(items[event.item_id], units, event.tags, event.quantity)
+            yield day, event.item_id, event.store_id, "", DISPOSED, event.quantity, value
+        elif kind is StockTakePosted:
+            for line in event.lines:
+                item = items[line.item_id]
+                if line.surplus:
+                    value = line.unit_value.amount * line.surplus
+                    yield day, line.item_id, "", event.place_id, ADJUST, line.surplus, value
+                if line.shortage:
+                    value = _value(item, units, line.shortage_tags, line.shortage)
+                    yield day, line.item_id, event.place_id, "", ADJUST, line.shortage, value
+
+
+def _exchange_movements(
+    event: Exchanged, items: dict[str, ItemType], units: dict[str, AssetUnit]
+) -> Iterator[Movement]:
+    item = items[event.item_id]
+    day = event.effective_on
+    back = event.quantity - event.lost_quantity
+    if back:
+        value = _value(item, units, event.old_tags, back)
+        yield day, event.item_id, event.holder_id, event.store_id, MOVE, back, value
+    if event.lost_quantity:
+        value = _value(item, units, event.lost_tags, event.lost_quantity)
+        yield day, event.item_id, event.holder_id, "", ADJUST, event.lost_quantity, value
+    value = _value(item, units, event.new_tags, event.quantity)
+    yield day, event.item_id, event.store_id, event.holder_id, MOVE, event.quantity, value
+
+
+_FIGURES = ("opening", "received", "issued", "returned", "disposed", "adjusted")
+
+
+def monthly_summary(
+    events: Sequence[Any],
+    items: dict[str, ItemType],
+    units: dict[str, AssetUnit],
+    stores: set[str],
+    *,
+    year: int,
+    month: int,
+    scope: SummaryScope,
+) -> tuple[CategorySummary, ...]:
+    """The month's summary per category (AS-8); see `AssetLedger.monthly_summary`."""
+    start = pendulum.Date(year, month, 1)
+    end = start.end_of("month")
+    if scope is SummaryScope.STOREROOMS:
+
+        def inside(location: str) -> bool:
+            return location in stores
+    else:
+
+        def inside(location: str) -> bool:
+            return location != ""
+
+    qty: dict[tuple[AssetCategory, str], int] = {}
+    val: dict[tuple[AssetCategory, str], Decimal] = {}
+
+    def add(category: AssetCategory, figure: str, quantity: int, value: Decimal) -> None:
+        key = (category, figure)
+        qty[key] = qty.get(key, 0) + quantity
+        val[key] = val.get(key, Decimal(0)) + value
+
+    for day, item_id, source, target, kind, quantity, value in movements(events, items, units):
+        if day > end:
+            continue
+        category = items[item_id].category
+        src_in = inside(source)
+        dst_in = inside(target)
+        if src_in == dst_in:
+            continue
+        sign = 1 if dst_in else -1
+        if day < start:
+            add(category, "opening", sign * quantity, sign * value)
+        elif kind == RECEIVED:
+            add(category, "received", quantity, value)
+        elif kind == DISPOSED:
+            add(category, "disposed", quantity, value)
+        elif kind == ADJUST:
+            add(category, "adjusted", sign * quantity, sign * value)
+        elif dst_in:
+            add(category, "returned", quantity, value)
+        else:
+            add(category, "issued", quantity, value)
+    rows: list[CategorySummary] = []
+    for category in AssetCategory:
+        q = {f: qty.get((category, f), 0) for f in _FIGURES}
+        v = {f: val.get((category, f), Decimal(0)) for f in _FIGURES}
+        if not any(q.values()) and not any(v.values()):
+            continue
+        closing_q = (
+            q["opening"] + q["received"] - q["issued"] + q["returned"] - q["disposed"]
+        ) + q["adjusted"]
+        closing_v = (
+            v["opening"] + v["received"] - v["issued"] + v["returned"] - v["disposed"]
+        ) + v["adjusted"]
+        rows.append(
+            CategorySummary(
+                year=year,
+                month=month,
+                category=category,
+                opening_qty=q["opening"],
+                received_qty=q["received"],
+                issued_qty=q["issued"],
+                returned_qty=q["returned"],
+                disposed_qty=q["disposed"],
+                adjusted_qty=q["adjusted"],
+                closing_qty=closing_q,
+                opening_value=Money(v["opening"]),
+                received_value=Money(v["received"]),
+                issued_value=Money(v["issued"]),
+                returned_value=Money(v["returned"]),
+                disposed_value=Money(v["disposed"]),
+                adjusted_value=Money(v["adjusted"]),
+                closing_value=Money(closing_v),
+            )
+        )
+    return tuple(rows)
+
+
+# ---------------------------------------------------------------- trail
+
+
+def _ends(event: Any, tag: str, loans: dict[str, Lent]) -> tuple[str, str, Condition | None] | None:
+    """Where ``tag`` went in ``event``: (from, to, condition), or None if not touched."""
+    kind = type(event)
+    if kind is Received:
+        return ("", event.place_id, Condition.GOOD) if tag in event.tags else None
+    if kind is Issued and tag in event.tags:
+        return event.from_place, event.to_location, None
+    if kind is Transferred and tag in event.tags:
+        return event.from_location, event.to_location, None
+    if kind is Exchanged:
+        if tag in event.old_tags:
+            return event.holder_id, event.store_id, event.condition
+        if tag in event.lost_tags:
+            return event.holder_id, "", None
+        if tag in event.new_tags:
+            return event.store_id, event.holder_id, None
+        return None
+    if kind is Returned and tag in event.tags:
+        return event.holder_id, event.store_id, event.condition
+    if kind is Lent and tag in event.tags:
+        return event.from_place, event.borrower_id, None
+    if kind is LoanReturned:
+        loan = loans[event.loan_id]
+        if tag in loan.tags:
+            return loan.borrower_id, loan.from_place, event.condition
+        return None
+    if kind in (DamageReported, SentToRepair, Repaired, Restocked) and tag in event.tags:
+        where = event.store_id if kind is Restocked else event.location_id
+        condition = (
+            event.condition
+            if kind is DamageReported
+            else (Condition.GOOD if kind is Repaired else None)
+        )
+        return where, where, condition
+    if kind is Disposed and tag in event.tags:
+        return event.store_id, "", None
+    if kind is StockTakePosted:
+        for line in event.lines:
+            if tag in line.surplus_tags:
+                return "", event.place_id, Condition.GOOD
+            if tag in line.shortage_tags:
+                return event.place_id, "", None
+    return None
+
+
+def trail(ordered: Sequence[tuple[int, Any]], tag: str) -> tuple[TrailEntry, ...]:
+    """The events touching ``tag``, in effective order (AS-7 lifecycle)."""
+    loans = {event.loan_id: event for _, event in ordered if type(event) is Lent}
+    entries: list[TrailEntry] = []
+    for seq, event in ordered:
+        ends = _ends(event, tag, loans)
+        if ends is None:
+            continue
+        entries.append(
+            TrailEntry(
+                seq=seq,
+                effective_on=event.effective_on,
+                event=type(event).__name__,
+                from_location=ends[0],
+                to_location=ends[1],
+                condition=ends[2],
+                recorded_by=event.recorded_by,
+                reason=event.reason,
+            )
+        )
+    return tuple(entries)
+
+
+# ---------------------------------------------------------------- loss reports
+
+
+def _reports_for(  # noqa: PLR0917 - private, called positionally in one place
+    kind: LossKind,
+    event: Any,
+    seq: int,
+    item: ItemType,
+    units: dict[str, AssetUnit],
+    tags: tuple[str, ...],
+    quantity: int,
+    holder_id: str,
+    location_id: str,
+    condition: Condition,
+) -> Iterator[LossReport]:
+    common = {
+        "kind": kind,
+        "item_id": item.item_id,
+        "name": item.name,
+        "category": item.category,
+        "holder_id": holder_id,
+        "occurred_on": event.effective_on,
+        "reason": event.reason,
+        "condition": condition,
+        "location_id": location_id,
+        "event_seq": seq,
+    }
+    if tags:
+        for tag in tags:
+            unit = units[tag]
+            yield LossReport(
+                tag=tag,
+                description=unit.description,
+                original_value=unit.original_value,
+                unit_value=unit.original_value,
+                quantity=1,
+                acquired_on=unit.acquired_on,
+                **common,
+            )
+    elif quantity:
+        yield LossReport(
+            tag="",
+            description=f"{item.name} × {quantity}",
+            original_value=item.unit_cost * quantity,
+            unit_value=item.unit_cost,
+            quantity=quantity,
+            acquired_on=event.effective_on,
+            **common,
+        )
+
+
+def loss_reports(
+    events: Sequence[Any],
+    items: dict[str, ItemType],
+    units: dict[str, AssetUnit],
+    policy: LedgerPolicy,
+) -> tuple[LossReport, ...]:
+    """Damage-claim inputs produced by the events, in recording order."""
+    claim = policy.hand_back.claim_conditions
+    loans: dict[str, Lent] = {}
+    found: list[LossReport] = []
+    gone = Condition.UNUSABLE
+    for seq, event in enumerate(events):
+        kind = type(event)
+        if kind is Lent:
+            loans[event.loan_id] = event
+        elif kind is Exchanged and event.lost_quantity:
+            item = items[event.item_id]
+            found.extend(
+                _reports_for(
+                    LossKind.LOST,
+                    event,
+                    seq,
+                    item,
+                    units,
+                    event.lost_tags,
+                    event.lost_quantity,
+                    event.holder_id,
+                    event.holder_id,
+                    gone,
+                )
+            )
+        elif kind is Returned and event.condition in claim:
+            item = items[event.item_id]
+            found.extend(
+                _reports_for(
+                    LossKind.DAMAGED,
+                    event,
+                    seq,
+                    item,
+                    units,
+                    event.tags,
+                    event.quantity,
+                    event.holder_id,
+                    event.holder_id,
+                    event.condition,
+                )
+            )
+        elif kind is LoanReturned and event.condition in claim:
+            loan = loans[event.loan_id]
+            found.extend(
+                _reports_for(
+                    LossKind.DAMAGED,
+                    event,
+                    seq,
+                    items[loan.item_id],
+                    units,
+                    loan.tags,
+                    loan.quantity,
+                    loan.borrower_id,
+                    loan.borrower_id,
+                    event.condition,
+                )
+            )
+        elif kind is DamageReported and event.condition in claim:
+            found.extend(
+                _reports_for(
+                    LossKind.DAMAGED,
+                    event,
+                    seq,
+                    items[event.item_id],
+                    units,
+                    event.tags,
+                    event.quantity,
+                    event.responsible_id or event.location_id,
+                    event.location_id,
+                    event.condition,
+                )
+            )
+        elif kind is StockTakePosted and event.responsible_id:
+            for line in event.lines:
+                found.extend(
+                    _reports_for(
+                        LossKind.SHORTAGE,
+                        event,
+                        seq,
+                        items[line.item_id],
+                        units,
+                        line.shortage_tags,
+                        line.shortage,
+                        event.responsible_id,
+                        event.place_id,
+                        gone,
+                    )
+                )
+    return tuple(found)

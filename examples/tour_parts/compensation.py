@@ -50,12 +50,13 @@ def show() -> None:
         print(f"  {share.party_name}: {share.amount}, paid by guardian {share.payer_name}")
     print(f"  discipline flag (DC-9): {result.discipline_flag}; in words: {result.total_capital}")
 
+    lamp = AssetValue(Money("380.00"), pendulum.Date(2024, 3, 1), AssetCategory.CONSUMABLES)
     worn = assess(
         DamageClaim(
             "PC-2",
             day,
             Cause.NATURAL_WEAR,
-            (DamagedItem("投影仪灯泡", desk, Extent.REPAIRABLE, repair_quote=Money(180)),),
+            (DamagedItem("投影仪灯泡", lamp, Extent.REPAIRABLE, repair_quote=Money(180)),),
         )
     )
     print(f"Natural wear: charged {worn.total}, repair orders: {len(worn.repair_orders)}")

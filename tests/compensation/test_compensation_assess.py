@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from schoollogistics import serialization
 from schoollogistics.compensation import (
+    Assessment,
     AssetValue,
     Cause,
     CompensationPolicy,
@@ -30,9 +31,12 @@ from schoollogistics.compensation import (
     PayerRole,
     ReplacementCostMissingError,
     ValueBasis,
+    accumulated_depreciation,
     assess,
     assess_all,
     audit_assessment,
+    months_depreciated,
+    net_book_value,
 )
 from schoollogistics.compensation.assessment import split_fen
 from schoollogistics.core import AssetCategory, Money, Severity, allocate
@@ -318,6 +322,23 @@ def test_shares_add_up_to_the_total(claim: DamageClaim, policy: CompensationPoli
     assert all(not s.amount.is_negative() for s in result.shares)
 
 
+@pytest.mark.rule("DC-7")
+@given(claims(agreed=False, min_parties=2), policies())
+def test_split_among_several_is_exact_and_fair(
+    claim: DamageClaim, policy: CompensationPolicy
+) -> None:
+    result = assess(claim, _assessable(claim, policy))
+    assert Money.sum(s.amount for s in result.shares) == result.total
+    if result.outcome is not Outcome.CHARGED or claim.has_relief:
+        return
+    # largest remainder: each share is within one fen of its exact proportional part
+    weights = {p.party_id: p.weight for p in claim.parties}
+    weight_sum = sum(weights.values())
+    total = result.total.fen
+    for share in result.shares:
+        assert abs(share.amount.fen * weight_sum - total * weights[share.party_id]) < weight_sum
+
+
 @pytest.mark.rule("DC-5")
 @given(claims(), policies())
 def test_charged_never_exceeds_loss(claim: DamageClaim, policy: CompensationPolicy) -> None:
@@ -378,18 +399,54 @@ def test_charge_grows_with_repair_cost_until_the_cap(
     item = claim.items[0]
     policy = _assessable(claim, policy)
 
-    def charged(quote_fen: int) -> tuple[Money, Money]:
+    def assessed(quote_fen: int) -> Assessment:
         repairable = attrs.evolve(
             item, extent=Extent.REPAIRABLE, repair_quote=Money.from_fen(quote_fen)
         )
-        result = assess(attrs.evolve(claim, items=(repairable,)), policy)
-        return result.total, result.lines[0].value
+        return assess(attrs.evolve(claim, items=(repairable,)), policy)
 
-    total_low, value = charged(low)
-    total_high, _ = charged(high)
-    assert total_low <= total_high
+    at_low, at_high = assessed(low), assessed(high)
+    value = at_low.lines[0].value
+    assert at_high.lines[0].value == value  # the cap does not depend on the quote
+    for quote, result in ((low, at_low), (high, at_high)):
+        (line,) = result.lines
+        assert line.loss == min(Money.from_fen(quote), value)  # the repair, capped
+        assert line.cap_applied is (quote > value.fen)
+    assert at_low.total <= at_high.total  # monotone under any policy
     if low >= value.fen:  # beyond the cap, the quote no longer matters
-        assert total_low == total_high
+        assert at_low.total == at_high.total
+
+
+@pytest.mark.rule("DC-4")
+@given(claims(agreed=False), st.integers(0, 10**7))
+def test_repair_charge_is_the_quote_up_to_the_cap(claim: DamageClaim, quote: int) -> None:
+    # the default policy, one adult payer, no relief: the charge *is* min(quote, value)
+    repairable = attrs.evolve(
+        claim.items[0], extent=Extent.REPAIRABLE, repair_quote=Money.from_fen(quote)
+    )
+    payer = LiableParty.staff("t-1", "赵老师")
+    result = assess(
+        attrs.evolve(claim, cause=Cause.NEGLIGENT, items=(repairable,), parties=(payer,))
+    )
+    assert result.total == min(Money.from_fen(quote), result.lines[0].value)
+    assert result.shares[0].amount == result.total
+
+
+@pytest.mark.rule("DC-6")
+@given(claims(agreed=False), policies())
+def test_lines_agree_with_the_depreciation_functions(
+    claim: DamageClaim, policy: CompensationPolicy
+) -> None:
+    policy = _assessable(claim, policy)
+    dep = policy.depreciation
+    for item, line in zip(claim.items, assess(claim, policy).lines, strict=True):
+        day = claim.incident_on
+        assert line.months_elapsed == months_depreciated(item.asset, day, dep, leaving=True)
+        assert line.accumulated_depreciation == accumulated_depreciation(
+            item.asset, day, dep, leaving=True
+        )
+        assert line.net_book_value == net_book_value(item.asset, day, dep, leaving=True)
+        assert line.life_months == dep.life_table.life_months(item.asset.category)
 
 
 @given(claims(agreed=False), policies())
@@ -408,10 +465,20 @@ def test_same_input_same_assessment(claim: DamageClaim, policy: CompensationPoli
 @given(claims(agreed=False), policies())
 def test_minors_pay_through_guardians(claim: DamageClaim, policy: CompensationPolicy) -> None:
     policy = attrs.evolve(_assessable(claim, policy), guardian_pays_for_minor=True)
+    guardians = {p.party_id: p.guardian for p in claim.parties}
     for share in assess(claim, policy).shares:
         if share.minor:
+            guardian = guardians[share.party_id]
+            assert guardian is not None
             assert share.payer_role is PayerRole.GUARDIAN
-            assert share.payer_id != share.party_id or share.payer_name
+            assert (share.payer_id, share.payer_name, share.guardian_relation) == (
+                guardian.guardian_id,
+                guardian.name,
+                guardian.relation,
+            )
+        else:
+            assert share.payer_role in (PayerRole.SELF, PayerRole.HOLDER)
+            assert share.payer_id == share.party_id
 
 
 @pytest.mark.rule("DC-9")
@@ -419,9 +486,8 @@ def test_minors_pay_through_guardians(claim: DamageClaim, policy: CompensationPo
 def test_deliberate_is_flagged_and_costs_what_negligence_costs(
     claim: DamageClaim, policy: CompensationPolicy
 ) -> None:
-    policy = _assessable(claim, policy)
-    assume(Cause.DELIBERATE in policy.compensable_causes)
-    assume(Cause.NEGLIGENT in policy.compensable_causes)
+    causes = (*policy.compensable_causes, Cause.DELIBERATE, Cause.NEGLIGENT)
+    policy = attrs.evolve(_assessable(claim, policy), compensable_causes=causes)
     deliberate = assess(attrs.evolve(claim, cause=Cause.DELIBERATE), policy)
     negligent = assess(attrs.evolve(claim, cause=Cause.NEGLIGENT), policy)
     assert deliberate.discipline_flag is policy.flag_deliberate

@@ -102,6 +102,14 @@ def test_check_shapes_refused() -> None:
             END_OF_TERM,
             (ClassFindings(CLASS_3_2, (claim,)), ClassFindings(CLASS_4_1, (claim,))),
         )
+    with pytest.raises(InvalidClaimError) as info:  # found at a check before it happened
+        ClassPropertyCheck(
+            "x",
+            CheckKind.MID_TERM,
+            pendulum.Date(2025, 11, 1),
+            (ClassFindings(CLASS_3_2, (claim,)),),
+        )
+    assert info.value.params["claim"] == "same"
     assert CheckKind.ON_RETURN.label_zh == "个人领用财产交回检查"
 
 

@@ -171,3 +171,19 @@ def test_labels() -> None:
     assert Cause.DELIBERATE.label_zh == "故意损坏"
     assert Extent.LOST.label_zh == "遗失"
     assert PartyKind.CLASS.label_zh == "班级"
+
+
+def test_consumable_loss_report_without_tag() -> None:
+    # the ledger's loss report of a consumable has tag == "": no tagged unit, no ledger operation
+    chalk = attrs.evolve(REPORT, tag="", item_id="chalk", category=AssetCategory.CONSUMABLES)
+    claim = DamageClaim.for_asset(
+        chalk,
+        claim_id="C-9",
+        cause=Cause.NEGLIGENT,
+        extent=Extent.LOST,
+        description="粉笔 10 盒",
+        parties=(XIAOMING,),
+    )
+    assert claim.items[0].tag is None
+    assert claim.items[0].item_id == "chalk"
+    assert not claim.ledger_linked

@@ -239,3 +239,10 @@ def test_net_book_value_matches_the_schedule(
     months = months_depreciated(asset, day, policy)
     expected = schedule[months - 1].net_book_value if months else asset.original_value
     assert net_book_value(asset, day, policy) == expected
+
+
+def test_life_tables_are_read_only() -> None:
+    with pytest.raises(TypeError):
+        DEFAULT_LIVES[AssetCategory.COMPUTERS] = 1  # type: ignore[index]
+    with pytest.raises(TypeError):
+        LifeTable().months_by_category[AssetCategory.COMPUTERS] = 1  # type: ignore[index]

@@ -129,7 +129,7 @@ def test_replacement_cost_undepreciated_fully_depreciated_and_disposal() -> None
     nbv = render_notice(assess(claim), holder_label="四年级一班")
     assert "已提足折旧" in nbv
     assert "不计提折旧" in nbv
-    assert "资产编号 ZC-5：遗失，办理报废／核销手续" in nbv
+    assert "资产编号 ZC-5：遗失，办理资产核销手续" in nbv
     assert "保管单位：四年级一班" in nbv
     priced = attrs.evolve(claim.items[1], asset=attrs.evolve(book, replacement_cost=Money(50)))
     claim = attrs.evolve(claim, items=(claim.items[0], priced))
@@ -145,3 +145,17 @@ def test_every_assessment_renders_its_total(assessment: Assessment) -> None:
     assert assessment.total_capital in text
     assert "损坏赔偿通知书" in text
     assert render_notice(assessment) == text  # pure
+
+
+@pytest.mark.rule("DC-4")
+def test_fully_depreciated_loss_costs_nothing_and_lists_no_shares() -> None:
+    old = AssetValue(Money("100.00"), pendulum.Date(2010, 1, 1), AssetCategory.COMPUTERS)
+    claim = DamageClaim(
+        "C-4", INCIDENT, Cause.NEGLIGENT, (DamagedItem("旧电脑", old, Extent.LOST),), (XIAOMING,)
+    )
+    result = assess(claim)
+    assert (result.loss, result.total) == (Money(0), Money(0))
+    text = render_notice(result)
+    assert "核定损失为零，无需赔偿" in text
+    assert "分担明细" not in text
+    assert "DC-" not in text  # parents read no rule identifiers

@@ -52,7 +52,12 @@ from schoollogistics.compensation.claims import (
     LiableParty,
     PartyKind,
 )
-from schoollogistics.compensation.depreciation import MonthConvention
+from schoollogistics.compensation.depreciation import (
+    MonthConvention,
+    accumulated_fen,
+    elapsed_months,
+    monthly_fen,
+)
 from schoollogistics.compensation.errors import FineRefusedError, ReplacementCostMissingError
 from schoollogistics.compensation.policy import CompensationPolicy, NoOneIdentified, ValueBasis
 from schoollogistics.core.categories import AssetCategory
@@ -305,43 +310,55 @@ def _line(
     incident_index: int,
     policy: CompensationPolicy,
     lives: Mapping[AssetCategory, int],
-    same_month: bool,  # noqa: FBT001 - internal hot path
+    convention: MonthConvention,
 ) -> tuple[AssessmentLine, int]:
+    """One itemised line and its loss in fen (DC-4, DC-6); integer arithmetic throughout.
+
+    The item is valued as an asset leaving the books in the incident's month
+    (当月减少当月不提), with the same integer functions as
+    [`net_book_value`][schoollogistics.compensation.depreciation.net_book_value].
+    ``Money`` objects already at hand (the original value, zero, the quote)
+    are reused rather than rebuilt: building ``Money`` dominates the hot path.
+    """
     asset = item.asset
     original = asset.original_fen
     life = lives.get(asset.category)
     if life is None:
-        months = 0
-        monthly = 0
-        accumulated = 0
+        months = monthly = accumulated = 0
     else:
-        start = asset.acquired_month_index if same_month else asset.acquired_month_index + 1
-        months = min(max(incident_index - start, 0), life)
-        monthly = (2 * original + life) // (2 * life)
-        accumulated = original if months >= life else min(months * monthly, original)
+        months = elapsed_months(
+            asset.acquired_month_index, incident_index, life, convention, leaving=True
+        )
+        monthly = monthly_fen(original, life)
+        accumulated = accumulated_fen(original, life, months)
     book = original - accumulated
+    if not accumulated:
+        accumulated_money, book_money = _ZERO, asset.original_value
+    elif not book:
+        accumulated_money, book_money = asset.original_value, _ZERO
+    else:
+        accumulated_money, book_money = _money(accumulated), _money(book)
     basis = policy.value_basis
     if basis is ValueBasis.NET_BOOK_VALUE:
-        value = book
-        line_basis = LossBasis.NET_BOOK_VALUE
+        value, value_money, line_basis = book, book_money, LossBasis.NET_BOOK_VALUE
     elif basis is ValueBasis.ORIGINAL_PRICE:
-        value = original
+        value, value_money = original, asset.original_value
         line_basis = LossBasis.ORIGINAL_PRICE
     else:
-        if asset.replacement_cost is None:
+        replacement = asset.replacement_cost
+        if replacement is None:
             raise ReplacementCostMissingError(item=item.description)
-        value = asset.replacement_cost.fen
+        value, value_money = asset.replacement_fen, replacement
         line_basis = LossBasis.REPLACEMENT_COST
     quote = item.repair_quote
     quote_fen = item.quote_fen
     cap = False
-    if quote_fen is None:
-        loss = value
-    else:
-        cap = quote_fen > value
-        loss = value if cap else quote_fen
+    loss, loss_money = value, value_money
+    if quote is not None and quote_fen is not None:
         line_basis = LossBasis.REPAIR_COST
-    value_money = _money(value)
+        cap = quote_fen > value
+        if not cap:
+            loss, loss_money = quote_fen, quote
     line = AssessmentLine(
         description=item.description,
         tag=item.tag,
@@ -353,12 +370,12 @@ def _line(
         life_months=life,
         months_elapsed=months,
         monthly_depreciation=_money(monthly) if monthly else _ZERO,
-        accumulated_depreciation=_money(accumulated) if accumulated else _ZERO,
-        net_book_value=value_money if value == book else _money(book),
+        accumulated_depreciation=accumulated_money,
+        net_book_value=book_money,
         value=value_money,
         repair_quote=quote,
         cap_applied=cap,
-        loss=value_money if loss == value else quote,  # type: ignore[arg-type]
+        loss=loss_money,
     )
     return line, loss
 
@@ -383,28 +400,26 @@ def split_fen(total: int, weights: list[int]) -> list[int]:
 def _shares(
     payers: tuple[LiableParty, ...],
     amounts: list[int],
+    total: Money,
     policy: CompensationPolicy,
     role: PayerRole | None,
 ) -> tuple[Share, ...]:
-    """One share per payer; a minor's guardian pays (DC-8) unless the policy says otherwise."""
+    """One share per payer; a minor's guardian pays (DC-8) unless the policy says otherwise.
+
+    ``amounts`` are the shares in fen (they add up to ``total``); a single
+    payer's share is the total itself (no new ``Money`` is built).
+    """
+    moneys = (total,) if len(amounts) == 1 else [_money(f) if f else _ZERO for f in amounts]
     guardian_pays = policy.guardian_pays_for_minor
     shares: list[Share] = []
-    for party, fen in zip(payers, amounts, strict=True):
+    for party, amount in zip(payers, moneys, strict=True):
         guardian = party.guardian
         if role is PayerRole.HOLDER:
-            payer_id, payer_name, payer_role, relation = (
-                party.party_id,
-                party.name,
-                PayerRole.HOLDER,
-                None,
-            )
+            payer_id, payer_name, relation = party.party_id, party.name, None
+            payer_role: PayerRole = PayerRole.HOLDER
         elif guardian is not None and party.minor and guardian_pays:
-            payer_id, payer_name, payer_role, relation = (
-                guardian.guardian_id,
-                guardian.name,
-                PayerRole.GUARDIAN,
-                guardian.relation,
-            )
+            payer_id, payer_name = guardian.guardian_id, guardian.name
+            payer_role, relation = PayerRole.GUARDIAN, guardian.relation
         else:
             payer_id, payer_name, payer_role, relation = (
                 party.party_id,
@@ -423,7 +438,7 @@ def _shares(
                 payer_role,
                 relation,
                 party.hardship,
-                _money(fen) if fen else _ZERO,
+                amount,
             )
         )
     return tuple(shares)
@@ -452,18 +467,18 @@ def _relieved(
 
 def _charge(
     claim: DamageClaim, loss: int, policy: CompensationPolicy
-) -> tuple[Outcome, int, int, tuple[Share, ...]]:
-    """The outcome, the charge, the total and the shares of a claim (DC-1 … DC-3, DC-5, DC-7)."""
+) -> tuple[Outcome, int, int, tuple[LiableParty, ...], list[int], PayerRole | None]:
+    """Outcome, charge, total, payers, their shares in fen, and their role (DC-1 … DC-3, DC-5, DC-7)."""  # noqa: E501
     cause = claim.cause
     if cause is Cause.NATURAL_WEAR:
-        return Outcome.NATURAL_WEAR, 0, 0, ()
+        return Outcome.NATURAL_WEAR, 0, 0, (), [], None
     if cause not in policy.compensable_causes:
-        return Outcome.NOT_COMPENSABLE, 0, 0, ()
+        return Outcome.NOT_COMPENSABLE, 0, 0, (), [], None
     payers: tuple[LiableParty, ...] = claim.parties
     role: PayerRole | None = None
     if not payers:
         if claim.holder is None or policy.no_one_identified is NoOneIdentified.SCHOOL_BEARS:
-            return Outcome.SCHOOL_BEARS, 0, 0, ()
+            return Outcome.SCHOOL_BEARS, 0, 0, (), [], None
         payers = (claim.holder,)
         role = PayerRole.HOLDER
     agreed = claim.agreed_amount
@@ -490,7 +505,7 @@ def _charge(
         amounts = [0] * len(payers)
     else:
         amounts = [part.fen for part in allocate(_money(total), effective)]
-    return outcome, charge, total, _shares(payers, amounts, policy, role)
+    return outcome, charge, total, payers, amounts, role
 
 
 def _follow_ups(
@@ -541,13 +556,13 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
         policy = _DEFAULT_POLICY
     depreciation = policy.depreciation
     lives = depreciation.life_table.months_by_category
-    same_month = depreciation.convention is MonthConvention.SAME_MONTH
+    convention = depreciation.convention
     incident = claim.incident_on
     incident_index = claim.incident_month_index
     lines: list[AssessmentLine] = []
     loss = 0
     for item in claim.items:
-        line, line_loss = _line(item, incident_index, policy, lives, same_month)
+        line, line_loss = _line(item, incident_index, policy, lives, convention)
         lines.append(line)
         loss += line_loss
 
@@ -558,7 +573,11 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
             what=f"agreed amount {agreed} for claim {claim.claim_id}",
             reason=f"the loss is {_money(loss)} / 核定损失为 {_money(loss)} 元",
         )
-    outcome, charge, total, shares = _charge(claim, loss, policy)
+    outcome, charge, total, payers, amounts, role = _charge(claim, loss, policy)
+    loss_money = lines[0].loss if len(lines) == 1 else _money(loss)
+    charge_money = loss_money if charge == loss else _money(charge)
+    total_money = charge_money if total == charge else _money(total)
+    shares = _shares(payers, amounts, total_money, policy, role)
     repair_orders, instructions = _follow_ups(claim, after_payment=total > 0)
 
     flag = cause is Cause.DELIBERATE and policy.flag_deliberate
@@ -569,8 +588,6 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
             for party in claim.parties
             if party.kind in (PartyKind.STUDENT, PartyKind.STAFF)
         )
-    loss_money = lines[0].loss if len(lines) == 1 else _money(loss)
-    charge_money = loss_money if charge == loss else _money(charge)
     return Assessment(
         claim_id=claim.claim_id,
         incident_on=incident,
@@ -579,7 +596,7 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
         lines=tuple(lines),
         loss=loss_money,
         charge=charge_money,
-        total=charge_money if total == charge else _money(total),
+        total=total_money,
         shares=shares,
         repair_orders=repair_orders,
         ledger_instructions=instructions,

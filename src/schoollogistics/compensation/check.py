@@ -121,7 +121,7 @@ class ClassPropertyCheck:
         kind: Mid-term, end of term, termly rooms, or on return.
         checked_on: The day of the check.
         findings: The findings, one record per class; a class and a claim
-            appear once.
+            appear once, and no claim is dated after the check.
     """
 
     check_id: str = attrs.field(converter=_check_id)
@@ -136,6 +136,12 @@ class ClassPropertyCheck:
         claims = [c.claim_id for f in self.findings for c in f.claims]
         if len(set(claims)) != len(claims):
             raise InvalidClaimError(claim=self.check_id, reason="a claim appears twice / 申请重复")
+        for claim in (c for f in self.findings for c in f.claims):
+            if claim.incident_on > self.checked_on:
+                raise InvalidClaimError(
+                    claim=claim.claim_id,
+                    reason=f"dated after the check of {self.checked_on} / 晚于检查日期",
+                )
 
 
 @attrs.frozen

@@ -308,10 +308,12 @@ class DamagedItem:
     ) -> DamagedItem:
         """An item read from an asset record (a ledger unit or loss report, or any ``AssetLike``).
 
-        ``tag`` and ``item_id`` are read when the record has them.
+        ``tag`` and ``item_id`` are read when the record has them; an empty
+        tag (the ledger's loss report of a consumable has ``tag == ""``) means
+        no tagged unit.
         """
-        tag = getattr(asset, "tag", None)
-        item_id = getattr(asset, "item_id", None)
+        tag = getattr(asset, "tag", None) or None
+        item_id = getattr(asset, "item_id", None) or None
         return cls(
             description=description,
             asset=AssetValue.from_asset(asset, replacement_cost=replacement_cost),

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Final, Protocol
 
 import attrs
@@ -63,29 +64,31 @@ __all__ = [
 ]
 
 
-DEFAULT_LIVES: Final[Mapping[AssetCategory, int | None]] = {
-    AssetCategory.COMPUTERS: 6,
-    AssetCategory.OFFICE_EQUIPMENT: 6,
-    AssetCategory.VEHICLES: 8,
-    AssetCategory.MACHINERY: 10,
-    AssetCategory.ELECTRICAL_APPLIANCES: 5,
-    AssetCategory.TEACHING_INSTRUMENTS: 5,
-    AssetCategory.ARTS_EQUIPMENT: 5,
-    AssetCategory.SPORTS_EQUIPMENT: 5,
-    AssetCategory.ENTERTAINMENT_EQUIPMENT: 5,
-    AssetCategory.OTHER_SPECIAL_EQUIPMENT: 10,
-    AssetCategory.FURNITURE: 15,
-    AssetCategory.STUDENT_FURNITURE: 5,
-    AssetCategory.TOOLS_AND_FITTINGS: 5,
-    AssetCategory.BUILDINGS_STEEL_CONCRETE: 50,
-    AssetCategory.BUILDINGS_BRICK: 30,
-    AssetCategory.SIMPLE_STRUCTURES: 8,
-    AssetCategory.BOOKS_AND_ARCHIVES: None,
-    AssetCategory.CULTURAL_RELICS: None,
-    AssetCategory.PLANTS_AND_ANIMALS: None,
-    AssetCategory.CONSUMABLES: None,
-}
-"""Useful lives in years of the school table (DC-6, 附表2); ``None``: not depreciated."""
+DEFAULT_LIVES: Final[Mapping[AssetCategory, int | None]] = MappingProxyType(
+    {
+        AssetCategory.COMPUTERS: 6,
+        AssetCategory.OFFICE_EQUIPMENT: 6,
+        AssetCategory.VEHICLES: 8,
+        AssetCategory.MACHINERY: 10,
+        AssetCategory.ELECTRICAL_APPLIANCES: 5,
+        AssetCategory.TEACHING_INSTRUMENTS: 5,
+        AssetCategory.ARTS_EQUIPMENT: 5,
+        AssetCategory.SPORTS_EQUIPMENT: 5,
+        AssetCategory.ENTERTAINMENT_EQUIPMENT: 5,
+        AssetCategory.OTHER_SPECIAL_EQUIPMENT: 10,
+        AssetCategory.FURNITURE: 15,
+        AssetCategory.STUDENT_FURNITURE: 5,
+        AssetCategory.TOOLS_AND_FITTINGS: 5,
+        AssetCategory.BUILDINGS_STEEL_CONCRETE: 50,
+        AssetCategory.BUILDINGS_BRICK: 30,
+        AssetCategory.SIMPLE_STRUCTURES: 8,
+        AssetCategory.BOOKS_AND_ARCHIVES: None,
+        AssetCategory.CULTURAL_RELICS: None,
+        AssetCategory.PLANTS_AND_ANIMALS: None,
+        AssetCategory.CONSUMABLES: None,
+    }
+)
+"""Useful lives in years of the school table (DC-6, 附表2), read-only; ``None``: not depreciated."""
 
 
 class MonthConvention(enum.Enum):
@@ -141,11 +144,11 @@ class LifeTable:
     """
 
     rows: tuple[CategoryLife, ...] = attrs.field(factory=tuple, converter=_normalise_lives)
-    _months: dict[AssetCategory, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _months: Mapping[AssetCategory, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         months = {row.category: row.years * 12 for row in self.rows if row.years is not None}
-        object.__setattr__(self, "_months", months)
+        object.__setattr__(self, "_months", MappingProxyType(months))
 
     @classmethod
     def default(cls) -> LifeTable:
@@ -164,7 +167,7 @@ class LifeTable:
 
     @property
     def months_by_category(self) -> Mapping[AssetCategory, int]:
-        """Life in months of every depreciated category (the precomputed index)."""
+        """Life in months of every depreciated category (the precomputed index, read-only)."""
         return self._months
 
     def years(self, category: AssetCategory) -> int | None:
@@ -255,11 +258,14 @@ class AssetValue:
     replacement_cost: Money | None = attrs.field(default=None, converter=_optional_amount)
     _acquired_index: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _original_fen: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _replacement_fen: int = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         index = self.acquired_on.year * 12 + self.acquired_on.month - 1
         object.__setattr__(self, "_acquired_index", index)
         object.__setattr__(self, "_original_fen", self.original_value.fen)
+        replacement = self.replacement_cost
+        object.__setattr__(self, "_replacement_fen", 0 if replacement is None else replacement.fen)
 
     @classmethod
     def from_asset(cls, asset: AssetLike, *, replacement_cost: Money | None = None) -> AssetValue:
@@ -290,6 +296,11 @@ class AssetValue:
     def original_fen(self) -> int:
         """The original value in whole fen."""
         return self._original_fen
+
+    @property
+    def replacement_fen(self) -> int:
+        """The replacement cost in whole fen (0 when none is given)."""
+        return self._replacement_fen
 
 
 @attrs.frozen

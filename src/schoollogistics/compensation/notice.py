@@ -22,7 +22,7 @@ from schoollogistics.compensation.assessment import (
     PayerRole,
     Share,
 )
-from schoollogistics.compensation.claims import Cause, Extent
+from schoollogistics.compensation.claims import Cause, Extent, Hardship
 from schoollogistics.compensation.policy import ValueBasis
 from schoollogistics.core.money import Money
 
@@ -36,6 +36,7 @@ _BASIS_ZH = {
 }
 _NUMBERS_ZH = ("一", "二", "三", "四", "五", "六", "七")
 _EVENT_ZH = {Extent.REPAIRABLE: "损坏", Extent.DESTROYED: "损毁", Extent.LOST: "遗失"}
+_DISPOSAL_ZH = {Extent.DESTROYED: "办理资产报废手续", Extent.LOST: "办理资产核销手续"}
 _CAUSE_ZH = {
     Cause.DELIBERATE: "故意",
     Cause.NEGLIGENT: "过失",
@@ -85,7 +86,7 @@ def _value_text(line: AssessmentLine, value_basis: ValueBasis) -> list[str]:
         )
     else:
         out.append(
-            f"已计提 {line.months_elapsed} 个月（损坏当月不计提）：累计折旧 "
+            f"已计提 {line.months_elapsed} 个月（{_EVENT_ZH[line.extent]}当月不计提）：累计折旧 "
             f"{yuan(line.monthly_depreciation)} × {line.months_elapsed} = "
             f"{yuan(line.accumulated_depreciation)} 元。"
         )
@@ -108,7 +109,7 @@ def _line_text(number: int, line: AssessmentLine, value_basis: ValueBasis) -> li
         if line.cap_applied:
             out.append(
                 f"   维修报价 {yuan(line.repair_quote)} 元，超过物品价值 {yuan(line.value)} 元，"
-                f"以物品价值为限（DC-4）：{yuan(line.loss)} 元。"
+                f"以物品价值为限：{yuan(line.loss)} 元。"
             )
         else:
             out.append(
@@ -123,12 +124,12 @@ def _share_text(number: int, share: Share) -> str:
     who = share.party_kind.label_zh + ("，未成年" if share.minor else "")
     text = f"{number}. {share.party_name}（{who}）：{yuan(share.amount)} 元"
     if share.payer_role is PayerRole.GUARDIAN:
-        text += f"，由监护人 {share.payer_name}（{share.guardian_relation}）缴纳（DC-8）"
+        text += f"，由监护人 {share.payer_name}（{share.guardian_relation}）缴纳"
     elif share.payer_role is PayerRole.HOLDER:
-        text += "，未查明具体责任人，由保管班级／部门承担（DC-3）"
-    if share.hardship.value == "reduced":
+        text += "，未查明具体责任人，由保管班级／部门承担"
+    if share.hardship is Hardship.REDUCED:
         text += "，已按困难情况减免"
-    elif share.hardship.value == "waived":
+    elif share.hardship is Hardship.WAIVED:
         text += "，已按困难情况免除"
     return text + "。"
 
@@ -136,15 +137,17 @@ def _share_text(number: int, share: Share) -> str:
 def _outcome_text(assessment: Assessment) -> str | None:
     outcome = assessment.outcome
     if outcome is Outcome.NATURAL_WEAR:
-        return "经核定属自然损坏、自然损耗，不予赔偿，由学校负责维修（DC-2）。"
+        return "经核定属自然损耗，不予赔偿，由学校负责维修。"
     if outcome is Outcome.NOT_COMPENSABLE:
-        return f"按本校赔偿政策，{assessment.cause.label_zh}不予赔偿，由学校负责处理（DC-2）。"
+        return f"按本校赔偿政策，{assessment.cause.label_zh}不予赔偿，由学校负责处理。"
     if outcome is Outcome.SCHOOL_BEARS:
-        return "未查明责任人，亦无保管班级／部门承担，损失由学校承担（DC-3）。"
+        return "未查明责任人，亦无保管班级／部门承担，损失由学校承担。"
     if outcome is Outcome.WRITTEN_OFF:
         return "应赔金额低于本校核销标准，属轻微损失，予以核销，不再收取。"
     if outcome is Outcome.WAIVED:
         return "经困难认定，应赔金额全部予以免除。"
+    if not assessment.loss:
+        return "核定损失为零，无需赔偿。"
     return None
 
 
@@ -199,11 +202,11 @@ def render_notice(
     )
     sections.append(("赔偿金额", amount_lines))
 
-    if assessment.shares:
+    if assessment.shares and assessment.loss:
         share_lines = [_share_text(n, share) for n, share in enumerate(assessment.shares, 1)]
         share_sum = Money.sum(share.amount for share in assessment.shares)
         share_lines.append(
-            f"以上各份额按比例精确到分，合计 {yuan(share_sum)} 元，与应赔偿合计一致（DC-7）。"
+            f"以上各份额按比例精确到分，合计 {yuan(share_sum)} 元，与应赔偿合计一致。"
         )
         sections.append(("分担明细", share_lines))
 
@@ -222,7 +225,10 @@ def render_notice(
         sections.append(
             (
                 "资产处理",
-                [f"资产编号 {i.tag}：{i.reason.label_zh}，办理报废／核销手续。" for i in disposals],
+                [
+                    f"资产编号 {i.tag}：{i.reason.label_zh}，{_DISPOSAL_ZH[i.reason]}。"
+                    for i in disposals
+                ],
             )
         )
 
@@ -232,7 +238,7 @@ def render_notice(
                 "教育处理",
                 [
                     (
-                        "本次损坏系故意所为，已提请学校依规进行批评教育（DC-9）；"
+                        "本次损坏系故意所为，已提请学校依规进行批评教育；"
                         "赔偿金额仍以实际损失为限，不因故意而加收。"
                     )
                 ],
@@ -242,7 +248,7 @@ def render_notice(
     for index, (heading, body) in enumerate(sections):
         out.append(f"{_NUMBERS_ZH[index]}、{heading}")
         out.extend("   " + text for text in body)
-    out.append("说明：赔偿仅以实际损失为限，不收取任何罚款，不实行加倍赔偿（DC-5）。")
+    out.append("说明：赔偿仅以实际损失为限，不收取任何罚款，不实行加倍赔偿。")
     signature = school_name or "学校"
     out.append(f"{signature}总务处" + (f"　{_day(issued_on)}" if issued_on else ""))
     return "\n".join(out)

@@ -7,6 +7,7 @@ assesses a generated claim under a generated policy.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
@@ -14,6 +15,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from schoollogistics.compensation import (
+    DEFAULT_COMPENSABLE_CAUSES,
     Assessment,
     AssessmentLine,
     AssetValue,
@@ -118,7 +120,7 @@ def guardians() -> st.SearchStrategy[Guardian]:
 def liable_parties() -> st.SearchStrategy[LiableParty]:
     """Liable parties of every kind, with weights and hardship decisions."""
     weights = st.integers(0, 5)
-    hardship = st.sampled_from(Hardship)
+    hardship = st.just(Hardship.NONE) | st.sampled_from(Hardship)
     students = st.builds(
         lambda pid, name, guardian, minor, weight, relief: LiableParty.student(
             pid,
@@ -198,8 +200,13 @@ def damaged_items(
     )
 
 
-def claims(*, agreed: bool = True) -> st.SearchStrategy[DamageClaim]:
-    """Valid claims: 1–3 items acquired before the incident, 0–4 distinct parties."""
+def claims(*, agreed: bool = True, min_parties: int = 0) -> st.SearchStrategy[DamageClaim]:
+    """Valid claims: 1–3 items acquired before the incident, ``min_parties``–4 distinct parties.
+
+    Args:
+        agreed: Whether some claims carry an agreed amount (up to 1,000 yuan).
+        min_parties: The fewest liable parties (at most 4); 2 reaches the splits.
+    """
 
     @st.composite
     def build(draw: st.DrawFn) -> DamageClaim:
@@ -216,11 +223,11 @@ def claims(*, agreed: bool = True) -> st.SearchStrategy[DamageClaim]:
                 for i in items
             ]
         parties = draw(
-            st.lists(liable_parties(), max_size=4, unique_by=lambda p: p.party_id).filter(
-                lambda ps: not ps or any(p.weight for p in ps)
-            )
+            st.lists(
+                liable_parties(), min_size=min_parties, max_size=4, unique_by=lambda p: p.party_id
+            ).filter(lambda ps: not ps or any(p.weight for p in ps))
         )
-        holder = draw(st.none() | holders())
+        holder = draw(holders() | st.none())
         agreed_amount = draw(st.none() | _fen(100_000)) if agreed else None
         claim_id = draw(_IDS)
         return DamageClaim(
@@ -231,16 +238,22 @@ def claims(*, agreed: bool = True) -> st.SearchStrategy[DamageClaim]:
 
 
 def policies() -> st.SearchStrategy[CompensationPolicy]:
-    """Random valid policies: any causes but natural wear, multiplier ≤ 1, relief, threshold."""
-    causes = st.lists(st.sampled_from([c for c in Cause if c is not Cause.NATURAL_WEAR]))
+    """Random valid policies: any causes but natural wear, multiplier ≤ 1, relief, threshold.
+
+    Half of them keep the default causes and a multiplier of 1, so that most
+    generated assessments charge something (the interesting region).
+    """
+    causes = st.just(DEFAULT_COMPENSABLE_CAUSES) | st.lists(
+        st.sampled_from([c for c in Cause if c is not Cause.NATURAL_WEAR])
+    )
     return st.builds(
         CompensationPolicy,
         compensable_causes=causes,
         no_one_identified=st.sampled_from(NoOneIdentified),
         value_basis=st.sampled_from(ValueBasis),
-        multiplier=st.decimals(0, 1, places=2),
+        multiplier=st.just(Decimal(1)) | st.decimals(0, 1, places=2),
         hardship_reduction=st.decimals(0, 1, places=2),
-        write_off_below=_fen(2_000),
+        write_off_below=st.just(Money(0)) | _fen(2_000),
         guardian_pays_for_minor=st.booleans(),
         flag_deliberate=st.booleans(),
         depreciation=depreciation_policies(),
@@ -293,10 +306,13 @@ def class_checks() -> st.SearchStrategy[ClassPropertyCheck]:
                     seen.add(claim.claim_id)
                     kept.append(claim)
             findings.append(ClassFindings(holder, tuple(kept)))
+        latest = max(
+            (c.incident_on for f in findings for c in f.claims), default=pendulum.Date(2000, 1, 1)
+        )
         return ClassPropertyCheck(
             draw(_IDS),
             draw(st.sampled_from(CheckKind)),
-            draw(dates(pendulum.Date(2000, 1, 1), pendulum.Date(2035, 12, 31))),
+            draw(dates(latest, pendulum.Date(2036, 12, 31))),
             tuple(findings),
         )
 

@@ -108,12 +108,12 @@ def _check_rounding(rounding: str) -> str:
 
 def _trusted(amount: Decimal) -> Money:
     """Build Money from a Decimal already known to be finite (skips the checks)."""
-    money = object.__new__(Money)
-    object.__setattr__(money, "amount", amount)
+    money = _new(Money)
+    _set_amount(money, amount)
     return money
 
 
-@attrs.frozen(order=True, repr=False)
+@attrs.frozen(order=False, repr=False)
 class Money:
     """An exact amount of yuan.
 
@@ -164,6 +164,26 @@ class Money:
         """
         _check_rounding(rounding)
         return _trusted(self.amount.quantize(FEN, rounding=rounding))
+
+    def __lt__(self, other: Money) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.amount < other.amount
+
+    def __le__(self, other: Money) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.amount <= other.amount
+
+    def __gt__(self, other: Money) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.amount > other.amount
+
+    def __ge__(self, other: Money) -> bool:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return self.amount >= other.amount
 
     def __add__(self, other: Money) -> Money:
         if not isinstance(other, Money):
@@ -223,6 +243,10 @@ class Money:
         for amount in amounts:
             total += amount.amount
         return _trusted(total)
+
+
+_new = object.__new__
+_set_amount = Money.amount.__set__  # type: ignore[attr-defined]  # the slot descriptor
 
 
 def allocate(total: MoneyInput, weights: Sequence[int | Decimal | str]) -> tuple[Money, ...]:

@@ -77,6 +77,14 @@ from schoollogistics.compensation.errors import (
     RepairQuoteError,
     ReplacementCostMissingError,
 )
+from schoollogistics.compensation.ledger import (
+    LedgerPosting,
+    PostingAction,
+    claim_from_loss_report,
+    extent_of,
+    plan_postings,
+    post_to_ledger,
+)
 from schoollogistics.compensation.notice import render_notice
 from schoollogistics.compensation.policy import (
     DEFAULT_COMPENSABLE_CAUSES,
@@ -118,6 +126,7 @@ __all__ = [
     "InvalidPolicyError",
     "LedgerInstruction",
     "LedgerOperation",
+    "LedgerPosting",
     "LiableParty",
     "LifeTable",
     "LossBasis",
@@ -127,6 +136,7 @@ __all__ = [
     "Outcome",
     "PartyKind",
     "PayerRole",
+    "PostingAction",
     "RepairOrder",
     "RepairQuoteError",
     "ReplacementCostMissingError",
@@ -137,9 +147,13 @@ __all__ = [
     "assess_all",
     "audit_assessment",
     "audit_assessments",
+    "claim_from_loss_report",
     "depreciation_schedule",
+    "extent_of",
     "months_depreciated",
     "net_book_value",
+    "plan_postings",
+    "post_to_ledger",
     "render_check_summary",
     "render_notice",
     "run_class_check",

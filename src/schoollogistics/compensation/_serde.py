@@ -30,6 +30,7 @@ from schoollogistics.compensation.depreciation import (
     DepreciationPolicy,
     LifeTable,
 )
+from schoollogistics.compensation.ledger import LedgerPosting
 from schoollogistics.compensation.policy import CompensationPolicy
 
 SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
@@ -48,6 +49,7 @@ SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     RepairOrder,
     LedgerInstruction,
     Assessment,
+    LedgerPosting,
     ClassFindings,
     ClassPropertyCheck,
     ClassSummary,

@@ -1,0 +1,255 @@
+"""The link to the asset ledger: loss reports in, ledger postings out.
+
+The asset ledger ([`schoollogistics.assets`][schoollogistics.assets]) yields a
+[`LossReport`][schoollogistics.assets.LossReport] when a unit is lost at an
+exchange (AS-3), found damaged at a hand-back or loan return (AS-6), reported
+damaged, or missing at a stock-take with a responsible holder (AS-2).
+[`claim_from_loss_report`][schoollogistics.compensation.ledger.claim_from_loss_report]
+turns one into a [`DamageClaim`][schoollogistics.compensation.DamageClaim].
+
+An [`Assessment`][schoollogistics.compensation.Assessment] lists the ledger
+operations that follow (write off a destroyed unit, send a repairable one to
+repair). [`plan_postings`][schoollogistics.compensation.ledger.plan_postings]
+reads the ledger (it changes nothing) and says, for each, which ledger command
+to run: a unit already off the books (lost, or written off as a shortage) needs
+nothing; a unit still held by a class or person must be handed back first (the
+hand-back check is the custodian's, AS-6, so it is not run on their behalf).
+[`post_to_ledger`][schoollogistics.compensation.ledger.post_to_ledger] runs the
+plan: all of it, or — when any step would be refused — none of it.
+
+This module uses only the ledger's public API; the ledger never imports the
+compensation area.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from schoollogistics.assets import (
+    AssetEvent,
+    AssetLedger,
+    Condition,
+    Holding,
+    LossKind,
+    LossReport,
+    PlaceKind,
+)
+from schoollogistics.compensation.assessment import Assessment, LedgerInstruction, LedgerOperation
+from schoollogistics.compensation.claims import Cause, DamageClaim, Extent, LiableParty
+from schoollogistics.core.money import Money
+from schoollogistics.errors import InvalidInputError
+
+__all__ = [
+    "LedgerPosting",
+    "PostingAction",
+    "claim_from_loss_report",
+    "extent_of",
+    "plan_postings",
+    "post_to_ledger",
+]
+
+
+def extent_of(report: LossReport) -> Extent:
+    """The extent of the damage a loss report describes (DC-4 picks the basis from it).
+
+    A unit lost at an exchange or missing at a stock-take is ``LOST``; a unit
+    found unusable is ``DESTROYED``; one found damaged or worn is ``REPAIRABLE``.
+    """
+    if report.kind in (LossKind.LOST, LossKind.SHORTAGE):
+        return Extent.LOST
+    if report.condition is Condition.UNUSABLE:
+        return Extent.DESTROYED
+    return Extent.REPAIRABLE
+
+
+def claim_from_loss_report(
+    report: LossReport,
+    *,
+    claim_id: str,
+    cause: Cause,
+    parties: tuple[LiableParty, ...] = (),
+    holder: LiableParty | None = None,
+    repair_quote: Money | None = None,
+    replacement_cost: Money | None = None,
+) -> DamageClaim:
+    """A one-item claim from a ledger loss report (DC-1).
+
+    The report gives the item's value attributes, the incident day
+    (``occurred_on``) and the extent (see
+    [`extent_of`][schoollogistics.compensation.ledger.extent_of]); the caller
+    states the cause (DC-2: the ledger records what was found, not why) and the
+    liable parties (the report's ``holder_id`` names who answered for the unit,
+    but not whether a student, a class or a unit — so the caller builds the
+    [`LiableParty`][schoollogistics.compensation.LiableParty]).
+
+    Raises:
+        RepairQuoteError: the report describes repairable damage and no
+            ``repair_quote`` is given.
+    """
+    return DamageClaim.for_asset(
+        report,
+        claim_id=claim_id,
+        cause=cause,
+        extent=extent_of(report),
+        description=report.description,
+        incident_on=report.occurred_on,
+        repair_quote=repair_quote,
+        replacement_cost=replacement_cost,
+        parties=parties,
+        holder=holder,
+    )
+
+
+class PostingAction(enum.Enum):
+    """What the ledger needs for one instruction."""
+
+    DISPOSE = "dispose"
+    """Write the unit off from a storeroom's stock or returned pool (报废, AS-7)."""
+    SEND_TO_REPAIR = "send_to_repair"
+    """Send the unit to repair from where it is (送修)."""
+    ALREADY_OFF_BOOKS = "already_off_books"
+    """Nothing to post: the unit already left the books (lost, shortage written off)."""
+    HAND_BACK_FIRST = "hand_back_first"
+    """The unit is held outside a storeroom: hand it back (with the AS-6 check) first."""
+    NOT_LINKED = "not_linked"
+    """The instruction names no tag the ledger knows."""
+
+
+@attrs.frozen
+class LedgerPosting:
+    """One planned ledger posting for an assessment's instruction.
+
+    Attributes:
+        instruction: The assessment's instruction.
+        action: What the ledger needs.
+        item_id: The unit's item type ("" when not linked).
+        location_id: Where the unit is ("" when gone or not linked).
+        from_pool: Whether a disposal or repair takes the unit from the returned pool.
+    """
+
+    instruction: LedgerInstruction
+    action: PostingAction
+    item_id: str
+    location_id: str
+    from_pool: bool
+
+    @property
+    def ready(self) -> bool:
+        """Whether the posting can run now (or needs nothing)."""
+        return self.action in (
+            PostingAction.DISPOSE,
+            PostingAction.SEND_TO_REPAIR,
+            PostingAction.ALREADY_OFF_BOOKS,
+        )
+
+
+def _plan_one(
+    ledger: AssetLedger,
+    instruction: LedgerInstruction,
+    known: frozenset[str],
+    storerooms: frozenset[str],
+) -> LedgerPosting:
+    if not instruction.tag or instruction.tag not in known:
+        return LedgerPosting(instruction, PostingAction.NOT_LINKED, "", "", from_pool=False)
+    position = ledger.position(instruction.tag)
+    if position.holding is Holding.GONE:
+        return LedgerPosting(
+            instruction, PostingAction.ALREADY_OFF_BOOKS, position.item_id, "", from_pool=False
+        )
+    from_pool = position.holding is Holding.RETURNED
+    if instruction.kind is LedgerOperation.SEND_TO_REPAIR:
+        action = PostingAction.SEND_TO_REPAIR
+    else:
+        in_store = position.location_id in storerooms and position.holding in (
+            Holding.AVAILABLE,
+            Holding.RETURNED,
+        )
+        action = PostingAction.DISPOSE if in_store else PostingAction.HAND_BACK_FIRST
+    return LedgerPosting(instruction, action, position.item_id, position.location_id, from_pool)
+
+
+def plan_postings(ledger: AssetLedger, assessment: Assessment) -> tuple[LedgerPosting, ...]:
+    """Plan the ledger postings of an assessment, reading the ledger only."""
+    known = frozenset(unit.tag for unit in ledger.units())
+    storerooms = frozenset(p.place_id for p in ledger.places() if p.kind is PlaceKind.STOREROOM)
+    return tuple(
+        _plan_one(ledger, instruction, known, storerooms)
+        for instruction in assessment.ledger_instructions
+    )
+
+
+def post_to_ledger(
+    ledger: AssetLedger,
+    assessment: Assessment,
+    *,
+    approver: str,
+    on: object,
+    by: str,
+) -> tuple[AssetEvent, ...]:
+    """Post an assessment's ledger operations, all or nothing.
+
+    Disposals need an ``approver`` (AS-7). The postings are first tried on a
+    replayed copy of the ledger; only when every one is accepted are they posted
+    to ``ledger``, so a refusal leaves it unchanged.
+
+    Returns:
+        The events appended to the ledger, in order.
+
+    Raises:
+        InvalidInputError: a posting is not ready (the unit must be handed back
+            first, or its tag is unknown to the ledger).
+        AssetError: the ledger refuses a posting (closed month, no approver...).
+    """
+    postings = plan_postings(ledger, assessment)
+    blocked = [p for p in postings if not p.ready]
+    if blocked:
+        raise InvalidInputError(
+            field="assessment",
+            reason=", ".join(f"{p.instruction.tag or '?'}: {p.action.value}" for p in blocked),
+        )
+    trial = AssetLedger.replay(ledger.events, ledger.policy)
+    _apply(trial, postings, assessment, approver=approver, on=on, by=by)
+    return _apply(ledger, postings, assessment, approver=approver, on=on, by=by)
+
+
+def _apply(
+    ledger: AssetLedger,
+    postings: tuple[LedgerPosting, ...],
+    assessment: Assessment,
+    *,
+    approver: str,
+    on: object,
+    by: str,
+) -> tuple[AssetEvent, ...]:
+    events: list[AssetEvent] = []
+    for posting in postings:
+        reason = f"{assessment.claim_id} {posting.instruction.reason.label_zh}"
+        tags = (posting.instruction.tag,)
+        if posting.action is PostingAction.DISPOSE:
+            events.append(
+                ledger.dispose(
+                    posting.item_id,
+                    posting.location_id,
+                    approver=approver,
+                    tags=tags,
+                    from_pool=posting.from_pool,
+                    on=on,
+                    by=by,
+                    reason=reason,
+                )
+            )
+        elif posting.action is PostingAction.SEND_TO_REPAIR:
+            events.append(
+                ledger.send_to_repair(
+                    posting.item_id,
+                    posting.location_id,
+                    tags=tags,
+                    from_pool=posting.from_pool,
+                    on=on,
+                    by=by,
+                    reason=reason,
+                )
+            )
+    return tuple(events)

@@ -1,8 +1,9 @@
 """One term of a primary school storeroom (红星小学总务库房), with the asset ledger.
 
-Brooms go out by new-for-old exchange, a projector is lent and comes back damaged,
-the mid-term class-property check finds a shortage that becomes a damage case, and
-the month is closed.
+The autumn term, from the receipts before school starts to the November close:
+brooms go out by new-for-old exchange, a projector is lent and comes back damaged,
+the mid-term class-property check (期中) finds a shortage that becomes a damage case,
+and each month is closed (月结) in turn.
 
 Run it with:  uv run python examples/assets_term.py
 """
@@ -21,6 +22,7 @@ from schoollogistics.assets import (
     HolderKind,
     PlaceKind,
     StockTake,
+    SummaryScope,
     to_records,
 )
 from schoollogistics.core import AssetCategory
@@ -153,8 +155,13 @@ def main() -> None:
     )
     led.record_repair("projector", "store", tags=["PJ-001"], cost="380.00", on=d(9, 26), by=CLERK)
 
+    # -- AS-8: September and October are closed as the term goes on
+    led.close_month(2025, 9, by=CLERK, reason="九月结账")
+    led.exchange("broom", "class-41", "store", 2, on=d(10, 20), by=CLERK, reason="扫帚磨损")
+    led.close_month(2025, 10, by=CLERK, reason="十月结账")
+
     # -- AS-2: the mid-term class-property check (期中班级财产检查) finds a shortage
-    check = StockTake("mid-32", "room-32", d(9, 29), "t-wang", (CountLine("desk", 39),))
+    check = StockTake("mid-32", "room-32", d(11, 12), "t-wang", (CountLine("desk", 39),))
     reconciliation = led.reconcile(check)
     for line in reconciliation.differences():
         print(
@@ -164,7 +171,7 @@ def main() -> None:
     led.post_stock_take(
         check, approver=HEAD, responsible_id="class-32", by=CLERK, reason="期中检查"
     )
-    led.decide_adjustments("mid-32", Decision.CHARGE_BACK, approver=HEAD, on=d(9, 30), by=CLERK)
+    led.decide_adjustments("mid-32", Decision.CHARGE_BACK, approver=HEAD, on=d(11, 14), by=CLERK)
 
     print("\nDamage-claim inputs for the compensation area (损坏赔偿):")
     for report in led.loss_reports():
@@ -176,12 +183,19 @@ def main() -> None:
 
     # -- AS-7: the worn brooms of the pool are disposed of, with approval
     led.dispose(
-        "broom", "store", 2, from_pool=True, approver=HEAD, on=d(9, 30), by=CLERK, reason="无法修复"
+        "broom",
+        "store",
+        4,
+        from_pool=True,
+        approver=HEAD,
+        on=d(11, 28),
+        by=CLERK,
+        reason="无法修复",
     )
 
-    # -- AS-8: the monthly close (月结)
-    closed = led.close_month(2025, 9, by=CLERK, reason="九月结账")
-    print("\nSeptember summary (storerooms):")
+    # -- AS-8: the monthly close (月结) of November
+    closed = led.close_month(2025, 11, by=CLERK, reason="十一月结账")
+    print("\nNovember summary (storerooms):")
     heads = ("open", "in", "out", "back", "disp", "adj", "close")
     print(f"  {'category':<8} " + " ".join(f"{h:>5}" for h in heads) + f" {'value':>10}")
     for row in closed.summary:
@@ -196,8 +210,14 @@ def main() -> None:
         )
         numbers = " ".join(f"{n:>5}" for n in figures)
         print(f"  {row.category.label_zh:<8} {numbers} {row.closing_value!s:>10}")
+    for row in led.monthly_summary(2025, 11, scope=SummaryScope.SCHOOL):
+        if row.adjusted_qty:
+            print(
+                f"  whole school, {row.category.label_zh}: adjusted {row.adjusted_qty}"
+                f" ({row.adjusted_value} yuan, the mid-term shortage)"
+            )
     try:
-        led.receive("broom", "store", 5, acceptor=CLERK, invoice_ref="FP-1", on=d(9, 30), by=CLERK)
+        led.receive("broom", "store", 5, acceptor=CLERK, invoice_ref="FP-1", on=d(11, 30), by=CLERK)
     except SchoolLogisticsError as error:
         print(f"late entry refused: {error.code} — {error.message_en}")
 

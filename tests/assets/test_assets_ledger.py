@@ -167,6 +167,8 @@ def test_every_receipt_and_issue_is_an_event_with_who_and_why() -> None:
 def test_unknown_things_are_refused() -> None:
     led = school()
     refused(led, UnknownItemError, lambda: led.issue("desk", "store", "t-wang", on=D, by=CLERK))
+    with pytest.raises(UnknownItemError):
+        led.item("desk")
     refused(
         led, UnknownLocationError, lambda: led.issue("chalk", "store", "nobody", on=D, by=CLERK)
     )
@@ -784,6 +786,22 @@ def test_hazardous_materials_one_custodian_limited_issues() -> None:
     ]
     assert rows[0].period_end == pendulum.Date(2025, 9, 30)
     assert led.hazard_usage(over_only=True) == ()
+    # New units handed out by exchange are issues too: custodian and limit apply.
+    refused(
+        led,
+        HazardLimitError,
+        lambda: led.exchange("alcohol", "t-wang", "store", 1, on=day(31), by="t-he"),
+    )
+    refused(
+        led,
+        HazardCustodianError,
+        lambda: led.exchange("alcohol", "t-wang", "store", 1, on=day(61), by=CLERK),
+    )
+    led.exchange("alcohol", "t-wang", "store", 2, on=day(61), by="t-he")
+    assert [(r.period_start, r.issued) for r in led.hazard_usage()][-1] == (
+        pendulum.Date(2025, 11, 1),
+        2,
+    )
     weekly = school(
         LedgerPolicy(hazard=HazardPolicy(period=LimitPeriod.WEEK, custodian_issues_only=False))
     )
@@ -911,6 +929,44 @@ def test_stock_take_refusals() -> None:
         StockTake("c3", "room-32", day(2), CLERK, ()), approver=CLERK, by=CLERK
     )
     assert balanced.lines == ()
+
+
+@pytest.mark.rule("AS-2")
+def test_a_tag_counted_under_two_items_is_refused() -> None:
+    led = school()
+    led.register_item(
+        "pc",
+        "电脑",
+        unit="台",
+        unit_cost="4500",
+        category=AssetCategory.COMPUTERS,
+        on=D,
+        by=CLERK,
+    )
+    twice = StockTake(
+        "c1",
+        "room-32",
+        day(2),
+        CLERK,
+        (CountLine("pj", 1, ("X-1",)), CountLine("pc", 1, ("X-1",))),
+    )
+    with pytest.raises(TagsMismatchError):
+        led.reconcile(twice)
+    refused(led, TagsMismatchError, lambda: led.post_stock_take(twice, approver=BOSS, by=CLERK))
+    # A hand-made posting with the same new tag on two lines is refused on replay.
+    from schoollogistics.assets import AdjustmentLine, StockTakePosted
+
+    line = AdjustmentLine("pj", 1, 0, ("X-1",), (), Money("3200"))
+    posted = StockTakePosted(
+        count_id="c2",
+        place_id="room-32",
+        approver=BOSS,
+        lines=(line, attrs.evolve(line, item_id="pc")),
+        effective_on=day(2),
+        recorded_by=CLERK,
+    )
+    with pytest.raises(DuplicateTagError):
+        AssetLedger.replay([*led.events, posted])
 
 
 @pytest.mark.rule("AS-2")
@@ -1065,7 +1121,11 @@ def test_tampered_logs_are_refused_on_replay_or_trusted_without_check() -> None:
     broken = AssetLedger.replay(led.events)
     broken._state.received["chalk"] += 1
     broken._state.avail[("room-32", "pj")] = 1
-    assert {v.code for v in broken.check_invariants()} == {"assets.not_conserved"}
+    # One projector more on the books, and one with no unit card behind it.
+    assert {v.code for v in broken.check_invariants()} == {
+        "assets.not_conserved",
+        "assets.units_not_booked",
+    }
     broken._state.unit_loc["PJ-1"] = "room-41"
     assert "assets.units_not_booked" in {v.code for v in broken.check_invariants()}
 

@@ -39,7 +39,7 @@ from schoollogistics.assets import (
 from schoollogistics.core import AssetCategory
 from schoollogistics.errors import AssetError
 
-START = pendulum.Date(2025, 9, 1)
+START = pendulum.Date(2025, 9, 18)  # late in a month: closes come early in a run
 STORE = "store"
 ROOMS = ("room-a", "room-b")
 HOLDERS = ("h1", "class-1")
@@ -97,6 +97,17 @@ def model_fold(ops: list[tuple[pendulum.Date, int, Op]]) -> tuple[dict[Any, int]
                 raise ModelRefusedError(msg)
             _take(books, (A, STORE, "broom"), q)
             _put(books, (R, STORE, "broom"), q - lost)
+        elif kind == "exch_tag":
+            _, holder, old, new, lost = op
+            if tags.get(old) != (A, holder) or tags.get(new) != (A, STORE):
+                raise ModelRefusedError(old)
+            _take(books, (A, STORE, "pj"), 1)
+            if lost:
+                del tags[old]
+            else:
+                _put(books, (R, STORE, "pj"), 1)
+                tags[old] = (R, STORE)
+            tags[new] = (A, holder)
         elif kind == "ret":
             _, item, holder, q, good, tag = op
             if tag and tags.get(tag) != (A, holder):
@@ -131,10 +142,16 @@ def model_fold(ops: list[tuple[pendulum.Date, int, Op]]) -> tuple[dict[Any, int]
             tags[tag] = (A, STORE)
             loans[loan_id] = (tag, borrower, True)
         elif kind == "disp":
-            _, item, from_pool, q = op
+            _, item, from_pool, q, approver = op
+            if approver != BOSS:
+                msg = "AS-7: an approver other than the recorder"
+                raise ModelRefusedError(msg)
             _take(books, (R if from_pool else A, STORE, item), q)
         elif kind == "adj":
-            _, place, item, delta = op
+            _, place, item, delta, approver = op
+            if approver != BOSS:
+                msg = "AS-2: an approver other than the recorder"
+                raise ModelRefusedError(msg)
             if delta < 0:
                 _take(books, (A, place, item), -delta)
             else:
@@ -182,6 +199,7 @@ class LedgerMachine(RuleBasedStateMachine):
             ("recv", "chalk", 10, None),
             ("recv", "pj", 1, "PJ-1"),
             ("recv", "pj", 1, "PJ-2"),
+            ("recv", "pj", 1, "PJ-3"),
         ):
             self.ops.append((START, len(self.ops), op))
         led.receive("broom", STORE, 10, acceptor=CLERK, invoice_ref="FP-1", on=START, by=CLERK)
@@ -189,7 +207,7 @@ class LedgerMachine(RuleBasedStateMachine):
         led.receive(
             "pj",
             STORE,
-            tags=["PJ-1", "PJ-2"],
+            tags=["PJ-1", "PJ-2", "PJ-3"],
             acceptor=CLERK,
             invoice_ref="FP-1",
             on=START,
@@ -198,7 +216,10 @@ class LedgerMachine(RuleBasedStateMachine):
         for holder in ("class-1", "room-a"):
             led.issue("broom", STORE, holder, 2, initial_allocation=True, on=START, by=CLERK)
             self.ops.append((START, len(self.ops), ("issue", "broom", holder, 2, True, None)))
-        self.tag_no = 2
+        for holder, tag in (("class-1", "PJ-2"), ("room-a", "PJ-3")):
+            led.issue("pj", STORE, holder, tags=[tag], on=START, by=CLERK)
+            self.ops.append((START, len(self.ops), ("issue", "pj", holder, 1, False, tag)))
+        self.tag_no = 3
 
     # ------------------------------------------------------------ helpers
 
@@ -242,6 +263,10 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(days=st.integers(0, 12))
     def advance(self, days: int) -> None:
         self.today = self.today.add(days=days)
+
+    @rule(days=st.integers(0, 3))
+    def next_month(self, days: int) -> None:
+        self.today = self.today.end_of("month").add(days=1 + days)
 
     @rule(item=st.sampled_from(CONSUMABLES), q=st.integers(1, 6), back=st.integers(0, 4))
     def receive(self, item: str, q: int, back: int) -> None:
@@ -299,6 +324,10 @@ class LedgerMachine(RuleBasedStateMachine):
     def exchange_all_handed_back(self, holder: str, q: int) -> None:
         self.exchange(holder, q, 0, record_loss=False, back=0)
 
+    @rule(holder=st.sampled_from(("class-1", "room-a")), lost=st.integers(1, 2))
+    def exchange_recording_a_loss(self, holder: str, lost: int) -> None:
+        self.exchange(holder, 2, lost, record_loss=True, back=0)
+
     @rule(
         holder=st.sampled_from(LOCATIONS),
         q=st.integers(1, 3),
@@ -338,6 +367,42 @@ class LedgerMachine(RuleBasedStateMachine):
         if self._attempt(day, ("exch", holder, q, lost), command):
             # An exchange never changes how many units the holder has (AS-3).
             assert self._held(holder, "broom") == before
+
+    @rule(
+        holder=st.sampled_from(LOCATIONS),
+        old=st.integers(0, 50),
+        new=st.integers(0, 50),
+        lost=st.booleans(),
+        back=st.integers(0, 4),
+    )
+    def exchange_projector(self, holder: str, old: int, new: int, lost: bool, back: int) -> None:
+        """A tagged unit for a tagged unit; the old one to the pool, or lost and recorded."""
+        day = self._day(back)
+        _, tags = model_fold(self.ops)
+        held = sorted(t for t, where in tags.items() if where == (A, holder))
+        stock = sorted(t for t, where in tags.items() if where == (A, STORE))
+        # Mostly tags where they should be; now and then any tag (to be refused).
+        old_tag = held[old % len(held)] if held and old < 45 else f"PJ-{old % self.tag_no + 1}"
+        new_tag = stock[new % len(stock)] if stock and new < 45 else f"PJ-{new % self.tag_no + 1}"
+        before = self._held(holder, "pj")
+        accepted = self._attempt(
+            day,
+            ("exch_tag", holder, old_tag, new_tag, lost),
+            lambda: self.ledger.exchange(
+                "pj",
+                holder,
+                STORE,
+                old_tags=() if lost else (old_tag,),
+                lost_tags=(old_tag,) if lost else (),
+                new_tags=(new_tag,),
+                record_loss=True,
+                on=day,
+                by=CLERK,
+            ),
+        )
+        if accepted:
+            # An exchange never changes how many units the holder has (AS-3).
+            assert self._held(holder, "pj") == before
 
     @rule(
         item=st.sampled_from(CONSUMABLES),
@@ -419,15 +484,16 @@ class LedgerMachine(RuleBasedStateMachine):
         item=st.sampled_from(CONSUMABLES),
         from_pool=st.booleans(),
         q=st.integers(1, 3),
+        approver=st.sampled_from((BOSS, BOSS, CLERK, " ")),
         back=st.integers(0, 4),
     )
-    def dispose(self, item: str, from_pool: bool, q: int, back: int) -> None:
+    def dispose(self, item: str, from_pool: bool, q: int, approver: str, back: int) -> None:
         day = self._day(back)
         self._attempt(
             day,
-            ("disp", item, from_pool, q),
+            ("disp", item, from_pool, q, approver),
             lambda: self.ledger.dispose(
-                item, STORE, q, from_pool=from_pool, approver=BOSS, on=day, by=CLERK
+                item, STORE, q, from_pool=from_pool, approver=approver, on=day, by=CLERK
             ),
         )
 
@@ -435,9 +501,10 @@ class LedgerMachine(RuleBasedStateMachine):
         place=st.sampled_from((STORE, *ROOMS)),
         item=st.sampled_from(CONSUMABLES),
         counted=st.integers(0, 8),
+        approver=st.sampled_from((BOSS, BOSS, BOSS, CLERK)),
         back=st.integers(0, 4),
     )
-    def stock_take(self, place: str, item: str, counted: int, back: int) -> None:
+    def stock_take(self, place: str, item: str, counted: int, approver: str, back: int) -> None:
         day = self._day(back)
         closed = self.ledger.closed_through
         if closed is not None and day <= closed:
@@ -457,25 +524,26 @@ class LedgerMachine(RuleBasedStateMachine):
         )
         self._attempt(
             day,
-            ("adj", place, item, delta),
-            lambda: self.ledger.post_stock_take(count, approver=BOSS, by=CLERK),
+            ("adj", place, item, delta, approver),
+            lambda: self.ledger.post_stock_take(count, approver=approver, by=CLERK),
         )
 
-    @precondition(lambda self: self.today >= START.add(months=1))
+    def _month_to_close(self) -> pendulum.Date:
+        closed = self.ledger.closed_through
+        return START if closed is None else closed.add(days=1)
+
+    @precondition(lambda self: self._month_to_close().end_of("month") < self.today)
     @rule()
     def close_month(self) -> None:
-        closed = self.ledger.closed_through
-        month = START if closed is None else closed.add(days=1)
-        if month.end_of("month") >= self.today:
-            return
+        month = self._month_to_close()
         self.ledger.close_month(month.year, month.month, by=CLERK)
         self.closed[(month.year, month.month)] = self.ledger.events[-1]
 
+    @precondition(lambda self: self.ledger.closed_through is not None)
     @rule(back=st.integers(1, 40))
     def entry_in_closed_month_refused(self, back: int) -> None:
         closed = self.ledger.closed_through
-        if closed is None:
-            return
+        assert closed is not None
         day = max(closed.subtract(days=back % 28), START)
         before = self._serialized()
         with pytest.raises(AssetError) as info:
@@ -567,6 +635,6 @@ class LedgerMachine(RuleBasedStateMachine):
 
 
 LedgerMachine.TestCase.settings = settings(
-    max_examples=30, stateful_step_count=30, deadline=None, derandomize=True
+    max_examples=40, stateful_step_count=50, deadline=None, derandomize=True
 )
 TestLedgerMachine = pytest.mark.rule("AS-2", "AS-3", "AS-8", "AS-11")(LedgerMachine.TestCase)

@@ -27,6 +27,7 @@ __all__ = [
     "HolderRegistered",
     "Issued",
     "ItemRegistered",
+    "Lent",
     "LoanReturned",
     "MonthClosed",
     "PlaceRegistered",

@@ -91,10 +91,6 @@ _SERVICEABLE = frozenset({Condition.GOOD, Condition.WORN})
 _EARLIEST = pendulum.Date(1, 1, 1)
 
 
-def _bad_quantity(value: object) -> bool:
-    return not isinstance(value, int) or isinstance(value, bool) or value <= 0
-
-
 def require_approver(operation: str, approver: object, recorded_by: str, *, distinct: bool) -> None:
     """Refuse a blank approver, or the recorder approving their own entry when ``distinct``."""
     if not isinstance(approver, str) or not approver.strip():
@@ -121,10 +117,11 @@ class State:
         "holders",
         "items",
         "last_date",
-        "loan_returned",
+        "loan_returns",
         "loaned",
         "loans",
         "locations",
+        "open_loans",
         "places",
         "policy",
         "pool",
@@ -154,8 +151,9 @@ class State:
         self.unit_loc: dict[str, str] = {}
         self.unit_hold: dict[str, Holding] = {}
         self.unit_cond: dict[str, Condition] = {}
-        self.loans: dict[str, Lent] = {}
-        self.loan_returned: dict[str, pendulum.Date] = {}
+        self.loans: dict[str, Lent] = {}  # every loan, by id
+        self.open_loans: dict[str, Lent] = {}  # the loans not yet returned
+        self.loan_returns: list[tuple[str, pendulum.Date]] = []  # (loan, day), in fold order
         self.hazard: dict[tuple[str, str, pendulum.Date], int] = {}
         self.received: dict[str, int] = {}
         self.disposed: dict[str, int] = {}
@@ -250,7 +248,7 @@ class State:
             raise UnknownLocationError(field=field, location_id=location_id)
 
     def _quantity(self, quantity: object, field: str = "quantity") -> None:
-        if _bad_quantity(quantity):
+        if type(quantity) is not int or quantity <= 0:  # exactly int: bool is refused
             raise InvalidQuantityError(field=field, value=quantity)
 
     def _enough(
@@ -466,16 +464,16 @@ class State:
                         holder_id=event.to_location, item_id=item_id, held=held
                     )
             if item.hazardous:
-                self._check_hazard(item, event)
+                self._check_hazard(item, event, event.to_location)
         avail[source] -= quantity
         avail[target] = avail.get(target, 0) + quantity
         if event.tags:
             self._move_tags(event.tags, event.to_location, _AVAILABLE)
         if self.items[item_id].hazardous:
-            key = (item_id, event.to_location, self.policy.hazard.period.start(event.effective_on))
-            self.hazard[key] = self.hazard.get(key, 0) + quantity
+            self._count_hazard(event, event.to_location)
 
-    def _check_hazard(self, item: ItemType, event: Issued) -> None:
+    def _check_hazard(self, item: ItemType, event: Issued | Exchanged, holder_id: str) -> None:
+        """AS-9: only the custodian hands hazardous units out, within the limit per period."""
         policy = self.policy.hazard
         if policy.custodian_issues_only and event.recorded_by != item.custodian_id:
             raise HazardCustodianError(
@@ -483,15 +481,19 @@ class State:
             )
         if item.issue_limit is not None:
             start = policy.period.start(event.effective_on)
-            total = self.hazard.get((item.item_id, event.to_location, start), 0) + event.quantity
+            total = self.hazard.get((item.item_id, holder_id, start), 0) + event.quantity
             if total > item.issue_limit:
                 raise HazardLimitError(
-                    holder_id=event.to_location,
+                    holder_id=holder_id,
                     item_id=item.item_id,
                     total=total,
                     limit=item.issue_limit,
                     period_start=start,
                 )
+
+    def _count_hazard(self, event: Issued | Exchanged, holder_id: str) -> None:
+        key = (event.item_id, holder_id, self.policy.hazard.period.start(event.effective_on))
+        self.hazard[key] = self.hazard.get(key, 0) + event.quantity
 
     def _exchanged(self, event: Exchanged, check: bool) -> None:  # noqa: FBT001 - hot path
         item_id = event.item_id
@@ -526,6 +528,8 @@ class State:
                     holder_id=holder_id, item_id=item_id, held=held, requested=quantity
                 )
             self._enough(avail, store_key, quantity, _AVAILABLE, event.effective_on)
+            if item.hazardous:  # new units handed out count as issues (AS-9)
+                self._check_hazard(item, event, holder_id)
         avail[store_key] -= quantity
         back = quantity - lost
         if back:
@@ -533,6 +537,8 @@ class State:
             pool[store_key] = pool.get(store_key, 0) + back
         if lost:
             self.shortage[item_id] = self.shortage.get(item_id, 0) + lost
+        if self.items[item_id].hazardous:
+            self._count_hazard(event, holder_id)
         if event.new_tags:
             self._move_tags(event.old_tags, store_id, _RETURNED, event.condition)
             self._move_tags(event.lost_tags, "", _GONE)
@@ -566,8 +572,6 @@ class State:
         quantity = event.quantity
         avail = self.avail
         if check:
-            if event.loan_id in self.loans:
-                raise DuplicateIdError(kind="loan", value=event.loan_id)
             item = self._item(item_id)
             if event.from_place not in self.places:
                 raise UnknownLocationError(field="from_place", location_id=event.from_place)
@@ -578,25 +582,35 @@ class State:
                 raise InvalidDueDateError(due_on=event.due_on, lent_on=event.effective_on)
             self._tags(item, event.tags, quantity, event.from_place, _AVAILABLE, serviceable=True)
             self._enough(avail, source, quantity, _AVAILABLE, event.effective_on)
+            # The last check is the one look-up in the table of every loan ever made,
+            # which grows with the log: it inserts the loan unless the id is taken
+            # (nothing else has been touched yet).
+            if self.loans.setdefault(event.loan_id, event) is not event:
+                raise DuplicateIdError(kind="loan", value=event.loan_id)
+        else:
+            self.loans[event.loan_id] = event
         target = (event.borrower_id, item_id)
         avail[source] -= quantity
         loaned = self.loaned
         loaned[target] = loaned.get(target, 0) + quantity
-        self.loans[event.loan_id] = event
+        self.open_loans[event.loan_id] = event
         if event.tags:
             self._move_tags(event.tags, event.borrower_id, _ON_LOAN)
 
     def _loan_returned(self, event: LoanReturned, check: bool) -> None:  # noqa: FBT001 - hot path
-        loan = self.loans.get(event.loan_id)
+        # Open loans are few: the return is looked up there, not among every loan.
+        loan = self.open_loans.pop(event.loan_id, None)
         if loan is None:
-            raise UnknownLoanError(loan_id=event.loan_id)
-        if check and event.loan_id in self.loan_returned:
-            raise LoanClosedError(loan_id=event.loan_id)
+            loan = self.loans.get(event.loan_id)
+            if loan is None:
+                raise UnknownLoanError(loan_id=event.loan_id)
+            if check:
+                raise LoanClosedError(loan_id=event.loan_id)
         item_id = loan.item_id
         self.loaned[(loan.borrower_id, item_id)] -= loan.quantity
         target = (loan.from_place, item_id)
         self.avail[target] = self.avail.get(target, 0) + loan.quantity
-        self.loan_returned[event.loan_id] = event.effective_on
+        self.loan_returns.append((event.loan_id, event.effective_on))
         if loan.tags:
             self._move_tags(loan.tags, loan.from_place, _AVAILABLE, event.condition)
 
@@ -718,11 +732,15 @@ class State:
                 distinct=self.policy.stock_take.approver_distinct,
             )
             seen: set[str] = set()
+            new_tags: set[str] = set()
             for line in event.lines:
                 item = self._item(line.item_id)
                 if line.item_id in seen:
                     raise DuplicateIdError(kind="adjustment line item", value=line.item_id)
                 seen.add(line.item_id)
+                if new_tags.intersection(line.surplus_tags):
+                    raise DuplicateTagError(tag=min(new_tags.intersection(line.surplus_tags)))
+                new_tags.update(line.surplus_tags)
                 for field, value in (("surplus", line.surplus), ("shortage", line.shortage)):
                     if type(value) is not int or value < 0:
                         raise InvalidQuantityError(field=field, value=value)

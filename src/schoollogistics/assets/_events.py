@@ -8,7 +8,7 @@ of them fit in well under a gigabyte.
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 import pendulum
@@ -40,81 +40,85 @@ __all__ = [
     "Transferred",
 ]
 
+_METADATA: Final = ("effective_on", "recorded_by", "reason")
+
 
 @attrs.frozen(slots=True, kw_only=True)
-class ItemRegistered:
+class _EventMeta:
+    """The metadata every event carries (its own fields come first, these last).
+
+    Attributes:
+        effective_on: Effective date.
+        recorded_by: Who recorded it.
+        reason: Why.
+    """
+
+    effective_on: pendulum.Date
+    recorded_by: str
+    reason: str = ""
+
+
+def _metadata_last(_cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """Put the inherited metadata after the event's own fields.
+
+    attrs lists inherited fields first; events have always listed theirs last, and
+    the field order shows in ``repr``, ``attrs.fields``, ``to_dict`` and ``to_records``.
+    """
+    return [f for f in fields if f.name not in _METADATA] + [
+        f for f in fields if f.name in _METADATA
+    ]
+
+
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class ItemRegistered(_EventMeta):
     """An item type entered the catalogue (建档, AS-1).
 
     Attributes:
         item: The item type.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item: ItemType
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class PlaceRegistered:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class PlaceRegistered(_EventMeta):
     """A storeroom or room was registered.
 
     Attributes:
         place: The place.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     place: Place
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class HolderRegistered:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class HolderRegistered(_EventMeta):
     """A person or class was registered as a holder.
 
     Attributes:
         holder: The holder.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     holder: Holder
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class CustodianAssigned:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class CustodianAssigned(_EventMeta):
     """A custodian now answers for a place or an item type (AS-4).
 
     Attributes:
         subject_id: The place or item type.
         for_item: Whether the subject is an item type (else a place).
         custodian_id: The custodian.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     subject_id: str
     for_item: bool
     custodian_id: str
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class Received:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class Received(_EventMeta):
     """Goods were accepted into a storeroom (入库, AS-1).
 
     Attributes:
@@ -127,8 +131,6 @@ class Received:
         supplier: The supplier.
         invoice_ref: Invoice or delivery note reference.
         effective_on: Effective date (the acquisition date of the units).
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item_id: str
@@ -139,13 +141,10 @@ class Received:
     acceptor: str
     supplier: str = ""
     invoice_ref: str = ""
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class Issued:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class Issued(_EventMeta):
     """Units left a storeroom to a holder or room (领用, AS-1).
 
     Attributes:
@@ -155,9 +154,6 @@ class Issued:
         quantity: How many units.
         tags: Their tags (fixed assets).
         initial_allocation: An explicit first allocation of an exchange-rule item (AS-3).
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item_id: str
@@ -166,13 +162,10 @@ class Issued:
     quantity: int
     tags: tuple[str, ...] = ()
     initial_allocation: bool = False
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class Exchanged:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class Exchanged(_EventMeta):
     """A holder handed back old units and took as many new ones, in one step (以旧换新, AS-3).
 
     ``quantity`` old units leave the holder: ``quantity - lost_quantity`` go to the
@@ -189,9 +182,6 @@ class Exchanged:
         lost_quantity: Units not handed back.
         new_tags: Tags of the new units (fixed assets).
         condition: Condition of the units handed back.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item_id: str
@@ -203,13 +193,10 @@ class Exchanged:
     lost_quantity: int = 0
     new_tags: tuple[str, ...] = ()
     condition: Condition = Condition.WORN
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class Returned:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class Returned(_EventMeta):
     """A holder or room handed units back to a storeroom, checked for condition (归还, AS-6).
 
     Attributes:
@@ -219,9 +206,6 @@ class Returned:
         quantity: How many units.
         tags: Their tags (fixed assets).
         condition: Condition found at the hand-back check.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item_id: str
@@ -230,13 +214,10 @@ class Returned:
     quantity: int
     tags: tuple[str, ...] = ()
     condition: Condition = Condition.GOOD
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class Lent:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class Lent(_EventMeta):
     """Units were lent to a borrower until a due date (借出, AS-5).
 
     Attributes:
@@ -248,8 +229,6 @@ class Lent:
         tags: Their tags (fixed assets).
         due_on: The day they are due back.
         effective_on: Effective date (the day lent).
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     loan_id: str
@@ -259,32 +238,23 @@ class Lent:
     quantity: int
     tags: tuple[str, ...] = ()
     due_on: pendulum.Date
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class LoanReturned:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class LoanReturned(_EventMeta):
     """A loan came back to the place that lent it, checked for condition (归还, AS-5).
 
     Attributes:
         loan_id: The loan.
         condition: Condition found at the return check.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     loan_id: str
     condition: Condition = Condition.GOOD
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class Transferred:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class Transferred(_EventMeta):
     """Units moved between rooms or holders (调拨, AS-4).
 
     Attributes:
@@ -293,9 +263,6 @@ class Transferred:
         to_location: Where they go.
         quantity: How many units.
         tags: Their tags (fixed assets).
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item_id: str
@@ -303,13 +270,10 @@ class Transferred:
     to_location: str
     quantity: int
     tags: tuple[str, ...] = ()
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class DamageReported:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class DamageReported(_EventMeta):
     """Damage was found on available units at a location.
 
     Attributes:
@@ -319,8 +283,6 @@ class DamageReported:
         tags: Their tags (fixed assets).
         condition: Condition found.
         responsible_id: Who is answerable, if known (else the location answers, DC-3).
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
         reason: What happened.
     """
 
@@ -330,13 +292,10 @@ class DamageReported:
     tags: tuple[str, ...] = ()
     condition: Condition = Condition.DAMAGED
     responsible_id: str | None = None
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class SentToRepair:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class SentToRepair(_EventMeta):
     """Units went to repair from a location's available stock or a returned pool (维修, AS-7).
 
     Attributes:
@@ -346,9 +305,6 @@ class SentToRepair:
         tags: Their tags (fixed assets).
         from_pool: Taken from the storeroom's returned pool (else from available stock).
         repairer: Who repairs them.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item_id: str
@@ -357,13 +313,10 @@ class SentToRepair:
     tags: tuple[str, ...] = ()
     from_pool: bool = False
     repairer: str = ""
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class Repaired:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class Repaired(_EventMeta):
     """Units came back from repair, in good condition, with the cost (维修完成, AS-7).
 
     Attributes:
@@ -372,9 +325,6 @@ class Repaired:
         quantity: How many units.
         tags: Their tags (fixed assets).
         cost: The repair cost.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item_id: str
@@ -382,13 +332,10 @@ class Repaired:
     quantity: int
     tags: tuple[str, ...] = ()
     cost: Money
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class Restocked:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class Restocked(_EventMeta):
     """Units of a returned pool were put back into stock for reissue (再利用, AS-3).
 
     Attributes:
@@ -396,22 +343,16 @@ class Restocked:
         store_id: The storeroom.
         quantity: How many units.
         tags: Their tags (fixed assets).
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item_id: str
     store_id: str
     quantity: int
     tags: tuple[str, ...] = ()
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class Disposed:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class Disposed(_EventMeta):
     """Units were written off, with an approver (报废, AS-7).
 
     Attributes:
@@ -421,9 +362,6 @@ class Disposed:
         tags: Their tags (fixed assets).
         from_pool: From the returned pool (else from storeroom stock).
         approver: Who approved.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     item_id: str
@@ -432,13 +370,10 @@ class Disposed:
     tags: tuple[str, ...] = ()
     from_pool: bool = False
     approver: str
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class StockTakePosted:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class StockTakePosted(_EventMeta):
     """A stock-take's surplus and shortage were posted, pending a decision (AS-2).
 
     Attributes:
@@ -448,8 +383,6 @@ class StockTakePosted:
         lines: The adjustments (only lines with a difference).
         responsible_id: Who answers for a shortage, if named (a class for class property).
         effective_on: Effective date (the count date).
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     count_id: str
@@ -457,34 +390,25 @@ class StockTakePosted:
     approver: str
     lines: tuple[AdjustmentLine, ...] = ()
     responsible_id: str | None = None
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class AdjustmentDecided:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class AdjustmentDecided(_EventMeta):
     """The pending adjustments of a stock-take were decided (待处理财产损溢处理, AS-2).
 
     Attributes:
         count_id: The stock-take.
         decision: Written off or charged back.
         approver: Who decided.
-        effective_on: Effective date.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     count_id: str
     decision: Decision
     approver: str
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True)
-class MonthClosed:
+@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+class MonthClosed(_EventMeta):
     """A month was closed with its summary per category (月结, AS-8).
 
     Attributes:
@@ -492,16 +416,11 @@ class MonthClosed:
         month: The month.
         summary: The month's summary per category (storeroom scope), frozen at closing.
         effective_on: The last day of the month.
-        recorded_by: Who recorded it.
-        reason: Why.
     """
 
     year: int
     month: int
     summary: tuple[CategorySummary, ...] = ()
-    effective_on: pendulum.Date
-    recorded_by: str
-    reason: str = ""
 
 
 AssetEvent: TypeAlias = (
@@ -525,7 +444,11 @@ AssetEvent: TypeAlias = (
     | AdjustmentDecided
     | MonthClosed
 )
-"""Any event of the asset ledger (serialized with a ``"type"`` key naming the class)."""
+"""Any event of the asset ledger (serialized with a ``"type"`` key naming the class).
+
+Besides its own fields, every event has ``effective_on`` (its effective date),
+``recorded_by`` (who recorded it) and ``reason`` (why, empty by default).
+"""
 
 EVENT_TYPES: tuple[type, ...] = (
     ItemRegistered,

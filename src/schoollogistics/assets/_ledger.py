@@ -62,7 +62,7 @@ from schoollogistics.assets._records import (
     UnitPosition,
 )
 from schoollogistics.assets._reports import loss_reports, monthly_summary, movements, trail
-from schoollogistics.assets._state import State
+from schoollogistics.assets._state import State, consumable_tagged
 from schoollogistics.assets.errors import (
     DuplicateIdError,
     InvalidQuantityError,
@@ -758,9 +758,7 @@ class AssetLedger:
                     item_id=line.item_id, reason="one distinct tag per counted unit / 每件一个标签"
                 )
             if not item.tracked and tags:
-                raise TagsMismatchError(
-                    item_id=line.item_id, reason="a consumable has no tags / 低值易耗品无资产标签"
-                )
+                raise consumable_tagged(line.item_id)
             if seen_tags.intersection(tags):
                 raise TagsMismatchError(
                     item_id=line.item_id,

@@ -102,6 +102,13 @@ def require_approver(operation: str, approver: object, recorded_by: str, *, dist
         )
 
 
+def consumable_tagged(item_id: str) -> TagsMismatchError:
+    """The refusal of tags given for a consumable (it has none)."""
+    return TagsMismatchError(
+        item_id=item_id, reason="a consumable has no tags / 低值易耗品无资产标签"
+    )
+
+
 class State:
     """The mutable state folded from events (internal; the ledger guards it)."""
 
@@ -283,9 +290,7 @@ class State:
         """Tags: required and matching for a tracked item, absent for a consumable."""
         if item.kind is not ItemKind.FIXED_ASSET:
             if tags:
-                raise TagsMismatchError(
-                    item_id=item.item_id, reason="a consumable has no tags / 低值易耗品无资产标签"
-                )
+                raise consumable_tagged(item.item_id)
             return
         if len(tags) != quantity or len(set(tags)) != quantity:
             raise TagsMismatchError(
@@ -314,9 +319,7 @@ class State:
     def _new_tags(self, item: ItemType, tags: tuple[str, ...], quantity: int) -> None:
         if item.kind is not ItemKind.FIXED_ASSET:
             if tags:
-                raise TagsMismatchError(
-                    item_id=item.item_id, reason="a consumable has no tags / 低值易耗品无资产标签"
-                )
+                raise consumable_tagged(item.item_id)
             return
         if len(tags) != quantity or len(set(tags)) != quantity:
             raise TagsMismatchError(

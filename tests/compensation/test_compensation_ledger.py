@@ -9,8 +9,17 @@ import pendulum
 import pytest
 
 from schoollogistics import serialization
-from schoollogistics.assets import AssetLedger, Condition, HolderKind, Holding, LossKind, PlaceKind
+from schoollogistics.assets import (
+    AssetLedger,
+    Condition,
+    HolderKind,
+    Holding,
+    LossKind,
+    LossReport,
+    PlaceKind,
+)
 from schoollogistics.compensation import (
+    Assessment,
     Cause,
     Extent,
     LedgerOperation,
@@ -88,21 +97,29 @@ def _teacher() -> LiableParty:
     return LiableParty.staff("t-wang", "王老师")
 
 
+def _lent_and_returned(led: AssetLedger, tag: str, condition: Condition) -> LossReport:
+    """Lend a projector to 王老师 and take it back in ``condition``; return the loss report."""
+    loan = f"L-{tag}"
+    led.lend(
+        loan, "projector", "store", "t-wang", tags=[tag], due_on=d(9, 12), on=d(9, 5), by=CLERK
+    )
+    led.return_loan(loan, condition=condition, on=d(9, 16), by=CLERK)
+    (report,) = led.loss_reports()
+    return report
+
+
+def _teacher_pays(report: LossReport, claim_id: str) -> Assessment:
+    return assess(
+        claim_from_loss_report(
+            report, claim_id=claim_id, cause=Cause.NEGLIGENT, parties=(_teacher(),)
+        )
+    )
+
+
 @pytest.mark.rule("DC-4")
 def test_damaged_loan_return_becomes_a_repair_claim_and_posts_a_repair() -> None:
     led = _ledger()
-    led.lend(
-        "L-1",
-        "projector",
-        "store",
-        "t-wang",
-        tags=["PJ-001"],
-        due_on=d(9, 12),
-        on=d(9, 5),
-        by=CLERK,
-    )
-    led.return_loan("L-1", condition=Condition.DAMAGED, on=d(9, 16), by=CLERK, reason="镜头裂纹")
-    (report,) = led.loss_reports()
+    report = _lent_and_returned(led, "PJ-001", Condition.DAMAGED)
     assert report.kind is LossKind.DAMAGED
     assert extent_of(report) is Extent.REPAIRABLE
 
@@ -129,24 +146,9 @@ def test_damaged_loan_return_becomes_a_repair_claim_and_posts_a_repair() -> None
 @pytest.mark.rule("AS-7")
 def test_destroyed_unit_is_written_off_with_an_approver() -> None:
     led = _ledger()
-    led.lend(
-        "L-2",
-        "projector",
-        "store",
-        "t-wang",
-        tags=["PJ-002"],
-        due_on=d(9, 12),
-        on=d(9, 5),
-        by=CLERK,
-    )
-    led.return_loan("L-2", condition=Condition.UNUSABLE, on=d(9, 16), by=CLERK, reason="摔坏")
-    (report,) = led.loss_reports()
+    report = _lent_and_returned(led, "PJ-002", Condition.UNUSABLE)
     assert extent_of(report) is Extent.DESTROYED
-    assessment = assess(
-        claim_from_loss_report(
-            report, claim_id="PC-2", cause=Cause.NEGLIGENT, parties=(_teacher(),)
-        )
-    )
+    assessment = _teacher_pays(report, "PC-2")
     assert Money.zero() < assessment.total <= Money("3200.00")
     (posting,) = plan_postings(led, assessment)
     assert posting.action is PostingAction.DISPOSE
@@ -174,11 +176,7 @@ def test_unit_lost_at_an_exchange_is_already_off_the_books() -> None:
     (report,) = led.loss_reports()
     assert report.kind is LossKind.LOST
     assert extent_of(report) is Extent.LOST
-    assessment = assess(
-        claim_from_loss_report(
-            report, claim_id="PC-3", cause=Cause.NEGLIGENT, parties=(_teacher(),)
-        )
-    )
+    assessment = _teacher_pays(report, "PC-3")
     assert assessment.total > Money.zero()
     (posting,) = plan_postings(led, assessment)
     assert posting.action is PostingAction.ALREADY_OFF_BOOKS
@@ -218,23 +216,8 @@ def test_unit_still_in_a_classroom_must_be_handed_back_first_and_nothing_changes
 
 def test_a_refused_posting_changes_nothing() -> None:
     led = _ledger()
-    led.lend(
-        "L-5",
-        "projector",
-        "store",
-        "t-wang",
-        tags=["PJ-002"],
-        due_on=d(9, 12),
-        on=d(9, 5),
-        by=CLERK,
-    )
-    led.return_loan("L-5", condition=Condition.UNUSABLE, on=d(9, 16), by=CLERK)
-    (report,) = led.loss_reports()
-    assessment = assess(
-        claim_from_loss_report(
-            report, claim_id="PC-5", cause=Cause.NEGLIGENT, parties=(_teacher(),)
-        )
-    )
+    report = _lent_and_returned(led, "PJ-002", Condition.UNUSABLE)
+    assessment = _teacher_pays(report, "PC-5")
     before = serialization.dumps(led.snapshot())
     with pytest.raises(AssetError):  # the recorder cannot approve their own disposal (AS-7)
         post_to_ledger(led, assessment, approver=CLERK, on=d(9, 18), by=CLERK)
@@ -244,23 +227,8 @@ def test_a_refused_posting_changes_nothing() -> None:
 
 def test_an_assessment_without_ledger_tags_is_not_linked() -> None:
     led = _ledger()
-    led.lend(
-        "L-6",
-        "projector",
-        "store",
-        "t-wang",
-        tags=["PJ-001"],
-        due_on=d(9, 12),
-        on=d(9, 5),
-        by=CLERK,
-    )
-    led.return_loan("L-6", condition=Condition.UNUSABLE, on=d(9, 16), by=CLERK)
-    (report,) = led.loss_reports()
-    assessment = assess(
-        claim_from_loss_report(
-            report, claim_id="PC-6", cause=Cause.NEGLIGENT, parties=(_teacher(),)
-        )
-    )
+    report = _lent_and_returned(led, "PJ-001", Condition.UNUSABLE)
+    assessment = _teacher_pays(report, "PC-6")
     other = _ledger_without_projectors()
     (posting,) = plan_postings(other, assessment)
     assert posting.action is PostingAction.NOT_LINKED

@@ -508,7 +508,16 @@ class AuditContext:
     def _index_disposals(
         self, disposals: Iterable[Disposal], everything: Iterable[FoodSample]
     ) -> None:
-        """Join the disposals to the samples in scope with one lookup per record.
+        """Join the disposals to the samples in scope.
+
+        Disposal records usually come in the order of their samples, so the join
+        first tries the sample after the last one matched (a merge join, reading
+        the samples in order) and looks the id up in an index of every sample in
+        scope only when that fails. A dictionary of every sample id, probed in
+        random order, stops fitting the processor caches at district scale and
+        would make the cost per sample grow with the size of the audit. When two
+        samples in scope share an id (rare), the index is always used: the
+        disposals go to the last of them, and the others copy its disposals.
 
         ``everything`` (every sample record) is read only when a disposal names
         no sample in scope, to tell a sample out of scope from none at all.
@@ -520,37 +529,47 @@ class AuditContext:
         moments = self._instants([disposal.discarded_at for disposal in records])
         samples = self.samples
         size = len(samples)
-        position = dict(zip(map(_SAMPLE_ID, samples), range(size), strict=True))
+        ids = list(map(_SAMPLE_ID, samples))
+        unique = len(set(ids)) == size
+        position: dict[str, int] | None = None  # every id in scope, built on first need
         twins: list[tuple[int, int]] = []  # (index, the index holding its id), rare
-        if len(position) != size:
+        if not unique:
+            position = dict(zip(ids, range(size), strict=True))
             twins = [
-                (index, position[sample.sample_id])
-                for index, sample in enumerate(samples)
-                if position[sample.sample_id] != index
+                (index, position[key]) for index, key in enumerate(ids) if position[key] != index
             ]
+        following = 0  # the sample after the last one matched
         disposed_at: list[Instant | None] = [None] * size
         first: list[Disposal | None] = [None] * size
         more = self.more_disposals
         start_at, horizon = self.start_at, self.horizon
         elsewhere: frozenset[str] | None = None
         for disposal, moment in zip(records, moments, strict=True):
-            index = position.get(disposal.sample_id)
+            sample_id = disposal.sample_id
+            index: int | None
+            if unique and following < size and ids[following] == sample_id:
+                index = following
+            else:
+                if position is None:
+                    position = dict(zip(ids, range(size), strict=True))
+                index = position.get(sample_id)
             if index is None:
                 if elsewhere is None:
                     elsewhere = frozenset(map(_SAMPLE_ID, everything))
-                if disposal.sample_id not in elsewhere and start_at <= moment < horizon:
+                if sample_id not in elsewhere and start_at <= moment < horizon:
                     self.orphan_disposals.append((moment, disposal))
                 continue
+            following = index + 1
             earlier = disposed_at[index]
             if earlier is None:
                 disposed_at[index] = moment
                 first[index] = disposal
             elif moment < earlier:
-                more.setdefault(disposal.sample_id, []).append((earlier, first[index]))  # type: ignore[arg-type]
+                more.setdefault(sample_id, []).append((earlier, first[index]))  # type: ignore[arg-type]
                 disposed_at[index] = moment
                 first[index] = disposal
             else:
-                more.setdefault(disposal.sample_id, []).append((moment, disposal))
+                more.setdefault(sample_id, []).append((moment, disposal))
         for index, holder in twins:
             disposed_at[index] = disposed_at[holder]
             first[index] = first[holder]
@@ -676,7 +695,11 @@ def check_dishes_sampled(context: AuditContext) -> tuple[Violation, ...]:
     audit goes on with one of them (the earliest service start).
     """
     found: list[Violation] = []
-    sampled: dict[str, set[str | None]] = {}
+    # The dishes sampled so far of each meal met, or ``None`` once every dish of
+    # the meal is sampled: a complete meal keeps no set, so the audit does not
+    # retain one container per meal (which, at district scale, would make the
+    # cyclic garbage collector walk the ever larger heap again and again).
+    sampled: dict[str, set[str | None] | None] = {}
     unserved = FINDINGS["food_samples.sample_of_unserved_dish"]
     unknown = FINDINGS["food_samples.sample_without_meal"]
     last: Meal | None = None
@@ -686,17 +709,21 @@ def check_dishes_sampled(context: AuditContext) -> tuple[Violation, ...]:
             found.append(unknown.violation(sample.sample_id, meal=sample.meal_id))
             continue
         if meal is not last:  # samples of one meal usually come together
-            dishes = sampled.setdefault(meal.meal_id, set())
+            if last is not None:
+                _settle_dishes(sampled, last, dishes)
+            dishes = _dishes_so_far(sampled, meal.meal_id)
             last = meal
         dish = sample.dish
         dishes.add(dish)
         if dish not in meal.dishes and not _blank(dish):
             found.append(unserved.violation(sample.sample_id, dish=str(dish), **_meal_params(meal)))
+    if last is not None:
+        _settle_dishes(sampled, last, dishes)
     missing = FINDINGS["food_samples.dish_without_sample"]
     nothing: set[str | None] = set()
     for meal_id, meal in context.meals.items():
         got = sampled.get(meal_id, nothing)
-        if got.issuperset(meal.dishes):
+        if got is None:
             continue
         found.extend(
             missing.violation(
@@ -716,6 +743,24 @@ def check_dishes_sampled(context: AuditContext) -> tuple[Violation, ...]:
         if meal_id in context.meals
     )
     return tuple(found)
+
+
+def _dishes_so_far(sampled: dict[str, set[str | None] | None], meal_id: str) -> set[str | None]:
+    """The set to add a meal's sampled dishes to (a throwaway one if the meal is complete)."""
+    if meal_id not in sampled:
+        dishes: set[str | None] = set()
+        sampled[meal_id] = dishes
+        return dishes
+    known = sampled[meal_id]
+    return set() if known is None else known
+
+
+def _settle_dishes(
+    sampled: dict[str, set[str | None] | None], meal: Meal, dishes: set[str | None]
+) -> None:
+    """Mark ``meal`` complete (``None``) in ``sampled`` once ``dishes`` covers its menu."""
+    if dishes.issuperset(meal.dishes):
+        sampled[meal.meal_id] = None
 
 
 def check_weights(context: AuditContext) -> tuple[Violation, ...]:

@@ -127,41 +127,33 @@ def generate(n: int) -> tuple[list[Any], list[tuple[tuple[Any, Any, int], ...]]]
     def add(key: tuple[str, str], q: int) -> None:
         avail[key] = avail.get(key, 0) + q
 
-    for item_id in FIXED:
-        new_tags = tuple(f"{item_id}-{u:03d}" for u in range(UNITS_PER_FIXED))
+    def receive(
+        item_id: str, quantity: int, unit_cost: Money, on: pendulum.Date, tags: tuple[str, ...] = ()
+    ) -> None:
         events.append(
             Received(
                 item_id=item_id,
                 place_id=STORE,
-                quantity=len(new_tags),
-                unit_cost=value,
-                tags=new_tags,
+                quantity=quantity,
+                unit_cost=unit_cost,
+                tags=tags,
                 acceptor=ACTOR,
                 supplier=SUPPLIER,
-                effective_on=day0,
+                effective_on=on,
                 recorded_by=ACTOR,
             )
         )
-        changes.append(((None, (STORE, item_id), len(new_tags)),))
-        add((STORE, item_id), len(new_tags))
+        changes.append(((None, (STORE, item_id), quantity),))
+        add((STORE, item_id), quantity)
+
+    for item_id in FIXED:
+        new_tags = tuple(f"{item_id}-{u:03d}" for u in range(UNITS_PER_FIXED))
+        receive(item_id, len(new_tags), value, day0, new_tags)
         free_tags[item_id] = list(new_tags)
         for tag in new_tags:
             where[tag] = STORE
     for item_id in CONSUMABLES + EXCHANGE:
-        events.append(
-            Received(
-                item_id=item_id,
-                place_id=STORE,
-                quantity=1000,
-                unit_cost=cost,
-                acceptor=ACTOR,
-                supplier=SUPPLIER,
-                effective_on=day0,
-                recorded_by=ACTOR,
-            )
-        )
-        changes.append(((None, (STORE, item_id), 1000),))
-        add((STORE, item_id), 1000)
+        receive(item_id, 1000, cost, day0)
     for item_id in EXCHANGE:  # initial allocation: two per room
         for room in ROOMS:
             events.append(
@@ -187,20 +179,7 @@ def generate(n: int) -> tuple[list[Any], list[tuple[tuple[Any, Any, int], ...]]]
         roll = rng.below(100)
         if roll < 10:  # receive a consumable
             item_id = CONSUMABLES[rng.below(len(CONSUMABLES))]
-            events.append(
-                Received(
-                    item_id=item_id,
-                    place_id=STORE,
-                    quantity=50,
-                    unit_cost=cost,
-                    acceptor=ACTOR,
-                    supplier=SUPPLIER,
-                    effective_on=day,
-                    recorded_by=ACTOR,
-                )
-            )
-            changes.append(((None, (STORE, item_id), 50),))
-            add((STORE, item_id), 50)
+            receive(item_id, 50, cost, day)
         elif roll < 35:  # issue a consumable
             item_id = CONSUMABLES[rng.below(len(CONSUMABLES))]
             to = locations[rng.below(len(locations))]

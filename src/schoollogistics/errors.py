@@ -21,7 +21,8 @@ one is missing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import ClassVar, Final, dataclass_transform
 
 __all__ = [
     "AmountNotFiniteError",
@@ -35,10 +36,12 @@ __all__ = [
     "FloatAmountError",
     "FoodSampleError",
     "IdentifierError",
+    "InvalidArgumentError",
     "InvalidInputError",
     "InvalidWeightsError",
     "MoneyError",
     "NaiveDateTimeError",
+    "NegativeAmountError",
     "SchoolLogisticsError",
     "SerializationError",
     "TimeError",
@@ -49,15 +52,18 @@ __all__ = [
 ]
 
 
-class _SafeDict(dict[str, Any]):
-    """A format mapping that leaves unknown placeholders visible instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_BASE_ATTRIBUTES: Final = frozenset({"params", "message_en", "message_zh", "args"})
 
 
+@dataclass_transform(kw_only_default=True)
 class SchoolLogisticsError(Exception):
     """Base of every error raised by schoollogistics.
+
+    Each concrete error class declares its parameters as annotated class
+    attributes (``item_id: str``); type checkers then see a keyword-only
+    constructor with exactly those parameters (``dataclass_transform``), and at
+    run time a missing or unknown parameter is a ``TypeError`` (a bug in the
+    caller, not a refusal). Each parameter is also an attribute of the error.
 
     Attributes:
         code: Stable dotted identifier of the error kind.
@@ -70,27 +76,65 @@ class SchoolLogisticsError(Exception):
     code: ClassVar[str] = "error"
     message_en_template: ClassVar[str] = "schoollogistics error"
     message_zh_template: ClassVar[str] = "学校后勤库错误"
+    param_names: ClassVar[tuple[str, ...]] = ()
+    """The names of the parameters this class declares (its own and inherited)."""
+    _required: ClassVar[frozenset[str]] = frozenset()
+    _defaults: ClassVar[Mapping[str, object]] = MappingProxyType({})
 
-    params: Mapping[str, Any]
+    params: Mapping[str, object]
     message_en: str
     message_zh: str
 
-    def __init__(self, **params: Any) -> None:
-        self.params = dict(params)
-        values = _SafeDict({k: _display(v) for k, v in params.items()})
-        self.message_en = self.message_en_template.format_map(values)
-        self.message_zh = self.message_zh_template.format_map(values)
-        super().__init__(f"[{self.code}] {self.message_en} / {self.message_zh}")
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        names: dict[str, None] = {}
+        defaults: dict[str, object] = {}
+        for klass in reversed(cls.__mro__):
+            if not issubclass(klass, SchoolLogisticsError) or klass is SchoolLogisticsError:
+                continue
+            for name, annotation in vars(klass).get("__annotations__", {}).items():
+                if "ClassVar" in str(annotation) or name.startswith("_"):
+                    continue
+                if name in _BASE_ATTRIBUTES:
+                    msg = f"{cls.__name__}: parameter {name!r} clashes with an error attribute"
+                    raise TypeError(msg)
+                names[name] = None
+                if name in vars(klass):
+                    defaults[name] = vars(klass)[name]
+                else:
+                    defaults.pop(name, None)
+        cls.param_names = tuple(names)
+        cls._required = frozenset(names) - frozenset(defaults)
+        cls._defaults = MappingProxyType(defaults)
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __init__(self, **params: object) -> None:
+        cls = type(self)
+        unknown = params.keys() - set(cls.param_names)
+        missing = cls._required - params.keys()
+        if unknown or missing:
+            msg = (
+                f"{cls.__name__}: unknown parameter(s) {sorted(unknown)}, "
+                f"missing parameter(s) {sorted(missing)}"
+            )
+            raise TypeError(msg)
+        values = {**cls._defaults, **params}
+        self.params = MappingProxyType(values)
+        for name, value in values.items():
+            setattr(self, name, value)
+        shown = {k: _display(v) for k, v in values.items()}
+        self.message_en = cls.message_en_template.format_map(shown)
+        self.message_zh = cls.message_zh_template.format_map(shown)
+        super().__init__(f"[{cls.code}] {self.message_en} / {self.message_zh}")
+
+    def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), dict(self.params)))
 
 
-def _rebuild(cls: type[SchoolLogisticsError], params: dict[str, Any]) -> SchoolLogisticsError:
+def _rebuild(cls: type[SchoolLogisticsError], params: dict[str, object]) -> SchoolLogisticsError:
     return cls(**params)
 
 
-def _display(value: Any) -> str:
+def _display(value: object) -> str:
     """Render a parameter for a message (dates and amounts as their text)."""
     if isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(_display(v) for v in value)
@@ -101,35 +145,46 @@ def _display(value: Any) -> str:
 
 
 class InvalidInputError(SchoolLogisticsError, ValueError):
-    """An argument is malformed (wrong type, empty, out of range)."""
+    """Base of malformed arguments (wrong type, empty, out of range)."""
+
+    code = "input.error"
+    message_en_template = "invalid input"
+    message_zh_template = "输入无效"
+
+
+class InvalidArgumentError(InvalidInputError):
+    """An argument is malformed in a way no more specific error names."""
 
     code = "input.invalid"
     message_en_template = "invalid value for {field}: {reason}"
     message_zh_template = "{field} 的取值无效：{reason}"
+
+    field: str
+    reason: str
 
 
 class MoneyError(InvalidInputError):
     """Base of money errors (``money.*``)."""
 
     code = "money.invalid"
-    message_en_template = "invalid amount {value!s}: {reason}"
-    message_zh_template = "金额 {value!s} 无效：{reason}"
+    message_en_template = "invalid amount"
+    message_zh_template = "金额无效"
 
 
 class TimeError(InvalidInputError):
     """Base of time errors (``time.*``)."""
 
     code = "time.invalid"
-    message_en_template = "invalid time value {value}: {reason}"
-    message_zh_template = "时间值 {value} 无效：{reason}"
+    message_en_template = "invalid time value"
+    message_zh_template = "时间值无效"
 
 
 class IdentifierError(InvalidInputError):
     """Base of identifier errors (``id.*``)."""
 
     code = "id.invalid"
-    message_en_template = "invalid identifier for {field}: {value!r}"
-    message_zh_template = "{field} 的标识无效：{value!r}"
+    message_en_template = "invalid identifier"
+    message_zh_template = "标识无效"
 
 
 class SerializationError(SchoolLogisticsError, ValueError):
@@ -138,6 +193,11 @@ class SerializationError(SchoolLogisticsError, ValueError):
     code = "serialization.invalid"
     message_en_template = "cannot load {type}: {details}"
     message_zh_template = "无法读取 {type}：{details}"
+
+    type: str
+    details: str
+    errors: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- kernel errors
@@ -152,6 +212,9 @@ class FloatAmountError(MoneyError, TypeError):
     )
     message_zh_template = "金额不接受浮点数 {value!s}：请传入字符串、整数或 Decimal（如 '12.50'）"
 
+    value: object
+    field: str = "amount"
+
 
 class AmountNotFiniteError(MoneyError):
     """NaN or an infinity was given as money."""
@@ -159,6 +222,9 @@ class AmountNotFiniteError(MoneyError):
     code = "money.not_finite"
     message_en_template = "amount {value!s} is not a finite number"
     message_zh_template = "金额 {value!s} 不是有限数"
+
+    value: object
+    field: str = "amount"
 
 
 class AmountTypeError(MoneyError, TypeError):
@@ -168,6 +234,9 @@ class AmountTypeError(MoneyError, TypeError):
     message_en_template = "a {type_name} cannot be an amount: pass a str, int or Decimal"
     message_zh_template = "{type_name} 类型不能作为金额：请传入字符串、整数或 Decimal"
 
+    type_name: str
+    field: str = "amount"
+
 
 class AmountTextError(MoneyError):
     """A string that is not a decimal number was given as money."""
@@ -175,6 +244,9 @@ class AmountTextError(MoneyError):
     code = "money.not_a_number"
     message_en_template = "{value!r} is not a decimal amount"
     message_zh_template = "{value!r} 不是十进制金额"
+
+    value: str
+    field: str = "amount"
 
 
 class AmountNotInFenError(MoneyError):
@@ -184,6 +256,9 @@ class AmountNotInFenError(MoneyError):
     message_en_template = "{value!s} has fractions of a fen; round it first (quantize_fen)"
     message_zh_template = "{value!s} 含有不足一分的部分，请先取整到分（quantize_fen）"
 
+    value: object
+    field: str = "amount"
+
 
 class InvalidWeightsError(MoneyError):
     """An allocation got no weights, a negative weight, or weights summing to zero."""
@@ -191,6 +266,9 @@ class InvalidWeightsError(MoneyError):
     code = "money.invalid_weights"
     message_en_template = "cannot allocate by weights {weights}: {reason}"
     message_zh_template = "无法按权重 {weights} 分摊：{reason}"
+
+    weights: object
+    reason: str
 
 
 class NaiveDateTimeError(TimeError, TypeError):
@@ -202,6 +280,10 @@ class NaiveDateTimeError(TimeError, TypeError):
     )
     message_zh_template = "{field} 不接受无时区的时间 {value}：请附上时区（学校时区为 {timezone}）"
 
+    value: str
+    field: str
+    timezone: str
+
 
 class TimeTypeError(TimeError, TypeError):
     """A value of the wrong type was given where a date or time is expected."""
@@ -209,6 +291,10 @@ class TimeTypeError(TimeError, TypeError):
     code = "time.wrong_type"
     message_en_template = "{field} expects {expected}, got {type_name}"
     message_zh_template = "{field} 需要 {expected}，得到的是 {type_name}"
+
+    field: str
+    expected: str
+    type_name: str
 
 
 class TimeParseError(TimeError):
@@ -218,6 +304,9 @@ class TimeParseError(TimeError):
     message_en_template = "cannot read {value!r} as {expected}"
     message_zh_template = "无法将 {value!r} 读取为{expected}"
 
+    value: object
+    expected: str
+
 
 class UnknownTimezoneError(TimeError):
     """The timezone name is not in the IANA database."""
@@ -226,6 +315,8 @@ class UnknownTimezoneError(TimeError):
     message_en_template = "unknown timezone {value!r}"
     message_zh_template = "未知时区 {value!r}"
 
+    value: object
+
 
 class EmptyIdentifierError(IdentifierError):
     """An identifier is empty, blank, or not a string."""
@@ -233,6 +324,20 @@ class EmptyIdentifierError(IdentifierError):
     code = "id.empty"
     message_en_template = "{field} needs a non-blank text identifier, got {value!r}"
     message_zh_template = "{field} 需要非空的文本标识，得到的是 {value!r}"
+
+    field: str
+    value: object
+
+
+class NegativeAmountError(MoneyError):
+    """An amount that must not be negative (a cost, a price, a fee) is negative."""
+
+    code = "money.negative"
+    message_en_template = "{field} must not be negative, got {value}"
+    message_zh_template = "{field} 不能为负数，得到的是 {value}"
+
+    field: str
+    value: object
 
 
 class UnknownKeyError(SerializationError):

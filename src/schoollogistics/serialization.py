@@ -201,10 +201,14 @@ def _raise_serialization_error(cls: Any, exc: BaseException) -> SerializationErr
         leaf.code if isinstance(leaf, SchoolLogisticsError) else "serialization.invalid"
         for leaf in leaves
     )
-    params = {"type": _type_name(cls), "details": "; ".join(details), "errors": tuple(details)}
-    if any(isinstance(leaf, ForbiddenExtraKeysError) for leaf in leaves):
-        return UnknownKeyError(**params, codes=codes)
-    return SerializationError(**params, codes=codes)
+    kind = (
+        UnknownKeyError
+        if any(isinstance(leaf, ForbiddenExtraKeysError) for leaf in leaves)
+        else SerializationError
+    )
+    return kind(
+        type=_type_name(cls), details="; ".join(details), errors=tuple(details), codes=codes
+    )
 
 
 # ---------------------------------------------------------------- API

@@ -7,12 +7,15 @@ import importlib
 import pickle
 import pkgutil
 import re
+from decimal import Decimal
 from pathlib import Path
 
+import pendulum
 import pytest
 
 import schoollogistics
 from schoollogistics import errors
+from schoollogistics.core.money import Money
 from schoollogistics.errors import FloatAmountError, SchoolLogisticsError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,11 +92,83 @@ def test_error_carries_code_params_and_messages() -> None:
     assert isinstance(error, TypeError)
 
 
-def test_missing_param_stays_visible_and_lists_render() -> None:
-    error = errors.InvalidInputError(field="x")
-    assert "{reason}" in error.message_en
+def test_missing_or_unknown_params_are_a_bug_not_a_message() -> None:
+    with pytest.raises(TypeError, match=r"missing parameter\(s\) \['reason'\]"):
+        errors.InvalidArgumentError(field="x")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"unknown parameter\(s\) \['reasn'\]"):
+        errors.InvalidArgumentError(field="x", reason="r", reasn="r")  # type: ignore[call-arg]
     listed = errors.InvalidWeightsError(weights=[1, -1], reason="r")
     assert "1, -1" in listed.message_en
+    assert listed.weights == [1, -1]
+    assert listed.params == {"weights": [1, -1], "reason": "r"}
+
+
+def test_defaults_fill_params() -> None:
+    error = errors.AmountTypeError(type_name="list")
+    assert error.params == {"type_name": "list", "field": "amount"}
+    assert error.field == "amount"
+
+
+def _sample(annotation: str, name: str) -> object:
+    """A value of the declared parameter type (extend when an error declares a new type)."""
+    samples: dict[str, object] = {
+        "str": f"<{name}>",
+        "str | None": f"<{name}>",
+        "int": 7,
+        "int | None": 7,
+        "bool": True,
+        "object": f"<{name}>",
+        "tuple[str, ...]": (f"<{name}>", "b"),
+        "Decimal": Decimal("1.25"),
+        "Money": Money("1.25"),
+        "Money | None": Money("1.25"),
+        "pendulum.Date": pendulum.Date(2025, 9, 1),
+        "pendulum.Date | None": pendulum.Date(2025, 9, 1),
+        "pendulum.DateTime": pendulum.datetime(2025, 9, 1, 8, tz="Asia/Shanghai"),
+        "pendulum.DateTime | None": pendulum.datetime(2025, 9, 1, 8, tz="Asia/Shanghai"),
+        "pendulum.Duration": pendulum.duration(hours=48),
+        "dt.datetime": pendulum.datetime(2025, 9, 1, 8, tz="Asia/Shanghai"),
+        "dt.timedelta": pendulum.duration(hours=48),
+    }
+    assert annotation in samples, f"add a sample for parameter type {annotation!r} ({name})"
+    return samples[annotation]
+
+
+def _annotations(cls: type[SchoolLogisticsError]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        for name, annotation in vars(klass).get("__annotations__", {}).items():
+            if name in cls.param_names:
+                found[name] = str(annotation)
+    return found
+
+
+def test_every_error_class_builds_from_its_declared_params_and_fills_its_messages() -> None:
+    checked = 0
+    for cls in _all_error_classes():
+        annotations = _annotations(cls)
+        assert set(annotations) == set(cls.param_names), cls
+        params = {name: _sample(annotation, name) for name, annotation in annotations.items()}
+        error = cls(**params)
+        for message in (error.message_en, error.message_zh):
+            assert not re.search(r"\{[a-z_]+[^}]*\}", message), (cls, message)
+        for name, value in params.items():
+            assert error.params[name] == value, (cls, name)
+            assert getattr(error, name) == value, (cls, name)
+        again = pickle.loads(pickle.dumps(error))
+        assert (type(again), again.params) == (cls, error.params)
+        checked += 1
+    assert checked > 40
+
+
+def test_a_template_naming_an_undeclared_param_fails_at_construction() -> None:
+    class BadError(SchoolLogisticsError):
+        code = "test.bad"
+        message_en_template = "{item_id}"
+        message_zh_template = "{item_id}"
+
+    with pytest.raises(KeyError):
+        BadError()
 
 
 def test_errors_pickle() -> None:

@@ -25,7 +25,7 @@ def test_float_money_refused_with_its_code() -> None:
     with pytest.raises(SerializationError) as info:
         loads(Money, "12.5")
     assert info.value.code == "serialization.invalid"
-    assert info.value.params["codes"] == ("money.float_refused",)
+    assert info.value.codes == ("money.float_refused",)
 
 
 def test_datetime_with_offset_back_to_pendulum() -> None:
@@ -48,7 +48,7 @@ def test_datetime_with_offset_back_to_pendulum() -> None:
 def test_datetime_errors(text: str, code: str) -> None:
     with pytest.raises(SerializationError) as info:
         loads(pendulum.DateTime, text)
-    assert info.value.params["codes"] == (code,)
+    assert info.value.codes == (code,)
 
 
 def test_date_and_duration() -> None:
@@ -75,14 +75,14 @@ def test_unknown_key_refused_with_path() -> None:
         from_dict(DateRange, data)
     assert info.value.code == "serialization.unknown_key"
     assert "extra" in info.value.message_en
-    assert info.value.params["errors"] == ("serialization.unknown_key: unknown key(s) extra @ $",)
+    assert info.value.errors == ("serialization.unknown_key: unknown key(s) extra @ $",)
 
 
 def test_nested_error_names_the_path() -> None:
     data = [to_dict(DateRange.month(2025, 9)), {"start": "2025-09-01", "end": "bad"}]
     with pytest.raises(SerializationError) as info:
         from_dict(list[DateRange], data)
-    assert any(e.endswith("@ $[1].end") for e in info.value.params["errors"])
+    assert any(e.endswith("@ $[1].end") for e in info.value.errors)
 
 
 def test_missing_key_and_wrong_shape() -> None:
@@ -98,7 +98,7 @@ def test_missing_key_and_wrong_shape() -> None:
 def test_domain_validation_in_constructor_becomes_serialization_error() -> None:
     with pytest.raises(SerializationError) as info:
         from_dict(DateRange, {"start": "2025-09-02", "end": "2025-09-01"})
-    assert "input.invalid" in info.value.params["codes"]
+    assert "input.invalid" in info.value.codes
 
 
 def test_not_json() -> None:

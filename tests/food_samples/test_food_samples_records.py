@@ -260,10 +260,10 @@ def test_loading_a_bad_record_names_the_path_and_code() -> None:
     data["readings"][2]["at"] = "2025-09-01T00:00:00"
     with pytest.raises(SerializationError) as info:
         serialization.from_dict(SampleLog, data)
-    codes = info.value.params["codes"]
+    codes = info.value.codes
     assert "food_samples.invalid_record" in codes
     assert "time.naive_refused" in codes
-    assert any("$.samples[0]" in e for e in info.value.params["errors"])
+    assert any("$.samples[0]" in e for e in info.value.errors)
 
 
 def test_simulator_refuses_bad_sizes() -> None:
@@ -319,4 +319,4 @@ def test_float_edge_cases() -> None:
     data["grams"] = 130.5
     with pytest.raises(SerializationError) as info:
         serialization.from_dict(FoodSample, data)
-    assert "money.float_refused" in info.value.params["codes"]
+    assert "money.float_refused" in info.value.codes

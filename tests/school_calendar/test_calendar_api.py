@@ -31,15 +31,5 @@ def test_errors_are_calendar_errors(name: str) -> None:
     cls = getattr(errors, name)
     assert issubclass(cls, CalendarError)
     assert cls.code.startswith("calendar.")
-    error = cls(
-        year=2027,
-        month=8,
-        label="x",
-        reason="r",
-        rule="r",
-        needed=2,
-        period="p",
-        available=1,
-        official="o",
-    )
+    error = cls(**{name: "x" for name in cls.param_names})
     assert error.message_en != error.message_zh

@@ -14,7 +14,7 @@ from schoollogistics.assets._ledger import AssetLedger
 from schoollogistics.assets._model import CountSchedulePolicy, PlaceKind
 from schoollogistics.core.time import DateRange, as_date
 from schoollogistics.core.violations import Severity, Violation
-from schoollogistics.errors import InvalidInputError
+from schoollogistics.errors import InvalidArgumentError
 
 __all__ = ["audit_count_schedule", "audit_loans_at_term_end"]
 
@@ -36,7 +36,7 @@ def audit_count_schedule(
     """
     rules = policy if policy is not None else CountSchedulePolicy()
     if not terms or not all(isinstance(term, DateRange) for term in terms):
-        raise InvalidInputError(field="terms", reason="one or more DateRange terms needed")
+        raise InvalidArgumentError(field="terms", reason="one or more DateRange terms needed")
     counts: dict[str, list[object]] = {}
     for event in ledger.events:
         if isinstance(event, StockTakePosted):

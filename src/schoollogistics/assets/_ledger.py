@@ -79,7 +79,7 @@ from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, MoneyInput
 from schoollogistics.core.time import as_date
 from schoollogistics.core.violations import Severity, Violation
-from schoollogistics.errors import InvalidInputError
+from schoollogistics.errors import InvalidArgumentError
 
 __all__ = ["AssetLedger"]
 
@@ -90,7 +90,7 @@ def _effective(event: Any) -> pendulum.Date:
 
 def _tags(tags: Iterable[str], field: str = "tags") -> tuple[str, ...]:
     if isinstance(tags, str):
-        raise InvalidInputError(field=field, reason="pass a sequence of tags, not one string")
+        raise InvalidArgumentError(field=field, reason="pass a sequence of tags, not one string")
     return tuple(require_id(tag, field=field) for tag in tags)
 
 
@@ -111,13 +111,13 @@ def _money(value: MoneyInput, field: str) -> Money:
 
 def _condition(value: object) -> Condition:
     if not isinstance(value, Condition):
-        raise InvalidInputError(field="condition", reason=f"not a Condition: {value!r}")
+        raise InvalidArgumentError(field="condition", reason=f"not a Condition: {value!r}")
     return value
 
 
 def _text(value: object, field: str) -> str:
     if not isinstance(value, str):
-        raise InvalidInputError(field=field, reason=f"expected text, got {type(value).__name__}")
+        raise InvalidArgumentError(field=field, reason=f"expected text, got {type(value).__name__}")
     return value
 
 
@@ -732,7 +732,7 @@ class AssetLedger:
                 negative count.
         """
         if not isinstance(stock_take, StockTake):
-            raise InvalidInputError(field="stock_take", reason="expected a StockTake")
+            raise InvalidArgumentError(field="stock_take", reason="expected a StockTake")
         day = as_date(stock_take.counted_on, field="counted_on")
         place_id = stock_take.place_id
         if place_id not in self._state.places:
@@ -870,7 +870,7 @@ class AssetLedger:
     ) -> AdjustmentDecided:
         """Decide a posted stock-take's pending adjustments (待处理财产损溢, AS-2)."""
         if not isinstance(decision, Decision):
-            raise InvalidInputError(field="decision", reason=f"not a Decision: {decision!r}")
+            raise InvalidArgumentError(field="decision", reason=f"not a Decision: {decision!r}")
         event = AdjustmentDecided(
             count_id=count_id, decision=decision, approver=approver, **self._meta(on, by, reason)
         )
@@ -891,7 +891,7 @@ class AssetLedger:
         try:
             last_day = pendulum.Date(year, month, 1).end_of("month")
         except (TypeError, ValueError) as error:
-            raise InvalidInputError(field="month", reason=str(error)) from None
+            raise InvalidArgumentError(field="month", reason=str(error)) from None
         summary = self.monthly_summary(year, month)
         event = MonthClosed(
             year=year, month=month, summary=summary, **self._meta(last_day, by, reason)
@@ -1077,11 +1077,11 @@ class AssetLedger:
         default) or the whole school. Categories with no figure are left out.
         """
         if not isinstance(scope, SummaryScope):
-            raise InvalidInputError(field="scope", reason=f"not a SummaryScope: {scope!r}")
+            raise InvalidArgumentError(field="scope", reason=f"not a SummaryScope: {scope!r}")
         try:
             pendulum.Date(year, month, 1)
         except (TypeError, ValueError) as error:
-            raise InvalidInputError(field="month", reason=str(error)) from None
+            raise InvalidArgumentError(field="month", reason=str(error)) from None
         state = self._state
         return monthly_summary(
             self._events,

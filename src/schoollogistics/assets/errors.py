@@ -51,6 +51,8 @@ class UnknownItemError(AssetError):
     message_en_template = "item type {item_id!r} is not in the catalogue"
     message_zh_template = "物品类型 {item_id!r} 未在目录中登记"
 
+    item_id: object
+
 
 class UnknownLocationError(AssetError):
     """The place or holder is not registered."""
@@ -58,6 +60,9 @@ class UnknownLocationError(AssetError):
     code = "assets.unknown_location"
     message_en_template = "{field} {location_id!r} is neither a registered place nor a holder"
     message_zh_template = "{field} {location_id!r} 不是已登记的场所或领用人"
+
+    field: object
+    location_id: object
 
 
 class DuplicateIdError(AssetError):
@@ -67,6 +72,9 @@ class DuplicateIdError(AssetError):
     message_en_template = "{kind} id {value!r} is already used"
     message_zh_template = "{kind} 标识 {value!r} 已被使用"
 
+    kind: object
+    value: object
+
 
 class DuplicateTagError(AssetError):
     """A tag given to a new unit is already on the books."""
@@ -74,6 +82,8 @@ class DuplicateTagError(AssetError):
     code = "assets.duplicate_tag"
     message_en_template = "tag {tag!r} is already on the books"
     message_zh_template = "资产标签 {tag!r} 已在账上"
+
+    tag: object
 
 
 class UnknownUnitError(AssetError):
@@ -83,6 +93,8 @@ class UnknownUnitError(AssetError):
     message_en_template = "no unit is tagged {tag!r}"
     message_zh_template = "没有标签为 {tag!r} 的资产"
 
+    tag: object
+
 
 class UnitNotHereError(AssetError):
     """A tagged unit is not where (or not in the state) the command says."""
@@ -90,6 +102,11 @@ class UnitNotHereError(AssetError):
     code = "assets.unit_not_here"
     message_en_template = "unit {tag!r} is not {expected} at {location_id!r} (it is {actual})"
     message_zh_template = "资产 {tag!r} 不在 {location_id!r} 的{expected}状态（实际：{actual}）"
+
+    tag: object
+    expected: object
+    location_id: object
+    actual: object
 
 
 class UnitNotServiceableError(AssetError):
@@ -99,6 +116,9 @@ class UnitNotServiceableError(AssetError):
     message_en_template = "unit {tag!r} is {condition}: repair it before it goes out"
     message_zh_template = "资产 {tag!r} 状况为 {condition}，须先维修才能发出"
 
+    tag: object
+    condition: object
+
 
 class TagsMismatchError(AssetError):
     """Tags are missing for a tracked item, given for a consumable, or do not match the count."""
@@ -107,6 +127,9 @@ class TagsMismatchError(AssetError):
     message_en_template = "item {item_id!r}: {reason}"
     message_zh_template = "物品 {item_id!r}：{reason}"
 
+    item_id: object
+    reason: object
+
 
 class InvalidQuantityError(AssetError):
     """A quantity is not a positive whole number."""
@@ -114,6 +137,9 @@ class InvalidQuantityError(AssetError):
     code = "assets.invalid_quantity"
     message_en_template = "{field} must be a positive whole number, got {value!r}"
     message_zh_template = "{field} 必须是正整数，得到的是 {value!r}"
+
+    field: object
+    value: object
 
 
 class InsufficientStockError(AssetError):
@@ -127,6 +153,13 @@ class InsufficientStockError(AssetError):
         "{day} {location_id!r} 的 {item_id!r}（{holding}）仅有 {available}，申请 {requested}"
     )
 
+    available: object
+    item_id: object
+    holding: object
+    location_id: object
+    day: object
+    requested: object
+
 
 class SourceRequiredError(AssetError):
     """A receipt names neither its supplier nor an invoice reference (AS-1)."""
@@ -134,6 +167,8 @@ class SourceRequiredError(AssetError):
     code = "assets.source_required"
     message_en_template = "receipt of {item_id!r} needs a supplier or an invoice reference"
     message_zh_template = "{item_id!r} 入库须登记供应商或发票号"
+
+    item_id: object
 
 
 class NotAStoreroomError(AssetError):
@@ -143,6 +178,9 @@ class NotAStoreroomError(AssetError):
     message_en_template = "{field} {location_id!r} is not a storeroom"
     message_zh_template = "{field} {location_id!r} 不是库房"
 
+    field: object
+    location_id: object
+
 
 class NotAHolderError(AssetError):
     """Only a registered person or class can borrow or hold by exchange."""
@@ -150,6 +188,9 @@ class NotAHolderError(AssetError):
     code = "assets.not_a_holder"
     message_en_template = "{field} {location_id!r} is not a registered person or class"
     message_zh_template = "{field} {location_id!r} 不是已登记的人员或班级"
+
+    field: object
+    location_id: object
 
 
 class InvalidCategoryError(AssetError):
@@ -159,6 +200,9 @@ class InvalidCategoryError(AssetError):
     message_en_template = "item {item_id!r}: {reason}"
     message_zh_template = "物品 {item_id!r} 的类别无效：{reason}"
 
+    item_id: object
+    reason: object
+
 
 class CustodianRequiredError(AssetError):
     """A hazardous item type needs a designated custodian (AS-9)."""
@@ -166,6 +210,8 @@ class CustodianRequiredError(AssetError):
     code = "assets.custodian_required"
     message_en_template = "hazardous item {item_id!r} needs a designated custodian"
     message_zh_template = "危险品 {item_id!r} 必须指定专人保管"
+
+    item_id: object
 
 
 class ExchangeRequiredError(AssetError):
@@ -178,6 +224,8 @@ class ExchangeRequiredError(AssetError):
     )
     message_zh_template = "{item_id!r} 实行以旧换新：请办理以旧换新，或注明为首次配发"
 
+    item_id: object
+
 
 class InitialAllocationRefusedError(AssetError):
     """An initial allocation to a holder who already holds the item (AS-3)."""
@@ -188,6 +236,10 @@ class InitialAllocationRefusedError(AssetError):
     )
     message_zh_template = "{holder_id!r} 已领有 {held} 件 {item_id!r}：领新须交旧"
 
+    holder_id: object
+    held: object
+    item_id: object
+
 
 class NothingToExchangeError(AssetError):
     """The holder holds fewer units than the exchange asks for (AS-3)."""
@@ -195,6 +247,11 @@ class NothingToExchangeError(AssetError):
     code = "assets.nothing_to_exchange"
     message_en_template = "{holder_id!r} holds {held} of {item_id!r}, cannot exchange {requested}"
     message_zh_template = "{holder_id!r} 仅领有 {held} 件 {item_id!r}，不能换 {requested} 件"
+
+    holder_id: object
+    held: object
+    item_id: object
+    requested: object
 
 
 class OldUnitMissingError(AssetError):
@@ -206,6 +263,9 @@ class OldUnitMissingError(AssetError):
     )
     message_zh_template = "{item_id!r} 有 {missing} 件旧物未交回：须登记遗失方可换新"
 
+    missing: object
+    item_id: object
+
 
 class ApproverRequiredError(AssetError):
     """A disposal or a stock-take posting needs an approver (AS-2, AS-7)."""
@@ -214,6 +274,9 @@ class ApproverRequiredError(AssetError):
     message_en_template = "{operation} needs an approver{detail}"
     message_zh_template = "{operation} 须经审批人批准{detail}"
 
+    operation: object
+    detail: object
+
 
 class DisposalSourceError(AssetError):
     """Only units in storeroom stock or in the returned pool can be disposed of (AS-7)."""
@@ -221,6 +284,8 @@ class DisposalSourceError(AssetError):
     code = "assets.disposal_source"
     message_en_template = "disposal only from storeroom stock or the returned pool: {reason}"
     message_zh_template = "报废只能针对库存或回收池中的物品：{reason}"
+
+    reason: object
 
 
 class MonthClosedError(AssetError):
@@ -233,6 +298,9 @@ class MonthClosedError(AssetError):
     )
     message_zh_template = "{day} 所在月份已结账（结至 {closed_through}）：请在未结账月份更正"
 
+    day: object
+    closed_through: object
+
 
 class MonthSequenceError(AssetError):
     """Months are closed one after the other (AS-8)."""
@@ -240,6 +308,9 @@ class MonthSequenceError(AssetError):
     code = "assets.month_out_of_sequence"
     message_en_template = "cannot close {month}: the next month to close is {expected}"
     message_zh_template = "不能结账 {month}：应先结账 {expected}"
+
+    month: object
+    expected: object
 
 
 class UnknownLoanError(AssetError):
@@ -249,6 +320,8 @@ class UnknownLoanError(AssetError):
     message_en_template = "no loan {loan_id!r}"
     message_zh_template = "没有借用记录 {loan_id!r}"
 
+    loan_id: object
+
 
 class LoanClosedError(AssetError):
     """The loan was already returned (AS-5)."""
@@ -257,6 +330,8 @@ class LoanClosedError(AssetError):
     message_en_template = "loan {loan_id!r} was already returned"
     message_zh_template = "借用记录 {loan_id!r} 已归还"
 
+    loan_id: object
+
 
 class InvalidDueDateError(AssetError):
     """A loan's due date is before the day it is lent (AS-5)."""
@@ -264,6 +339,9 @@ class InvalidDueDateError(AssetError):
     code = "assets.invalid_due_date"
     message_en_template = "due date {due_on} is before the loan date {lent_on}"
     message_zh_template = "归还期限 {due_on} 早于借出日期 {lent_on}"
+
+    due_on: object
+    lent_on: object
 
 
 class HazardCustodianError(AssetError):
@@ -274,6 +352,10 @@ class HazardCustodianError(AssetError):
         "hazardous {item_id!r} is issued only by its custodian {custodian_id!r}, not {actor!r}"
     )
     message_zh_template = "危险品 {item_id!r} 只能由专人 {custodian_id!r} 发放，而非 {actor!r}"
+
+    item_id: object
+    custodian_id: object
+    actor: object
 
 
 class HazardLimitError(AssetError):
@@ -289,6 +371,12 @@ class HazardLimitError(AssetError):
         "超过限量 {limit}"
     )
 
+    holder_id: object
+    total: object
+    item_id: object
+    period_start: object
+    limit: object
+
 
 class TagBookedElsewhereError(AssetError):
     """A count found a unit that the books place elsewhere: record a transfer first (AS-2)."""
@@ -302,6 +390,10 @@ class TagBookedElsewhereError(AssetError):
         "资产 {tag!r} 在 {place_id!r} 清点到，账上却在 {booked_at!r}：请先办理调拨"
     )
 
+    tag: object
+    place_id: object
+    booked_at: object
+
 
 class UnknownCountError(AssetError):
     """No posted stock-take has this id (AS-2)."""
@@ -310,6 +402,8 @@ class UnknownCountError(AssetError):
     message_en_template = "no posted stock-take {count_id!r}"
     message_zh_template = "没有已过账的盘点 {count_id!r}"
 
+    count_id: object
+
 
 class AlreadyDecidedError(AssetError):
     """The pending adjustments of this stock-take were already decided (AS-2)."""
@@ -317,3 +411,5 @@ class AlreadyDecidedError(AssetError):
     code = "assets.already_decided"
     message_en_template = "the adjustments of stock-take {count_id!r} were already decided"
     message_zh_template = "盘点 {count_id!r} 的待处理财产损溢已处理"
+
+    count_id: object

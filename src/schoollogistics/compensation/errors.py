@@ -36,6 +36,9 @@ class FineRefusedError(CompensationError):
         "已拒绝：{what} 会使收取金额超过核定损失（{reason}）；赔偿不得带有惩罚性，禁止罚款"
     )
 
+    what: object
+    reason: object
+
 
 class InvalidPolicyError(CompensationError):
     """A compensation policy has an impossible setting."""
@@ -43,6 +46,9 @@ class InvalidPolicyError(CompensationError):
     code = "compensation.invalid_policy"
     message_en_template = "invalid compensation policy: {field}: {reason}"
     message_zh_template = "赔偿政策设置无效：{field}：{reason}"
+
+    field: object
+    reason: object
 
 
 class InvalidLifeError(CompensationError):
@@ -52,6 +58,9 @@ class InvalidLifeError(CompensationError):
     message_en_template = "invalid useful life for {category}: {years!r} (whole years, at least 1)"
     message_zh_template = "{category} 的折旧年限 {years!r} 无效（应为不小于 1 的整年数）"
 
+    category: object
+    years: object
+
 
 class InvalidAmountError(CompensationError):
     """An amount of a claim (value, quote, replacement cost) is negative or not in fen."""
@@ -60,6 +69,10 @@ class InvalidAmountError(CompensationError):
     message_en_template = "invalid amount for {field}: {value} ({reason})"
     message_zh_template = "{field} 的金额 {value} 无效（{reason}）"
 
+    field: object
+    value: object
+    reason: object
+
 
 class RepairQuoteError(CompensationError):
     """A repairable item lacks a repair quote, or a destroyed or lost one has one."""
@@ -67,6 +80,9 @@ class RepairQuoteError(CompensationError):
     code = "compensation.repair_quote_invalid"
     message_en_template = "item {item}: {reason}"
     message_zh_template = "物品 {item}：{reason}"
+
+    item: object
+    reason: object
 
 
 class IncidentBeforeAcquisitionError(CompensationError):
@@ -78,6 +94,10 @@ class IncidentBeforeAcquisitionError(CompensationError):
     )
     message_zh_template = "物品 {item}：损坏日期 {incident_on} 早于购置日期 {acquired_on}"
 
+    item: object
+    incident_on: object
+    acquired_on: object
+
 
 class GuardianMissingError(CompensationError):
     """A minor student is named liable without a guardian (rule DC-8)."""
@@ -85,6 +105,8 @@ class GuardianMissingError(CompensationError):
     code = "compensation.guardian_missing"
     message_en_template = "student {party} is a minor: name a guardian (DC-8)"
     message_zh_template = "学生 {party} 为未成年人：须写明监护人（DC-8）"
+
+    party: object
 
 
 class InvalidPartyError(CompensationError):
@@ -94,6 +116,9 @@ class InvalidPartyError(CompensationError):
     message_en_template = "invalid liable party {party}: {reason}"
     message_zh_template = "责任方 {party} 无效：{reason}"
 
+    party: object
+    reason: object
+
 
 class InvalidClaimError(CompensationError):
     """A claim or a check is malformed (no items, a party twice, a lost item 'worn out'...)."""
@@ -101,6 +126,9 @@ class InvalidClaimError(CompensationError):
     code = "compensation.invalid_claim"
     message_en_template = "invalid claim {claim}: {reason}"
     message_zh_template = "赔偿申请 {claim} 无效：{reason}"
+
+    claim: object
+    reason: object
 
 
 class ReplacementCostMissingError(CompensationError):
@@ -110,6 +138,8 @@ class ReplacementCostMissingError(CompensationError):
     message_en_template = "item {item}: the policy values losses at replacement cost; give one"
     message_zh_template = "物品 {item}：政策按重置成本计价，请提供重置成本"
 
+    item: object
+
 
 class NotAnAssetError(CompensationError):
     """An object given as an asset lacks an attribute the compensation area reads."""
@@ -117,3 +147,6 @@ class NotAnAssetError(CompensationError):
     code = "compensation.not_an_asset"
     message_en_template = "{type_name} is not an asset record: it lacks {attribute}"
     message_zh_template = "{type_name} 不是资产记录：缺少属性 {attribute}"
+
+    type_name: object
+    attribute: object

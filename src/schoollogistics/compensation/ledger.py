@@ -39,7 +39,7 @@ from schoollogistics.assets import (
 from schoollogistics.compensation.assessment import Assessment, LedgerInstruction, LedgerOperation
 from schoollogistics.compensation.claims import Cause, DamageClaim, Extent, LiableParty
 from schoollogistics.core.money import Money
-from schoollogistics.errors import InvalidInputError
+from schoollogistics.errors import InvalidArgumentError
 
 __all__ = [
     "LedgerPosting",
@@ -205,7 +205,7 @@ def post_to_ledger(
     postings = plan_postings(ledger, assessment)
     blocked = [p for p in postings if not p.ready]
     if blocked:
-        raise InvalidInputError(
+        raise InvalidArgumentError(
             field="assessment",
             reason=", ".join(f"{p.instruction.tag or '?'}: {p.action.value}" for p in blocked),
         )

@@ -1,10 +1,11 @@
-"""The shared kernel: money, time, identifiers and violations.
+"""The shared kernel: money, time, identifiers, violations and the findings catalogue.
 
 It imports nothing else from schoollogistics but
 [`errors`][schoollogistics.errors]; every area builds on it.
 """
 
 from schoollogistics.core.categories import AssetCategory
+from schoollogistics.core.findings import FINDINGS, Finding, finding
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import (
     FEN,
@@ -12,16 +13,21 @@ from schoollogistics.core.money import (
     MoneyInput,
     Rounding,
     allocate,
+    allocate_fen,
+    non_negative,
     to_capital,
     to_decimal,
 )
 from schoollogistics.core.time import (
     DEFAULT_TIMEZONE,
+    DateInput,
     DateRange,
+    DateTimeInput,
     as_date,
     as_datetime,
     get_timezone,
     hours,
+    hours_text,
     parse_date,
     parse_datetime,
     school_date,
@@ -32,8 +38,12 @@ from schoollogistics.core.violations import Params, Severity, Violation, sort_vi
 __all__ = [
     "DEFAULT_TIMEZONE",
     "FEN",
+    "FINDINGS",
     "AssetCategory",
+    "DateInput",
     "DateRange",
+    "DateTimeInput",
+    "Finding",
     "Money",
     "MoneyInput",
     "Params",
@@ -41,10 +51,14 @@ __all__ = [
     "Severity",
     "Violation",
     "allocate",
+    "allocate_fen",
     "as_date",
     "as_datetime",
+    "finding",
     "get_timezone",
     "hours",
+    "hours_text",
+    "non_negative",
     "parse_date",
     "parse_datetime",
     "require_id",

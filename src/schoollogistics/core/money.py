@@ -28,9 +28,20 @@ from schoollogistics.errors import (
     AmountTypeError,
     FloatAmountError,
     InvalidWeightsError,
+    NegativeAmountError,
 )
 
-__all__ = ["FEN", "Money", "MoneyInput", "Rounding", "allocate", "to_capital", "to_decimal"]
+__all__ = [
+    "FEN",
+    "Money",
+    "MoneyInput",
+    "Rounding",
+    "allocate",
+    "allocate_fen",
+    "non_negative",
+    "to_capital",
+    "to_decimal",
+]
 
 FEN: Final = Decimal("0.01")
 """One fen (分), the smallest unit money is rounded to."""
@@ -278,23 +289,78 @@ def allocate(total: MoneyInput, weights: Sequence[int | Decimal | str]) -> tuple
         FloatAmountError: a weight or the total is a ``float``.
     """
     money = total if isinstance(total, Money) else Money(total)
-    total_fen = money.fen
-    int_weights = _integer_weights(weights)
-    int_sum = sum(int_weights)
+    parts = allocate_fen(money.fen, _integer_weights(weights))
+    return tuple(Money.from_fen(part) for part in parts)
+
+
+def allocate_fen(total_fen: int, weights: Sequence[int]) -> tuple[int, ...]:
+    """The largest-remainder split of [`allocate`][schoollogistics.core.money.allocate], in fen.
+
+    The one allocation of the library (DC-7): ``allocate`` calls it after turning
+    its amount into fen and its weights into integers; a caller that already
+    works in whole fen (an assessment) calls it directly.
+
+    Args:
+        total_fen: The whole number of fen to split.
+        weights: Non-negative integer weights, at least one of them positive.
+
+    Returns:
+        One part in fen per weight, adding up exactly to ``total_fen``.
+
+    Raises:
+        InvalidWeightsError: no weights, a negative weight, or all zero.
+    """
+    _check_integer_weights(weights)
+    int_sum = sum(weights)
     sign = -1 if total_fen < 0 else 1
     magnitude = abs(total_fen)
     floors: list[int] = []
     remainders: list[int] = []
-    for w in int_weights:
+    for w in weights:
         q, r = divmod(magnitude * w, int_sum)
         floors.append(q)
         remainders.append(r)
     left = magnitude - sum(floors)
     if left:
-        order = sorted(range(len(int_weights)), key=lambda i: (-remainders[i], i))
+        order = sorted(range(len(weights)), key=lambda i: (-remainders[i], i))
         for i in order[:left]:
             floors[i] += 1
-    return tuple(Money.from_fen(sign * f) for f in floors)
+    if sign < 0:
+        return tuple(-f for f in floors)
+    return tuple(floors)
+
+
+def _check_integer_weights(weights: Sequence[int]) -> None:
+    if not weights:
+        raise InvalidWeightsError(weights="[]", reason="no parties / 没有分摊方")
+    for w in weights:
+        if isinstance(w, bool) or not isinstance(w, int):
+            raise InvalidWeightsError(
+                weights=list(weights), reason="weights must be int / 权重须为整数"
+            )
+        if w < 0:
+            raise InvalidWeightsError(weights=list(weights), reason="negative weight / 权重为负")
+    if not any(weights):
+        raise InvalidWeightsError(
+            weights=list(weights), reason="weights sum to zero / 权重之和为零"
+        )
+
+
+def non_negative(value: MoneyInput, *, field: str) -> Money:
+    """``value`` as [`Money`][schoollogistics.core.money.Money], refused when below zero.
+
+    The one non-negative amount check of every area (a unit cost, a repair cost,
+    a price, a fee).
+
+    Raises:
+        NegativeAmountError: the amount is negative (``money.negative``).
+        FloatAmountError: ``value`` is a ``float`` (and the other money errors of
+            [`to_decimal`][schoollogistics.core.money.to_decimal]).
+    """
+    money = value if isinstance(value, Money) else Money(value)
+    if money.amount < 0:
+        raise NegativeAmountError(field=field, value=money)
+    return money
 
 
 def _integer_weights(weights: Sequence[int | Decimal | str]) -> list[int]:

@@ -19,15 +19,17 @@ Nothing here reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from collections.abc import Iterator
-from typing import Final
+from decimal import Decimal
+from typing import Final, TypeAlias
 
 import attrs
 import pendulum
 from pendulum.tz.timezone import FixedTimezone, Timezone
 
 from schoollogistics.errors import (
-    InvalidInputError,
+    InvalidArgumentError,
     NaiveDateTimeError,
     TimeParseError,
     TimeTypeError,
@@ -36,16 +38,33 @@ from schoollogistics.errors import (
 
 __all__ = [
     "DEFAULT_TIMEZONE",
+    "DateInput",
     "DateRange",
+    "DateTimeInput",
     "as_date",
     "as_datetime",
     "get_timezone",
     "hours",
+    "hours_text",
     "parse_date",
     "parse_datetime",
     "school_date",
     "school_datetime",
 ]
+
+DateInput: TypeAlias = "pendulum.Date | dt.date"
+"""What a date parameter accepts: a pendulum ``Date`` or a stdlib ``date``.
+
+Never text and never a ``datetime`` (which day a moment falls on depends on a
+timezone); both are refused at run time with ``time.wrong_type`` too.
+"""
+
+DateTimeInput: TypeAlias = "pendulum.DateTime | dt.datetime"
+"""What a moment parameter accepts: an *aware* pendulum ``DateTime`` or ``datetime``.
+
+A naive ``datetime`` type-checks (the type system cannot tell) but is refused at
+run time with ``time.naive_refused``.
+"""
 
 DEFAULT_TIMEZONE: Final = "Asia/Shanghai"
 """The default school timezone (China Standard Time, UTC+8, no daylight saving)."""
@@ -133,7 +152,7 @@ def school_datetime(  # noqa: PLR0917 - mirrors datetime()'s signature
     try:
         return pendulum.datetime(year, month, day, hour, minute, second, tz=zone)
     except ValueError as error:
-        raise InvalidInputError(field="datetime", reason=str(error)) from None
+        raise InvalidArgumentError(field="datetime", reason=str(error)) from None
 
 
 def school_date(year: int, month: int, day: int) -> pendulum.Date:
@@ -141,7 +160,7 @@ def school_date(year: int, month: int, day: int) -> pendulum.Date:
     try:
         return pendulum.Date(year, month, day)
     except ValueError as error:
-        raise InvalidInputError(field="date", reason=str(error)) from None
+        raise InvalidArgumentError(field="date", reason=str(error)) from None
 
 
 def parse_datetime(
@@ -187,6 +206,22 @@ def hours(count: int) -> pendulum.Duration:
     return pendulum.duration(hours=count)
 
 
+_HOURS_CONTEXT: Final = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
+
+
+def hours_text(duration: dt.timedelta) -> str:
+    """A duration as an exact number of hours, in plain decimal text.
+
+    ``hours_text(timedelta(hours=48))`` is ``"48"``; 90 minutes is ``"1.5"``; one
+    microsecond is ``"2.777...E-10"`` written out in full. Used in messages and
+    finding parameters ("48 h"), computed from whole microseconds, never a float.
+    """
+    micros = (duration.days * 86_400 + duration.seconds) * 1_000_000 + duration.microseconds
+    with decimal.localcontext(_HOURS_CONTEXT):
+        value = (Decimal(micros) / Decimal(3_600_000_000)).normalize()
+    return format(value, "f")
+
+
 def _date_converter(value: object) -> pendulum.Date:
     return as_date(value)
 
@@ -205,7 +240,7 @@ class DateRange:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise InvalidInputError(
+            raise InvalidArgumentError(
                 field="DateRange", reason=f"end {self.end} is before start {self.start}"
             )
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
 
 import attrs
 
@@ -41,7 +40,7 @@ class Params(Mapping[str, str]):
 
     _items: tuple[tuple[str, str], ...]
 
-    def __init__(self, items: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
+    def __init__(self, items: Mapping[str, object] | Iterable[tuple[str, object]] = ()) -> None:
         pairs = items.items() if isinstance(items, Mapping) else items
         self._items = tuple(sorted((str(k), _text(v)) for k, v in pairs))
 
@@ -71,13 +70,14 @@ class Params(Mapping[str, str]):
         return f"Params({dict(self._items)!r})"
 
 
-def _text(value: Any) -> str:
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
+def _text(value: object) -> str:
+    isoformat = getattr(value, "isoformat", None)
+    if callable(isoformat):
+        return str(isoformat())
     return str(value)
 
 
-def _params_converter(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> Params:
+def _params_converter(value: Mapping[str, object] | Iterable[tuple[str, object]]) -> Params:
     return value if isinstance(value, Params) else Params(value)
 
 

@@ -27,11 +27,12 @@ from itertools import compress, count, islice, repeat
 from types import MappingProxyType
 from typing import Final
 
-import attrs
 import pendulum
 
+from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
+from schoollogistics.core.findings import Finding
 from schoollogistics.core.time import DateRange, get_timezone
-from schoollogistics.core.violations import Severity, Violation, sort_violations
+from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.food_samples._records import (
     Disposal,
     FoodSample,
@@ -69,154 +70,10 @@ _NOT_LOOKED_UP: Final = dt.timedelta.min  # never an offset: marks a day not loo
 _SAMPLE_ID: Final = operator.attrgetter("sample_id")
 
 
-# ---------------------------------------------------------------- findings catalogue
-
-
-@attrs.frozen
-class Finding:
-    """The description of one kind of audit finding (code, rule, severity, messages).
-
-    Attributes:
-        code: The stable violation code (``food_samples.underweight``).
-        rule: The rule ID (``FS-2``).
-        severity: Error, or warning for "kept long past its time".
-        message_en: English message template (``str.format`` with the params).
-        message_zh: Chinese message template.
-    """
-
-    code: str
-    rule: str
-    severity: Severity
-    message_en: str
-    message_zh: str
-
-    def violation(self, subject: str, **params: str) -> Violation:
-        """Build the violation for ``subject`` with its parameters and both messages."""
-        return Violation(
-            self.code,
-            self.severity,
-            subject,
-            self.rule,
-            params,
-            self.message_en.format(subject=subject, **params),
-            self.message_zh.format(subject=subject, **params),
-        )
-
-
-_ERROR = Severity.ERROR
+# ------------------------------------------------------- findings (from the core catalogue)
 
 FINDINGS: Final[Mapping[str, Finding]] = MappingProxyType(
-    {
-        finding.code: finding
-        for finding in (
-            Finding(
-                "food_samples.dish_without_sample",
-                "FS-1",
-                _ERROR,
-                "meal {meal} ({day} {kind}) served {dish!r} but no sample of it was kept",
-                "{meal_zh}供应的“{dish}”未留样",
-            ),
-            Finding(
-                "food_samples.sample_of_unserved_dish",
-                "FS-1",
-                _ERROR,
-                "sample {subject} is of {dish!r}, which meal {meal} did not serve",
-                "留样 {subject} 的菜品“{dish}”不在{meal_zh}的菜单上",
-            ),
-            Finding(
-                "food_samples.sample_without_meal",
-                "FS-1",
-                _ERROR,
-                "sample {subject} names meal {meal}, which is not on record",
-                "留样 {subject} 所属餐次 {meal} 没有记录",
-            ),
-            Finding(
-                "food_samples.conflicting_meals",
-                "FS-1",
-                _ERROR,
-                "meal {subject} is recorded {count} times with different contents",
-                "餐次 {subject} 有 {count} 条内容不一致的记录",
-            ),
-            Finding(
-                "food_samples.underweight",
-                "FS-2",
-                _ERROR,
-                "sample {subject} ({dish}) weighs {grams} g, below the minimum of {minimum} g",
-                "留样 {subject}（{dish}）仅 {grams} 克，低于最低 {minimum} 克",
-            ),
-            Finding(
-                "food_samples.discarded_too_early",
-                "FS-3",
-                _ERROR,
-                "sample {subject} was discarded at {discarded_at}, before {earliest_discard_at} "
-                "({retention_hours} h after it was taken)",
-                "留样 {subject} 于 {discarded_at} 销毁，早于最早可销毁时间 {earliest_discard_at}"
-                "（留样须满 {retention_hours} 小时）",
-            ),
-            Finding(
-                "food_samples.missing_label",
-                "FS-4",
-                _ERROR,
-                "sample {subject} lacks: {fields}",
-                "留样 {subject} 的记录缺少：{fields_zh}",
-            ),
-            Finding(
-                "food_samples.temperature_out_of_range",
-                "FS-5",
-                _ERROR,
-                "cabinet {cabinet} read {celsius} °C at {at} (allowed {minimum}–{maximum} °C) "
-                "while sample {subject} was in its retention window "
-                "({count} reading(s) out of range)",
-                "留样 {subject} 留存期间，留样柜 {cabinet} 于 {at} 温度为 {celsius} °C"
-                "（应在 {minimum}–{maximum} °C 之间，共 {count} 次超限）",
-            ),
-            Finding(
-                "food_samples.temperature_gap",
-                "FS-5",
-                _ERROR,
-                "cabinet {cabinet} has no temperature reading from {gap_from} to {gap_to} "
-                "(more than {max_gap_hours} h) while sample {subject} was in its retention window",
-                "留样 {subject} 留存期间，留样柜 {cabinet} 自 {gap_from} 至 {gap_to} "
-                "无温度记录（超过 {max_gap_hours} 小时）",
-            ),
-            Finding(
-                "food_samples.disposal_unsigned",
-                "FS-6",
-                _ERROR,
-                "the disposal of sample {subject} at {discarded_at} does not say who destroyed it",
-                "留样 {subject} 于 {discarded_at} 的销毁记录未写明销毁人",
-            ),
-            Finding(
-                "food_samples.disposal_without_sample",
-                "FS-6",
-                _ERROR,
-                "a disposal at {discarded_at} names sample {subject}, which is not on record",
-                "{discarded_at} 的销毁记录所指留样 {subject} 没有留样记录",
-            ),
-            Finding(
-                "food_samples.kept_past_time",
-                "FS-6",
-                Severity.WARNING,
-                "sample {subject} was taken at {taken_at}; {state} (due for disposal by {due_by})",
-                "留样 {subject} 于 {taken_at} 留取，{state_zh}（应于 {due_by} 前销毁）",
-            ),
-            Finding(
-                "food_samples.held_sample_discarded",
-                "FS-7",
-                _ERROR,
-                "sample {subject} was discarded at {discarded_at} while hold {hold} was in force",
-                "留样 {subject} 在封存 {hold} 期间于 {discarded_at} 被销毁",
-            ),
-            Finding(
-                "food_samples.taken_after_service",
-                "FS-8",
-                _ERROR,
-                "sample {subject} was taken at {taken_at}, after service of meal {meal} started at "
-                "{service_start}",
-                "留样 {subject} 于 {taken_at} 留取，晚于{meal_zh}的开餐时间 {service_start}",
-            ),
-        )
-    }
+    {code: entry for code, entry in ALL_FINDINGS.items() if entry.rule.startswith("FS-")}
 )
 """Every audit finding the food-sample audit can return, by code (read-only)."""
 

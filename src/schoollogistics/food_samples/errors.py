@@ -41,6 +41,10 @@ class InvalidRecordError(FoodSampleError, ValueError):
     message_en_template = "invalid {record} record, field {field}: {reason}"
     message_zh_template = "{record} 记录的字段 {field} 无效：{reason}"
 
+    record: object
+    field: object
+    reason: object
+
 
 class MissingLabelError(FoodSampleError, ValueError):
     """A sample lacks a label field the record needs (FS-4)."""
@@ -48,6 +52,9 @@ class MissingLabelError(FoodSampleError, ValueError):
     code = "food_samples.missing_label_refused"
     message_en_template = "sample {sample_id} lacks required label field(s): {fields}"
     message_zh_template = "留样 {sample_id} 缺少必填的标签字段：{fields}"
+
+    sample_id: object
+    fields: object
 
 
 class DishNotServedError(FoodSampleError, ValueError):
@@ -57,6 +64,10 @@ class DishNotServedError(FoodSampleError, ValueError):
     message_en_template = "meal {meal_id} did not serve {dish!r}; it serves: {served}"
     message_zh_template = "餐次 {meal_id} 未供应菜品“{dish}”；供应的菜品为：{served}"
 
+    meal_id: object
+    dish: object
+    served: object
+
 
 class UnderweightSampleError(FoodSampleError, ValueError):
     """The sample weighs less than the policy minimum (FS-2)."""
@@ -64,6 +75,10 @@ class UnderweightSampleError(FoodSampleError, ValueError):
     code = "food_samples.underweight_refused"
     message_en_template = "sample {sample_id} weighs {grams} g, below the minimum of {minimum} g"
     message_zh_template = "留样 {sample_id} 重 {grams} 克，低于最低 {minimum} 克"
+
+    sample_id: object
+    grams: object
+    minimum: object
 
 
 class SampleAfterServiceError(FoodSampleError, ValueError):
@@ -78,6 +93,11 @@ class SampleAfterServiceError(FoodSampleError, ValueError):
         "留样 {sample_id} 于 {taken_at} 留取，晚于餐次 {meal_id} 的开餐时间 {service_start}"
     )
 
+    sample_id: object
+    taken_at: object
+    meal_id: object
+    service_start: object
+
 
 class WrongCabinetError(FoodSampleError, ValueError):
     """The record names another cabinet than the one it is recorded in."""
@@ -85,6 +105,10 @@ class WrongCabinetError(FoodSampleError, ValueError):
     code = "food_samples.wrong_cabinet"
     message_en_template = "{record} names cabinet {given!r}, but this is cabinet {cabinet_id!r}"
     message_zh_template = "{record} 记录的留样柜为 {given!r}，而当前留样柜为 {cabinet_id!r}"
+
+    record: object
+    given: object
+    cabinet_id: object
 
 
 class DuplicateSampleError(FoodSampleError, ValueError):
@@ -94,6 +118,8 @@ class DuplicateSampleError(FoodSampleError, ValueError):
     message_en_template = "sample {sample_id} is already recorded"
     message_zh_template = "留样 {sample_id} 已登记"
 
+    sample_id: object
+
 
 class MealConflictError(FoodSampleError, ValueError):
     """Another meal with the same id is already recorded, or the sample names another meal."""
@@ -101,6 +127,9 @@ class MealConflictError(FoodSampleError, ValueError):
     code = "food_samples.meal_conflict"
     message_en_template = "meal {meal_id}: {reason}"
     message_zh_template = "餐次 {meal_id}：{reason}"
+
+    meal_id: object
+    reason: object
 
 
 class UnknownSampleError(FoodSampleError, KeyError):
@@ -113,6 +142,9 @@ class UnknownSampleError(FoodSampleError, KeyError):
     def __str__(self) -> str:
         return Exception.__str__(self)
 
+    sample_id: object
+    cabinet_id: object
+
 
 class AlreadyDiscardedError(FoodSampleError, ValueError):
     """The sample was already discarded."""
@@ -120,6 +152,9 @@ class AlreadyDiscardedError(FoodSampleError, ValueError):
     code = "food_samples.already_discarded"
     message_en_template = "sample {sample_id} was already discarded at {discarded_at}"
     message_zh_template = "留样 {sample_id} 已于 {discarded_at} 销毁"
+
+    sample_id: object
+    discarded_at: object
 
 
 class DiscardTooEarlyError(FoodSampleError, ValueError):
@@ -135,6 +170,11 @@ class DiscardTooEarlyError(FoodSampleError, ValueError):
         "最早可于 {earliest_discard_at} 销毁"
     )
 
+    sample_id: object
+    at: object
+    retention_hours: object
+    earliest_discard_at: object
+
 
 class SampleHeldError(FoodSampleError, ValueError):
     """The sample is under an incident hold and cannot be discarded (FS-7)."""
@@ -143,6 +183,9 @@ class SampleHeldError(FoodSampleError, ValueError):
     message_en_template = "sample {sample_id} is held ({holds}) and cannot be discarded"
     message_zh_template = "留样 {sample_id} 已被封存（{holds}），不得销毁"
 
+    sample_id: object
+    holds: object
+
 
 class DuplicateHoldError(FoodSampleError, ValueError):
     """A hold with this id is already recorded."""
@@ -150,6 +193,8 @@ class DuplicateHoldError(FoodSampleError, ValueError):
     code = "food_samples.duplicate_hold"
     message_en_template = "hold {hold_id} is already recorded"
     message_zh_template = "封存 {hold_id} 已登记"
+
+    hold_id: object
 
 
 class UnknownHoldError(FoodSampleError, KeyError):
@@ -162,6 +207,9 @@ class UnknownHoldError(FoodSampleError, KeyError):
     def __str__(self) -> str:
         return Exception.__str__(self)
 
+    hold_id: object
+    cabinet_id: object
+
 
 class HoldAlreadyReleasedError(FoodSampleError, ValueError):
     """The hold was already released."""
@@ -169,3 +217,6 @@ class HoldAlreadyReleasedError(FoodSampleError, ValueError):
     code = "food_samples.hold_already_released"
     message_en_template = "hold {hold_id} was already released at {released_at}"
     message_zh_template = "封存 {hold_id} 已于 {released_at} 解除"
+
+    hold_id: object
+    released_at: object

@@ -29,6 +29,9 @@ class TermInvalidError(CalendarError):
     message_en_template = "invalid school year {year}: {reason}"
     message_zh_template = "学年 {year} 的学期设置无效：{reason}"
 
+    year: object
+    reason: object
+
 
 class HolidayDataMissingError(CalendarError):
     """A year has no official holiday data and no notice was supplied (CA-2).
@@ -48,6 +51,9 @@ class HolidayDataMissingError(CalendarError):
         "提供国务院办公厅放假通知，或传入 accept_provisional=True 明确接受推定数据"
     )
 
+    year: object
+    official: object
+
 
 class NoticeInvalidError(CalendarError):
     """A holiday notice contradicts itself (CA-2)."""
@@ -55,6 +61,9 @@ class NoticeInvalidError(CalendarError):
     code = "calendar.notice_invalid"
     message_en_template = "invalid holiday notice for {year}: {reason}"
     message_zh_template = "{year} 年放假通知数据无效：{reason}"
+
+    year: object
+    reason: object
 
 
 class HolidayYearNotCoveredError(CalendarError):
@@ -66,6 +75,9 @@ class HolidayYearNotCoveredError(CalendarError):
     )
     message_zh_template = "节假日数据不含 {year} 年，而学年 {label} 需要该年数据"
 
+    year: object
+    label: object
+
 
 class RuleInvalidError(CalendarError):
     """A task rule or its schedule has an impossible parameter (CA-3)."""
@@ -73,6 +85,9 @@ class RuleInvalidError(CalendarError):
     code = "calendar.rule_invalid"
     message_en_template = "invalid task rule {rule}: {reason}"
     message_zh_template = "任务规则 {rule} 无效：{reason}"
+
+    rule: object
+    reason: object
 
 
 class RuleUnsatisfiableError(CalendarError):
@@ -84,6 +99,11 @@ class RuleUnsatisfiableError(CalendarError):
         "规则 {rule} 需要在 {period} 安排 {needed} 次，但只有 {available} 个可用日"
     )
 
+    rule: object
+    needed: object
+    period: object
+    available: object
+
 
 class DuplicateRuleError(CalendarError):
     """A template already has a rule with this id."""
@@ -91,6 +111,8 @@ class DuplicateRuleError(CalendarError):
     code = "calendar.duplicate_rule"
     message_en_template = "the template already has a rule {rule}"
     message_zh_template = "模板中已有规则 {rule}"
+
+    rule: object
 
 
 class UnknownRuleError(CalendarError):
@@ -100,6 +122,8 @@ class UnknownRuleError(CalendarError):
     message_en_template = "the template has no rule {rule}"
     message_zh_template = "模板中没有规则 {rule}"
 
+    rule: object
+
 
 class MonthOutsideYearError(CalendarError):
     """A month plan was asked for a month outside the school year (CA-6)."""
@@ -107,3 +131,7 @@ class MonthOutsideYearError(CalendarError):
     code = "calendar.month_outside_year"
     message_en_template = "{year}-{month} is not a month of school year {label}"
     message_zh_template = "{year} 年 {month} 月不在学年 {label} 之内"
+
+    year: object
+    month: object
+    label: object

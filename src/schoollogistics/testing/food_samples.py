@@ -17,7 +17,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from schoollogistics.core.time import get_timezone
-from schoollogistics.errors import InvalidInputError
+from schoollogistics.errors import InvalidArgumentError
 from schoollogistics.food_samples import (
     CabinetEvent,
     CabinetState,
@@ -262,9 +262,9 @@ def simulate_canteen(
     policy = RetentionPolicy() if policy is None else policy
     every = dt.timedelta(minutes=30) if reading_every is None else reading_every
     if not 1 <= meals_per_day <= len(_SCHEDULE) or dishes_per_meal < 1 or days < 1:
-        raise InvalidInputError(field="simulate_canteen", reason="sizes out of range")
+        raise InvalidArgumentError(field="simulate_canteen", reason="sizes out of range")
     if every <= dt.timedelta(0) or every > policy.max_reading_gap:
-        raise InvalidInputError(field="reading_every", reason="not within the allowed gap")
+        raise InvalidArgumentError(field="reading_every", reason="not within the allowed gap")
     zone = get_timezone(policy.timezone)
     cabinet = cabinet_id or f"{school}-cabinet"
     retention = dt.timedelta(seconds=policy.retention.total_seconds())

@@ -1,0 +1,249 @@
+"""The one catalogue of audit findings: every kind of finding every area can return.
+
+A [`Finding`][schoollogistics.core.findings.Finding] describes one kind of
+finding: its stable code, the rule it concerns, its severity and its message
+templates in English and Simplified Chinese. Audits and ``check_invariants``
+never format a message at the call site: they look the kind up in
+[`FINDINGS`][schoollogistics.core.findings.FINDINGS] (or call
+[`finding`][schoollogistics.core.findings.finding]) and build the
+[`Violation`][schoollogistics.core.violations.Violation] with
+[`Finding.violation`][schoollogistics.core.findings.Finding.violation].
+
+The catalogue is data, grouped by area below; ``core`` imports no area. A test
+fails when a code used in ``src/`` is missing here or from the docs, and when a
+template names a parameter that is not filled.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from schoollogistics.core.violations import Params, Severity, Violation
+
+__all__ = ["FINDINGS", "Finding", "finding"]
+
+_FORMATTER: Final = string.Formatter()
+
+
+def _placeholders(template: str) -> frozenset[str]:
+    return frozenset(
+        name.split(".")[0].split("[")[0]
+        for _, name, _, _ in _FORMATTER.parse(template)
+        if name is not None and name != ""
+    )
+
+
+@attrs.frozen
+class Finding:
+    """The description of one kind of audit finding (code, rule, severity, messages).
+
+    Attributes:
+        code: The stable violation code (``food_samples.underweight``).
+        rule: The rule ID (``FS-2``).
+        severity: How serious a finding of this kind is.
+        message_en: English message template (``str.format`` with ``subject`` and
+            the params).
+        message_zh: Chinese message template.
+    """
+
+    code: str
+    rule: str
+    severity: Severity
+    message_en: str
+    message_zh: str
+
+    @property
+    def placeholders(self) -> frozenset[str]:
+        """The names the templates use (``subject`` included when used)."""
+        return _placeholders(self.message_en) | _placeholders(self.message_zh)
+
+    def violation(self, subject: str, **params: object) -> Violation:
+        """Build the violation for ``subject`` with its parameters and both messages.
+
+        Parameter values are kept as text (amounts keep their exact decimal text,
+        moments their ISO 8601 text), and the messages are formatted from that
+        text.
+
+        Raises:
+            TypeError: a template names a parameter that was not given (a bug in
+                the calling check, never a refusal of input).
+        """
+        fields = Params(params)
+        values = {"subject": subject, **fields}
+        missing = self.placeholders - values.keys()
+        if missing:
+            msg = f"finding {self.code}: parameter(s) {sorted(missing)} not given"
+            raise TypeError(msg)
+        return Violation(
+            self.code,
+            self.severity,
+            subject,
+            self.rule,
+            fields,
+            self.message_en.format_map(values),
+            self.message_zh.format_map(values),
+        )
+
+
+_ERROR: Final = Severity.ERROR
+_WARNING: Final = Severity.WARNING
+_INFO: Final = Severity.INFO
+
+# ---------------------------------------------------------------- assets (AS)
+
+_ASSETS: Final[tuple[Finding, ...]] = ()
+
+# ---------------------------------------------------------------- food samples (FS)
+
+_FOOD_SAMPLES: Final[tuple[Finding, ...]] = (
+    Finding(
+        "food_samples.dish_without_sample",
+        "FS-1",
+        _ERROR,
+        "meal {meal} ({day} {kind}) served {dish!r} but no sample of it was kept",
+        "{meal_zh}供应的“{dish}”未留样",
+    ),
+    Finding(
+        "food_samples.sample_of_unserved_dish",
+        "FS-1",
+        _ERROR,
+        "sample {subject} is of {dish!r}, which meal {meal} did not serve",
+        "留样 {subject} 的菜品“{dish}”不在{meal_zh}的菜单上",
+    ),
+    Finding(
+        "food_samples.sample_without_meal",
+        "FS-1",
+        _ERROR,
+        "sample {subject} names meal {meal}, which is not on record",
+        "留样 {subject} 所属餐次 {meal} 没有记录",
+    ),
+    Finding(
+        "food_samples.conflicting_meals",
+        "FS-1",
+        _ERROR,
+        "meal {subject} is recorded {count} times with different contents",
+        "餐次 {subject} 有 {count} 条内容不一致的记录",
+    ),
+    Finding(
+        "food_samples.underweight",
+        "FS-2",
+        _ERROR,
+        "sample {subject} ({dish}) weighs {grams} g, below the minimum of {minimum} g",
+        "留样 {subject}（{dish}）仅 {grams} 克，低于最低 {minimum} 克",
+    ),
+    Finding(
+        "food_samples.discarded_too_early",
+        "FS-3",
+        _ERROR,
+        "sample {subject} was discarded at {discarded_at}, before {earliest_discard_at} "
+        "({retention_hours} h after it was taken)",
+        "留样 {subject} 于 {discarded_at} 销毁，早于最早可销毁时间 {earliest_discard_at}"
+        "（留样须满 {retention_hours} 小时）",
+    ),
+    Finding(
+        "food_samples.missing_label",
+        "FS-4",
+        _ERROR,
+        "sample {subject} lacks: {fields}",
+        "留样 {subject} 的记录缺少：{fields_zh}",
+    ),
+    Finding(
+        "food_samples.temperature_out_of_range",
+        "FS-5",
+        _ERROR,
+        "cabinet {cabinet} read {celsius} °C at {at} (allowed {minimum}–{maximum} °C) "
+        "while sample {subject} was in its retention window "
+        "({count} reading(s) out of range)",
+        "留样 {subject} 留存期间，留样柜 {cabinet} 于 {at} 温度为 {celsius} °C"
+        "（应在 {minimum}–{maximum} °C 之间，共 {count} 次超限）",
+    ),
+    Finding(
+        "food_samples.temperature_gap",
+        "FS-5",
+        _ERROR,
+        "cabinet {cabinet} has no temperature reading from {gap_from} to {gap_to} "
+        "(more than {max_gap_hours} h) while sample {subject} was in its retention window",
+        "留样 {subject} 留存期间，留样柜 {cabinet} 自 {gap_from} 至 {gap_to} "
+        "无温度记录（超过 {max_gap_hours} 小时）",
+    ),
+    Finding(
+        "food_samples.disposal_unsigned",
+        "FS-6",
+        _ERROR,
+        "the disposal of sample {subject} at {discarded_at} does not say who destroyed it",
+        "留样 {subject} 于 {discarded_at} 的销毁记录未写明销毁人",
+    ),
+    Finding(
+        "food_samples.disposal_without_sample",
+        "FS-6",
+        _ERROR,
+        "a disposal at {discarded_at} names sample {subject}, which is not on record",
+        "{discarded_at} 的销毁记录所指留样 {subject} 没有留样记录",
+    ),
+    Finding(
+        "food_samples.kept_past_time",
+        "FS-6",
+        Severity.WARNING,
+        "sample {subject} was taken at {taken_at}; {state} (due for disposal by {due_by})",
+        "留样 {subject} 于 {taken_at} 留取，{state_zh}（应于 {due_by} 前销毁）",
+    ),
+    Finding(
+        "food_samples.held_sample_discarded",
+        "FS-7",
+        _ERROR,
+        "sample {subject} was discarded at {discarded_at} while hold {hold} was in force",
+        "留样 {subject} 在封存 {hold} 期间于 {discarded_at} 被销毁",
+    ),
+    Finding(
+        "food_samples.taken_after_service",
+        "FS-8",
+        _ERROR,
+        "sample {subject} was taken at {taken_at}, after service of meal {meal} started at "
+        "{service_start}",
+        "留样 {subject} 于 {taken_at} 留取，晚于{meal_zh}的开餐时间 {service_start}",
+    ),
+)
+
+# ---------------------------------------------------------------- compensation (DC)
+
+_COMPENSATION: Final[tuple[Finding, ...]] = ()
+
+# ---------------------------------------------------------------- calendar (CA)
+
+_CALENDAR: Final[tuple[Finding, ...]] = ()
+
+# ---------------------------------------------------------------- the catalogue
+
+
+def _catalogue(*groups: tuple[Finding, ...]) -> Mapping[str, Finding]:
+    entries: dict[str, Finding] = {}
+    for group in groups:
+        for entry in group:
+            if entry.code in entries:  # pragma: no cover - caught by the catalogue test
+                msg = f"finding code {entry.code} is defined twice"
+                raise ValueError(msg)
+            entries[entry.code] = entry
+    return MappingProxyType(entries)
+
+
+FINDINGS: Final[Mapping[str, Finding]] = _catalogue(
+    _ASSETS,
+    _FOOD_SAMPLES,
+    _COMPENSATION,
+    _CALENDAR,
+)
+"""Every kind of finding of every area, by code (read-only)."""
+
+
+def finding(code: str) -> Finding:
+    """The catalogue entry of ``code``.
+
+    Raises:
+        KeyError: no finding has this code.
+    """
+    return FINDINGS[code]

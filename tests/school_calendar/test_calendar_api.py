@@ -31,5 +31,5 @@ def test_errors_are_calendar_errors(name: str) -> None:
     cls = getattr(errors, name)
     assert issubclass(cls, CalendarError)
     assert cls.code.startswith("calendar.")
-    error = cls(**{name: "x" for name in cls.param_names})
+    error = cls(**dict.fromkeys(cls.param_names, "x"))
     assert error.message_en != error.message_zh

@@ -6,8 +6,9 @@ Usage (from the repository root)::
     uv run --group mutation python scripts/mutation.py src/schoollogistics/core/money.py
     uv run --group mutation python scripts/mutation.py --threshold 90 --max-children 2 ...
 
-The project is copied to a temporary directory (the working tree is never touched),
-mutmut runs there with the tests of the mutated modules, and the score of each module
+The project is copied to ``.mutation/`` (git-ignored; the working tree is never mutated),
+mutmut runs there with the tests of the mutated modules (it remembers earlier results and
+re-tests only the functions that changed since), and the score of each module
 is printed: killed (and timed out) over all mutants that ran, minus the equivalent
 mutants listed in ``docs/reference/mutation.md`` (each with its reason). The exit status
 is non-zero when a module scores below the threshold.
@@ -21,7 +22,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -95,13 +95,14 @@ def _configure(work: Path, modules: list[str], max_children: int) -> None:
         f"pytest_add_cli_args_test_selection = {tests!r}\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
         f"max_children = {max_children}\n"
-        "also_copy = [\"docs\", \"examples\", \"benchmarks\", \"README.md\", \"CHANGELOG.md\"]\n"
+        'also_copy = ["docs", "examples", "benchmarks", "README.md", "CHANGELOG.md"]\n'
     ).replace("'", '"')
     pyproject.write_text(text, encoding="utf-8")
 
 
 def _copy_project(work: Path) -> None:
     for name in ("src", "tests", "docs", "examples", "benchmarks"):
+        shutil.rmtree(work / name, ignore_errors=True)
         shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md", "CHANGELOG.md", "mkdocs.yml"):
         shutil.copy2(ROOT / name, work / name)
@@ -112,7 +113,9 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help="source files to mutate (default: all named)")
     parser.add_argument("--threshold", type=float, default=90.0)
     parser.add_argument("--max-children", type=int, default=2)
-    parser.add_argument("--keep", action="store_true", help="keep the temporary copy")
+    parser.add_argument(
+        "--fresh", action="store_true", help="delete the work copy afterwards (default: keep it)"
+    )
     args = parser.parse_args()
     modules = [m for m in (args.modules or MODULES) if (ROOT / m).exists()]
     missing = sorted(set(args.modules or MODULES) - set(modules))
@@ -121,7 +124,8 @@ def main() -> int:
     if not modules:
         print("nothing to mutate")
         return 2
-    work = Path(tempfile.mkdtemp(prefix="mutation-"))
+    work = ROOT / ".mutation"
+    work.mkdir(exist_ok=True)
     try:
         _copy_project(work)
         _configure(work, modules, args.max_children)
@@ -149,9 +153,7 @@ def main() -> int:
             check=False,
         ).stdout
     finally:
-        if args.keep:
-            print(f"kept {work}")
-        else:
+        if args.fresh:
             shutil.rmtree(work, ignore_errors=True)
     return _report(modules, results, args.threshold)
 
@@ -175,6 +177,13 @@ def _report(modules: list[str], results: str, threshold: float) -> int:
                     if status not in ("killed", "timeout"):
                         survivors[module].append(f"{name}: {status}")
                 break
+    for module in modules:
+        if survivors[module]:
+            print(
+                f"\nsurvivors in {module} (cd .mutation && uv run --group mutation mutmut show <name>):"
+            )
+            for line in survivors[module]:
+                print(f"  {line}")
     failed = False
     print(f"\n{'module':<48} {'killed':>7} {'total':>6} {'equiv':>6} {'score':>7}")
     for module in modules:
@@ -188,11 +197,6 @@ def _report(modules: list[str], results: str, threshold: float) -> int:
             f"{module.removeprefix('src/schoollogistics/'):<48} {killed:>7} {total:>6} "
             f"{counts['equivalent']:>6} {score:>6.1f}%{mark}"
         )
-    for module in modules:
-        if survivors[module]:
-            print(f"\nsurvivors in {module} (see `mutmut show <name>` with --keep):")
-            for line in survivors[module]:
-                print(f"  {line}")
     return 1 if failed else 0
 
 

@@ -180,7 +180,7 @@ def _report(modules: list[str], results: str, threshold: float) -> int:
     for module in modules:
         if survivors[module]:
             print(
-                f"\nsurvivors in {module} (cd .mutation && uv run --group mutation mutmut show <name>):"
+                f"\nsurvivors in {module} (show: cd .mutation && mutmut show <name>):"
             )
             for line in survivors[module]:
                 print(f"  {line}")

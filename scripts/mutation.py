@@ -179,9 +179,7 @@ def _report(modules: list[str], results: str, threshold: float) -> int:
                 break
     for module in modules:
         if survivors[module]:
-            print(
-                f"\nsurvivors in {module} (show: cd .mutation && mutmut show <name>):"
-            )
+            print(f"\nsurvivors in {module} (show: cd .mutation && mutmut show <name>):")
             for line in survivors[module]:
                 print(f"  {line}")
     failed = False

@@ -95,13 +95,13 @@ def _configure(work: Path, modules: list[str], max_children: int) -> None:
         f"pytest_add_cli_args_test_selection = {tests!r}\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
         f"max_children = {max_children}\n"
-        'also_copy = ["docs", "examples", "benchmarks", "README.md", "CHANGELOG.md"]\n'
+        'also_copy = ["docs", "examples", "benchmarks", "scripts", "README.md", "CHANGELOG.md"]\n'
     ).replace("'", '"')
     pyproject.write_text(text, encoding="utf-8")
 
 
 def _copy_project(work: Path) -> None:
-    for name in ("src", "tests", "docs", "examples", "benchmarks"):
+    for name in ("src", "tests", "docs", "examples", "benchmarks", "scripts"):
         shutil.rmtree(work / name, ignore_errors=True)
         shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("pyproject.toml", "README.md", "CHANGELOG.md", "mkdocs.yml"):

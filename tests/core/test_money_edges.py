@@ -250,7 +250,13 @@ class TestErrorParams:
         with pytest.raises(AmountNotFiniteError) as nan:
             to_decimal("Infinity", field="price")
         assert nan.value.params == {"value": "Infinity", "field": "price"}
-        assert to_decimal("1__000") == Decimal(1000)  # separators are dropped, not validated
+        assert to_decimal("1__000") == Decimal(1000)  # Decimal accepts underscores
+        with pytest.raises(FloatAmountError) as default_field:
+            Money(1.5)  # type: ignore[arg-type]
+        assert default_field.value.params == {"value": 1.5, "field": "amount"}
+        with pytest.raises(AmountTextError) as text_field:
+            to_decimal("1.2.3")
+        assert text_field.value.field == "amount"
 
     def test_weights(self) -> None:
         with pytest.raises(AmountTextError) as info:
@@ -262,6 +268,12 @@ class TestErrorParams:
             "weights": ["0.0", "0"],
             "reason": "weights sum to zero / 权重之和为零",
         }
+
+    def test_capital_of_zero_and_signs(self) -> None:
+        assert Money("0").to_capital() == "零元整"
+        assert Money("-0.00").to_capital() == "零元整"
+        assert Money("-0.01").to_capital() == "负壹分"
+        assert Money("0.01").to_capital() == "壹分"
 
     def test_capital_too_large(self) -> None:
         with pytest.raises(AmountTypeError) as info:

@@ -93,7 +93,7 @@ def to_decimal(value: object, *, field: str = "amount") -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("_", "")
+        text = value.strip().replace(",", "")  # Decimal itself accepts "1_000"
         try:
             result = Decimal(text)
         except decimal.InvalidOperation:
@@ -454,13 +454,12 @@ def to_capital(amount: MoneyInput) -> str:
     money = amount if isinstance(amount, Money) else Money(amount)  # pragma: no mutate (speed)
     total_fen = money.fen
     if abs(money.amount) > _MAX_CAPITAL:
-        raise AmountTypeError(type_name="amount of 10^16 yuan or more", field="amount")
-    sign = "负" if total_fen < 0 else ""
+        raise AmountTypeError(type_name="amount of 10^16 yuan or more")
+    if total_fen == 0:
+        return "零元整"
     yuan, cents = divmod(abs(total_fen), 100)
     jiao, fen = divmod(cents, 10)
-    if yuan == 0 and cents == 0:
-        return "零元整"
-    text = sign
+    text = "负" if total_fen < 0 else ""
     if yuan:
         text += _integer_text(yuan) + "元"
     if cents == 0:

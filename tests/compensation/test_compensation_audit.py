@@ -29,7 +29,7 @@ def _codes(assessment: object) -> list[str]:
 def test_sound_assessment_has_no_findings() -> None:
     assert audit_assessment(SOUND) == ()
     assert audit_assessments([SOUND, SOUND]) == ()
-    assert len(AUDIT_CHECKS) == 7
+    assert len(AUDIT_CHECKS) == 8
 
 
 @pytest.mark.rule("DC-5")

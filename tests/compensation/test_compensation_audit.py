@@ -98,6 +98,7 @@ def test_book_value_mismatch_found() -> None:
 
 def _one(assessment: Assessment, code: str) -> Violation:
     (found,) = (v for v in audit_assessment(assessment) if v.code == code)
+    assert found.subject == assessment.claim_id
     return found
 
 
@@ -163,7 +164,7 @@ def test_natural_wear_params_and_free_wear() -> None:
 @pytest.mark.rule("DC-8")
 def test_minor_paying_directly_params() -> None:
     direct = assess(desk_claim(), CompensationPolicy(guardian_pays_for_minor=False))
-    (found,) = audit_assessment(direct)
+    found = _one(direct, "compensation.minor_pays_directly")
     share = direct.shares[0]
     assert found.rule == "DC-8"
     assert found.params == {

@@ -55,6 +55,7 @@ def test_default_lives_are_the_school_table() -> None:
     table = LifeTable.default()
     for category, years in SCHOOL_TABLE.items():
         assert table.years(category) == years
+        assert years is None or type(table.years(category)) is int
         assert table.life_months(category) == (None if years is None else years * 12)
     assert dict(table.months_by_category) == {
         c: y * 12 for c, y in SCHOOL_TABLE.items() if y is not None
@@ -152,8 +153,15 @@ def test_knobs_can_only_reduce() -> None:
         CompensationPolicy(surcharge="5")
     with pytest.raises(InvalidPolicyError):
         CompensationPolicy(hardship_reduction="1.5")
-    with pytest.raises(FloatAmountError):
+    with pytest.raises(FloatAmountError) as float_refused:
         CompensationPolicy(multiplier=0.5)  # type: ignore[arg-type]  # refused at run time too
+    assert float_refused.value.params == {"value": 0.5, "field": "multiplier"}
+    with pytest.raises(FloatAmountError) as float_rate:
+        CompensationPolicy(hardship_reduction=0.5)  # type: ignore[arg-type]  # refused at run time
+    assert float_rate.value.params == {"value": 0.5, "field": "hardship_reduction"}
+    with pytest.raises(FloatAmountError) as float_surcharge:
+        CompensationPolicy(surcharge=0.5)  # type: ignore[arg-type]  # refused at run time
+    assert float_surcharge.value.params["value"] == 0.5
 
 
 def test_write_off_threshold_is_an_amount_in_fen() -> None:

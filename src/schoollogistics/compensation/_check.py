@@ -36,7 +36,7 @@ from schoollogistics.compensation._records import DamageClaim, LiableParty, Part
 from schoollogistics.compensation.errors import InvalidClaimError, InvalidPartyError
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money
-from schoollogistics.core.time import as_date
+from schoollogistics.core.time import DateInput, as_date
 
 __all__ = [
     "CheckKind",
@@ -87,7 +87,7 @@ def _claims(value: Iterable[DamageClaim]) -> tuple[DamageClaim, ...]:
     return tuple(value)
 
 
-def _check_id(value: object) -> str:
+def _check_id(value: str) -> str:
     return require_id(value, field="check_id")
 
 
@@ -104,7 +104,7 @@ class ClassFindings:
     claims: tuple[DamageClaim, ...] = attrs.field(default=(), converter=_claims)
 
 
-def _check_date(value: object) -> pendulum.Date:
+def _check_date(value: DateInput) -> pendulum.Date:
     return as_date(value, field="checked_on")
 
 

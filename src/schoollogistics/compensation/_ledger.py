@@ -39,6 +39,7 @@ from schoollogistics.assets import (
 from schoollogistics.compensation._assessment import Assessment, LedgerInstruction, LedgerOperation
 from schoollogistics.compensation._records import Cause, DamageClaim, Extent, LiableParty
 from schoollogistics.core.money import Money
+from schoollogistics.core.time import DateInput
 from schoollogistics.errors import InvalidArgumentError
 
 __all__ = [
@@ -185,7 +186,7 @@ def post_to_ledger(
     assessment: Assessment,
     *,
     approver: str,
-    on: object,
+    on: DateInput,
     by: str,
 ) -> tuple[AssetEvent, ...]:
     """Post an assessment's ledger operations, all or nothing.
@@ -220,7 +221,7 @@ def _apply(
     assessment: Assessment,
     *,
     approver: str,
-    on: object,
+    on: DateInput,
     by: str,
 ) -> tuple[AssetEvent, ...]:
     events: list[AssetEvent] = []

@@ -233,7 +233,7 @@ def _multiplier(value: Decimal | int | str) -> Decimal:
 
 
 def _surcharge(value: MoneyInput) -> Money:
-    return dc5_no_surcharge(value if isinstance(value, Money) else Money(value))
+    return dc5_no_surcharge(Money(value))
 
 
 def _rate(value: Decimal | int | str) -> Decimal:

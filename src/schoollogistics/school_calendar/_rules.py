@@ -19,6 +19,7 @@ This module imports no record of the area at run time (the records import it).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 import pendulum
@@ -125,7 +126,7 @@ def ca1_terms_inside_year(year: SchoolYear) -> None:
 
 def ca1_terms_in_order(year: SchoolYear) -> None:
     """CA-1: the terms come in order and do not overlap (the first, then the second)."""
-    for previous, term in zip(year.terms, year.terms[1:], strict=False):
+    for previous, term in pairwise(year.terms):
         if term.start <= previous.end:
             raise TermInvalidError(
                 year=year.label, reason=f"{term.name_zh} starts before {previous.name_zh} ends"

@@ -272,7 +272,15 @@ _COMPENSATION: Final[tuple[Finding, ...]] = (
 
 # ---------------------------------------------------------------- calendar (CA)
 
-_CALENDAR: Final[tuple[Finding, ...]] = ()
+_CALENDAR: Final[tuple[Finding, ...]] = (
+    Finding(
+        "calendar.frequency_unmet",
+        "CA-4",
+        _ERROR,
+        "{subject}: {count} planned in {period}, at least {required} required ({source})",
+        "{title_zh}：{period} 仅安排 {count} 次，至少需要 {required} 次（{source}）",
+    ),
+)
 
 # ---------------------------------------------------------------- the catalogue
 

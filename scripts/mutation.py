@@ -7,8 +7,8 @@ Usage (from the repository root)::
     uv run --group mutation python scripts/mutation.py --threshold 90 --max-children 2 ...
 
 The project is copied to ``.mutation/`` (git-ignored; the working tree is never mutated),
-mutmut runs there with the tests of the mutated modules (it remembers earlier results and
-re-tests only the functions that changed since), and the score of each module
+mutmut runs there from scratch with the tests of the mutated modules (``--incremental``
+reuses earlier results while iterating), and the score of each module
 is printed: killed (and timed out) over all mutants that ran, minus the equivalent
 mutants listed in ``docs/reference/mutation.md`` (each with its reason). The exit status
 is non-zero when a module scores below the threshold.
@@ -114,7 +114,11 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=90.0)
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument(
-        "--fresh", action="store_true", help="delete the work copy afterwards (default: keep it)"
+        "--incremental",
+        action="store_true",
+        help="reuse earlier results (mutmut re-tests changed functions only, but not the "
+        "mutants of unchanged functions whose tests changed: use it while iterating on code, "
+        "never for the scores you report)",
     )
     args = parser.parse_args()
     modules = [m for m in (args.modules or MODULES) if (ROOT / m).exists()]
@@ -125,36 +129,34 @@ def main() -> int:
         print("nothing to mutate")
         return 2
     work = ROOT / ".mutation"
+    if not args.incremental:
+        shutil.rmtree(work, ignore_errors=True)
     work.mkdir(exist_ok=True)
-    try:
-        _copy_project(work)
-        _configure(work, modules, args.max_children)
-        env = {"CI": "true", "HYPOTHESIS_PROFILE": "mutation"}
-        run_env = {**os.environ, **env}
-        log = work / "mutmut.log"
-        with log.open("w", encoding="utf-8") as sink:
-            subprocess.run(
-                [sys.executable, "-m", "mutmut", "run"],
-                cwd=work,
-                env=run_env,
-                stdout=sink,
-                stderr=subprocess.STDOUT,
-                check=False,
-            )
-        lines = log.read_text(encoding="utf-8", errors="replace").replace("\r", "\n").splitlines()
-        progress = [line for line in lines if "/" in line and "🎉" in line]
-        print(progress[-1].strip() if progress else "\n".join(lines[-40:]))
-        results = subprocess.run(
-            [sys.executable, "-m", "mutmut", "results", "--all", "true"],
+    _copy_project(work)
+    _configure(work, modules, args.max_children)
+    env = {"CI": "true", "HYPOTHESIS_PROFILE": "mutation"}
+    run_env = {**os.environ, **env}
+    log = work / "mutmut.log"
+    with log.open("w", encoding="utf-8") as sink:
+        subprocess.run(
+            [sys.executable, "-m", "mutmut", "run"],
             cwd=work,
             env=run_env,
-            capture_output=True,
-            text=True,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
             check=False,
-        ).stdout
-    finally:
-        if args.fresh:
-            shutil.rmtree(work, ignore_errors=True)
+        )
+    lines = log.read_text(encoding="utf-8", errors="replace").replace("\r", "\n").splitlines()
+    progress = [line for line in lines if "/" in line and "🎉" in line]
+    print(progress[-1].strip() if progress else "\n".join(lines[-40:]))
+    results = subprocess.run(
+        [sys.executable, "-m", "mutmut", "results", "--all", "true"],
+        cwd=work,
+        env=run_env,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     return _report(modules, results, args.threshold)
 
 

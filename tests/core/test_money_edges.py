@@ -203,7 +203,7 @@ class TestAllocateFen:
     def test_bad_weights(self, ws: list[int], reason: str) -> None:
         with pytest.raises(InvalidWeightsError) as info:
             allocate_fen(100, ws)
-        assert info.value.reason == reason
+        assert info.value.params == {"weights": list(ws) if ws else "[]", "reason": reason}
 
     @given(st.integers(-(10**12), 10**12), weights())
     def test_parts_add_up_and_are_fair(self, total: int, ws: list[int]) -> None:
@@ -219,6 +219,69 @@ class TestAllocateFen:
         money_parts = allocate(Money.from_fen(fen), ws)
         assert tuple(p.fen for p in money_parts) == allocate_fen(fen, ws)
         assert all(p.amount.as_tuple().exponent == FEN.as_tuple().exponent for p in money_parts)
+
+
+class TestErrorParams:
+    """Front ends read ``params``: each refusal names its field and value exactly."""
+
+    def test_multiplying(self) -> None:
+        with pytest.raises(FloatAmountError) as info:
+            _ = Money(1) * 1.5  # type: ignore[operator]
+        assert info.value.params == {"value": 1.5, "field": "factor"}
+        with pytest.raises(AmountNotFiniteError) as nan:
+            _ = Money(1) * Decimal("NaN")
+        assert nan.value.field == "factor"
+        assert str(nan.value.value) == "NaN"
+
+    def test_from_fen(self) -> None:
+        with pytest.raises(AmountTypeError) as info:
+            Money.from_fen("12")  # type: ignore[arg-type]
+        assert info.value.params == {"type_name": "str", "field": "fen"}
+
+    def test_rounding_mode(self) -> None:
+        with pytest.raises(AmountTypeError) as info:
+            Money("1").quantize_fen("HALF_UP")
+        assert info.value.params == {"type_name": "rounding mode 'HALF_UP'", "field": "rounding"}
+
+    def test_text_and_other_types(self) -> None:
+        with pytest.raises(AmountTypeError) as info:
+            to_decimal([1], field="price")
+        assert info.value.params == {"type_name": "list", "field": "price"}
+        with pytest.raises(AmountNotFiniteError) as nan:
+            to_decimal("Infinity", field="price")
+        assert nan.value.params == {"value": "Infinity", "field": "price"}
+        assert to_decimal("1__000") == Decimal(1000)  # Decimal accepts underscores
+        with pytest.raises(FloatAmountError) as default_field:
+            Money(1.5)  # type: ignore[arg-type]
+        assert default_field.value.params == {"value": 1.5, "field": "amount"}
+        with pytest.raises(AmountTextError) as text_field:
+            to_decimal("1.2.3")
+        assert text_field.value.field == "amount"
+
+    def test_weights(self) -> None:
+        with pytest.raises(AmountTextError) as info:
+            allocate("1", ["abc", "1"])
+        assert info.value.params == {"value": "abc", "field": "weight"}
+        with pytest.raises(InvalidWeightsError) as zero:
+            allocate("1", ["0.0", "0"])
+        assert zero.value.params == {
+            "weights": ["0.0", "0"],
+            "reason": "weights sum to zero / 权重之和为零",
+        }
+
+    def test_capital_of_zero_and_signs(self) -> None:
+        assert Money("0").to_capital() == "零元整"
+        assert Money("-0.00").to_capital() == "零元整"
+        assert Money("-0.01").to_capital() == "负壹分"
+        assert Money("0.01").to_capital() == "壹分"
+
+    def test_capital_too_large(self) -> None:
+        with pytest.raises(AmountTypeError) as info:
+            Money("1E16").to_capital()
+        assert info.value.params == {
+            "type_name": "amount of 10^16 yuan or more",
+            "field": "amount",
+        }
 
 
 class TestNonNegative:

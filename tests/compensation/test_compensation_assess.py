@@ -532,3 +532,34 @@ def test_class_holder_used_only_as_fallback() -> None:
 def test_policy_default_and_labels() -> None:
     assert CompensationPolicy.default() == CompensationPolicy()
     assert ValueBasis.NET_BOOK_VALUE.label_zh == "账面净值"
+
+
+@pytest.mark.rule("DC-1")
+@given(claims(agreed=False, min_parties=1), policies())
+def test_the_identified_parties_are_the_payers(
+    claim: DamageClaim, policy: CompensationPolicy
+) -> None:
+    result = assess(claim, _assessable(claim, policy))
+    if result.outcome in (Outcome.NATURAL_WEAR, Outcome.NOT_COMPENSABLE):
+        assert result.shares == ()
+        return
+    # whoever damages pays: one share per identified party, in order; never the holder
+    assert [s.party_id for s in result.shares] == [p.party_id for p in claim.parties]
+    assert all(s.payer_role is not PayerRole.HOLDER for s in result.shares)
+
+
+@pytest.mark.rule("DC-3")
+@given(claims(agreed=False), policies())
+def test_no_one_identified_the_holder_pays_or_the_school_bears(
+    claim: DamageClaim, policy: CompensationPolicy
+) -> None:
+    anonymous = attrs.evolve(claim, parties=(), holder=CLASS_3_2)
+    result = assess(anonymous, _assessable(anonymous, policy))
+    if result.outcome in (Outcome.NATURAL_WEAR, Outcome.NOT_COMPENSABLE):
+        return
+    if policy.no_one_identified is NoOneIdentified.SCHOOL_BEARS:
+        assert (result.outcome, result.total, result.shares) == (Outcome.SCHOOL_BEARS, Money(0), ())
+        return
+    (share,) = result.shares
+    assert (share.party_id, share.payer_role) == (CLASS_3_2.party_id, PayerRole.HOLDER)
+    assert share.amount == result.total

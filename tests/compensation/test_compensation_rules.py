@@ -22,7 +22,7 @@ from schoollogistics.compensation import (
     ReplacementCostMissingError,
 )
 from schoollogistics.compensation import _rules as rules
-from schoollogistics.core import Money
+from schoollogistics.core import AssetCategory, Money
 
 DAY = pendulum.Date(2025, 9, 1)
 
@@ -164,11 +164,11 @@ def test_dc5_relief_only_reduces() -> None:
 
 @pytest.mark.rule("DC-6")
 def test_dc6_life_in_whole_years() -> None:
-    rules.dc6_life_in_whole_years("computers", None)
-    rules.dc6_life_in_whole_years("computers", 1)
+    rules.dc6_life_in_whole_years(AssetCategory.COMPUTERS, None)
+    rules.dc6_life_in_whole_years(AssetCategory.COMPUTERS, 1)
     for bad, text in ((0, "0"), (-1, "-1"), (True, "True"), ("5", "'5'"), (1.0, "1.0")):
         with pytest.raises(InvalidLifeError) as info:
-            rules.dc6_life_in_whole_years("computers", bad)
+            rules.dc6_life_in_whole_years(AssetCategory.COMPUTERS, bad)
         assert info.value.code == "compensation.invalid_life"
         assert info.value.params == {"category": "computers", "years": text}
 

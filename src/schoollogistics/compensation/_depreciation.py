@@ -31,6 +31,8 @@ arithmetic per asset): the month index of a date is ``12 × year + month``.
 
 from __future__ import annotations
 
+from typing import Final
+
 import attrs
 import pendulum
 
@@ -47,6 +49,10 @@ __all__ = [
     "months_depreciated",
     "net_book_value",
 ]
+
+
+_DEFAULT_POLICY: Final = DepreciationPolicy()
+"""The school table and the default convention (built once: policies are frozen)."""
 
 
 @attrs.frozen
@@ -139,7 +145,7 @@ def months_depreciated(
     Raises:
         IncidentBeforeAcquisitionError: ``on`` is before the acquisition.
     """
-    policy = policy or DepreciationPolicy()
+    policy = _DEFAULT_POLICY if policy is None else policy
     index = _on_index(asset, on)
     life = policy.life_table.life_months(asset.category)
     if life is None:
@@ -161,7 +167,7 @@ def accumulated_depreciation(
     See [`months_depreciated`][schoollogistics.compensation.months_depreciated]
     for the arguments.
     """
-    policy = policy or DepreciationPolicy()
+    policy = _DEFAULT_POLICY if policy is None else policy
     months = months_depreciated(asset, on, policy, leaving=leaving)
     life = policy.life_table.life_months(asset.category)
     if life is None:
@@ -189,7 +195,7 @@ def depreciation_schedule(
     The amounts add up exactly to the original value: the last month absorbs
     the rounding of the monthly amount (``ROUND_HALF_UP`` to the fen).
     """
-    policy = policy or DepreciationPolicy()
+    policy = _DEFAULT_POLICY if policy is None else policy
     life = policy.life_table.life_months(asset.category)
     if life is None:
         return ()

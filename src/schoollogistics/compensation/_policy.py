@@ -102,7 +102,7 @@ class CategoryLife:
     years: int | None
 
     def __attrs_post_init__(self) -> None:
-        dc6_life_in_whole_years(self.category.value, self.years)
+        dc6_life_in_whole_years(self.category, self.years)
 
 
 def _normalise_lives(rows: Iterable[CategoryLife]) -> tuple[CategoryLife, ...]:

@@ -33,6 +33,7 @@ from schoollogistics.compensation.errors import (
     RepairQuoteError,
     ReplacementCostMissingError,
 )
+from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
 
 __all__ = [
@@ -237,7 +238,7 @@ def dc5_relief_only_reduces(rate: Decimal) -> Decimal:
 # ---------------------------------------------------------------- DC-6 depreciation
 
 
-def dc6_life_in_whole_years(category: str, years: object) -> None:
+def dc6_life_in_whole_years(category: AssetCategory, years: object) -> None:
     """DC-6 "Default lives in years" [N 财会〔2018〕20号 附表2]: a life is whole years, ≥ 1.
 
     ``None`` (not depreciated) passes.
@@ -248,7 +249,7 @@ def dc6_life_in_whole_years(category: str, years: object) -> None:
     if years is None:
         return
     if isinstance(years, bool) or not isinstance(years, int) or years < 1:
-        raise InvalidLifeError(category=category, years=repr(years))
+        raise InvalidLifeError(category=category.value, years=repr(years))
 
 
 def dc6_not_before_acquisition(item: str, *, on: pendulum.Date, acquired_on: pendulum.Date) -> None:

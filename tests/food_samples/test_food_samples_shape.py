@@ -32,6 +32,8 @@ from schoollogistics.food_samples import (
     Release,
     SampleCabinet,
     TakeSample,
+    _cabinet,
+    _fold,
     _rules,
 )
 from schoollogistics.food_samples.errors import (
@@ -83,6 +85,8 @@ def test_the_unions_and_the_type_tuples_agree() -> None:
     assert typing.get_args(CabinetEvent) == EVENT_TYPES
     assert typing.get_args(CabinetCommand) == COMMAND_TYPES
     assert tuple(_rules.GUARDS) == EVENT_TYPES
+    assert tuple(_fold.FOLDS) == EVENT_TYPES
+    assert tuple(_cabinet._EVENT_OF) == COMMAND_TYPES
     assert [c.__name__ for c in COMMAND_TYPES] == [
         "TakeSample",
         "Discard",

@@ -7,9 +7,10 @@ event, the guards of ``_rules.py`` check it against the state, and the fold of
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import overload
+from types import MappingProxyType
+from typing import Final, overload
 
 import pendulum
 
@@ -46,7 +47,7 @@ from schoollogistics.food_samples._records import (
     TemperatureReading,
     _moment,
 )
-from schoollogistics.food_samples._rules import check
+from schoollogistics.food_samples._rules import GUARDS, check
 from schoollogistics.food_samples.errors import UnknownSampleError
 
 __all__ = ["SampleCabinet"]
@@ -168,21 +169,13 @@ class SampleCabinet:
         return self._record(self._event_of(command))
 
     def _event_of(self, command: CabinetCommand) -> CabinetEvent:
-        match command:
-            case TakeSample(meal, sample):
-                return SampleTaken(meal, sample)
-            case Discard(sample_id, at, by):
-                return SampleDiscarded(Disposal(sample_id, at, by))
-            case PlaceHold(hold):
-                return HoldPlaced(hold)
-            case Release(hold_id, at, by):
-                return HoldReleased(hold_id, at, by)
-            case RecordTemperature(at, celsius):
-                return TemperatureRecorded(TemperatureReading(self._cabinet_id, at, celsius))
+        return _EVENT_OF[type(command)](self._cabinet_id, command)
 
     def _record(self, event: CabinetEvent) -> CabinetEvent:
-        check(self._contents, event, self._policy)
-        fold(self._contents, event)
+        contents, policy = self._contents, self._policy
+        for guard in GUARDS[type(event)]:
+            guard(contents, event, policy)
+        fold(contents, event)
         return event
 
     # ------------------------------------------------------------ conveniences
@@ -370,6 +363,41 @@ class SampleCabinet:
 
 def _sample_order(sample: FoodSample) -> tuple[pendulum.DateTime, str]:
     return (sample.taken_at, sample.sample_id)
+
+
+# ---------------------------------------------------------------- command → event
+
+
+def _taken(_cabinet_id: str, command: TakeSample) -> SampleTaken:
+    return SampleTaken(command.meal, command.sample)
+
+
+def _discarded(_cabinet_id: str, command: Discard) -> SampleDiscarded:
+    return SampleDiscarded(Disposal(command.sample_id, command.at, command.by))
+
+
+def _placed(_cabinet_id: str, command: PlaceHold) -> HoldPlaced:
+    return HoldPlaced(command.hold)
+
+
+def _released(_cabinet_id: str, command: Release) -> HoldReleased:
+    return HoldReleased(command.hold_id, command.at, command.by)
+
+
+def _recorded(cabinet_id: str, command: RecordTemperature) -> TemperatureRecorded:
+    return TemperatureRecorded(TemperatureReading(cabinet_id, command.at, command.celsius))
+
+
+_EVENT_OF: Final[Mapping[type, Callable[..., CabinetEvent]]] = MappingProxyType(
+    {
+        TakeSample: _taken,
+        Discard: _discarded,
+        PlaceHold: _placed,
+        Release: _released,
+        RecordTemperature: _recorded,
+    }
+)
+"""The event each command type records (one key per type of ``COMMAND_TYPES``)."""
 
 
 # ---------------------------------------------------------------- invariants

@@ -7,6 +7,10 @@ caller trusts the events (``SampleCabinet.replay(..., check=False)``).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Final
+
 import attrs
 import pendulum
 
@@ -27,7 +31,16 @@ from schoollogistics.food_samples._records import (
     TemperatureReading,
 )
 
-__all__ = ["Contents", "fold"]
+__all__ = [
+    "FOLDS",
+    "Contents",
+    "fold",
+    "hold_placed",
+    "hold_released",
+    "sample_discarded",
+    "sample_taken",
+    "temperature_recorded",
+]
 
 
 @attrs.define(eq=False)
@@ -71,18 +84,46 @@ class Contents:
         )
 
 
+def sample_taken(state: Contents, event: SampleTaken) -> None:
+    """The sample is inside; its meal is recorded with its first sample."""
+    state.meals.setdefault(event.meal.meal_id, event.meal)
+    state.samples[event.sample.sample_id] = event.sample
+
+
+def sample_discarded(state: Contents, event: SampleDiscarded) -> None:
+    """The disposal is recorded."""
+    state.disposals[event.disposal.sample_id] = event.disposal
+
+
+def hold_placed(state: Contents, event: HoldPlaced) -> None:
+    """The hold is recorded (in force)."""
+    state.holds[event.hold.hold_id] = event.hold
+
+
+def hold_released(state: Contents, event: HoldReleased) -> None:
+    """The hold is recorded with its release."""
+    hold = state.holds[event.hold_id]
+    state.holds[event.hold_id] = hold.released(at=event.released_at, by=event.released_by)
+
+
+def temperature_recorded(state: Contents, event: TemperatureRecorded) -> None:
+    """The reading is recorded."""
+    state.readings.append(event.reading)
+
+
+FOLDS: Final[Mapping[type, Callable[..., None]]] = MappingProxyType(
+    {
+        SampleTaken: sample_taken,
+        SampleDiscarded: sample_discarded,
+        HoldPlaced: hold_placed,
+        HoldReleased: hold_released,
+        TemperatureRecorded: temperature_recorded,
+    }
+)
+"""The state change of each event type (one key per type of ``EVENT_TYPES``)."""
+
+
 def fold(state: Contents, event: CabinetEvent) -> None:
-    """Apply one event to the state (the event is trusted)."""
-    match event:
-        case SampleTaken(meal, sample):
-            state.meals.setdefault(meal.meal_id, meal)
-            state.samples[sample.sample_id] = sample
-        case SampleDiscarded(disposal):
-            state.disposals[disposal.sample_id] = disposal
-        case HoldPlaced(hold):
-            state.holds[hold.hold_id] = hold
-        case HoldReleased(hold_id, released_at, released_by):
-            state.holds[hold_id] = state.holds[hold_id].released(at=released_at, by=released_by)
-        case TemperatureRecorded(reading):
-            state.readings.append(reading)
+    """Apply one event to the state (the event is trusted) and append it to the events."""
+    FOLDS[type(event)](state, event)
     state.events.append(event)

@@ -185,7 +185,7 @@ def _meal(meal_id: str = "m1", dishes: tuple[str, ...] = ("米饭", "青菜")) -
     )
 
 
-def _sample(sample_id: str = "s1", dish: str | None = "米饭", **changes: object) -> FoodSample:
+def _sample(sample_id: str = "s1", dish: str | None = "米饭", **changes: Any) -> FoodSample:
     sample = FoodSample(
         sample_id,
         "m1",

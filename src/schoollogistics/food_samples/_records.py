@@ -21,6 +21,7 @@ import pendulum
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.time import (
     DEFAULT_TIMEZONE,
+    DateInput,
     DateTimeInput,
     as_date,
     as_datetime,
@@ -147,11 +148,11 @@ def _meal_id(value: object) -> str:
     return require_id(value, field="meal_id")
 
 
-def _day(value: object) -> pendulum.Date:
+def _day(value: DateInput) -> pendulum.Date:
     return as_date(value, field="day")
 
 
-def _service_start(value: object) -> pendulum.DateTime:
+def _service_start(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "service_start")
 
 
@@ -218,7 +219,7 @@ def _grams(value: object) -> Decimal | None:
     return grams
 
 
-def _taken_at(value: object) -> pendulum.DateTime:
+def _taken_at(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "taken_at")
 
 
@@ -299,7 +300,7 @@ def _absolute_add(moment: pendulum.DateTime, duration: dt.timedelta) -> pendulum
 # ---------------------------------------------------------------- disposals and readings
 
 
-def _discarded_at(value: object) -> pendulum.DateTime:
+def _discarded_at(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "discarded_at")
 
 
@@ -326,7 +327,7 @@ def _cabinet_id(value: object) -> str:
     return require_id(value, field="cabinet_id")
 
 
-def _reading_at(value: object) -> pendulum.DateTime:
+def _reading_at(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "at")
 
 
@@ -357,7 +358,7 @@ def _hold_id(value: object) -> str:
     return require_id(value, field="hold_id")
 
 
-def _placed_at(value: object) -> pendulum.DateTime:
+def _placed_at(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "placed_at")
 
 
@@ -375,19 +376,19 @@ def _meal_ids(value: object) -> tuple[str, ...]:
     return tuple(sorted({require_id(item, field="meal_ids") for item in value}))
 
 
-def _taken_from(value: object) -> pendulum.DateTime | None:
+def _taken_from(value: DateTimeInput | None) -> pendulum.DateTime | None:
     return _optional_moment(value, "taken_from")
 
 
-def _taken_until(value: object) -> pendulum.DateTime | None:
+def _taken_until(value: DateTimeInput | None) -> pendulum.DateTime | None:
     return _optional_moment(value, "taken_until")
 
 
-def _released_at(value: object) -> pendulum.DateTime | None:
+def _released_at(value: DateTimeInput | None) -> pendulum.DateTime | None:
     return _optional_moment(value, "released_at")
 
 
-def _release_moment(value: object) -> pendulum.DateTime:
+def _release_moment(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "released_at")
 
 

@@ -32,8 +32,11 @@ from schoollogistics.food_samples import (
     RetentionPolicy,
     SampleLog,
     TemperatureReading,
+    audit,
     audit_log,
+    fs2_weights,
 )
+from schoollogistics.food_samples.errors import InvalidRecordError
 
 ZONE = "Asia/Shanghai"
 T0 = school_datetime(2025, 9, 1)
@@ -496,3 +499,157 @@ def test_the_audit_reads_a_hold_period_as_half_open() -> None:
     assert held(22, 23)  # taken exactly at the start of the range
     assert not held(20, 22)  # taken exactly at its end
     assert held(21, 23)
+
+
+# ---------------------------------------------------------------- more pinned edges
+
+
+@pytest.mark.rule("FS-5")
+@pytest.mark.parametrize(
+    ("half_hour", "gap"), [(41, False), (40, False), (39, True)]
+)  # taken at 20:30 / 20:00 (a window of 4 h or less) or 19:30 (more than 4 h)
+def test_a_cabinet_without_readings_has_one_gap_when_the_window_is_long(
+    half_hour: int, gap: bool
+) -> None:
+    meal = Meal("m0", T0.date(), MealKind.DINNER, at(half_hour), ("米饭",))
+    sample = FoodSample("s0", "m0", "米饭", Decimal(130), at(half_hour), "张三", "李四", "C9")
+    found = audit_log(SampleLog(meals=[meal], samples=[sample]), RetentionPolicy(), DAY)
+    gaps = [dict(v.params) for v in found if v.code == "food_samples.temperature_gap"]
+    expected = {
+        "cabinet": "C9",
+        "gap_from": show(at(half_hour)),
+        "gap_to": show(at(48)),
+        "max_gap_hours": "4",
+    }
+    assert gaps == ([expected] if gap else [])
+
+
+@pytest.mark.rule("FS-5")
+def test_a_long_gap_after_the_first_reading_inside_the_window() -> None:
+    found = audit_log(_one_sample_log([23, 33, 41, 47]), RetentionPolicy(), DAY)
+    gaps = [v for v in found if v.code == "food_samples.temperature_gap"]
+    assert [(v.params["gap_from"], v.params["gap_to"]) for v in gaps] == [
+        (show(at(23)), show(at(33)))
+    ]
+
+
+@pytest.mark.rule("FS-5")
+def test_readings_exactly_at_the_limits_are_in_range() -> None:
+    log = _one_sample_log(list(range(14, 50, 4)))
+    edge = [
+        TemperatureReading("C1", at(24), Decimal(8)),
+        TemperatureReading("C1", at(25), Decimal(0)),
+        TemperatureReading("C1", at(26), Decimal("8.1")),
+        TemperatureReading("C1", at(27), Decimal("-0.1")),
+    ]
+    found = audit_log(
+        SampleLog(log.meals, log.samples, (), (*log.readings, *edge)), RetentionPolicy(), DAY
+    )
+    (out,) = [v for v in found if v.code == "food_samples.temperature_out_of_range"]
+    assert (out.params["at"], out.params["celsius"], out.params["count"]) == (
+        show(at(26)),
+        "8.1",
+        "2",
+    )
+
+
+@pytest.mark.rule("FS-3")
+def test_a_retention_with_microseconds_is_exact() -> None:
+    retention = pendulum.duration(hours=48, microseconds=1)
+    policy = RetentionPolicy(retention=retention)
+    log = _one_sample_log([], disposals=[Disposal("s0", at(22).add(hours=48), "王五")])
+    period = DateRange(T0.date(), T0.date().add(days=3))
+    (early,) = [
+        v for v in audit_log(log, policy, period) if v.code == "food_samples.discarded_too_early"
+    ]
+    assert early.params["earliest_discard_at"] == "2025-09-03T11:00:00.000001+08:00"
+    assert early.params["retention_hours"] == hours_text(retention)
+
+
+@pytest.mark.rule("FS-1")
+def test_samples_of_one_meal_need_not_come_together() -> None:
+    lunch = Meal("m0", T0.date(), MealKind.LUNCH, at(23), ("米饭", "青菜"))
+    dinner = Meal("m1", T0.date(), MealKind.DINNER, at(35), ("米饭",))
+
+    def sample(sid: str, meal: str, dish: str) -> FoodSample:
+        return FoodSample(sid, meal, dish, Decimal(130), at(20), "张三", "李四", "C1")
+
+    samples = [sample("a", "m0", "米饭"), sample("b", "m1", "米饭"), sample("c", "m0", "青菜")]
+    samples += [sample("d", "m1", "米饭"), sample("e", "m0", "米饭")]
+    log = SampleLog(meals=[lunch, dinner], samples=samples)
+    found = audit_log(log, RetentionPolicy(), DAY)
+    assert "food_samples.dish_without_sample" not in {v.code for v in found}
+    fewer = SampleLog(meals=[lunch, dinner], samples=samples[:2] + samples[3:])
+    missing = [v for v in audit_log(fewer, RetentionPolicy(), DAY) if "without_sample" in v.code]
+    assert [v.subject for v in missing] == ["m0/青菜"]
+
+
+@pytest.mark.rule("FS-1")
+def test_conflicting_event_meals_keep_the_smaller_name_whatever_the_order() -> None:
+    first = Meal("m0", T0.date(), MealKind.EVENT, at(23), ("米饭",), "运动会")
+    second = Meal("m0", T0.date(), MealKind.EVENT, at(23), ("米饭",), "艺术节")
+    chosen = min(first, second, key=lambda m: m.event_name or "")
+    for meals in ([first, second], [second, first]):
+        found = audit_log(SampleLog(meals=meals), RetentionPolicy(), DAY)
+        conflict = [v for v in found if v.code == "food_samples.conflicting_meals"]
+        assert [(v.subject, dict(v.params)) for v in conflict] == [("m0", {"count": "2"})]
+        (missing,) = [v for v in found if v.code == "food_samples.dish_without_sample"]
+        assert missing.params["kind"] == chosen.event_name
+
+
+@pytest.mark.rule("FS-6")
+@pytest.mark.rule("FS-7")
+def test_more_hold_deadline_edges() -> None:
+    taken = T0  # taken at midnight: due 72 h later, exactly at the horizon of a 3-day period
+    meal = Meal("m0", T0.date(), MealKind.BREAKFAST, at(1), ("米饭",))
+    sample = FoodSample("s0", "m0", "米饭", Decimal(130), taken, "张三", "李四", "C1")
+    period = DateRange(T0.date(), T0.date().add(days=2))
+    horizon = at(48 * 3)
+    readings = [TemperatureReading("C1", at(k), Decimal(3)) for k in range(0, 48 * 4, 4)]
+
+    def late(holds: list[Hold], disposed: pendulum.DateTime) -> bool:
+        log = SampleLog(
+            meals=[meal],
+            samples=[sample],
+            disposals=[Disposal("s0", disposed, "王五")],
+            readings=readings,
+            holds=holds,
+        )
+        return any(
+            v.code == "food_samples.kept_past_time"
+            for v in audit_log(log, RetentionPolicy(), period)
+        )
+
+    def hold(
+        hold_id: str, placed: pendulum.DateTime, released: pendulum.DateTime | None = None
+    ) -> Hold:
+        return Hold(
+            hold_id,
+            placed,
+            "校长",
+            "r",
+            meal_ids=("m0",),
+            released_at=released,
+            released_by=None if released is None else "局",
+        )
+
+    after = horizon.add(hours=1)
+    assert late([], after)
+    assert late([hold("h1", horizon)], after)  # placed at the horizon: not known to the audit
+    assert not late([hold("h1", horizon.subtract(microseconds=1))], after)
+    assert not late([hold("h9", horizon.add(hours=1)), hold("h1", at(4))], after)  # any order
+    assert not late([hold("h1", at(4)), hold("h9", horizon.add(hours=1))], after)
+    # released exactly at the horizon: still in force when the period ends
+    assert not late([hold("h1", at(4), horizon)], horizon.add(hours=30))
+    assert late([hold("h1", at(4), horizon.subtract(hours=1))], horizon.add(hours=30))
+
+
+def test_audit_passes_its_checks_and_names_wrong_records() -> None:
+    log = _one_sample_log([], disposals=[Disposal("s0", at(2), None)])
+    only = audit(
+        log.meals, log.samples, log.disposals, [], RetentionPolicy(), DAY, checks=(fs2_weights,)
+    )
+    assert only == ()
+    with pytest.raises(InvalidRecordError) as info:
+        audit([], [3], [], [], RetentionPolicy(), DAY)  # type: ignore[list-item]
+    assert info.value.params == {"record": "audit", "field": "samples", "reason": "unexpected int"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 import pendulum
@@ -66,7 +66,7 @@ def drop_sample(log: SampleLog, sample: FoodSample, policy: RetentionPolicy) -> 
     return attrs.evolve(log, samples=_replace(log.samples, index, None))
 
 
-def _extra(log: SampleLog, sample: FoodSample, **changes: object) -> SampleLog:
+def _extra(log: SampleLog, sample: FoodSample, **changes: Any) -> SampleLog:
     extra = attrs.evolve(sample, sample_id=sample.sample_id + "-extra", **changes)
     disposal = attrs.evolve(log.disposals[_disposal_index(log, sample)], sample_id=extra.sample_id)
     return attrs.evolve(log, samples=(*log.samples, extra), disposals=(*log.disposals, disposal))

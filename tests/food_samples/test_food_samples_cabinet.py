@@ -35,6 +35,7 @@ from schoollogistics.food_samples import (
     SampleDiscarded,
     SampleTaken,
 )
+from schoollogistics.food_samples._fold import fold
 from schoollogistics.food_samples.errors import (
     AlreadyDiscardedError,
     DiscardTooEarlyError,
@@ -162,7 +163,7 @@ def test_discard_allowed_exactly_when_retention_elapsed_and_not_held(
         with pytest.raises((DiscardTooEarlyError, SampleHeldError)):
             cabinet.discard("s1", at=at, by="王五")
         assert snapshot(cabinet) == before
-    cabinet.check_invariants()
+    assert cabinet.check_invariants() == ()
 
 
 @pytest.mark.rule("FS-3")
@@ -230,7 +231,7 @@ def test_hold_by_period_and_release() -> None:
     assert cabinet.holds[0].released_by == "市场监管局"
     assert [s.sample_id for s in cabinet.due_for_disposal(late)] == ["s1", "s2", "s3"]
     cabinet.discard("s1", at=late, by="王五")
-    cabinet.check_invariants()
+    assert cabinet.check_invariants() == ()
 
 
 def test_hold_refusals_change_nothing() -> None:
@@ -261,7 +262,7 @@ def test_reading_for_another_cabinet_is_refused() -> None:
     from schoollogistics.food_samples import TemperatureReading, TemperatureRecorded
 
     with pytest.raises(WrongCabinetError):
-        cabinet._accept(TemperatureRecorded(TemperatureReading("C2", TAKEN, 3)))
+        cabinet._record(TemperatureRecorded(TemperatureReading("C2", TAKEN, 3)))
     assert snapshot(cabinet) == before
 
 
@@ -303,7 +304,7 @@ def test_state_round_trips_and_replays() -> None:
 def test_replay_validates_every_event() -> None:
     bad = (SampleTaken(lunch(), sample(grams=10)),)
     with pytest.raises(UnderweightSampleError):
-        SampleCabinet.from_events("C1", bad)
+        SampleCabinet.replay("C1", bad)
 
 
 def test_cabinet_audits_its_own_records() -> None:
@@ -325,18 +326,44 @@ def test_cabinet_audits_its_own_records() -> None:
 
 def test_check_invariants_can_fail() -> None:
     cabinet = stocked()
-    cabinet._samples["s1"] = sample("s1", meal_id="ghost")
-    with pytest.raises(AssertionError, match="no meal"):
-        cabinet.check_invariants()
+    assert cabinet.check_invariants() == ()
+    cabinet._contents.samples["s1"] = sample("s1", meal_id="ghost", cabinet_id="C9")
+    found = cabinet.check_invariants()
+    assert [(v.code, v.subject, dict(v.params)) for v in found[:2]] == [
+        ("food_samples.sample_without_meal", "s1", {"meal": "ghost"}),
+        ("food_samples.sample_in_other_cabinet", "s1", {"given": "C9", "cabinet": "C1"}),
+    ]
+    assert found[2].code == "food_samples.history_mismatch"
     broken = stocked()
     broken.hold_meals("h1", ["wed-lunch"], at=TAKEN, by="校长", reason="r")
-    broken._apply(SampleDiscarded(attrs.evolve(_disposal("s1"), discarded_at=TAKEN)))
-    with pytest.raises(AssertionError, match=r"before its time.*while held.*replaying"):
-        broken.check_invariants()
+    fold(broken._contents, SampleDiscarded(attrs.evolve(_disposal("s1"), discarded_at=TAKEN)))
+    found = broken.check_invariants()
+    assert [v.code for v in found] == [
+        "food_samples.discarded_too_early",
+        "food_samples.held_sample_discarded",
+        "food_samples.history_refused",
+    ]
+    assert found[0].rule == "FS-3"
+    assert dict(found[0].params) == {
+        "discarded_at": TAKEN.isoformat(),
+        "earliest_discard_at": TAKEN.add(hours=48).isoformat(),
+        "retention_hours": "48",
+    }
+    assert dict(found[1].params) == {"discarded_at": TAKEN.isoformat(), "hold": "h1"}
+    assert dict(found[2].params) == {
+        "index": "4",
+        "event": "SampleDiscarded",
+        "refusal": "food_samples.discard_too_early",
+    }
     drifted = stocked()
-    drifted._readings.clear()
-    with pytest.raises(AssertionError, match="does not give the same cabinet"):
-        drifted.check_invariants()
+    drifted._contents.readings.clear()
+    assert [v.code for v in drifted.check_invariants()] == ["food_samples.history_mismatch"]
+    orphan = stocked()
+    orphan._contents.disposals["zz"] = _disposal("zz")
+    assert [v.code for v in orphan.check_invariants()] == [
+        "food_samples.disposal_without_sample",
+        "food_samples.history_mismatch",
+    ]
 
 
 def _disposal(sample_id: str) -> Any:
@@ -435,7 +462,7 @@ class CabinetMachine(RuleBasedStateMachine):
 
     @invariant()
     def consistent(self) -> None:
-        self.cabinet.check_invariants()
+        assert self.cabinet.check_invariants() == ()
         assert {d.sample_id for d in self.cabinet.log().disposals} == self.model_discarded
 
 
@@ -453,7 +480,7 @@ def test_a_hold_cannot_be_backdated_over_a_disposal() -> None:
     assert "back-dated" in info.value.message_en
     assert snapshot(cabinet) == before
     cabinet.hold_meals("h1", ["wed-lunch"], at=TAKEN.add(hours=51), by="校长", reason="r")
-    cabinet.check_invariants()
+    assert cabinet.check_invariants() == ()
 
 
 # ---------------------------------------------------------------- the 48-hour boundary in any zone

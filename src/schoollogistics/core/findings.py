@@ -207,6 +207,30 @@ _FOOD_SAMPLES: Final[tuple[Finding, ...]] = (
         "{service_start}",
         "留样 {subject} 于 {taken_at} 留取，晚于{meal_zh}的开餐时间 {service_start}",
     ),
+    # The cabinet's own consistency (SampleCabinet.check_invariants; besides the audit
+    # findings above, which it also returns for its own records).
+    Finding(
+        "food_samples.sample_in_other_cabinet",
+        "FS-3",
+        _ERROR,
+        "sample {subject} names cabinet {given} but is recorded in cabinet {cabinet}",
+        "留样 {subject} 的留样柜为 {given}，却登记在留样柜 {cabinet} 中",
+    ),
+    Finding(
+        "food_samples.history_refused",
+        "FS-4",
+        _ERROR,
+        "cabinet {subject}: event {index} ({event}) is refused when its events are replayed "
+        "({refusal})",
+        "留样柜 {subject}：重放事件时第 {index} 条（{event}）被拒绝（{refusal}）",
+    ),
+    Finding(
+        "food_samples.history_mismatch",
+        "FS-4",
+        _ERROR,
+        "cabinet {subject}: its records differ from those its events give when replayed",
+        "留样柜 {subject}：现有记录与重放事件所得记录不一致",
+    ),
 )
 
 # ---------------------------------------------------------------- compensation (DC)

@@ -22,8 +22,6 @@ import datetime as dt
 import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
-from itertools import compress, count, islice, repeat
 from types import MappingProxyType
 from typing import Final
 
@@ -31,14 +29,26 @@ import pendulum
 
 from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
 from schoollogistics.core.findings import Finding
-from schoollogistics.core.time import DateRange, get_timezone
+from schoollogistics.core.time import DateRange, get_timezone, hours_text
 from schoollogistics.core.violations import Violation, sort_violations
+from schoollogistics.food_samples._fast import (
+    NOT_LOOKED_UP,
+    ORIGIN,
+    Instant,
+    Series,
+    dishes_so_far,
+    instant_converter,
+    join_disposals,
+    no_gap_possible,
+    plain,
+    settle_dishes,
+)
+from schoollogistics.food_samples._policy import RetentionPolicy
 from schoollogistics.food_samples._records import (
     Disposal,
     FoodSample,
     Hold,
     Meal,
-    RetentionPolicy,
     SampleLog,
     TemperatureReading,
 )
@@ -53,20 +63,17 @@ __all__ = [
     "Instant",
     "audit",
     "audit_log",
-    "check_dishes_sampled",
-    "check_disposals",
-    "check_holds",
-    "check_labels",
-    "check_retention",
-    "check_taken_before_service",
-    "check_temperatures",
-    "check_weights",
+    "fs1_dishes_sampled",
+    "fs2_weights",
+    "fs3_retention",
+    "fs4_labels",
+    "fs5_temperatures",
+    "fs6_disposals",
+    "fs7_holds",
+    "fs8_taken_before_service",
 ]
 
-_UTC: Final = dt.UTC
-_ORIGIN: Final = dt.datetime(1, 1, 1, tzinfo=_UTC)
 _NO_CABINET: Final = object()
-_NOT_LOOKED_UP: Final = dt.timedelta.min  # never an offset: marks a day not looked up yet
 _SAMPLE_ID: Final = operator.attrgetter("sample_id")
 
 
@@ -84,127 +91,6 @@ _LABELS_ZH: Final = {
     "reviewed_by": "审核人",
     "cabinet_id": "留样柜",
 }
-
-
-# ---------------------------------------------------------------- exact instants
-
-
-Instant = dt.timedelta
-"""The audit's time scale: the exact time elapsed since 0001-01-01T00:00 UTC."""
-
-
-def _instant_converter() -> tuple[
-    Callable[[dt.datetime], Instant], Callable[[list[dt.datetime]], list[Instant]]
-]:
-    """A function turning aware datetimes into exact instants (time since 0001-01-01 UTC).
-
-    The wall-clock time since 0001-01-01 in the value's own zone is one C-level
-    subtraction (both operands share the zone, so no offset is consulted); the
-    UTC offset is then taken off. Offsets are memoised per zone and local day:
-    when a zone's offset at the first and the last microsecond of a day agree,
-    the day has no clock change and that offset holds all day; on a day of
-    change every value asks its zone. (Zones change their offset at most once a
-    day.) The memo lives as long as one audit.
-    """
-    zones: dict[int, tuple[object, dt.datetime, dict[int, Instant | None]]] = {}
-    utcoffset = dt.datetime.utcoffset
-    since = dt.datetime.__sub__
-    last_zone: object = None
-    last_origin = _ORIGIN
-    last_table: dict[int, Instant | None] = {}
-
-    def offset_of(value: dt.datetime) -> Instant:
-        delta = utcoffset(value)
-        if delta is None:  # pragma: no cover - records only hold aware moments
-            raise InvalidRecordError(record="audit", field="moment", reason="naive datetime")
-        return delta
-
-    def day_offset(value: dt.datetime) -> Instant | None:
-        first = dt.datetime(value.year, value.month, value.day, tzinfo=value.tzinfo)
-        last = dt.datetime(
-            value.year, value.month, value.day, 23, 59, 59, 999_999, tzinfo=value.tzinfo, fold=1
-        )
-        start = offset_of(first)
-        return start if offset_of(last) == start else None
-
-    def instant(value: dt.datetime) -> Instant:
-        nonlocal last_zone, last_origin, last_table
-        zone = value.tzinfo
-        if zone is not last_zone:
-            entry = zones.get(id(zone))
-            if entry is None:
-                origin = dt.datetime(1, 1, 1, tzinfo=zone)
-                entry = zones[id(zone)] = (zone, origin, {})
-            last_zone, last_origin, last_table = entry
-        wall = since(value, last_origin)
-        day = wall.days
-        offset = last_table.get(day, _NOT_LOOKED_UP)
-        if offset is _NOT_LOOKED_UP:
-            offset = last_table[day] = day_offset(value)
-        if offset is None:
-            offset = offset_of(value)
-        return wall - offset
-
-    def instants(values: list[dt.datetime]) -> list[Instant]:
-        """Many moments at once: the same as ``instant`` per value, without the call overhead."""
-        out: list[Instant] = []
-        if not values:
-            return out
-        append = out.append
-        instant(values[0])  # primes the memo of the first value's zone
-        zone, origin, table = last_zone, last_origin, last_table
-        for value in values:
-            if value.tzinfo is zone:
-                wall = since(value, origin)
-                offset = table.get(wall.days, _NOT_LOOKED_UP)
-                if offset is not _NOT_LOOKED_UP and offset is not None:
-                    append(wall - offset)
-                    continue
-            append(instant(value))
-        return out
-
-    return instant, instants
-
-
-def _td(duration: dt.timedelta) -> Instant:
-    """A plain timedelta (pendulum's Duration overrides arithmetic in Python)."""
-    return dt.timedelta(
-        days=duration.days, seconds=duration.seconds, microseconds=duration.microseconds
-    )
-
-
-def _hours_text(duration: Instant) -> str:
-    micros = (duration.days * 86_400 + duration.seconds) * 1_000_000 + duration.microseconds
-    value = (Decimal(micros) / Decimal(3_600_000_000)).normalize()
-    return format(value, "f")
-
-
-class _Series:
-    """One cabinet's readings, sorted by time, with the indexes the FS-5 check uses.
-
-    Readings at the same moment are ordered by temperature, so that which one is
-    reported does not depend on the input order.
-    """
-
-    __slots__ = ("big_gaps", "celsius", "out_of_range", "times")
-
-    def __init__(
-        self, times: list[Instant], celsius: list[Decimal], policy: RetentionPolicy
-    ) -> None:
-        ordered = sorted(times)
-        if ordered != times or any(map(operator.eq, times, islice(times, 1, None))):
-            pairs = sorted(zip(times, celsius, strict=True))
-            times = [pair[0] for pair in pairs]
-            celsius = [pair[1] for pair in pairs]
-        low, high = policy.min_celsius, policy.max_celsius
-        self.times = times
-        self.celsius = celsius
-        self.out_of_range: list[int] = []
-        if celsius and (min(celsius) < low or max(celsius) > high):
-            self.out_of_range = [i for i, c in enumerate(celsius) if not low <= c <= high]
-        max_gap = _td(policy.max_reading_gap)
-        steps = map(operator.sub, islice(times, 1, None), times)
-        self.big_gaps = list(compress(count(), map(operator.gt, steps, repeat(max_gap))))
 
 
 # ---------------------------------------------------------------- context
@@ -281,7 +167,7 @@ class AuditContext:
         self.period = period
         zone = get_timezone(policy.timezone)
         self._timezone = zone
-        instant, instants = _instant_converter()
+        instant, instants = instant_converter()
         self._instant = instant
         self._instants = instants
         after = period.end.add(days=1)
@@ -302,7 +188,7 @@ class AuditContext:
         self.orphan_disposals: list[tuple[Instant, Disposal]] = []
         self.holds: list[tuple[Instant, Instant | None, Hold]] = []
         self._readings: dict[str, list[TemperatureReading]] = {}
-        self._series: dict[str, _Series] = {}
+        self._series: dict[str, Series] = {}
         self._index_meals(log.meals)
         self._index_samples(log.samples)
         self._index_disposals(log.disposals, log.samples)
@@ -367,71 +253,28 @@ class AuditContext:
     ) -> None:
         """Join the disposals to the samples in scope.
 
-        Disposal records usually come in the order of their samples, so the join
-        first tries the sample after the last one matched (a merge join, reading
-        the samples in order) and looks the id up in an index of every sample in
-        scope only when that fails. A dictionary of every sample id, probed in
-        random order, stops fitting the processor caches at district scale and
-        would make the cost per sample grow with the size of the audit. When two
-        samples in scope share an id (rare), the index is always used: the
-        disposals go to the last of them, and the others copy its disposals.
-
-        ``everything`` (every sample record) is read only when a disposal names
-        no sample in scope, to tell a sample out of scope from none at all.
+        The join itself is the speed module's merge join
+        (``_fast.join_disposals``). ``everything`` (every sample record) is read
+        only when a disposal names no sample in scope, to tell a sample out of
+        scope from none at all; such a disposal in the period is an orphan (FS-6).
         """
         records = disposals if isinstance(disposals, tuple) else tuple(disposals)
         for disposal in records:
             if type(disposal) is not Disposal:
                 raise _wrong_type(field="disposals", value=disposal)
         moments = self._instants([disposal.discarded_at for disposal in records])
-        samples = self.samples
-        size = len(samples)
-        ids = list(map(_SAMPLE_ID, samples))
-        unique = len(set(ids)) == size
-        position: dict[str, int] | None = None  # every id in scope, built on first need
-        twins: list[tuple[int, int]] = []  # (index, the index holding its id), rare
-        if not unique:
-            position = dict(zip(ids, range(size), strict=True))
-            twins = [
-                (index, position[key]) for index, key in enumerate(ids) if position[key] != index
-            ]
-        following = 0  # the sample after the last one matched
-        disposed_at: list[Instant | None] = [None] * size
-        first: list[Disposal | None] = [None] * size
-        more = self.more_disposals
-        start_at, horizon = self.start_at, self.horizon
-        elsewhere: frozenset[str] | None = None
-        for disposal, moment in zip(records, moments, strict=True):
-            sample_id = disposal.sample_id
-            index: int | None
-            if unique and following < size and ids[following] == sample_id:
-                index = following
-            else:
-                if position is None:
-                    position = dict(zip(ids, range(size), strict=True))
-                index = position.get(sample_id)
-            if index is None:
-                if elsewhere is None:
-                    elsewhere = frozenset(map(_SAMPLE_ID, everything))
-                if sample_id not in elsewhere and start_at <= moment < horizon:
-                    self.orphan_disposals.append((moment, disposal))
-                continue
-            following = index + 1
-            earlier = disposed_at[index]
-            if earlier is None:
-                disposed_at[index] = moment
-                first[index] = disposal
-            elif moment < earlier:
-                more.setdefault(sample_id, []).append((earlier, first[index]))  # type: ignore[arg-type]
-                disposed_at[index] = moment
-                first[index] = disposal
-            else:
-                more.setdefault(sample_id, []).append((moment, disposal))
-        for index, holder in twins:
-            disposed_at[index] = disposed_at[holder]
-            first[index] = first[holder]
-        self.disposed_at = disposed_at
-        self.disposal = first
+        ids = list(map(_SAMPLE_ID, self.samples))
+        self.disposed_at, self.disposal, unmatched = join_disposals(
+            ids, records, moments, self.more_disposals
+        )
+        if unmatched:
+            elsewhere = frozenset(map(_SAMPLE_ID, everything))
+            start_at, horizon = self.start_at, self.horizon
+            self.orphan_disposals.extend(
+                (moment, disposal)
+                for moment, disposal in unmatched
+                if disposal.sample_id not in elsewhere and start_at <= moment < horizon
+            )
 
     def _index_readings(self, readings: Iterable[TemperatureReading]) -> None:
         wanted = {s.cabinet_id for s in self.samples}
@@ -464,7 +307,7 @@ class AuditContext:
 
     def show(self, instant: Instant) -> str:
         """An instant as ISO 8601 text in the school's zone."""
-        return pendulum.instance(_ORIGIN + instant).in_timezone(self._timezone).isoformat()
+        return pendulum.instance(ORIGIN + instant).in_timezone(self._timezone).isoformat()
 
     def disposals_of(self, index: int) -> list[tuple[Instant, Disposal]]:
         """Every disposal record of the ``index``-th sample in scope, as (instant, record)."""
@@ -477,14 +320,14 @@ class AuditContext:
         """When service of an in-scope meal starts."""
         return self._service_starts[meal_id]
 
-    def series(self, cabinet_id: str) -> _Series | None:
+    def series(self, cabinet_id: str) -> Series | None:
         """The sorted readings of a cabinet (built on first use), or ``None`` if it has none."""
         found = self._series.get(cabinet_id)
         if found is None:
             readings = self._readings.get(cabinet_id)
             if readings is None:
                 return None
-            found = _Series(
+            found = Series(
                 self._instants([reading.at for reading in readings]),
                 [reading.celsius for reading in readings],
                 self.policy,
@@ -544,7 +387,7 @@ Check = Callable[[AuditContext], tuple[Violation, ...]]
 """An audit check: a pure function of the audit context returning its findings."""
 
 
-def check_dishes_sampled(context: AuditContext) -> tuple[Violation, ...]:
+def fs1_dishes_sampled(context: AuditContext) -> tuple[Violation, ...]:
     """FS-1: every dish of every meal has a sample; samples match served meals and dishes.
 
     A sample without a dish name counts for no dish (FS-4 reports the missing
@@ -552,10 +395,7 @@ def check_dishes_sampled(context: AuditContext) -> tuple[Violation, ...]:
     audit goes on with one of them (the earliest service start).
     """
     found: list[Violation] = []
-    # The dishes sampled so far of each meal met, or ``None`` once every dish of
-    # the meal is sampled: a complete meal keeps no set, so the audit does not
-    # retain one container per meal (which, at district scale, would make the
-    # cyclic garbage collector walk the ever larger heap again and again).
+    # the dishes sampled of each meal met (``None`` once complete; see _fast)
     sampled: dict[str, set[str | None] | None] = {}
     unserved = FINDINGS["food_samples.sample_of_unserved_dish"]
     unknown = FINDINGS["food_samples.sample_without_meal"]
@@ -567,15 +407,15 @@ def check_dishes_sampled(context: AuditContext) -> tuple[Violation, ...]:
             continue
         if meal is not last:  # samples of one meal usually come together
             if last is not None:
-                _settle_dishes(sampled, last, dishes)
-            dishes = _dishes_so_far(sampled, meal.meal_id)
+                settle_dishes(sampled, last, dishes)
+            dishes = dishes_so_far(sampled, meal.meal_id)
             last = meal
         dish = sample.dish
         dishes.add(dish)
         if dish not in meal.dishes and not _blank(dish):
             found.append(unserved.violation(sample.sample_id, dish=str(dish), **_meal_params(meal)))
     if last is not None:
-        _settle_dishes(sampled, last, dishes)
+        settle_dishes(sampled, last, dishes)
     missing = FINDINGS["food_samples.dish_without_sample"]
     nothing: set[str | None] = set()
     for meal_id, meal in context.meals.items():
@@ -602,25 +442,7 @@ def check_dishes_sampled(context: AuditContext) -> tuple[Violation, ...]:
     return tuple(found)
 
 
-def _dishes_so_far(sampled: dict[str, set[str | None] | None], meal_id: str) -> set[str | None]:
-    """The set to add a meal's sampled dishes to (a throwaway one if the meal is complete)."""
-    if meal_id not in sampled:
-        dishes: set[str | None] = set()
-        sampled[meal_id] = dishes
-        return dishes
-    known = sampled[meal_id]
-    return set() if known is None else known
-
-
-def _settle_dishes(
-    sampled: dict[str, set[str | None] | None], meal: Meal, dishes: set[str | None]
-) -> None:
-    """Mark ``meal`` complete (``None``) in ``sampled`` once ``dishes`` covers its menu."""
-    if dishes.issuperset(meal.dishes):
-        sampled[meal.meal_id] = None
-
-
-def check_weights(context: AuditContext) -> tuple[Violation, ...]:
+def fs2_weights(context: AuditContext) -> tuple[Violation, ...]:
     """FS-2: each sample weighs at least the policy minimum (default 125 g)."""
     minimum = context.policy.min_grams
     finding = FINDINGS["food_samples.underweight"]
@@ -633,9 +455,9 @@ def check_weights(context: AuditContext) -> tuple[Violation, ...]:
     )
 
 
-def check_retention(context: AuditContext) -> tuple[Violation, ...]:
+def fs3_retention(context: AuditContext) -> tuple[Violation, ...]:
     """FS-3: no sample is discarded before the retention (default 48 h) has elapsed."""
-    retention = _td(context.policy.retention)
+    retention = plain(context.policy.retention)
     finding = FINDINGS["food_samples.discarded_too_early"]
     more = context.more_disposals
     found: list[Violation] = []
@@ -652,7 +474,7 @@ def check_retention(context: AuditContext) -> tuple[Violation, ...]:
                 sample.sample_id,
                 discarded_at=context.show(at),
                 earliest_discard_at=context.show(earliest),
-                retention_hours=_hours_text(retention),
+                retention_hours=hours_text(retention),
             )
             for at, _ in context.disposals_of(index)
             if at < earliest
@@ -660,7 +482,7 @@ def check_retention(context: AuditContext) -> tuple[Violation, ...]:
     return tuple(found)
 
 
-def check_labels(context: AuditContext) -> tuple[Violation, ...]:
+def fs4_labels(context: AuditContext) -> tuple[Violation, ...]:
     """FS-4: each sample record names the dish, quantity, sampler (and reviewer) and cabinet."""
     policy = context.policy
     reviewer = policy.reviewer_required
@@ -693,7 +515,7 @@ def check_labels(context: AuditContext) -> tuple[Violation, ...]:
     return tuple(found)
 
 
-def check_temperatures(context: AuditContext) -> tuple[Violation, ...]:
+def fs5_temperatures(context: AuditContext) -> tuple[Violation, ...]:
     """FS-5: readings in range and without long gaps while a sample is in its window.
 
     A sample's window runs from when it was taken for the retention time, cut at
@@ -706,16 +528,16 @@ def check_temperatures(context: AuditContext) -> tuple[Violation, ...]:
     and end stand in for the missing reading.
     """
     policy = context.policy
-    retention = _td(policy.retention)
-    max_gap = _td(policy.max_reading_gap)
+    retention = plain(policy.retention)
+    max_gap = plain(policy.max_reading_gap)
     horizon = context.horizon
     out = FINDINGS["food_samples.temperature_out_of_range"]
     gap_finding = FINDINGS["food_samples.temperature_gap"]
     limits = {"minimum": str(policy.min_celsius), "maximum": str(policy.max_celsius)}
-    gap_hours = _hours_text(max_gap)
+    gap_hours = hours_text(max_gap)
     found: list[Violation] = []
     last_cabinet: object = _NO_CABINET
-    series: _Series | None = None
+    series: Series | None = None
     for sample, start in zip(context.samples, context.taken, strict=True):
         cabinet = sample.cabinet_id
         if cabinet is not last_cabinet:
@@ -728,16 +550,9 @@ def check_temperatures(context: AuditContext) -> tuple[Violation, ...]:
             end = horizon
             if end <= start:
                 continue
-        if (
-            series is not None
-            and not series.big_gaps
-            and series.times
-            and series.times[0] <= start
-            and series.times[-1] >= end
-        ):
-            gap = None  # readings on both sides of the window and no long gap anywhere
-        else:
-            gap = _first_gap(series, start, end, max_gap)
+        gap = (
+            None if no_gap_possible(series, start, end) else _first_gap(series, start, end, max_gap)
+        )
         if gap is not None:
             found.append(
                 gap_finding.violation(
@@ -771,7 +586,7 @@ def check_temperatures(context: AuditContext) -> tuple[Violation, ...]:
 
 
 def _first_gap(
-    series: _Series | None, start: Instant, end: Instant, max_gap: Instant
+    series: Series | None, start: Instant, end: Instant, max_gap: Instant
 ) -> tuple[Instant, Instant] | None:
     """The earliest reading gap longer than ``max_gap`` overlapping ``(start, end)``."""
     if series is None or not series.times:
@@ -795,7 +610,7 @@ def _first_gap(
     return None
 
 
-def check_disposals(context: AuditContext) -> tuple[Violation, ...]:
+def fs6_disposals(context: AuditContext) -> tuple[Violation, ...]:
     """FS-6: disposals say who destroyed the sample; samples are not kept long past their time.
 
     A sample is *kept past its time* (a warning) when no disposal is recorded and
@@ -808,8 +623,8 @@ def check_disposals(context: AuditContext) -> tuple[Violation, ...]:
     A disposal naming no known sample is reported too.
     """
     policy = context.policy
-    overdue = _td(policy.overdue_after)
-    grace = overdue - _td(policy.retention)
+    overdue = plain(policy.overdue_after)
+    grace = overdue - plain(policy.retention)
     horizon = context.horizon
     unsigned = FINDINGS["food_samples.disposal_unsigned"]
     late = FINDINGS["food_samples.kept_past_time"]
@@ -878,7 +693,7 @@ def _hold_deadline(
     return extended
 
 
-def check_holds(context: AuditContext) -> tuple[Violation, ...]:
+def fs7_holds(context: AuditContext) -> tuple[Violation, ...]:
     """FS-7: no sample is discarded while a hold covering it is in force."""
     if not context.holds:
         return ()
@@ -898,12 +713,12 @@ def check_holds(context: AuditContext) -> tuple[Violation, ...]:
     return tuple(found)
 
 
-def check_taken_before_service(context: AuditContext) -> tuple[Violation, ...]:
+def fs8_taken_before_service(context: AuditContext) -> tuple[Violation, ...]:
     """FS-8: each sample is taken no later than the start of its meal's service."""
     finding = FINDINGS["food_samples.taken_after_service"]
     found: list[Violation] = []
     last: Meal | None = None
-    start = _NOT_LOOKED_UP
+    start = NOT_LOOKED_UP
     for sample, taken, meal in zip(context.samples, context.taken, context.meal_of, strict=True):
         if meal is None:
             continue
@@ -923,14 +738,14 @@ def check_taken_before_service(context: AuditContext) -> tuple[Violation, ...]:
 
 
 DEFAULT_CHECKS: Final[tuple[Check, ...]] = (
-    check_dishes_sampled,
-    check_weights,
-    check_retention,
-    check_labels,
-    check_temperatures,
-    check_disposals,
-    check_holds,
-    check_taken_before_service,
+    fs1_dishes_sampled,
+    fs2_weights,
+    fs3_retention,
+    fs4_labels,
+    fs5_temperatures,
+    fs6_disposals,
+    fs7_holds,
+    fs8_taken_before_service,
 )
 """The rule set FS-1 … FS-8, one check per rule, in rule order."""
 

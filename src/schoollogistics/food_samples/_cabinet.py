@@ -1,126 +1,128 @@
-"""The sample cabinet (留样柜): a pure aggregate that records food-sample operations."""
+"""The sample cabinet (留样柜): a pure aggregate that records food-sample operations.
+
+A command ([`TakeSample`][schoollogistics.food_samples.TakeSample] …) becomes an
+event, the guards of ``_rules.py`` check it against the state, and the fold of
+``_fold.py`` records it: command → event → guards → fold.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import TypeVar
+from types import MappingProxyType
+from typing import Final, overload
 
 import pendulum
 
+from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.ids import require_id
-from schoollogistics.core.time import DateRange
+from schoollogistics.core.time import DateRange, DateTimeInput, hours_text
 from schoollogistics.core.violations import Violation
 from schoollogistics.errors import FoodSampleError
-from schoollogistics.food_samples._records import (
+from schoollogistics.food_samples._commands import (
+    CabinetCommand,
+    Discard,
+    PlaceHold,
+    RecordTemperature,
+    Release,
+    TakeSample,
+)
+from schoollogistics.food_samples._events import (
     CabinetEvent,
     CabinetState,
+    HoldPlaced,
+    HoldReleased,
+    SampleDiscarded,
+    SampleTaken,
+    TemperatureRecorded,
+)
+from schoollogistics.food_samples._fold import Contents, fold
+from schoollogistics.food_samples._policy import RetentionPolicy
+from schoollogistics.food_samples._records import (
     Disposal,
     FoodSample,
     Hold,
-    HoldPlaced,
-    HoldReleased,
     Meal,
-    RetentionPolicy,
-    SampleDiscarded,
     SampleLog,
-    SampleTaken,
     TemperatureReading,
-    TemperatureRecorded,
     _moment,
 )
-from schoollogistics.food_samples.errors import (
-    AlreadyDiscardedError,
-    DiscardTooEarlyError,
-    DishNotServedError,
-    DuplicateHoldError,
-    DuplicateSampleError,
-    HoldAlreadyReleasedError,
-    InvalidRecordError,
-    MealConflictError,
-    MissingLabelError,
-    SampleAfterServiceError,
-    SampleHeldError,
-    UnderweightSampleError,
-    UnknownHoldError,
-    UnknownSampleError,
-    WrongCabinetError,
-)
+from schoollogistics.food_samples._rules import GUARDS, check
+from schoollogistics.food_samples.errors import UnknownSampleError
 
 __all__ = ["SampleCabinet"]
-
-_E = TypeVar("_E", SampleTaken, SampleDiscarded, HoldPlaced, HoldReleased, TemperatureRecorded)
-
-
-def _hours_text(duration: dt.timedelta) -> str:
-    value = Decimal(int(duration.total_seconds() * 1_000_000)) / Decimal(3_600_000_000)
-    return format(value.normalize(), "f")
 
 
 class SampleCabinet:
     """A refrigerated sample cabinet (留样柜) and everything done with it (FS-1 … FS-8).
 
     The cabinet is a pure aggregate: it reads no clock (every moment is an
-    argument), does no I/O, and records each accepted operation as an event.
-    Every operation validates first and raises a typed
-    [`FoodSampleError`][schoollogistics.errors.FoodSampleError] when it refuses;
-    a refused operation leaves the cabinet exactly as it was.
+    argument), does no I/O, and records each accepted command as an event.
+    [`execute`][schoollogistics.food_samples.SampleCabinet.execute] is the one
+    entry point: it builds the event, runs the guards of its type and raises a
+    typed [`FoodSampleError`][schoollogistics.errors.FoodSampleError] when one
+    refuses (the cabinet is then exactly as it was), or folds the event in.
 
-    Operations: `take` a sample (FS-1, FS-2, FS-4, FS-8), `discard` it (FS-3,
-    FS-6, FS-7), `place_hold` and `release` for an incident (FS-7),
-    `record_temperature` (FS-5). Queries: what is inside at a moment
-    (`contents`), what is due for disposal (`due_for_disposal`), what is held
-    (`held`). `log` gives the plain records for
-    [`audit`][schoollogistics.food_samples.audit].
+    Commands (and the convenience method building each): `TakeSample` (`take`;
+    FS-1, FS-2, FS-4, FS-8), `Discard` (`discard`; FS-3, FS-6, FS-7), `PlaceHold`
+    (`place_hold`, `hold_meals`, `hold_period`) and `Release` (`release`) for an
+    incident (FS-7), `RecordTemperature` (`record_temperature`; FS-5). Queries:
+    what is inside at a moment (`contents`), what is due for disposal
+    (`due_for_disposal`), what is held (`held`). `log` gives the plain records
+    for [`audit`][schoollogistics.food_samples.audit].
 
     Args:
         cabinet_id: The cabinet's id.
         policy: The retention policy enforced (default: the national rules).
     """
 
-    __slots__ = (
-        "_cabinet_id",
-        "_disposals",
-        "_events",
-        "_holds",
-        "_meals",
-        "_policy",
-        "_readings",
-        "_samples",
-    )
+    __slots__ = ("_cabinet_id", "_contents", "_policy")
 
     def __init__(self, cabinet_id: str, *, policy: RetentionPolicy | None = None) -> None:
         self._cabinet_id = require_id(cabinet_id, field="cabinet_id")
         self._policy = RetentionPolicy() if policy is None else policy
-        self._events: list[CabinetEvent] = []
-        self._meals: dict[str, Meal] = {}
-        self._samples: dict[str, FoodSample] = {}
-        self._disposals: dict[str, Disposal] = {}
-        self._holds: dict[str, Hold] = {}
-        self._readings: list[TemperatureReading] = []
+        self._contents = Contents(self._cabinet_id)
 
     # ------------------------------------------------------------ construction
 
     @classmethod
-    def from_events(
+    def replay(
         cls,
         cabinet_id: str,
         events: Iterable[CabinetEvent],
         *,
         policy: RetentionPolicy | None = None,
+        check: bool = True,
     ) -> SampleCabinet:
-        """Rebuild a cabinet by replaying its events (each one is validated again)."""
+        """Rebuild a cabinet from its events.
+
+        Args:
+            cabinet_id: The cabinet's id.
+            events: Its events, in order.
+            policy: The retention policy (default: the national rules).
+            check: Run every event through the guards again (the default); a
+                refused event raises its typed error. ``check=False`` is the
+                trusted replay of events this library recorded: it folds them
+                without the guards (faster; `check_invariants` can vouch for the
+                result).
+
+        Raises:
+            FoodSampleError: with ``check=True``, an event the rules refuse.
+        """
         cabinet = cls(cabinet_id, policy=policy)
-        for event in events:
-            cabinet._validate(event)
-            cabinet._apply(event)
+        if check:
+            for event in events:
+                cabinet._record(event)
+        else:
+            contents = cabinet._contents
+            for event in events:
+                fold(contents, event)
         return cabinet
 
     @classmethod
-    def from_state(cls, state: CabinetState) -> SampleCabinet:
-        """Rebuild a cabinet from its serializable state (see `state`)."""
-        return cls.from_events(state.cabinet_id, state.events, policy=state.policy)
+    def from_state(cls, state: CabinetState, *, check: bool = True) -> SampleCabinet:
+        """Rebuild a cabinet from its serializable state (see `state` and `replay`)."""
+        return cls.replay(state.cabinet_id, state.events, policy=state.policy, check=check)
 
     @property
     def cabinet_id(self) -> str:
@@ -135,31 +137,66 @@ class SampleCabinet:
     @property
     def events(self) -> tuple[CabinetEvent, ...]:
         """Every accepted operation, in order."""
-        return tuple(self._events)
+        return tuple(self._contents.events)
 
     def state(self) -> CabinetState:
         """The whole cabinet as one frozen, serializable record."""
-        return CabinetState(self._cabinet_id, self._policy, tuple(self._events))
+        return CabinetState(self._cabinet_id, self._policy, tuple(self._contents.events))
 
-    # ------------------------------------------------------------ operations
+    # ------------------------------------------------------------ the entry point
+
+    @overload
+    def execute(self, command: TakeSample) -> SampleTaken: ...
+    @overload
+    def execute(self, command: Discard) -> SampleDiscarded: ...
+    @overload
+    def execute(self, command: PlaceHold) -> HoldPlaced: ...
+    @overload
+    def execute(self, command: Release) -> HoldReleased: ...
+    @overload
+    def execute(self, command: RecordTemperature) -> TemperatureRecorded: ...
+    def execute(self, command: CabinetCommand) -> CabinetEvent:
+        """Run a command: build its event, check it against the rules, record it.
+
+        Returns:
+            The event recorded.
+
+        Raises:
+            FoodSampleError: the rules refuse the command (the cabinet is
+                unchanged); see each command and `take`, `discard`, `place_hold`,
+                `release` for the errors.
+        """
+        return self._record(self._event_of(command))
+
+    def _event_of(self, command: CabinetCommand) -> CabinetEvent:
+        return _EVENT_OF[type(command)](self._cabinet_id, command)
+
+    def _record(self, event: CabinetEvent) -> CabinetEvent:
+        contents, policy = self._contents, self._policy
+        for guard in GUARDS[type(event)]:
+            guard(contents, event, policy)
+        fold(contents, event)
+        return event
+
+    # ------------------------------------------------------------ conveniences
 
     def take(self, meal: Meal, sample: FoodSample) -> SampleTaken:
-        """Put a sample of one of the meal's dishes in the cabinet.
+        """Put a sample of one of the meal's dishes in the cabinet (`TakeSample`).
 
         Raises:
             MissingLabelError: a label field is missing (FS-4).
-            WrongCabinetError: the sample names another cabinet.
+            WrongCabinetError: the sample names another cabinet (FS-3).
             MealConflictError: the sample names another meal, or another meal
-                with the same id is recorded.
-            DuplicateSampleError: the sample id is already recorded.
+                with the same id is recorded (FS-1).
+            DuplicateSampleError: the sample id is already recorded (FS-1).
             DishNotServedError: the meal did not serve the dish (FS-1).
             UnderweightSampleError: under the minimum weight (FS-2).
             SampleAfterServiceError: taken after service started (FS-8).
         """
-        return self._accept(SampleTaken(meal, sample))
+        return self.execute(TakeSample(meal, sample))
 
-    def discard(self, sample_id: str, *, at: dt.datetime, by: str) -> SampleDiscarded:
-        """Destroy a sample and record who did it and when (FS-6).
+    def discard(self, sample_id: str, *, at: DateTimeInput, by: str) -> SampleDiscarded:
+        """Destroy a sample and record who did it and when (`Discard`; FS-6).
 
         Allowed exactly when the retention has elapsed (``at`` is at or after the
         earliest discard time; FS-3) and no hold on the sample is in force at
@@ -173,25 +210,24 @@ class SampleCabinet:
                 error names in ``params["earliest_discard_at"]`` (FS-3).
             SampleHeldError: the sample is under a hold (FS-7).
         """
-        sample_id = require_id(sample_id, field="sample_id")
-        return self._accept(SampleDiscarded(Disposal(sample_id, at, by)))
+        return self.execute(Discard(sample_id, at, by))
 
     def place_hold(self, hold: Hold) -> HoldPlaced:
-        """Hold samples for the authorities after a suspected incident (FS-7).
+        """Hold samples for the authorities after a suspected incident (`PlaceHold`; FS-7).
 
         Raises:
             DuplicateHoldError: a hold with this id is recorded.
             InvalidRecordError: the hold is already released (place it, then release
                 it), or it is back-dated over a recorded disposal of a sample it covers.
         """
-        return self._accept(HoldPlaced(hold))
+        return self.execute(PlaceHold(hold))
 
     def hold_meals(
         self,
         hold_id: str,
         meal_ids: tuple[str, ...] | list[str],
         *,
-        at: dt.datetime,
+        at: DateTimeInput,
         by: str,
         reason: str,
     ) -> HoldPlaced:
@@ -202,38 +238,38 @@ class SampleCabinet:
     def hold_period(
         self,
         hold_id: str,
-        taken_from: dt.datetime,
-        taken_until: dt.datetime,
+        taken_from: DateTimeInput,
+        taken_until: DateTimeInput,
         *,
-        at: dt.datetime,
+        at: DateTimeInput,
         by: str,
         reason: str,
     ) -> HoldPlaced:
-        """Hold every sample taken in ``[taken_from, taken_until)`` (FS-7)."""
+        """Hold every sample taken in ``[taken_from, taken_until)`` (FS-7); see `place_hold`."""
         hold = Hold.for_period(
             hold_id, taken_from, taken_until, placed_at=at, placed_by=by, reason=reason
         )
         return self.place_hold(hold)
 
-    def release(self, hold_id: str, *, at: dt.datetime, by: str) -> HoldReleased:
-        """Release a hold once the authorities allow it (FS-7).
+    def release(self, hold_id: str, *, at: DateTimeInput, by: str) -> HoldReleased:
+        """Release a hold once the authorities allow it (`Release`; FS-7).
 
         Raises:
             UnknownHoldError: no such hold.
             HoldAlreadyReleasedError: the hold was already released.
             InvalidRecordError: ``at`` is before the hold was placed.
         """
-        return self._accept(HoldReleased(hold_id, at, by))
+        return self.execute(Release(hold_id, at, by))
 
     def record_temperature(
-        self, at: dt.datetime, celsius: Decimal | int | str
+        self, at: DateTimeInput, celsius: Decimal | int | str
     ) -> TemperatureRecorded:
-        """Record a temperature reading of the cabinet (FS-5).
+        """Record a temperature reading of the cabinet (`RecordTemperature`; FS-5).
 
         A reading outside the policy range is recorded all the same: it is a
         fact, and the audit reports it for the samples inside at that time.
         """
-        return self._accept(TemperatureRecorded(TemperatureReading(self._cabinet_id, at, celsius)))
+        return self.execute(RecordTemperature(at, celsius))
 
     # ------------------------------------------------------------ queries
 
@@ -244,7 +280,7 @@ class SampleCabinet:
             UnknownSampleError: no such sample in the cabinet.
         """
         try:
-            return self._samples[sample_id]
+            return self._contents.samples[sample_id]
         except KeyError:
             raise UnknownSampleError(sample_id=sample_id, cabinet_id=self._cabinet_id) from None
 
@@ -252,47 +288,43 @@ class SampleCabinet:
         """When the sample may first be discarded (FS-3)."""
         return self.sample(sample_id).earliest_discard_at(self._policy)
 
-    def contents(self, at: dt.datetime) -> tuple[FoodSample, ...]:
+    def contents(self, at: DateTimeInput) -> tuple[FoodSample, ...]:
         """The samples inside the cabinet at ``at`` (taken, not yet discarded), oldest first."""
         moment = _moment(at, "at")
         inside = [
             sample
-            for sample_id, sample in self._samples.items()
+            for sample_id, sample in self._contents.samples.items()
             if sample.taken_at <= moment
             and (
-                sample_id not in self._disposals or self._disposals[sample_id].discarded_at > moment
+                sample_id not in self._contents.disposals
+                or self._contents.disposals[sample_id].discarded_at > moment
             )
         ]
         return tuple(sorted(inside, key=_sample_order))
 
-    def held(self, at: dt.datetime) -> tuple[FoodSample, ...]:
+    def held(self, at: DateTimeInput) -> tuple[FoodSample, ...]:
         """The samples inside at ``at`` that a hold in force at ``at`` covers (FS-7)."""
         moment = _moment(at, "at")
-        return tuple(s for s in self.contents(moment) if self._holds_on(s, moment))
+        return tuple(s for s in self.contents(moment) if self._contents.holds_on(s, moment))
 
-    def due_for_disposal(self, at: dt.datetime) -> tuple[FoodSample, ...]:
+    def due_for_disposal(self, at: DateTimeInput) -> tuple[FoodSample, ...]:
         """The samples inside at ``at`` that may be discarded then (FS-3, FS-7)."""
         moment = _moment(at, "at")
         return tuple(
             s
             for s in self.contents(moment)
-            if s.earliest_discard_at(self._policy) <= moment and not self._holds_on(s, moment)
+            if s.earliest_discard_at(self._policy) <= moment
+            and not self._contents.holds_on(s, moment)
         )
 
     @property
     def holds(self) -> tuple[Hold, ...]:
         """Every hold, with its release when released, in the order placed."""
-        return tuple(self._holds.values())
+        return tuple(self._contents.holds.values())
 
     def log(self) -> SampleLog:
         """The cabinet's records as plain data for [`audit`][schoollogistics.food_samples.audit]."""
-        return SampleLog(
-            meals=tuple(self._meals.values()),
-            samples=tuple(self._samples.values()),
-            disposals=tuple(self._disposals.values()),
-            readings=tuple(self._readings),
-            holds=tuple(self._holds.values()),
-        )
+        return self._contents.log()
 
     def audit(self, period: DateRange) -> tuple[Violation, ...]:
         """Audit the cabinet's own records over ``period`` with its policy."""
@@ -300,183 +332,140 @@ class SampleCabinet:
 
         return audit_log(self.log(), self._policy, period)
 
-    def check_invariants(self) -> None:
-        """Check the cabinet's internal consistency (tests call it after every step).
+    def check_invariants(self) -> tuple[Violation, ...]:
+        """The cabinet's internal consistency, as findings (empty when consistent; never raises).
 
-        Raises:
-            AssertionError: an invariant does not hold (a bug, never bad input).
+        Checks that no disposal came before the retention elapsed (FS-3) or while
+        a hold was in force (FS-7) or names no sample (FS-6), that every sample
+        has its meal (FS-1) and names this cabinet (FS-3), and that the events,
+        replayed through the guards, are accepted and give the same records
+        (FS-4). A finding means a bug or tampered state, never bad input.
         """
-        policy = self._policy
-        problems: list[str] = []
-        for sample_id, disposal in self._disposals.items():
-            sample = self._samples[sample_id]
-            if disposal.discarded_at < sample.earliest_discard_at(policy):
-                problems.append(f"{sample_id} discarded before its time")
-            if self._holds_on(sample, disposal.discarded_at):
-                problems.append(f"{sample_id} discarded while held")
-        problems.extend(
-            f"{sample.sample_id} has no meal or names another cabinet"
-            for sample in self._samples.values()
-            if sample.meal_id not in self._meals or sample.cabinet_id != self._cabinet_id
-        )
-        try:
-            replayed = SampleCabinet.from_events(self._cabinet_id, self._events, policy=policy)
-        except FoodSampleError as error:
-            problems.append(f"replaying the events is refused: {error.code}")
-        else:
-            if replayed.log() != self.log():
-                problems.append("replaying the events does not give the same cabinet")
-        if problems:
-            raise AssertionError("; ".join(problems))
-
-    # ------------------------------------------------------------ internals
-
-    def _holds_on(self, sample: FoodSample, at: pendulum.DateTime) -> tuple[str, ...]:
-        return tuple(
-            hold.hold_id
-            for hold in self._holds.values()
-            if hold.in_force(at) and hold.covers(sample)
-        )
-
-    def _accept(self, event: _E) -> _E:
-        self._validate(event)
-        self._apply(event)
-        return event
-
-    def _validate(self, event: CabinetEvent) -> None:
-        match event:
-            case SampleTaken(meal, sample):
-                self._validate_take(meal, sample)
-            case SampleDiscarded(disposal):
-                self._validate_discard(disposal)
-            case HoldPlaced(hold):
-                if hold.hold_id in self._holds:
-                    raise DuplicateHoldError(hold_id=hold.hold_id)
-                if hold.released_at is not None:
-                    raise InvalidRecordError(
-                        record="Hold", field="released_at", reason="place the hold, then release it"
-                    )
-                self._validate_not_backdated(hold)
-            case HoldReleased(hold_id, released_at, _):
-                placed = self._holds.get(hold_id)
-                if placed is None:
-                    raise UnknownHoldError(hold_id=hold_id, cabinet_id=self._cabinet_id)
-                if placed.released_at is not None:
-                    raise HoldAlreadyReleasedError(
-                        hold_id=hold_id, released_at=placed.released_at.isoformat()
-                    )
-                if released_at < placed.placed_at:
-                    raise InvalidRecordError(
-                        record="Hold",
-                        field="released_at",
-                        reason="a hold cannot be released before it is placed",
-                    )
-            case TemperatureRecorded(reading):
-                if reading.cabinet_id != self._cabinet_id:
-                    raise WrongCabinetError(
-                        record="TemperatureReading",
-                        given=reading.cabinet_id,
-                        cabinet_id=self._cabinet_id,
-                    )
-
-    def _validate_take(self, meal: Meal, sample: FoodSample) -> None:
-        policy = self._policy
-        missing = sample.missing_labels(policy)
-        if missing:
-            raise MissingLabelError(sample_id=sample.sample_id, fields=missing)
-        if sample.cabinet_id != self._cabinet_id:
-            raise WrongCabinetError(
-                record="FoodSample", given=sample.cabinet_id, cabinet_id=self._cabinet_id
-            )
-        if sample.meal_id != meal.meal_id:
-            raise MealConflictError(
-                meal_id=meal.meal_id, reason=f"the sample names meal {sample.meal_id}"
-            )
-        known = self._meals.get(meal.meal_id)
-        if known is not None and known != meal:
-            raise MealConflictError(
-                meal_id=meal.meal_id, reason="another meal with this id is recorded"
-            )
-        if sample.sample_id in self._samples:
-            raise DuplicateSampleError(sample_id=sample.sample_id)
-        if sample.dish not in meal.dishes:
-            raise DishNotServedError(meal_id=meal.meal_id, dish=sample.dish, served=meal.dishes)
-        if sample.grams is not None and sample.grams < policy.min_grams:
-            raise UnderweightSampleError(
-                sample_id=sample.sample_id, grams=sample.grams, minimum=policy.min_grams
-            )
-        if sample.taken_at > meal.service_start:
-            raise SampleAfterServiceError(
-                sample_id=sample.sample_id,
-                meal_id=meal.meal_id,
-                taken_at=sample.taken_at.isoformat(),
-                service_start=meal.service_start.isoformat(),
-            )
-
-    def _validate_not_backdated(self, hold: Hold) -> None:
-        """A hold placed at t cannot cover a sample the records show discarded at or after t."""
-        for sample_id, disposal in self._disposals.items():
-            if hold.placed_at <= disposal.discarded_at and hold.covers(self._samples[sample_id]):
-                raise InvalidRecordError(
-                    record="Hold",
-                    field="placed_at",
-                    reason=(
-                        f"sample {sample_id} was discarded at {disposal.discarded_at.isoformat()},"
-                        " after the hold's placement: a hold cannot be back-dated"
-                    ),
-                )
-
-    def _validate_discard(self, disposal: Disposal) -> None:
-        sample_id = disposal.sample_id
-        if disposal.discarded_by is None or not disposal.discarded_by.strip():
-            raise MissingLabelError(sample_id=sample_id, fields=("discarded_by",))
-        sample = self.sample(sample_id)
-        done = self._disposals.get(sample_id)
-        if done is not None:
-            raise AlreadyDiscardedError(
-                sample_id=sample_id, discarded_at=done.discarded_at.isoformat()
-            )
-        earliest = sample.earliest_discard_at(self._policy)
-        if disposal.discarded_at < earliest:
-            raise DiscardTooEarlyError(
-                sample_id=sample_id,
-                at=disposal.discarded_at.isoformat(),
-                earliest_discard_at=earliest.isoformat(),
-                retention_hours=_hours_text(self._policy.retention),
-            )
-        holds = self._holds_on(sample, disposal.discarded_at)
-        if holds:
-            raise SampleHeldError(sample_id=sample_id, holds=holds)
-
-    def _apply(self, event: CabinetEvent) -> None:
-        match event:
-            case SampleTaken(meal, sample):
-                self._meals.setdefault(meal.meal_id, meal)
-                self._samples[sample.sample_id] = sample
-            case SampleDiscarded(disposal):
-                self._disposals[disposal.sample_id] = disposal
-            case HoldPlaced(hold):
-                self._holds[hold.hold_id] = hold
-            case HoldReleased(hold_id, released_at, released_by):
-                self._holds[hold_id] = self._holds[hold_id].released(at=released_at, by=released_by)
-            case TemperatureRecorded(reading):
-                self._readings.append(reading)
-        self._events.append(event)
+        return _invariants(self._contents, self._policy)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SampleCabinet):
             return NotImplemented
         return self.state() == other.state()
 
+    # A mutable aggregate is unhashable; mypy sees None as incompatible with
+    # object.__hash__'s signature, which cannot be avoided when un-hashing a class.
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
+        contents = self._contents
         return (
-            f"SampleCabinet({self._cabinet_id!r}, samples={len(self._samples)}, "
-            f"discarded={len(self._disposals)}, holds={len(self._holds)}, "
-            f"readings={len(self._readings)})"
+            f"SampleCabinet({self._cabinet_id!r}, samples={len(contents.samples)}, "
+            f"discarded={len(contents.disposals)}, holds={len(contents.holds)}, "
+            f"readings={len(contents.readings)})"
         )
 
 
 def _sample_order(sample: FoodSample) -> tuple[pendulum.DateTime, str]:
     return (sample.taken_at, sample.sample_id)
+
+
+# ---------------------------------------------------------------- command → event
+
+
+def _taken(_cabinet_id: str, command: TakeSample) -> SampleTaken:
+    return SampleTaken(command.meal, command.sample)
+
+
+def _discarded(_cabinet_id: str, command: Discard) -> SampleDiscarded:
+    return SampleDiscarded(Disposal(command.sample_id, command.at, command.by))
+
+
+def _placed(_cabinet_id: str, command: PlaceHold) -> HoldPlaced:
+    return HoldPlaced(command.hold)
+
+
+def _released(_cabinet_id: str, command: Release) -> HoldReleased:
+    return HoldReleased(command.hold_id, command.at, command.by)
+
+
+def _recorded(cabinet_id: str, command: RecordTemperature) -> TemperatureRecorded:
+    return TemperatureRecorded(TemperatureReading(cabinet_id, command.at, command.celsius))
+
+
+_EVENT_OF: Final[Mapping[type, Callable[..., CabinetEvent]]] = MappingProxyType(
+    {
+        TakeSample: _taken,
+        Discard: _discarded,
+        PlaceHold: _placed,
+        Release: _released,
+        RecordTemperature: _recorded,
+    }
+)
+"""The event each command type records (one key per type of ``COMMAND_TYPES``)."""
+
+
+# ---------------------------------------------------------------- invariants
+
+
+def _invariants(contents: Contents, policy: RetentionPolicy) -> tuple[Violation, ...]:
+    found: list[Violation] = []
+    samples = contents.samples
+    retention = hours_text(policy.retention)
+    for sample_id, disposal in contents.disposals.items():
+        at = disposal.discarded_at
+        sample = samples.get(sample_id)
+        if sample is None:
+            found.append(
+                FINDINGS["food_samples.disposal_without_sample"].violation(
+                    sample_id, discarded_at=at.isoformat()
+                )
+            )
+            continue
+        earliest = sample.earliest_discard_at(policy)
+        if at < earliest:
+            found.append(
+                FINDINGS["food_samples.discarded_too_early"].violation(
+                    sample_id,
+                    discarded_at=at.isoformat(),
+                    earliest_discard_at=earliest.isoformat(),
+                    retention_hours=retention,
+                )
+            )
+        found.extend(
+            FINDINGS["food_samples.held_sample_discarded"].violation(
+                sample_id, discarded_at=at.isoformat(), hold=hold_id
+            )
+            for hold_id in contents.holds_on(sample, at)
+        )
+    for sample in samples.values():
+        if sample.meal_id not in contents.meals:
+            found.append(
+                FINDINGS["food_samples.sample_without_meal"].violation(
+                    sample.sample_id, meal=sample.meal_id
+                )
+            )
+        if sample.cabinet_id != contents.cabinet_id:
+            found.append(
+                FINDINGS["food_samples.sample_in_other_cabinet"].violation(
+                    sample.sample_id, given=str(sample.cabinet_id), cabinet=contents.cabinet_id
+                )
+            )
+    found.extend(_replay_findings(contents, policy))
+    return tuple(found)
+
+
+def _replay_findings(contents: Contents, policy: RetentionPolicy) -> tuple[Violation, ...]:
+    """The events replayed through the guards: accepted, and giving the same records?"""
+    again = Contents(contents.cabinet_id)
+    for index, event in enumerate(contents.events):
+        try:
+            check(again, event, policy)
+        except FoodSampleError as error:
+            return (
+                FINDINGS["food_samples.history_refused"].violation(
+                    contents.cabinet_id,
+                    index=str(index),
+                    event=type(event).__name__,
+                    refusal=error.code,
+                ),
+            )
+        fold(again, event)
+    if again.log() != contents.log():
+        return (FINDINGS["food_samples.history_mismatch"].violation(contents.cabinet_id),)
+    return ()

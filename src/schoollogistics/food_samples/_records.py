@@ -1,4 +1,4 @@
-"""The records of food-sample retention: policy, meals, samples, disposals, readings, holds.
+"""The records of food-sample retention: meals, samples, disposals, readings, holds.
 
 Every record is a frozen attrs class with plain, typed fields, so that records
 exported by another system (a 阳光食堂 platform, a spreadsheet) can be loaded with
@@ -13,31 +13,33 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
 
 from schoollogistics.core.ids import require_id
-from schoollogistics.core.time import DEFAULT_TIMEZONE, as_date, as_datetime, get_timezone, hours
+from schoollogistics.core.time import (
+    DEFAULT_TIMEZONE,
+    DateInput,
+    DateTimeInput,
+    as_date,
+    as_datetime,
+    get_timezone,
+)
 from schoollogistics.food_samples.errors import InvalidRecordError
 
+if TYPE_CHECKING:
+    from schoollogistics.food_samples._policy import RetentionPolicy
+
 __all__ = [
-    "CabinetEvent",
-    "CabinetState",
     "Disposal",
     "FoodSample",
     "Hold",
-    "HoldPlaced",
-    "HoldReleased",
     "Meal",
     "MealKind",
-    "RetentionPolicy",
-    "SampleDiscarded",
     "SampleLog",
-    "SampleTaken",
     "TemperatureReading",
-    "TemperatureRecorded",
 ]
 
 _ZONE: Final = get_timezone(DEFAULT_TIMEZONE)
@@ -87,83 +89,6 @@ def _label(value: object, record: str, field: str) -> str | None:
     raise InvalidRecordError(
         record=record, field=field, reason=f"expected text, got {type(value).__name__}"
     )
-
-
-def _policy_decimal(value: object) -> Decimal:
-    return _decimal(value, "RetentionPolicy", "number")
-
-
-def _duration(value: object) -> pendulum.Duration:
-    if isinstance(value, pendulum.Duration):
-        return value
-    if isinstance(value, dt.timedelta):
-        return pendulum.duration(
-            days=value.days, seconds=value.seconds, microseconds=value.microseconds
-        )
-    raise InvalidRecordError(
-        record="RetentionPolicy", field="duration", reason="expected a duration (timedelta)"
-    )
-
-
-# ---------------------------------------------------------------- policy
-
-
-@attrs.frozen(kw_only=True)
-class RetentionPolicy:
-    """The configurable rules of food-sample retention (FS-2, FS-3, FS-4, FS-5, FS-6).
-
-    The defaults follow 学校食品安全与营养健康管理规定 (2019) §40 and common local
-    templates; derive a local variant with ``attrs.evolve(policy, min_grams=200)``.
-
-    Attributes:
-        min_grams: FS-2 minimum weight of a sample, in grams (default 125; the
-            pre-2018 rule was 100, some localities ask 200).
-        retention: FS-3 minimum time a sample is kept, an absolute duration from
-            the moment it is taken (default 48 hours).
-        min_celsius: FS-5 lowest allowed cabinet temperature (default 0 °C:
-            refrigerated, not frozen).
-        max_celsius: FS-5 highest allowed cabinet temperature (default 8 °C;
-            templates use 4 °C, the older norm 10 °C).
-        reviewer_required: FS-4 whether a reviewer (审核人) must sign each sample
-            (default yes, as most local templates do).
-        max_reading_gap: FS-5 longest allowed time between two temperature
-            readings of a cabinet while a sample is in its window (default 4
-            hours: a warm excursion cannot then last longer than the 4 hours the
-            common 2-hour/4-hour food-safety rule tolerates without a reading
-            showing it; paper logs read twice a day need about 16 hours).
-        overdue_after: FS-6 time after taking from which a sample still without a
-            disposal counts as kept long past its time (a warning; default 72
-            hours, i.e. the 48-hour retention plus one daily disposal round).
-        timezone: The school's IANA timezone, used to turn the audited period's
-            days into moments and to show times in messages.
-    """
-
-    min_grams: Decimal = attrs.field(default=Decimal(125), converter=_policy_decimal)
-    retention: pendulum.Duration = attrs.field(default=hours(48), converter=_duration)
-    min_celsius: Decimal = attrs.field(default=Decimal(0), converter=_policy_decimal)
-    max_celsius: Decimal = attrs.field(default=Decimal(8), converter=_policy_decimal)
-    reviewer_required: bool = True
-    max_reading_gap: pendulum.Duration = attrs.field(default=hours(4), converter=_duration)
-    overdue_after: pendulum.Duration = attrs.field(default=hours(72), converter=_duration)
-    timezone: str = DEFAULT_TIMEZONE
-
-    def __attrs_post_init__(self) -> None:
-        def refuse(*, field: str, reason: str) -> InvalidRecordError:
-            return InvalidRecordError(record="RetentionPolicy", field=field, reason=reason)
-
-        if self.min_grams <= 0:
-            raise refuse(field="min_grams", reason="must be positive")
-        if self.retention.total_seconds() <= 0:
-            raise refuse(field="retention", reason="must be positive")
-        if self.min_celsius > self.max_celsius:
-            raise refuse(field="min_celsius", reason="is above max_celsius")
-        if not isinstance(self.reviewer_required, bool):
-            raise refuse(field="reviewer_required", reason="must be a bool")
-        if self.max_reading_gap.total_seconds() <= 0:
-            raise refuse(field="max_reading_gap", reason="must be positive")
-        if self.overdue_after < self.retention:
-            raise refuse(field="overdue_after", reason="is shorter than the retention")
-        get_timezone(self.timezone)  # refuses an unknown zone with time.unknown_timezone
 
 
 # ---------------------------------------------------------------- meals
@@ -223,11 +148,11 @@ def _meal_id(value: object) -> str:
     return require_id(value, field="meal_id")
 
 
-def _day(value: object) -> pendulum.Date:
+def _day(value: DateInput) -> pendulum.Date:
     return as_date(value, field="day")
 
 
-def _service_start(value: object) -> pendulum.DateTime:
+def _service_start(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "service_start")
 
 
@@ -294,7 +219,7 @@ def _grams(value: object) -> Decimal | None:
     return grams
 
 
-def _taken_at(value: object) -> pendulum.DateTime:
+def _taken_at(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "taken_at")
 
 
@@ -375,7 +300,7 @@ def _absolute_add(moment: pendulum.DateTime, duration: dt.timedelta) -> pendulum
 # ---------------------------------------------------------------- disposals and readings
 
 
-def _discarded_at(value: object) -> pendulum.DateTime:
+def _discarded_at(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "discarded_at")
 
 
@@ -402,7 +327,7 @@ def _cabinet_id(value: object) -> str:
     return require_id(value, field="cabinet_id")
 
 
-def _reading_at(value: object) -> pendulum.DateTime:
+def _reading_at(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "at")
 
 
@@ -433,7 +358,7 @@ def _hold_id(value: object) -> str:
     return require_id(value, field="hold_id")
 
 
-def _placed_at(value: object) -> pendulum.DateTime:
+def _placed_at(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "placed_at")
 
 
@@ -451,19 +376,19 @@ def _meal_ids(value: object) -> tuple[str, ...]:
     return tuple(sorted({require_id(item, field="meal_ids") for item in value}))
 
 
-def _taken_from(value: object) -> pendulum.DateTime | None:
+def _taken_from(value: DateTimeInput | None) -> pendulum.DateTime | None:
     return _optional_moment(value, "taken_from")
 
 
-def _taken_until(value: object) -> pendulum.DateTime | None:
+def _taken_until(value: DateTimeInput | None) -> pendulum.DateTime | None:
     return _optional_moment(value, "taken_until")
 
 
-def _released_at(value: object) -> pendulum.DateTime | None:
+def _released_at(value: DateTimeInput | None) -> pendulum.DateTime | None:
     return _optional_moment(value, "released_at")
 
 
-def _release_moment(value: object) -> pendulum.DateTime:
+def _release_moment(value: DateTimeInput) -> pendulum.DateTime:
     return _moment(value, "released_at")
 
 
@@ -527,7 +452,7 @@ class Hold:
         hold_id: str,
         meal_ids: tuple[str, ...] | list[str],
         *,
-        placed_at: dt.datetime,
+        placed_at: DateTimeInput,
         placed_by: str,
         reason: str,
     ) -> Hold:
@@ -538,10 +463,10 @@ class Hold:
     def for_period(
         cls,
         hold_id: str,
-        taken_from: dt.datetime,
-        taken_until: dt.datetime,
+        taken_from: DateTimeInput,
+        taken_until: DateTimeInput,
         *,
-        placed_at: dt.datetime,
+        placed_at: DateTimeInput,
         placed_by: str,
         reason: str,
     ) -> Hold:
@@ -562,81 +487,12 @@ class Hold:
         """Whether the hold is in force at the moment ``at``."""
         return self.placed_at <= at and (self.released_at is None or at < self.released_at)
 
-    def released(self, *, at: dt.datetime, by: str) -> Hold:
+    def released(self, *, at: DateTimeInput, by: str) -> Hold:
         """The hold as released by ``by`` at ``at``."""
         return attrs.evolve(self, released_at=at, released_by=by)
 
 
-# ---------------------------------------------------------------- events and state
-
-
-@attrs.frozen
-class SampleTaken:
-    """Event: a sample of a meal's dish was put in the cabinet (留样).
-
-    Attributes:
-        meal: The meal, as recorded with its first sample.
-        sample: The sample.
-    """
-
-    meal: Meal
-    sample: FoodSample
-
-
-@attrs.frozen
-class SampleDiscarded:
-    """Event: a sample was destroyed (销样).
-
-    Attributes:
-        disposal: Who destroyed which sample, when.
-    """
-
-    disposal: Disposal
-
-
-@attrs.frozen
-class HoldPlaced:
-    """Event: an incident hold was placed (封存).
-
-    Attributes:
-        hold: The hold (not yet released).
-    """
-
-    hold: Hold
-
-
-@attrs.frozen
-class HoldReleased:
-    """Event: an incident hold was released (解除封存).
-
-    Attributes:
-        hold_id: The hold released.
-        released_at: When.
-        released_by: Who released it.
-    """
-
-    hold_id: str = attrs.field(converter=_hold_id)
-    released_at: pendulum.DateTime = attrs.field(converter=_release_moment)
-    released_by: str = attrs.field(converter=_placed_by)
-
-
-@attrs.frozen
-class TemperatureRecorded:
-    """Event: a temperature reading of the cabinet was recorded.
-
-    Attributes:
-        reading: The reading.
-    """
-
-    reading: TemperatureReading
-
-
-CabinetEvent = SampleTaken | SampleDiscarded | HoldPlaced | HoldReleased | TemperatureRecorded
-"""Everything a cabinet records, in the order it happened (serialized with a ``"type"`` tag)."""
-
-
-def _events(value: Iterable[CabinetEvent]) -> tuple[CabinetEvent, ...]:
-    return tuple(value)
+# ---------------------------------------------------------------- the log
 
 
 def _meals(value: Iterable[Meal]) -> tuple[Meal, ...]:
@@ -657,25 +513,6 @@ def _readings(value: Iterable[TemperatureReading]) -> tuple[TemperatureReading, 
 
 def _holds(value: Iterable[Hold]) -> tuple[Hold, ...]:
     return tuple(value)
-
-
-@attrs.frozen
-class CabinetState:
-    """A cabinet's whole history as one serializable record.
-
-    Two cabinets with equal states answer every query alike;
-    [`SampleCabinet.from_state`][schoollogistics.food_samples.SampleCabinet.from_state]
-    rebuilds the cabinet by replaying the events.
-
-    Attributes:
-        cabinet_id: The cabinet.
-        policy: The retention policy the cabinet enforces.
-        events: Its operations, in order.
-    """
-
-    cabinet_id: str = attrs.field(converter=_cabinet_id)
-    policy: RetentionPolicy
-    events: tuple[CabinetEvent, ...] = attrs.field(converter=_events)
 
 
 @attrs.frozen

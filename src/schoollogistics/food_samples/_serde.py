@@ -1,30 +1,27 @@
 """Types of this area that serialize (read by ``schoollogistics.serialization``).
 
 ``SERIALIZABLE_TYPES`` lists every public type that must round-trip;
-``TAGGED_UNIONS`` lists unions serialized with a ``"type"`` key. This module must
-not import ``schoollogistics.serialization`` (which imports it).
+``TAGGED_UNIONS`` lists unions serialized with a ``"type"`` key (the events and
+the commands of the cabinet). The event and command types come from
+``EVENT_TYPES`` and ``COMMAND_TYPES``. This module must not import
+``schoollogistics.serialization`` (which imports it).
 """
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
+from schoollogistics.food_samples._commands import COMMAND_TYPES, CabinetCommand
+from schoollogistics.food_samples._events import EVENT_TYPES, CabinetEvent, CabinetState
+from schoollogistics.food_samples._policy import RetentionPolicy
 from schoollogistics.food_samples._records import (
-    CabinetEvent,
-    CabinetState,
     Disposal,
     FoodSample,
     Hold,
-    HoldPlaced,
-    HoldReleased,
     Meal,
     MealKind,
-    RetentionPolicy,
-    SampleDiscarded,
     SampleLog,
-    SampleTaken,
     TemperatureReading,
-    TemperatureRecorded,
 )
 
 SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
@@ -35,12 +32,9 @@ SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     Disposal,
     TemperatureReading,
     Hold,
-    SampleTaken,
-    SampleDiscarded,
-    HoldPlaced,
-    HoldReleased,
-    TemperatureRecorded,
+    *EVENT_TYPES,
+    *COMMAND_TYPES,
     CabinetState,
     SampleLog,
 )
-TAGGED_UNIONS: Final[tuple[Any, ...]] = (CabinetEvent,)
+TAGGED_UNIONS: Final[tuple[object, ...]] = (CabinetEvent, CabinetCommand)

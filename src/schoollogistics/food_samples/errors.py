@@ -13,6 +13,8 @@ returns them as [`Violation`][schoollogistics.core.violations.Violation] records
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from schoollogistics.errors import FoodSampleError
 
 __all__ = [
@@ -41,9 +43,9 @@ class InvalidRecordError(FoodSampleError, ValueError):
     message_en_template = "invalid {record} record, field {field}: {reason}"
     message_zh_template = "{record} 记录的字段 {field} 无效：{reason}"
 
-    record: object
-    field: object
-    reason: object
+    record: str
+    field: str
+    reason: str
 
 
 class MissingLabelError(FoodSampleError, ValueError):
@@ -53,8 +55,8 @@ class MissingLabelError(FoodSampleError, ValueError):
     message_en_template = "sample {sample_id} lacks required label field(s): {fields}"
     message_zh_template = "留样 {sample_id} 缺少必填的标签字段：{fields}"
 
-    sample_id: object
-    fields: object
+    sample_id: str
+    fields: tuple[str, ...]
 
 
 class DishNotServedError(FoodSampleError, ValueError):
@@ -64,9 +66,9 @@ class DishNotServedError(FoodSampleError, ValueError):
     message_en_template = "meal {meal_id} did not serve {dish!r}; it serves: {served}"
     message_zh_template = "餐次 {meal_id} 未供应菜品“{dish}”；供应的菜品为：{served}"
 
-    meal_id: object
-    dish: object
-    served: object
+    meal_id: str
+    dish: str | None
+    served: tuple[str, ...]
 
 
 class UnderweightSampleError(FoodSampleError, ValueError):
@@ -76,9 +78,9 @@ class UnderweightSampleError(FoodSampleError, ValueError):
     message_en_template = "sample {sample_id} weighs {grams} g, below the minimum of {minimum} g"
     message_zh_template = "留样 {sample_id} 重 {grams} 克，低于最低 {minimum} 克"
 
-    sample_id: object
-    grams: object
-    minimum: object
+    sample_id: str
+    grams: Decimal
+    minimum: Decimal
 
 
 class SampleAfterServiceError(FoodSampleError, ValueError):
@@ -93,10 +95,10 @@ class SampleAfterServiceError(FoodSampleError, ValueError):
         "留样 {sample_id} 于 {taken_at} 留取，晚于餐次 {meal_id} 的开餐时间 {service_start}"
     )
 
-    sample_id: object
-    taken_at: object
-    meal_id: object
-    service_start: object
+    sample_id: str
+    taken_at: str
+    meal_id: str
+    service_start: str
 
 
 class WrongCabinetError(FoodSampleError, ValueError):
@@ -106,9 +108,9 @@ class WrongCabinetError(FoodSampleError, ValueError):
     message_en_template = "{record} names cabinet {given!r}, but this is cabinet {cabinet_id!r}"
     message_zh_template = "{record} 记录的留样柜为 {given!r}，而当前留样柜为 {cabinet_id!r}"
 
-    record: object
-    given: object
-    cabinet_id: object
+    record: str
+    given: str | None
+    cabinet_id: str
 
 
 class DuplicateSampleError(FoodSampleError, ValueError):
@@ -118,7 +120,7 @@ class DuplicateSampleError(FoodSampleError, ValueError):
     message_en_template = "sample {sample_id} is already recorded"
     message_zh_template = "留样 {sample_id} 已登记"
 
-    sample_id: object
+    sample_id: str
 
 
 class MealConflictError(FoodSampleError, ValueError):
@@ -128,8 +130,8 @@ class MealConflictError(FoodSampleError, ValueError):
     message_en_template = "meal {meal_id}: {reason}"
     message_zh_template = "餐次 {meal_id}：{reason}"
 
-    meal_id: object
-    reason: object
+    meal_id: str
+    reason: str
 
 
 class UnknownSampleError(FoodSampleError, KeyError):
@@ -142,8 +144,8 @@ class UnknownSampleError(FoodSampleError, KeyError):
     def __str__(self) -> str:
         return Exception.__str__(self)
 
-    sample_id: object
-    cabinet_id: object
+    sample_id: str
+    cabinet_id: str
 
 
 class AlreadyDiscardedError(FoodSampleError, ValueError):
@@ -153,8 +155,8 @@ class AlreadyDiscardedError(FoodSampleError, ValueError):
     message_en_template = "sample {sample_id} was already discarded at {discarded_at}"
     message_zh_template = "留样 {sample_id} 已于 {discarded_at} 销毁"
 
-    sample_id: object
-    discarded_at: object
+    sample_id: str
+    discarded_at: str
 
 
 class DiscardTooEarlyError(FoodSampleError, ValueError):
@@ -170,10 +172,10 @@ class DiscardTooEarlyError(FoodSampleError, ValueError):
         "最早可于 {earliest_discard_at} 销毁"
     )
 
-    sample_id: object
-    at: object
-    retention_hours: object
-    earliest_discard_at: object
+    sample_id: str
+    at: str
+    retention_hours: str
+    earliest_discard_at: str
 
 
 class SampleHeldError(FoodSampleError, ValueError):
@@ -183,8 +185,8 @@ class SampleHeldError(FoodSampleError, ValueError):
     message_en_template = "sample {sample_id} is held ({holds}) and cannot be discarded"
     message_zh_template = "留样 {sample_id} 已被封存（{holds}），不得销毁"
 
-    sample_id: object
-    holds: object
+    sample_id: str
+    holds: tuple[str, ...]
 
 
 class DuplicateHoldError(FoodSampleError, ValueError):
@@ -194,7 +196,7 @@ class DuplicateHoldError(FoodSampleError, ValueError):
     message_en_template = "hold {hold_id} is already recorded"
     message_zh_template = "封存 {hold_id} 已登记"
 
-    hold_id: object
+    hold_id: str
 
 
 class UnknownHoldError(FoodSampleError, KeyError):
@@ -207,8 +209,8 @@ class UnknownHoldError(FoodSampleError, KeyError):
     def __str__(self) -> str:
         return Exception.__str__(self)
 
-    hold_id: object
-    cabinet_id: object
+    hold_id: str
+    cabinet_id: str
 
 
 class HoldAlreadyReleasedError(FoodSampleError, ValueError):
@@ -218,5 +220,5 @@ class HoldAlreadyReleasedError(FoodSampleError, ValueError):
     message_en_template = "hold {hold_id} was already released at {released_at}"
     message_zh_template = "封存 {hold_id} 已于 {released_at} 解除"
 
-    hold_id: object
-    released_at: object
+    hold_id: str
+    released_at: str

@@ -11,34 +11,35 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
+import attrs
 import pendulum
+from attrs import AttrsInstance
 from hypothesis import strategies as st
 
 from schoollogistics.core.time import get_timezone
 from schoollogistics.errors import InvalidArgumentError
 from schoollogistics.food_samples import (
+    COMMAND_TYPES,
+    EVENT_TYPES,
+    CabinetCommand,
     CabinetEvent,
     CabinetState,
     Disposal,
     FoodSample,
     Hold,
-    HoldPlaced,
-    HoldReleased,
     Meal,
     MealKind,
     RetentionPolicy,
-    SampleDiscarded,
     SampleLog,
-    SampleTaken,
     TemperatureReading,
-    TemperatureRecorded,
 )
 from schoollogistics.testing._core import aware_datetimes, dates
 
 __all__ = [
     "STRATEGIES",
+    "cabinet_commands",
     "cabinet_events",
     "cabinet_states",
     "disposals",
@@ -162,15 +163,37 @@ def holds(draw: st.DrawFn) -> Hold:
     )
 
 
+def _fields() -> dict[str, st.SearchStrategy[object]]:
+    """The strategy of each field name of the events and commands."""
+    return {
+        "meal": meals(),
+        "sample": food_samples(),
+        "disposal": disposals(),
+        "hold": holds(),
+        "reading": temperature_readings(),
+        "hold_id": _IDS,
+        "sample_id": _IDS,
+        "released_at": aware_datetimes(),
+        "at": aware_datetimes(),
+        "released_by": _NAMES,
+        "by": _NAMES,
+        "celsius": _CELSIUS,
+    }
+
+
+def _built(cls: type[AttrsInstance]) -> st.SearchStrategy[AttrsInstance]:
+    fields = _fields()
+    return st.builds(cls, **{field.name: fields[field.name] for field in attrs.fields(cls)})
+
+
 def cabinet_events() -> st.SearchStrategy[CabinetEvent]:
-    """Any cabinet event (not necessarily a consistent history)."""
-    return st.one_of(
-        st.builds(SampleTaken, meals(), food_samples()),
-        st.builds(SampleDiscarded, disposals()),
-        st.builds(HoldPlaced, holds()),
-        st.builds(HoldReleased, _IDS, aware_datetimes(), _NAMES),
-        st.builds(TemperatureRecorded, temperature_readings()),
-    )
+    """Any cabinet event (not necessarily a consistent history), one of ``EVENT_TYPES``."""
+    return st.one_of(*map(_built, EVENT_TYPES))
+
+
+def cabinet_commands() -> st.SearchStrategy[CabinetCommand]:
+    """Any cabinet command (the cabinet may refuse it), of every type of ``COMMAND_TYPES``."""
+    return st.one_of(*map(_built, COMMAND_TYPES))
 
 
 def cabinet_states() -> st.SearchStrategy[CabinetState]:
@@ -192,7 +215,7 @@ def sample_logs() -> st.SearchStrategy[SampleLog]:
     )
 
 
-STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {
+STRATEGIES: Final[dict[type, st.SearchStrategy[object]]] = {
     RetentionPolicy: retention_policies(),
     MealKind: meal_kinds(),
     Meal: meals(),
@@ -200,11 +223,7 @@ STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {
     Disposal: disposals(),
     TemperatureReading: temperature_readings(),
     Hold: holds(),
-    SampleTaken: st.builds(SampleTaken, meals(), food_samples()),
-    SampleDiscarded: st.builds(SampleDiscarded, disposals()),
-    HoldPlaced: st.builds(HoldPlaced, holds()),
-    HoldReleased: st.builds(HoldReleased, _IDS, aware_datetimes(), _NAMES),
-    TemperatureRecorded: st.builds(TemperatureRecorded, temperature_readings()),
+    **{cls: _built(cls) for cls in (*EVENT_TYPES, *COMMAND_TYPES)},
     CabinetState: cabinet_states(),
     SampleLog: sample_logs(),
 }

@@ -117,6 +117,7 @@ def test_every_guard_and_check_is_named_after_its_rule() -> None:
 @given(command=cabinet_commands())
 def test_commands_round_trip_through_serialization(command: CabinetCommand) -> None:
     data = serialization.to_dict(command, CabinetCommand)
+    assert isinstance(data, dict)
     assert data["type"] == type(command).__name__
     assert serialization.from_dict(CabinetCommand, data) == command
     text = serialization.dumps([command], list[CabinetCommand])
@@ -127,6 +128,7 @@ def test_commands_round_trip_through_serialization(command: CabinetCommand) -> N
 @given(event=cabinet_events())
 def test_events_round_trip_through_serialization(event: CabinetEvent) -> None:
     data = serialization.to_dict(event, CabinetEvent)
+    assert isinstance(data, dict)
     assert data["type"] == type(event).__name__
     assert serialization.from_dict(CabinetEvent, data) == event
 

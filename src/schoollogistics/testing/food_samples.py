@@ -35,7 +35,7 @@ from schoollogistics.food_samples import (
     SampleLog,
     TemperatureReading,
 )
-from schoollogistics.testing._core import aware_datetimes, dates
+from schoollogistics.testing._core import StrategyTable, aware_datetimes, dates
 
 __all__ = [
     "STRATEGIES",
@@ -215,7 +215,7 @@ def sample_logs() -> st.SearchStrategy[SampleLog]:
     )
 
 
-STRATEGIES: Final[dict[type, st.SearchStrategy[object]]] = {
+STRATEGIES: Final[StrategyTable] = {
     RetentionPolicy: retention_policies(),
     MealKind: meal_kinds(),
     Meal: meals(),

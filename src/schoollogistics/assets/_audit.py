@@ -11,7 +11,12 @@ from collections.abc import Sequence
 
 from schoollogistics.assets._events import StockTakePosted
 from schoollogistics.assets._ledger import AssetLedger
-from schoollogistics.assets._model import CountSchedulePolicy, PlaceKind
+from schoollogistics.assets._policy import (
+    CountSchedulePolicy,
+)
+from schoollogistics.assets._records import (
+    PlaceKind,
+)
 from schoollogistics.core.time import DateRange, as_date
 from schoollogistics.core.violations import Severity, Violation
 from schoollogistics.errors import InvalidArgumentError

@@ -13,8 +13,15 @@ from typing import Any, Final, TypeAlias
 import attrs
 import pendulum
 
-from schoollogistics.assets._model import Condition, Decision, Holder, ItemType, Place
-from schoollogistics.assets._records import AdjustmentLine, CategorySummary
+from schoollogistics.assets._records import (
+    AdjustmentLine,
+    CategorySummary,
+    Condition,
+    Decision,
+    Holder,
+    ItemType,
+    Place,
+)
 from schoollogistics.core.money import Money
 
 __all__ = [

@@ -31,33 +31,33 @@ from schoollogistics.assets._events import (
     StockTakePosted,
     Transferred,
 )
-from schoollogistics.assets._model import (
+from schoollogistics.assets._policy import (
+    LedgerPolicy,
+)
+from schoollogistics.assets._records import (
+    AdjustmentLine,
     AssetUnit,
+    CategorySummary,
     Condition,
+    CustodyGap,
     Decision,
+    HazardUsage,
     Holder,
     HolderKind,
     Holding,
     ItemKind,
     ItemType,
-    LedgerPolicy,
-    Place,
-    PlaceKind,
-    SummaryScope,
-)
-from schoollogistics.assets._records import (
-    AdjustmentLine,
-    CategorySummary,
-    CustodyGap,
-    HazardUsage,
     LedgerSnapshot,
     LoanRow,
     LossReport,
     PendingAdjustment,
+    Place,
+    PlaceKind,
     Reconciliation,
     ReconciliationLine,
     StockRow,
     StockTake,
+    SummaryScope,
     TrailEntry,
     UnitPosition,
 )

@@ -23,15 +23,19 @@ from schoollogistics.assets._events import (
     StockTakePosted,
     Transferred,
 )
-from schoollogistics.assets._model import (
+from schoollogistics.assets._policy import (
+    LedgerPolicy,
+)
+from schoollogistics.assets._records import (
     AssetUnit,
+    CategorySummary,
     Condition,
     ItemType,
-    LedgerPolicy,
     LossKind,
+    LossReport,
     SummaryScope,
+    TrailEntry,
 )
-from schoollogistics.assets._records import CategorySummary, LossReport, TrailEntry
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
 

@@ -10,34 +10,32 @@ from __future__ import annotations
 from typing import Any, Final
 
 from schoollogistics.assets._events import EVENT_TYPES, AssetEvent
-from schoollogistics.assets._model import (
+from schoollogistics.assets._records import (
+    AdjustmentLine,
     AssetUnit,
+    CategorySummary,
     Condition,
+    CountLine,
+    CustodyGap,
     Decision,
+    HazardUsage,
     Holder,
     HolderKind,
     Holding,
     ItemKind,
     ItemType,
-    LossKind,
-    Place,
-    PlaceKind,
-    SummaryScope,
-)
-from schoollogistics.assets._records import (
-    AdjustmentLine,
-    CategorySummary,
-    CountLine,
-    CustodyGap,
-    HazardUsage,
     LedgerSnapshot,
     LoanRow,
+    LossKind,
     LossReport,
     PendingAdjustment,
+    Place,
+    PlaceKind,
     Reconciliation,
     ReconciliationLine,
     StockRow,
     StockTake,
+    SummaryScope,
     TrailEntry,
     UnitPosition,
 )

@@ -36,14 +36,16 @@ from schoollogistics.assets._events import (
     StockTakePosted,
     Transferred,
 )
-from schoollogistics.assets._model import (
+from schoollogistics.assets._policy import (
+    LedgerPolicy,
+)
+from schoollogistics.assets._records import (
     AssetUnit,
     Condition,
     Decision,
     Holding,
     ItemKind,
     ItemType,
-    LedgerPolicy,
     PlaceKind,
 )
 from schoollogistics.assets.errors import (

@@ -1,9 +1,11 @@
 """Asset ledger (资产台账): receive, issue, new-for-old exchange, loans, stock-take, monthly close.
 
 The [`AssetLedger`][schoollogistics.assets.AssetLedger] is event-sourced: each
-accepted command appends an immutable event (``Received``, ``Issued``,
-``Exchanged`` …) with its effective date, who recorded it and why; the state is
-the fold of the events, and ``AssetLedger.replay(ledger.events) == ledger``.
+accepted command (a record such as ``Receive`` or ``Exchange``, run by
+``ledger.execute(command)`` or by a convenience method) appends an immutable
+event (``Received``, ``Issued``, ``Exchanged`` …) with its effective date, who
+recorded it and why; the state is the fold of the events, and
+``AssetLedger.replay(ledger.events) == ledger``.
 Queries return frozen records; [`to_records`][schoollogistics.assets.to_records]
 turns them into plain dicts for ``pandas.DataFrame``.
 
@@ -12,7 +14,31 @@ Rules AS-1 … AS-11 (see the rules page); every policy is configurable through
 """
 
 from schoollogistics.assets._audit import audit_count_schedule, audit_loans_at_term_end
+from schoollogistics.assets._commands import (
+    COMMAND_TYPES,
+    AssignCustodian,
+    CloseMonth,
+    DecideAdjustments,
+    Dispose,
+    Exchange,
+    HandBack,
+    Issue,
+    LedgerCommand,
+    Lend,
+    PostStockTake,
+    Receive,
+    RecordRepair,
+    RegisterHolder,
+    RegisterItem,
+    RegisterPlace,
+    ReportDamage,
+    Restock,
+    ReturnLoan,
+    SendToRepair,
+    Transfer,
+)
 from schoollogistics.assets._events import (
+    EVENT_TYPES,
     AdjustmentDecided,
     AssetEvent,
     CustodianAssigned,
@@ -79,24 +105,32 @@ from schoollogistics.assets._records import (
 )
 
 __all__ = [
+    "COMMAND_TYPES",
+    "EVENT_TYPES",
     "AdjustmentDecided",
     "AdjustmentLine",
     "AssetEvent",
     "AssetLedger",
     "AssetUnit",
+    "AssignCustodian",
     "CategorySummary",
+    "CloseMonth",
     "Condition",
     "CountLine",
     "CountSchedulePolicy",
     "CustodianAssigned",
     "CustodyGap",
     "DamageReported",
+    "DecideAdjustments",
     "Decision",
     "DisposalPolicy",
+    "Dispose",
     "Disposed",
+    "Exchange",
     "ExchangePolicy",
     "Exchanged",
     "FixedAssetThreshold",
+    "HandBack",
     "HandBackPolicy",
     "HazardPolicy",
     "HazardUsage",
@@ -104,12 +138,15 @@ __all__ = [
     "HolderKind",
     "HolderRegistered",
     "Holding",
+    "Issue",
     "Issued",
     "ItemKind",
     "ItemRegistered",
     "ItemType",
+    "LedgerCommand",
     "LedgerPolicy",
     "LedgerSnapshot",
+    "Lend",
     "Lent",
     "LimitPeriod",
     "LoanReturned",
@@ -122,12 +159,22 @@ __all__ = [
     "Place",
     "PlaceKind",
     "PlaceRegistered",
+    "PostStockTake",
+    "Receive",
     "Received",
     "Reconciliation",
     "ReconciliationLine",
+    "RecordRepair",
+    "RegisterHolder",
+    "RegisterItem",
+    "RegisterPlace",
     "Repaired",
+    "ReportDamage",
+    "Restock",
     "Restocked",
+    "ReturnLoan",
     "Returned",
+    "SendToRepair",
     "SentToRepair",
     "StockRow",
     "StockTake",
@@ -135,6 +182,7 @@ __all__ = [
     "StockTakePosted",
     "SummaryScope",
     "TrailEntry",
+    "Transfer",
     "Transferred",
     "UnitPosition",
     "audit_count_schedule",

@@ -1,4 +1,4 @@
-"""Records of the ledger: the catalogue, places, holders, units, query rows and their plain-dict form."""
+"""Records of the ledger: catalogue, places, holders, units, query rows, plain-dict form."""
 
 from __future__ import annotations
 

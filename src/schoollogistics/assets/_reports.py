@@ -23,6 +23,7 @@ from schoollogistics.assets._events import (
     StockTakePosted,
     Transferred,
 )
+from schoollogistics.assets._fold import State
 from schoollogistics.assets._policy import (
     LedgerPolicy,
 )
@@ -30,14 +31,20 @@ from schoollogistics.assets._records import (
     AssetUnit,
     CategorySummary,
     Condition,
+    Holding,
     ItemType,
     LossKind,
     LossReport,
+    Reconciliation,
+    ReconciliationLine,
+    StockTake,
     SummaryScope,
     TrailEntry,
 )
 from schoollogistics.core.categories import AssetCategory
+from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.money import Money
+from schoollogistics.core.violations import Violation
 
 RECEIVED = "received"
 MOVE = "move"
@@ -421,4 +428,107 @@ def loss_reports(
                         gone,
                     )
                 )
+    return tuple(found)
+
+
+# ---------------------------------------------------------------- reconciliation (AS-2)
+
+
+def reconcile(
+    book: State, current: State, stock_take: StockTake, counted_on: pendulum.Date
+) -> Reconciliation:
+    """Compare a validated count with ``book`` (the state at the count date), AS-2.
+
+    The catalogue and unit records come from ``current`` (the ledger now); the
+    book is what is available at the place at the end of the count date.
+    """
+    place_id = stock_take.place_id
+    counted = {line.item_id: (line.counted, tuple(line.tags)) for line in stock_take.lines}
+    booked_items = {
+        item_id for (where, item_id), n in book.avail.items() if where == place_id and n
+    }
+    booked_tags: dict[str, set[str]] = {}
+    for tag, where in book.unit_loc.items():
+        if where == place_id and book.unit_hold[tag] is Holding.AVAILABLE:
+            booked_tags.setdefault(book.units[tag].item_id, set()).add(tag)
+    lines = []
+    for item_id in sorted(booked_items | set(counted)):
+        item = current.items[item_id]
+        book_qty = book.avail.get((place_id, item_id), 0)
+        found, found_tags = counted.get(item_id, (0, ()))
+        if item.tracked:
+            booked = booked_tags.get(item_id, set())
+            surplus_tags = tuple(sorted(set(found_tags) - booked))
+            shortage_tags = tuple(sorted(booked - set(found_tags)))
+            surplus, shortage = len(surplus_tags), len(shortage_tags)
+            shortage_value = Money.sum(current.units[t].original_value for t in shortage_tags)
+        else:
+            surplus_tags = shortage_tags = ()
+            surplus, shortage = max(found - book_qty, 0), max(book_qty - found, 0)
+            shortage_value = item.unit_cost * shortage
+        lines.append(
+            ReconciliationLine(
+                item_id=item_id,
+                book=book_qty,
+                counted=found,
+                surplus=surplus,
+                shortage=shortage,
+                surplus_tags=surplus_tags,
+                shortage_tags=shortage_tags,
+                unit_value=item.unit_cost,
+                surplus_value=item.unit_cost * surplus,
+                shortage_value=shortage_value,
+            )
+        )
+    return Reconciliation(stock_take.count_id, place_id, counted_on, tuple(lines))
+
+
+# ---------------------------------------------------------------- invariants
+
+
+def invariant_violations(state: State) -> tuple[Violation, ...]:
+    """The books against themselves (帐帐相符): conservation, no red figure, units booked."""
+    found: list[Violation] = []
+    held: dict[str, int] = {}
+    negative = FINDINGS["assets.negative_quantity"]
+    for table in (state.avail, state.pool, state.loaned, state.repair):
+        for (where, item_id), quantity in table.items():
+            held[item_id] = held.get(item_id, 0) + quantity
+            if quantity < 0:
+                found.append(negative.violation(f"{where}/{item_id}", quantity=quantity))
+    not_conserved = FINDINGS["assets.not_conserved"]
+    for item_id in sorted(state.items):
+        expected = (
+            state.received.get(item_id, 0)
+            + state.surplus.get(item_id, 0)
+            - state.shortage.get(item_id, 0)
+            - state.disposed.get(item_id, 0)
+        )
+        if held.get(item_id, 0) != expected:
+            found.append(
+                not_conserved.violation(item_id, expected=expected, held=held.get(item_id, 0))
+            )
+    tables = {
+        Holding.AVAILABLE: state.avail,
+        Holding.RETURNED: state.pool,
+        Holding.ON_LOAN: state.loaned,
+        Holding.IN_REPAIR: state.repair,
+    }
+    tag_counts: dict[tuple[str, str, Holding], int] = {}
+    for tag, where in state.unit_loc.items():
+        hold = state.unit_hold[tag]
+        if hold is not Holding.GONE:
+            key = (where, state.units[tag].item_id, hold)
+            tag_counts[key] = tag_counts.get(key, 0) + 1
+    for hold, table in tables.items():  # a tracked quantity with no tag is a defect too
+        for (where, item_id), quantity in table.items():
+            if quantity and state.items[item_id].tracked:
+                tag_counts.setdefault((where, item_id, hold), 0)
+    not_booked = FINDINGS["assets.units_not_booked"]
+    for (where, item_id, hold), count in sorted(
+        tag_counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2].value)
+    ):
+        booked = tables[hold].get((where, item_id), 0)
+        if booked != count:
+            found.append(not_booked.violation(f"{where}/{item_id}", units=count, booked=booked))
     return tuple(found)

@@ -7,8 +7,9 @@ not import ``schoollogistics.serialization`` (which imports it).
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
+from schoollogistics.assets._commands import COMMAND_TYPES, LedgerCommand
 from schoollogistics.assets._events import EVENT_TYPES, AssetEvent
 from schoollogistics.assets._records import (
     AdjustmentLine,
@@ -42,6 +43,7 @@ from schoollogistics.assets._records import (
 
 SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     *EVENT_TYPES,
+    *COMMAND_TYPES,
     AdjustmentLine,
     AssetUnit,
     CategorySummary,
@@ -70,4 +72,4 @@ SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     TrailEntry,
     UnitPosition,
 )
-TAGGED_UNIONS: Final[tuple[Any, ...]] = (AssetEvent,)
+TAGGED_UNIONS: Final[tuple[object, ...]] = (AssetEvent, LedgerCommand)

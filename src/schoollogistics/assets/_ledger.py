@@ -53,6 +53,7 @@ from schoollogistics.assets._events import (
     StockTakePosted,
     Transferred,
 )
+from schoollogistics.assets._fast import RUNNERS
 from schoollogistics.assets._fold import FOLDS, State, fold
 from schoollogistics.assets._policy import LedgerPolicy
 from schoollogistics.assets._records import (
@@ -90,7 +91,6 @@ from schoollogistics.assets._reports import (
     trail,
 )
 from schoollogistics.assets._rules import (
-    GUARDS,
     as2_count_valid,
     as2_surplus_not_booked_elsewhere,
     as3_unreturned_needs_recorded_loss,
@@ -1490,11 +1490,11 @@ def _fold_log(state: State, log: Sequence[AssetEvent], *, check: bool) -> bool:
 
     Returns ``False`` as soon as an event is dated before the previous one (the
     caller then sorts and refolds a fresh state). An event recorded after a month
-    close and dated in the closed month is refused (AS-8, also when trusted). The
-    guard tuple and the fold of each event type are looked up once per event.
+    close and dated in the closed month is refused (AS-8, also when trusted). With
+    ``check`` each event goes through its guards (``RUNNERS``: guards then fold).
     """
     policy = state.policy
-    guards = GUARDS
+    runners = RUNNERS
     folds = FOLDS
     previous = closed = _EARLIEST
     for event in log:
@@ -1505,9 +1505,9 @@ def _fold_log(state: State, log: Sequence[AssetEvent], *, check: bool) -> bool:
             raise MonthClosedError(day=day, closed_through=closed)
         kind = type(event)
         if check:
-            for guard in guards[kind]:
-                guard(state, event, policy)
-        folds[kind](state, event)
+            runners[kind](state, event, policy)
+        else:
+            folds[kind](state, event)
         if kind is MonthClosed:
             closed = day
         previous = day
@@ -1519,14 +1519,14 @@ def _fold_log(state: State, log: Sequence[AssetEvent], *, check: bool) -> bool:
 def _fold_all(state: State, events: Sequence[AssetEvent], *, check: bool) -> None:
     """Guard (when ``check``) and fold events already in effective order."""
     policy = state.policy
-    guards = GUARDS
-    folds = FOLDS
-    for event in events:
-        kind = type(event)
-        if check:
-            for guard in guards[kind]:
-                guard(state, event, policy)
-        folds[kind](state, event)
+    if check:
+        runners = RUNNERS
+        for event in events:
+            runners[type(event)](state, event, policy)
+    else:
+        folds = FOLDS
+        for event in events:
+            folds[type(event)](state, event)
     if events:
         last = events[-1].effective_on
         state.last_date = max(last, state.last_date or last)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typing
+from collections.abc import Callable
 
 import pendulum
 import pytest
@@ -40,8 +41,10 @@ from schoollogistics.assets.errors import (
     InsufficientStockError,
     NothingToExchangeError,
     OldUnitMissingError,
+    UnknownLoanError,
 )
 from schoollogistics.core.money import Money
+from schoollogistics.errors import SchoolLogisticsError
 from schoollogistics.testing import assets as asset_strategies
 
 D = pendulum.Date(2025, 9, 1)
@@ -143,7 +146,7 @@ def test_a_command_from_json_executes() -> None:
 @pytest.mark.rule("AS-5")
 def test_execute_equals_the_convenience_method() -> None:
     day = D.add(days=1)
-    pairs = [
+    pairs: list[tuple[LedgerCommand, Callable[[AssetLedger], AssetEvent]]] = [
         (
             Issue(item_id="chalk", from_place="store", to="room-32", quantity=3, on=day, by=CLERK),
             lambda led: led.issue("chalk", "store", "room-32", 3, on=day, by=CLERK),
@@ -215,7 +218,7 @@ def test_a_refused_command_changes_nothing_and_names_its_params() -> None:
     led = ledger()
     before = frozen(led)
     day = D.add(days=1)
-    cases = [
+    cases: list[tuple[LedgerCommand, type[SchoolLogisticsError], dict[str, object]]] = [
         (
             Issue(item_id="chalk", from_place="store", to="room-32", quantity=51, on=day, by=CLERK),
             InsufficientStockError,
@@ -270,7 +273,11 @@ def test_a_refused_command_changes_nothing_and_names_its_params() -> None:
             InsufficientStockError,
             {"location_id": "room-32", "available": 0},
         ),
-        (ReturnLoan(loan_id="nope", condition=Condition.GOOD, on=day, by=CLERK), Exception, {}),
+        (
+            ReturnLoan(loan_id="nope", condition=Condition.GOOD, on=day, by=CLERK),
+            UnknownLoanError,
+            {"loan_id": "nope"},
+        ),
     ]
     for command, error, params in cases:
         with pytest.raises(error) as info:

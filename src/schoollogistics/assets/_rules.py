@@ -430,15 +430,20 @@ def as3_issue_by_exchange(state: State, event: Issued, policy: LedgerPolicy) -> 
 
 def as3_exchange_registered(state: State, event: Exchanged, policy: LedgerPolicy) -> None:
     """AS-3: an exchange (以旧换新) names a known item, a storeroom and a registered holder."""
-    _item(state, event.item_id)
-    _store(state, event.store_id, "store_id")
+    if event.item_id not in state.items:
+        raise UnknownItemError(item_id=event.item_id)
+    if event.store_id not in state.stores:
+        _store(state, event.store_id, "store_id")
     holder_id = event.holder_id
-    _location(state, holder_id, "holder_id")
+    if holder_id not in state.locations:
+        _location(state, holder_id, "holder_id")
     if holder_id in state.stores:
         raise NotAHolderError(field="holder_id", location_id=holder_id)
-    _quantity(event.quantity)
+    quantity = event.quantity
+    if type(quantity) is not int or quantity <= 0:
+        _quantity(quantity)
     lost = event.lost_quantity
-    if type(lost) is not int or not 0 <= lost <= event.quantity:
+    if type(lost) is not int or not 0 <= lost <= quantity:
         raise InvalidQuantityError(field="lost_quantity", value=str(lost))
 
 
@@ -747,7 +752,8 @@ def as11_issue_in_stock(state: State, event: Issued, policy: LedgerPolicy) -> No
 def as11_exchange_in_stock(state: State, event: Exchanged, policy: LedgerPolicy) -> None:
     """AS-11: an exchange hands out only new units the storeroom has."""
     key = (event.store_id, event.item_id)
-    _enough(state.avail, key, event.quantity, _AVAILABLE, event.effective_on)
+    if state.avail.get(key, 0) < event.quantity:
+        _enough(state.avail, key, event.quantity, _AVAILABLE, event.effective_on)
 
 
 def as11_hand_back_held(state: State, event: Returned, policy: LedgerPolicy) -> None:

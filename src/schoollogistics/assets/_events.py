@@ -86,6 +86,9 @@ class ItemRegistered(_EventMeta):
 
     Attributes:
         item: The item type.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item: ItemType
@@ -97,6 +100,9 @@ class PlaceRegistered(_EventMeta):
 
     Attributes:
         place: The place.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     place: Place
@@ -108,6 +114,9 @@ class HolderRegistered(_EventMeta):
 
     Attributes:
         holder: The holder.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     holder: Holder
@@ -121,6 +130,9 @@ class CustodianAssigned(_EventMeta):
         subject_id: The place or item type.
         for_item: Whether the subject is an item type (else a place).
         custodian_id: The custodian.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     subject_id: str
@@ -142,6 +154,8 @@ class Received(_EventMeta):
         supplier: The supplier.
         invoice_ref: Invoice or delivery note reference.
         effective_on: Effective date (the acquisition date of the units).
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -165,6 +179,9 @@ class Issued(_EventMeta):
         quantity: How many units.
         tags: Their tags (fixed assets).
         initial_allocation: An explicit first allocation of an exchange-rule item (AS-3).
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -193,6 +210,9 @@ class Exchanged(_EventMeta):
         lost_quantity: Units not handed back.
         new_tags: Tags of the new units (fixed assets).
         condition: Condition of the units handed back.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -217,6 +237,9 @@ class Returned(_EventMeta):
         quantity: How many units.
         tags: Their tags (fixed assets).
         condition: Condition found at the hand-back check.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -240,6 +263,8 @@ class Lent(_EventMeta):
         tags: Their tags (fixed assets).
         due_on: The day they are due back.
         effective_on: Effective date (the day lent).
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     loan_id: str
@@ -258,6 +283,9 @@ class LoanReturned(_EventMeta):
     Attributes:
         loan_id: The loan.
         condition: Condition found at the return check.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     loan_id: str
@@ -274,6 +302,9 @@ class Transferred(_EventMeta):
         to_location: Where they go.
         quantity: How many units.
         tags: Their tags (fixed assets).
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -295,6 +326,8 @@ class DamageReported(_EventMeta):
         condition: Condition found.
         responsible_id: Who is answerable, if known (else the location answers, DC-3).
         reason: What happened.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
     """
 
     item_id: str
@@ -316,6 +349,9 @@ class SentToRepair(_EventMeta):
         tags: Their tags (fixed assets).
         from_pool: Taken from the storeroom's returned pool (else from available stock).
         repairer: Who repairs them.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -336,6 +372,9 @@ class Repaired(_EventMeta):
         quantity: How many units.
         tags: Their tags (fixed assets).
         cost: The repair cost.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -354,6 +393,9 @@ class Restocked(_EventMeta):
         store_id: The storeroom.
         quantity: How many units.
         tags: Their tags (fixed assets).
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -373,6 +415,9 @@ class Disposed(_EventMeta):
         tags: Their tags (fixed assets).
         from_pool: From the returned pool (else from storeroom stock).
         approver: Who approved.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -394,6 +439,8 @@ class StockTakePosted(_EventMeta):
         lines: The adjustments (only lines with a difference).
         responsible_id: Who answers for a shortage, if named (a class for class property).
         effective_on: Effective date (the count date).
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     count_id: str
@@ -411,6 +458,9 @@ class AdjustmentDecided(_EventMeta):
         count_id: The stock-take.
         decision: Written off or charged back.
         approver: Who decided.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     count_id: str
@@ -427,6 +477,8 @@ class MonthClosed(_EventMeta):
         month: The month.
         summary: The month's summary per category (storeroom scope), frozen at closing.
         effective_on: The last day of the month.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     year: int

@@ -20,7 +20,6 @@ holder); only ``assess`` is timed.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 import pendulum
 from _measure import best_of, peak_memory, record
@@ -109,7 +108,7 @@ TARGET = 50_000
 """The issue's target, assessments per second."""
 
 
-def bench_assess(quick: bool) -> list[dict[str, Any]]:
+def bench_assess(quick: bool) -> list[dict[str, object]]:
     n = 10_000 if quick else 100_000
     claims = make_claims(n)
     policy = CompensationPolicy()
@@ -138,7 +137,7 @@ def bench_assess(quick: bool) -> list[dict[str, Any]]:
     return [main, record("compensation.assess.peak_memory_10k", peak / 1e6, "MB")]
 
 
-def bench_schedule(quick: bool) -> list[dict[str, Any]]:
+def bench_schedule(quick: bool) -> list[dict[str, object]]:
     n = 500 if quick else 5_000
     assets = [
         AssetValue(Money.from_fen(100_000 + i), pendulum.Date(2020, 1 + i % 12, 1), category)
@@ -153,7 +152,7 @@ def bench_schedule(quick: bool) -> list[dict[str, Any]]:
     return [record("compensation.schedule_72_months", n / seconds, "schedules/s")]
 
 
-def bench_notice(quick: bool) -> list[dict[str, Any]]:
+def bench_notice(quick: bool) -> list[dict[str, object]]:
     n = 2_000 if quick else 20_000
     policy = CompensationPolicy()
     results = [assess(claim, policy) for claim in make_claims(n)]

@@ -25,7 +25,7 @@ import enum
 import json
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Final, TypeVar, overload
+from typing import Final, TypeAlias, TypeVar, cast, overload
 
 import cattrs
 import cattrs.strategies
@@ -49,9 +49,12 @@ from schoollogistics.errors import (
 from schoollogistics.food_samples import _serde as _food_samples_serde
 from schoollogistics.school_calendar import _serde as _calendar_serde
 
-__all__ = ["PUBLIC_TYPES", "TAGGED_UNIONS", "dumps", "from_dict", "loads", "to_dict"]
+__all__ = ["PUBLIC_TYPES", "TAGGED_UNIONS", "JSONValue", "dumps", "from_dict", "loads", "to_dict"]
 
 T = TypeVar("T")
+
+JSONValue: TypeAlias = "dict[str, JSONValue] | list[JSONValue] | str | int | bool | None"
+"""What [`to_dict`][schoollogistics.serialization.to_dict] returns: JSON-ready data."""
 
 _KERNEL_TYPES: Final[tuple[type, ...]] = (
     AssetCategory,
@@ -71,7 +74,7 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
 )
 """Every public type that serializes and round-trips (a test checks each one)."""
 
-TAGGED_UNIONS: Final[tuple[Any, ...]] = (
+TAGGED_UNIONS: Final[tuple[object, ...]] = (
     *_assets_serde.TAGGED_UNIONS,
     *_food_samples_serde.TAGGED_UNIONS,
     *_compensation_serde.TAGGED_UNIONS,
@@ -83,11 +86,11 @@ TAGGED_UNIONS: Final[tuple[Any, ...]] = (
 # ---------------------------------------------------------------- hooks
 
 
-def _structure_decimal(value: Any, _: type) -> Decimal:
+def _structure_decimal(value: object, _: object) -> Decimal:
     return to_decimal(value)  # refuses floats, bools and other types with a typed error
 
 
-def _structure_money(value: Any, _: type) -> Money:
+def _structure_money(value: object, _: object) -> Money:
     return Money(_structure_decimal(value, Decimal))
 
 
@@ -95,7 +98,7 @@ def _unstructure_datetime(value: dt.datetime) -> str:
     return value.isoformat()
 
 
-def _structure_datetime(value: Any, _: type) -> pendulum.DateTime:
+def _structure_datetime(value: object, _: object) -> pendulum.DateTime:
     if not isinstance(value, str):
         raise TimeTypeError(
             field="datetime", expected="ISO 8601 text", type_name=type(value).__name__
@@ -109,7 +112,7 @@ def _structure_datetime(value: Any, _: type) -> pendulum.DateTime:
     return pendulum.instance(parsed)
 
 
-def _structure_date(value: Any, _: type) -> pendulum.Date:
+def _structure_date(value: object, _: object) -> pendulum.Date:
     if not isinstance(value, str):
         raise TimeTypeError(
             field="date", expected="YYYY-MM-DD text", type_name=type(value).__name__
@@ -121,7 +124,7 @@ def _unstructure_duration(value: dt.timedelta) -> int:
     return int(value.total_seconds())
 
 
-def _structure_duration(value: Any, _: type) -> pendulum.Duration:
+def _structure_duration(value: object, _: object) -> pendulum.Duration:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TimeTypeError(
             field="duration", expected="whole seconds", type_name=type(value).__name__
@@ -129,7 +132,7 @@ def _structure_duration(value: Any, _: type) -> pendulum.Duration:
     return pendulum.duration(seconds=value)
 
 
-def _structure_params(value: Any, _: type) -> Params:
+def _structure_params(value: object, _: object) -> Params:
     if not isinstance(value, dict):
         raise TimeTypeError(field="params", expected="an object", type_name=type(value).__name__)
     return Params(value)
@@ -187,11 +190,11 @@ def _leaves(exc: BaseException) -> Iterator[BaseException]:
         yield exc
 
 
-def _type_name(cls: Any) -> str:
+def _type_name(cls: object) -> str:
     return str(getattr(cls, "__name__", cls))
 
 
-def _raise_serialization_error(cls: Any, exc: BaseException) -> SerializationError:
+def _raise_serialization_error(cls: object, exc: BaseException) -> SerializationError:
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
         details = cattrs.transform_error(exc, path="$", format_exception=_format_exception)
     else:
@@ -214,7 +217,7 @@ def _raise_serialization_error(cls: Any, exc: BaseException) -> SerializationErr
 # ---------------------------------------------------------------- API
 
 
-def to_dict(obj: Any, as_type: Any = None) -> Any:
+def to_dict(obj: object, as_type: object = None) -> JSONValue:
     """Turn a public object into JSON-ready data (dicts, lists, str, int, bool, None).
 
     Args:
@@ -223,15 +226,15 @@ def to_dict(obj: Any, as_type: Any = None) -> Any:
             ``list[AssetEvent]``) to get the ``"type"`` tags in event lists.
     """
     if as_type is None:
-        return _CONVERTER.unstructure(obj)
-    return _CONVERTER.unstructure(obj, unstructure_as=as_type)
+        return cast("JSONValue", _CONVERTER.unstructure(obj))
+    return cast("JSONValue", _CONVERTER.unstructure(obj, unstructure_as=as_type))
 
 
 @overload
-def from_dict(cls: type[T], data: Any) -> T: ...
+def from_dict(cls: type[T], data: object) -> T: ...
 @overload
-def from_dict(cls: Any, data: Any) -> Any: ...
-def from_dict(cls: Any, data: Any) -> Any:
+def from_dict(cls: object, data: object) -> object: ...
+def from_dict(cls: object, data: object) -> object:
     """Build a ``cls`` from data made by [`to_dict`][schoollogistics.serialization.to_dict].
 
     Raises:
@@ -243,7 +246,7 @@ def from_dict(cls: Any, data: Any) -> Any:
             (``money.float_refused``, ``time.naive_refused``...).
     """
     try:
-        result = _CONVERTER.structure(data, cls)
+        result: object = _CONVERTER.structure(data, cls)  # type: ignore[arg-type]  # cattrs types cls as type[T]; union forms (AssetEvent) are not types
     except SchoolLogisticsError as exc:
         if isinstance(exc, SerializationError):
             raise
@@ -253,7 +256,7 @@ def from_dict(cls: Any, data: Any) -> Any:
     return result
 
 
-def dumps(obj: Any, as_type: Any = None, *, indent: int | None = None) -> str:
+def dumps(obj: object, as_type: object = None, *, indent: int | None = None) -> str:
     """Serialize to a JSON string (UTF-8 text, Chinese kept readable, keys sorted)."""
     return json.dumps(to_dict(obj, as_type), ensure_ascii=False, sort_keys=True, indent=indent)
 
@@ -261,8 +264,8 @@ def dumps(obj: Any, as_type: Any = None, *, indent: int | None = None) -> str:
 @overload
 def loads(cls: type[T], text: str | bytes) -> T: ...
 @overload
-def loads(cls: Any, text: str | bytes) -> Any: ...
-def loads(cls: Any, text: str | bytes) -> Any:
+def loads(cls: object, text: str | bytes) -> object: ...
+def loads(cls: object, text: str | bytes) -> object:
     """Parse a JSON string made by [`dumps`][schoollogistics.serialization.dumps].
 
     Raises:

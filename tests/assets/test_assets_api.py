@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given
@@ -129,7 +129,7 @@ def test_every_type_has_its_strategy(cls: Any) -> None:
 
 @given(st.lists(st.one_of([strategy_for(cls) for cls in assets._events.EVENT_TYPES]), max_size=4))
 def test_event_lists_round_trip_with_type_tags(events: list[Any]) -> None:
-    data = serialization.to_dict(events, list[AssetEvent])
+    data = cast("list[dict[str, Any]]", serialization.to_dict(events, list[AssetEvent]))
     assert all(
         item["type"] == type(event).__name__ for item, event in zip(data, events, strict=True)
     )

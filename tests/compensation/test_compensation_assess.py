@@ -7,7 +7,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from schoollogistics import serialization
@@ -38,7 +38,6 @@ from schoollogistics.compensation import (
     months_depreciated,
     net_book_value,
 )
-from schoollogistics.compensation.assessment import split_fen
 from schoollogistics.core import AssetCategory, Money, Severity, allocate
 from schoollogistics.testing.compensation import assessments, claims, policies
 
@@ -501,12 +500,29 @@ def test_generated_assessments_pass_the_audit(assessment: object) -> None:
 
 
 @pytest.mark.rule("DC-7")
-@given(st.integers(0, 10**9), st.lists(st.integers(0, 50), min_size=1, max_size=6))
-def test_fast_split_equals_allocate(total: int, weights: list[int]) -> None:
-    assume(sum(weights) > 0)
-    assert [Money.from_fen(p) for p in split_fen(total, weights)] == list(
-        allocate(Money.from_fen(total), weights)
+@given(
+    st.integers(0, 10**9),
+    st.lists(st.integers(1, 50), min_size=2, max_size=6),
+    st.sampled_from([Cause.NEGLIGENT, Cause.DELIBERATE, Cause.ACCIDENTAL]),
+)
+def test_assessed_split_equals_allocate(total: int, weights: list[int], cause: Cause) -> None:
+    # the one allocation (core.money.allocate_fen): an agreed total split among weighted
+    # parties gives exactly what allocate gives
+    parties = tuple(
+        LiableParty.staff(f"t-{i}", f"老师{i}", weight=w) for i, w in enumerate(weights)
     )
+    item = DamagedItem.of_values(
+        "投影仪",
+        original_value=Money.from_fen(10**9),
+        acquired_on=INCIDENT,
+        category=AssetCategory.TEACHING_INSTRUMENTS,
+        extent=Extent.DESTROYED,
+    )
+    claim = DamageClaim(
+        "C-S", INCIDENT, cause, (item,), parties, agreed_amount=Money.from_fen(total)
+    )
+    assessment = assess(claim)
+    assert [s.amount for s in assessment.shares] == list(allocate(Money.from_fen(total), weights))
 
 
 def test_class_holder_used_only_as_fallback() -> None:

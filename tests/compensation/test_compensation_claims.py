@@ -16,7 +16,6 @@ from schoollogistics.compensation import (
     GuardianMissingError,
     Hardship,
     IncidentBeforeAcquisitionError,
-    InvalidAmountError,
     InvalidClaimError,
     InvalidPartyError,
     LiableParty,
@@ -25,7 +24,12 @@ from schoollogistics.compensation import (
     RepairQuoteError,
 )
 from schoollogistics.core import AssetCategory, Money
-from schoollogistics.errors import EmptyIdentifierError, TimeTypeError
+from schoollogistics.errors import (
+    AmountNotInFenError,
+    EmptyIdentifierError,
+    NegativeAmountError,
+    TimeTypeError,
+)
 
 from .conftest import CLASS_3_2, DESK, INCIDENT, XIAOMING, desk_claim
 
@@ -85,8 +89,10 @@ def test_repair_quote_consistency() -> None:
     assert info.value.code == "compensation.repair_quote_invalid"
     with pytest.raises(RepairQuoteError):
         DamagedItem("课桌", DESK, Extent.LOST, repair_quote=Money(10))
-    with pytest.raises(InvalidAmountError):
+    with pytest.raises(NegativeAmountError) as negative:
         DamagedItem("课桌", DESK, Extent.REPAIRABLE, repair_quote=Money("-1"))
+    assert negative.value.code == "money.negative"
+    assert negative.value.params == {"field": "repair_quote", "value": Money("-1")}
 
 
 def test_claim_shapes() -> None:
@@ -105,8 +111,13 @@ def test_claim_shapes() -> None:
     lost = DamagedItem("计算器", DESK, Extent.LOST)
     with pytest.raises(InvalidClaimError):
         DamageClaim("C", INCIDENT, Cause.NATURAL_WEAR, (lost,))
-    with pytest.raises(InvalidAmountError):
+    with pytest.raises(NegativeAmountError) as negative:
         attrs.evolve(desk_claim(), agreed_amount=Money("-5"))
+    assert negative.value.params == {"field": "agreed_amount", "value": Money("-5")}
+    with pytest.raises(AmountNotInFenError) as sub_fen:
+        attrs.evolve(desk_claim(), agreed_amount=Money("0.005"))
+    assert sub_fen.value.code == "money.not_in_fen"
+    assert sub_fen.value.params == {"field": "agreed_amount", "value": Money("0.005")}
     with pytest.raises(TimeTypeError):
         DamageClaim(
             "C", pendulum.datetime(2025, 12, 20, tz="Asia/Shanghai"), Cause.NEGLIGENT, (item,)
@@ -149,7 +160,7 @@ def test_for_asset_with_plain_values_needs_a_date() -> None:
     )
     assert not claim.ledger_linked
     with pytest.raises(NotAnAssetError):
-        DamagedItem("x", object(), Extent.LOST)
+        DamagedItem("x", object(), Extent.LOST)  # type: ignore[arg-type]  # not an asset, on purpose
 
 
 def test_of_values_builds_plain_items() -> None:

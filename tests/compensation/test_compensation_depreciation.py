@@ -13,7 +13,6 @@ from schoollogistics.compensation import (
     CategoryLife,
     DepreciationPolicy,
     IncidentBeforeAcquisitionError,
-    InvalidAmountError,
     InvalidLifeError,
     LifeTable,
     MonthConvention,
@@ -24,7 +23,12 @@ from schoollogistics.compensation import (
     net_book_value,
 )
 from schoollogistics.core import AssetCategory, Money
-from schoollogistics.errors import FloatAmountError, TimeTypeError
+from schoollogistics.errors import (
+    AmountNotInFenError,
+    FloatAmountError,
+    NegativeAmountError,
+    TimeTypeError,
+)
 from schoollogistics.testing import dates
 from schoollogistics.testing.compensation import asset_values, depreciation_policies
 
@@ -86,12 +90,16 @@ def test_bad_life_refused(years: object) -> None:
 
 
 def test_asset_value_refuses_bad_amounts_and_types() -> None:
-    with pytest.raises(InvalidAmountError):
+    with pytest.raises(NegativeAmountError) as negative:
         AssetValue(Money("-1"), pendulum.Date(2024, 1, 1), AssetCategory.COMPUTERS)
-    with pytest.raises(InvalidAmountError):
+    assert negative.value.code == "money.negative"
+    assert negative.value.params == {"field": "original_value", "value": Money("-1")}
+    with pytest.raises(AmountNotInFenError) as sub_fen:
         AssetValue(Money("1.005"), pendulum.Date(2024, 1, 1), AssetCategory.COMPUTERS)
+    assert sub_fen.value.code == "money.not_in_fen"
+    assert sub_fen.value.params == {"field": "original_value", "value": Money("1.005")}
     with pytest.raises(FloatAmountError):
-        AssetValue(1.5, pendulum.Date(2024, 1, 1), AssetCategory.COMPUTERS)
+        AssetValue(1.5, pendulum.Date(2024, 1, 1), AssetCategory.COMPUTERS)  # type: ignore[arg-type]  # refused at run time too
     with pytest.raises(TimeTypeError):
         AssetValue(
             Money(1),
@@ -100,8 +108,9 @@ def test_asset_value_refuses_bad_amounts_and_types() -> None:
         )
     with pytest.raises(TypeError):
         AssetValue(Money(1), pendulum.Date(2024, 1, 1), "computers")  # type: ignore[arg-type]
-    with pytest.raises(InvalidAmountError):
+    with pytest.raises(NegativeAmountError) as negative:
         AssetValue(Money(1), pendulum.Date(2024, 1, 1), AssetCategory.COMPUTERS, Money(-2))
+    assert negative.value.params == {"field": "replacement_cost", "value": Money(-2)}
 
 
 def test_monthly_amount_and_last_month_absorbs_rounding() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pendulum
 import pytest
@@ -69,7 +69,7 @@ def test_enum_by_value() -> None:
 
 
 def test_unknown_key_refused_with_path() -> None:
-    data = to_dict(DateRange.month(2025, 9))
+    data = cast("dict[str, Any]", to_dict(DateRange.month(2025, 9)))
     data["extra"] = 1
     with pytest.raises(UnknownKeyError) as info:
         from_dict(DateRange, data)
@@ -90,9 +90,9 @@ def test_missing_key_and_wrong_shape() -> None:
         from_dict(DateRange, {"start": "2025-09-01"})
     assert "missing" in info.value.message_en
     with pytest.raises(SerializationError):
-        from_dict(Violation, {**to_dict(_violation()), "params": [1, 2]})
+        from_dict(Violation, {**cast("dict[str, Any]", to_dict(_violation())), "params": [1, 2]})
     with pytest.raises(SerializationError):
-        from_dict(Violation, {**to_dict(_violation()), "severity": "fatal"})
+        from_dict(Violation, {**cast("dict[str, Any]", to_dict(_violation())), "severity": "fatal"})
 
 
 def test_domain_validation_in_constructor_becomes_serialization_error() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pendulum
 import pytest
@@ -255,7 +255,10 @@ def test_cabinet_states_round_trip(state: CabinetState) -> None:
 
 
 def test_loading_a_bad_record_names_the_path_and_code() -> None:
-    data = serialization.to_dict(simulate_canteen(pendulum.Date(2025, 9, 1), 1, dishes_per_meal=1))
+    data = cast(
+        "dict[str, Any]",
+        serialization.to_dict(simulate_canteen(pendulum.Date(2025, 9, 1), 1, dishes_per_meal=1)),
+    )
     data["samples"][0]["grams"] = "-5"
     data["readings"][2]["at"] = "2025-09-01T00:00:00"
     with pytest.raises(SerializationError) as info:
@@ -315,7 +318,10 @@ def test_float_edge_cases() -> None:
     with pytest.raises(InvalidRecordError):
         FoodSample("s", "m", "米饭", True, AT, "张", "李", "C1")
     # the shared JSON loader refuses fractional JSON numbers for every Decimal field
-    data = serialization.to_dict(FoodSample("s", "m", "米饭", "130.5", AT, "张", "李", "C1"))
+    data = cast(
+        "dict[str, Any]",
+        serialization.to_dict(FoodSample("s", "m", "米饭", "130.5", AT, "张", "李", "C1")),
+    )
     data["grams"] = 130.5
     with pytest.raises(SerializationError) as info:
         serialization.from_dict(FoodSample, data)

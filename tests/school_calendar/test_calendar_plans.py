@@ -127,7 +127,7 @@ def test_term_shapes_are_checked() -> None:
     with pytest.raises(NaiveDateTimeError):
         Term("学期", dt.datetime(2025, 9, 1), dt.date(2025, 9, 30))  # noqa: DTZ001
     with pytest.raises(TermInvalidError):
-        Term("学期", dt.date(2025, 9, 1), dt.date(2025, 9, 30), (("2025-09-02", "2025-09-03"),))
+        Term("学期", dt.date(2025, 9, 1), dt.date(2025, 9, 30), (("2025-09-02", "2025-09-03"),))  # type: ignore[arg-type]
     one = DateRange(dt.date(2025, 9, 8), dt.date(2025, 9, 9))
     assert Term("学期", dt.date(2025, 9, 1), dt.date(2025, 9, 30), one).breaks == (one,)
 
@@ -397,8 +397,8 @@ def test_daily_rule_is_every_school_day(beijing: SchoolCalendar) -> None:
         lambda: TaskRule("r", "任务", Category.SAFETY, Daily(), None),  # type: ignore[arg-type]
         lambda: _rule(HolidayDuty(), allowed=DayKind.WORKING_DAY),
         lambda: _rule(Weekly),  # the class, not a schedule
-        lambda: Weekly(("1",)),
-        lambda: Weekly("0"),
+        lambda: Weekly(("1",)),  # type: ignore[arg-type]
+        lambda: Weekly("0"),  # type: ignore[arg-type]
         lambda: _rule(Daily(), rules=None),
         lambda: HolidayEve(("",)),
         lambda: Template("t", ("not a rule",)),  # type: ignore[arg-type]

@@ -43,7 +43,7 @@ from schoollogistics.school_calendar import (
     primary_school_template,
     render_month_zh,
 )
-from schoollogistics.school_calendar._holidays import _describe
+from schoollogistics.school_calendar._rules import describe_years as _describe
 from schoollogistics.school_calendar.errors import HolidayDataMissingError, RuleInvalidError
 from schoollogistics.testing.school_calendar import school_calendars, task_rules
 

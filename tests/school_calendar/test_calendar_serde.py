@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
 
 from schoollogistics import serialization
@@ -20,7 +22,7 @@ from schoollogistics.school_calendar.errors import RuleInvalidError
 
 @pytest.mark.rule("CA-6")
 def test_template_calendar_and_plan_round_trip(beijing: SchoolCalendar, template: Template) -> None:
-    data = serialization.to_dict(template)
+    data = cast("dict[str, Any]", serialization.to_dict(template))
     assert data["rules"][0]["schedule"] == {"type": "Daily"}
     loaded: Template = serialization.from_dict(Template, data)
     assert loaded == template

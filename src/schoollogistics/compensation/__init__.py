@@ -1,23 +1,39 @@
 """Damage compensation (损坏赔偿) with depreciation: no fines, exact splits, guardians.
 
-Rules DC-1 … DC-9 (see the DC rules page). The pieces:
+Rules DC-1 … DC-9 (see the DC rules page). Everything public is imported from
+this package (its modules are private). The pieces:
 
-* [`depreciation`][schoollogistics.compensation.depreciation]: the life table,
-  monthly straight-line depreciation, net book value, schedules (DC-6);
-* [`claims`][schoollogistics.compensation.claims]: claims, damaged items,
-  liable parties and guardians (DC-1, DC-8);
-* [`policy`][schoollogistics.compensation.policy]: the school's policy, which
-  can never charge more than the loss (DC-2 … DC-5);
-* [`assessment`][schoollogistics.compensation.assessment]: `assess` turns a
-  claim into lines, a total, exact shares, repair orders and ledger
-  instructions (DC-4, DC-7, DC-9);
-* [`notice`][schoollogistics.compensation.notice]: the zh-CN notice text;
-* [`check`][schoollogistics.compensation.check]: class-property checks (DC-3);
-* [`audit`][schoollogistics.compensation.audit]: findings about assessments
-  made elsewhere.
+* depreciation (DC-6): the life table ([`LifeTable`][schoollogistics.compensation.LifeTable],
+  [`DEFAULT_LIVES`][schoollogistics.compensation.DEFAULT_LIVES]), monthly
+  straight-line depreciation, [`net_book_value`][schoollogistics.compensation.net_book_value],
+  [`depreciation_schedule`][schoollogistics.compensation.depreciation_schedule];
+* claims (DC-1, DC-8): [`DamageClaim`][schoollogistics.compensation.DamageClaim],
+  [`DamagedItem`][schoollogistics.compensation.DamagedItem],
+  [`LiableParty`][schoollogistics.compensation.LiableParty] and
+  [`Guardian`][schoollogistics.compensation.Guardian];
+* the school's policy, which can never charge more than the loss (DC-2 … DC-5):
+  [`CompensationPolicy`][schoollogistics.compensation.CompensationPolicy];
+* [`assess`][schoollogistics.compensation.assess] turns a claim into lines, a
+  total, exact shares, repair orders and ledger instructions (DC-4, DC-7, DC-9);
+* [`render_notice`][schoollogistics.compensation.render_notice]: the zh-CN notice text;
+* [`run_class_check`][schoollogistics.compensation.run_class_check]: class-property
+  checks (DC-3);
+* [`audit_assessment`][schoollogistics.compensation.audit_assessment]: findings
+  about assessments made elsewhere, one check per rule
+  ([`AUDIT_CHECKS`][schoollogistics.compensation.AUDIT_CHECKS]);
+* the asset-ledger link:
+  [`claim_from_loss_report`][schoollogistics.compensation.claim_from_loss_report],
+  [`plan_postings`][schoollogistics.compensation.plan_postings],
+  [`post_to_ledger`][schoollogistics.compensation.post_to_ledger].
+
+Inside, the area has the shape of every pure-function area: ``_records.py``
+(claims and asset values), ``_policy.py`` (the policies), ``_rules.py`` (one guard
+per DC rule and concern, ``dcN_…``), ``_audit.py`` (one check per rule), and its
+computation modules (``_depreciation.py``, ``_assessment.py``, ``_notice.py``,
+``_check.py``, ``_ledger.py``).
 """
 
-from schoollogistics.compensation.assessment import (
+from schoollogistics.compensation._assessment import (
     Assessment,
     AssessmentLine,
     LedgerInstruction,
@@ -30,8 +46,8 @@ from schoollogistics.compensation.assessment import (
     assess,
     assess_all,
 )
-from schoollogistics.compensation.audit import AUDIT_CHECKS, audit_assessment, audit_assessments
-from schoollogistics.compensation.check import (
+from schoollogistics.compensation._audit import AUDIT_CHECKS, audit_assessment, audit_assessments
+from schoollogistics.compensation._check import (
     CheckKind,
     ClassCheckResult,
     ClassFindings,
@@ -40,7 +56,36 @@ from schoollogistics.compensation.check import (
     render_check_summary,
     run_class_check,
 )
-from schoollogistics.compensation.claims import (
+from schoollogistics.compensation._depreciation import (
+    DepreciationMonth,
+    accumulated_depreciation,
+    depreciation_schedule,
+    months_depreciated,
+    net_book_value,
+)
+from schoollogistics.compensation._ledger import (
+    LedgerPosting,
+    PostingAction,
+    claim_from_loss_report,
+    extent_of,
+    plan_postings,
+    post_to_ledger,
+)
+from schoollogistics.compensation._notice import render_notice
+from schoollogistics.compensation._policy import (
+    DEFAULT_COMPENSABLE_CAUSES,
+    DEFAULT_LIVES,
+    CategoryLife,
+    CompensationPolicy,
+    DepreciationPolicy,
+    LifeTable,
+    MonthConvention,
+    NoOneIdentified,
+    ValueBasis,
+)
+from schoollogistics.compensation._records import (
+    AssetLike,
+    AssetValue,
     Cause,
     DamageClaim,
     DamagedItem,
@@ -50,25 +95,10 @@ from schoollogistics.compensation.claims import (
     LiableParty,
     PartyKind,
 )
-from schoollogistics.compensation.depreciation import (
-    DEFAULT_LIVES,
-    AssetLike,
-    AssetValue,
-    CategoryLife,
-    DepreciationMonth,
-    DepreciationPolicy,
-    LifeTable,
-    MonthConvention,
-    accumulated_depreciation,
-    depreciation_schedule,
-    months_depreciated,
-    net_book_value,
-)
 from schoollogistics.compensation.errors import (
     FineRefusedError,
     GuardianMissingError,
     IncidentBeforeAcquisitionError,
-    InvalidAmountError,
     InvalidClaimError,
     InvalidLifeError,
     InvalidPartyError,
@@ -76,21 +106,6 @@ from schoollogistics.compensation.errors import (
     NotAnAssetError,
     RepairQuoteError,
     ReplacementCostMissingError,
-)
-from schoollogistics.compensation.ledger import (
-    LedgerPosting,
-    PostingAction,
-    claim_from_loss_report,
-    extent_of,
-    plan_postings,
-    post_to_ledger,
-)
-from schoollogistics.compensation.notice import render_notice
-from schoollogistics.compensation.policy import (
-    DEFAULT_COMPENSABLE_CAUSES,
-    CompensationPolicy,
-    NoOneIdentified,
-    ValueBasis,
 )
 
 __all__ = [
@@ -119,7 +134,6 @@ __all__ = [
     "GuardianMissingError",
     "Hardship",
     "IncidentBeforeAcquisitionError",
-    "InvalidAmountError",
     "InvalidClaimError",
     "InvalidLifeError",
     "InvalidPartyError",

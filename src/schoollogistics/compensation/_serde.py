@@ -7,31 +7,36 @@ not import ``schoollogistics.serialization`` (which imports it).
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
-from schoollogistics.compensation.assessment import (
+from schoollogistics.compensation._assessment import (
     Assessment,
     AssessmentLine,
     LedgerInstruction,
     RepairOrder,
     Share,
 )
-from schoollogistics.compensation.check import (
+from schoollogistics.compensation._check import (
     ClassCheckResult,
     ClassFindings,
     ClassPropertyCheck,
     ClassSummary,
 )
-from schoollogistics.compensation.claims import DamageClaim, DamagedItem, Guardian, LiableParty
-from schoollogistics.compensation.depreciation import (
-    AssetValue,
+from schoollogistics.compensation._depreciation import DepreciationMonth
+from schoollogistics.compensation._ledger import LedgerPosting
+from schoollogistics.compensation._policy import (
     CategoryLife,
-    DepreciationMonth,
+    CompensationPolicy,
     DepreciationPolicy,
     LifeTable,
 )
-from schoollogistics.compensation.ledger import LedgerPosting
-from schoollogistics.compensation.policy import CompensationPolicy
+from schoollogistics.compensation._records import (
+    AssetValue,
+    DamageClaim,
+    DamagedItem,
+    Guardian,
+    LiableParty,
+)
 
 SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     AssetValue,
@@ -55,4 +60,5 @@ SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     ClassSummary,
     ClassCheckResult,
 )
-TAGGED_UNIONS: Final[tuple[Any, ...]] = ()
+TAGGED_UNIONS: Final[tuple[object, ...]] = ()
+"""No tagged union: the area has no commands or events."""

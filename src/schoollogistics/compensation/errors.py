@@ -7,13 +7,14 @@ error catalogue (docs/reference/errors/compensation.md).
 
 from __future__ import annotations
 
+import pendulum
+
 from schoollogistics.errors import CompensationError
 
 __all__ = [
     "FineRefusedError",
     "GuardianMissingError",
     "IncidentBeforeAcquisitionError",
-    "InvalidAmountError",
     "InvalidClaimError",
     "InvalidLifeError",
     "InvalidPartyError",
@@ -36,8 +37,8 @@ class FineRefusedError(CompensationError):
         "已拒绝：{what} 会使收取金额超过核定损失（{reason}）；赔偿不得带有惩罚性，禁止罚款"
     )
 
-    what: object
-    reason: object
+    what: str
+    reason: str
 
 
 class InvalidPolicyError(CompensationError):
@@ -47,31 +48,22 @@ class InvalidPolicyError(CompensationError):
     message_en_template = "invalid compensation policy: {field}: {reason}"
     message_zh_template = "赔偿政策设置无效：{field}：{reason}"
 
-    field: object
-    reason: object
+    field: str
+    reason: str
 
 
 class InvalidLifeError(CompensationError):
-    """A useful life in the life table is not a positive whole number of years."""
+    """A useful life in the life table is not a positive whole number of years.
+
+    ``years`` is the refused value as written (``repr``), e.g. ``"0"`` or ``"'5'"``.
+    """
 
     code = "compensation.invalid_life"
-    message_en_template = "invalid useful life for {category}: {years!r} (whole years, at least 1)"
-    message_zh_template = "{category} 的折旧年限 {years!r} 无效（应为不小于 1 的整年数）"
+    message_en_template = "invalid useful life for {category}: {years} (whole years, at least 1)"
+    message_zh_template = "{category} 的折旧年限 {years} 无效（应为不小于 1 的整年数）"
 
-    category: object
-    years: object
-
-
-class InvalidAmountError(CompensationError):
-    """An amount of a claim (value, quote, replacement cost) is negative or not in fen."""
-
-    code = "compensation.invalid_amount"
-    message_en_template = "invalid amount for {field}: {value} ({reason})"
-    message_zh_template = "{field} 的金额 {value} 无效（{reason}）"
-
-    field: object
-    value: object
-    reason: object
+    category: str
+    years: str
 
 
 class RepairQuoteError(CompensationError):
@@ -81,8 +73,8 @@ class RepairQuoteError(CompensationError):
     message_en_template = "item {item}: {reason}"
     message_zh_template = "物品 {item}：{reason}"
 
-    item: object
-    reason: object
+    item: str
+    reason: str
 
 
 class IncidentBeforeAcquisitionError(CompensationError):
@@ -94,9 +86,9 @@ class IncidentBeforeAcquisitionError(CompensationError):
     )
     message_zh_template = "物品 {item}：损坏日期 {incident_on} 早于购置日期 {acquired_on}"
 
-    item: object
-    incident_on: object
-    acquired_on: object
+    item: str
+    incident_on: pendulum.Date
+    acquired_on: pendulum.Date
 
 
 class GuardianMissingError(CompensationError):
@@ -106,7 +98,7 @@ class GuardianMissingError(CompensationError):
     message_en_template = "student {party} is a minor: name a guardian (DC-8)"
     message_zh_template = "学生 {party} 为未成年人：须写明监护人（DC-8）"
 
-    party: object
+    party: str
 
 
 class InvalidPartyError(CompensationError):
@@ -116,8 +108,8 @@ class InvalidPartyError(CompensationError):
     message_en_template = "invalid liable party {party}: {reason}"
     message_zh_template = "责任方 {party} 无效：{reason}"
 
-    party: object
-    reason: object
+    party: str
+    reason: str
 
 
 class InvalidClaimError(CompensationError):
@@ -127,8 +119,8 @@ class InvalidClaimError(CompensationError):
     message_en_template = "invalid claim {claim}: {reason}"
     message_zh_template = "赔偿申请 {claim} 无效：{reason}"
 
-    claim: object
-    reason: object
+    claim: str
+    reason: str
 
 
 class ReplacementCostMissingError(CompensationError):
@@ -138,7 +130,7 @@ class ReplacementCostMissingError(CompensationError):
     message_en_template = "item {item}: the policy values losses at replacement cost; give one"
     message_zh_template = "物品 {item}：政策按重置成本计价，请提供重置成本"
 
-    item: object
+    item: str
 
 
 class NotAnAssetError(CompensationError):
@@ -148,5 +140,5 @@ class NotAnAssetError(CompensationError):
     message_en_template = "{type_name} is not an asset record: it lacks {attribute}"
     message_zh_template = "{type_name} 不是资产记录：缺少属性 {attribute}"
 
-    type_name: object
-    attribute: object
+    type_name: str
+    attribute: str

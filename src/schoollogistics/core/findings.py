@@ -248,11 +248,76 @@ _FOOD_SAMPLES: Final[tuple[Finding, ...]] = (
 
 # ---------------------------------------------------------------- compensation (DC)
 
-_COMPENSATION: Final[tuple[Finding, ...]] = ()
+_COMPENSATION: Final[tuple[Finding, ...]] = (
+    Finding(
+        "compensation.natural_wear_charged",
+        "DC-2",
+        _ERROR,
+        "natural wear charged {total}: the school repairs it at no charge",
+        "自然损耗收取了 {total} 元：应由学校免费维修",
+    ),
+    Finding(
+        "compensation.loss_mismatch",
+        "DC-4",
+        _ERROR,
+        "the loss {loss} is not the sum of its lines {lines}",
+        "核定损失 {loss} 元与各项之和 {lines} 元不符",
+    ),
+    Finding(
+        "compensation.repair_above_value",
+        "DC-4",
+        _ERROR,
+        "{item}: repair {loss} above value {value}",
+        "{item}：维修费 {loss} 元超过物品价值 {value} 元",
+    ),
+    Finding(
+        "compensation.charged_above_loss",
+        "DC-5",
+        _ERROR,
+        "charged {total} (charge {charge}) above the loss {loss}: a fine",
+        "收取 {total} 元（计收 {charge} 元）超过核定损失 {loss} 元，属罚款",
+    ),
+    Finding(
+        "compensation.book_value_mismatch",
+        "DC-6",
+        _ERROR,
+        "{item}: inconsistent depreciation",
+        "{item}：折旧与净值不一致",
+    ),
+    Finding(
+        "compensation.shares_mismatch",
+        "DC-7",
+        _ERROR,
+        "shares add up to {shares}, not to the total {total}",
+        "各份额之和 {shares} 元与应赔合计 {total} 元不符",
+    ),
+    Finding(
+        "compensation.minor_pays_directly",
+        "DC-8",
+        _WARNING,
+        "minor {party_name} is named as payer of {amount}",
+        "未成年人 {party_name} 被列为缴款人（{amount} 元）",
+    ),
+    Finding(
+        "compensation.deliberate_not_flagged",
+        "DC-9",
+        _WARNING,
+        "deliberate damage without a discipline flag",
+        "故意损坏未提请教育处理",
+    ),
+)
 
 # ---------------------------------------------------------------- calendar (CA)
 
-_CALENDAR: Final[tuple[Finding, ...]] = ()
+_CALENDAR: Final[tuple[Finding, ...]] = (
+    Finding(
+        "calendar.frequency_unmet",
+        "CA-4",
+        _ERROR,
+        "{subject}: {count} planned in {period}, at least {required} required ({source})",
+        "{title_zh}：{period} 仅安排 {count} 次，至少需要 {required} 次（{source}）",
+    ),
+)
 
 # ---------------------------------------------------------------- the catalogue
 

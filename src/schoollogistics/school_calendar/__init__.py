@@ -20,35 +20,22 @@ Rules CA-1 … CA-6:
   ("九月份：1、…") and iCalendar export ([`to_ical`][schoollogistics.school_calendar.to_ical]).
 
 Everything is pure: the same input gives the same plan; nothing reads a clock.
+
+Inside, the area has the shape of every pure-function area: frozen records
+(``_records.py``, task rules in ``_tasks.py``), every policy with its rule IDs
+(``_policy.py``), one guard per rule and concern named after its ID (``_rules.py``:
+``ca1_terms_in_order``, ``ca2_makeup_days_on_weekends``, ``ca3_weekly`` …) and the audit
+checks (``_audit.py``: ``ca4_frequency_met``), with the computation modules (terms,
+holidays, school days, expansion, plans, template, iCalendar) beside them, all private.
 """
 
-from schoollogistics.school_calendar._audit import (
-    DEFAULT_FREQUENCIES,
-    Period,
-    RegulatoryFrequency,
-    audit_frequencies,
-)
-from schoollogistics.school_calendar._days import (
-    ChildrensDayPolicy,
-    DayKind,
-    HolidayBlock,
-    SchoolCalendar,
-    SchoolDayPolicy,
-)
+from schoollogistics.school_calendar._audit import audit_frequencies
+from schoollogistics.school_calendar._days import SchoolCalendar
 from schoollogistics.school_calendar._expand import expand_rule
-from schoollogistics.school_calendar._holidays import (
-    DataStatus,
-    HolidayCalendar,
-    HolidayDay,
-    HolidayNotice,
-    YearSource,
-    official_years,
-)
+from schoollogistics.school_calendar._holidays import HolidayCalendar, official_years
 from schoollogistics.school_calendar._ical import to_ical
 from schoollogistics.school_calendar._plans import (
     MonthPlan,
-    PlanDiff,
-    PlanEntry,
     YearPlan,
     diff_plans,
     month_name_zh,
@@ -56,10 +43,30 @@ from schoollogistics.school_calendar._plans import (
     plan_year,
     render_month_zh,
 )
-from schoollogistics.school_calendar._rules import (
+from schoollogistics.school_calendar._policy import (
+    DEFAULT_FREQUENCIES,
+    ChildrensDayPolicy,
+    DayKind,
+    Period,
+    RegulatoryFrequency,
+    SchoolDayPolicy,
+    ShiftPolicy,
+)
+from schoollogistics.school_calendar._records import (
+    Category,
+    DataStatus,
+    HolidayBlock,
+    HolidayDay,
+    HolidayNotice,
+    PlanDiff,
+    PlanEntry,
+    Term,
+    Vacation,
+    YearSource,
+)
+from schoollogistics.school_calendar._tasks import (
     Anchor,
     AnnualDate,
-    Category,
     Daily,
     HolidayDuty,
     HolidayEve,
@@ -69,7 +76,6 @@ from schoollogistics.school_calendar._rules import (
     OneOff,
     RelativeToTerm,
     Schedule,
-    ShiftPolicy,
     TaskRule,
     Template,
     TimesPerTerm,
@@ -78,7 +84,7 @@ from schoollogistics.school_calendar._rules import (
     Weekly,
 )
 from schoollogistics.school_calendar._template import primary_school_template
-from schoollogistics.school_calendar._terms import SchoolYear, Term, Vacation
+from schoollogistics.school_calendar._terms import SchoolYear
 
 __all__ = [
     "DEFAULT_FREQUENCIES",

@@ -1,109 +1,50 @@
-"""Regulatory frequencies (rule CA-4): required duties as policies, and an audit of a plan.
+"""The audit of a plan (rule CA-4): checks named after their rule, findings from the catalogue.
 
-The audit returns findings as data
-([`Violation`][schoollogistics.core.violations.Violation]), never raises: a plan
+Each check is ``(plan, rules, policy) -> tuple[Violation, ...]``: the plan, the task
+rules it was made from, and the policy (the regulatory frequencies). ``CHECKS`` is
+the tuple of checks ``audit_frequencies`` runs; the findings come from the one
+catalogue ([`FINDINGS`][schoollogistics.core.findings.FINDINGS]), never formatted
+here. The audit returns findings as data
+([`Violation`][schoollogistics.core.violations.Violation]) and never raises: a plan
 that misses a required inspection in some period is reported, period by period.
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Callable, Iterable
+from typing import Final, TypeAlias
 
-import attrs
-
-from schoollogistics.core.violations import Severity, Violation, sort_violations
+from schoollogistics.core.findings import FINDINGS
+from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.school_calendar._plans import YearPlan
-from schoollogistics.school_calendar._rules import TaskRule, Template
-from schoollogistics.school_calendar.errors import RuleInvalidError
+from schoollogistics.school_calendar._policy import DEFAULT_FREQUENCIES, RegulatoryFrequency
+from schoollogistics.school_calendar._tasks import TaskRule, Template
 
-__all__ = ["DEFAULT_FREQUENCIES", "Period", "RegulatoryFrequency", "audit_frequencies"]
+__all__ = ["CHECKS", "audit_frequencies", "ca4_frequency_met"]
 
+_UNMET: Final = FINDINGS["calendar.frequency_unmet"]
 
-class Period(enum.Enum):
-    """The period a frequency counts in (school-year months, August first)."""
-
-    MONTH = 1
-    """Each month."""
-    QUARTER = 3
-    """Each three months of the school year (Aug–Oct, Nov–Jan, Feb–Apr, May–Jul)."""
-    YEAR = 12
-    """The school year."""
+Check: TypeAlias = Callable[
+    [YearPlan, tuple[TaskRule, ...], tuple[RegulatoryFrequency, ...]], tuple[Violation, ...]
+]
+"""An audit check: (plan, rules, frequencies) -> findings."""
 
 
-@attrs.frozen
-class RegulatoryFrequency:
-    """A duty required at least ``min_count`` times per period (rule CA-4).
-
-    Raises ``RuleInvalidError`` (``calendar.rule_invalid``) for a blank key, a
-    period that is not a ``Period`` or a ``min_count`` below 1.
-
-    Attributes:
-        key: Stable key, matched against ``TaskRule.regulatory_key``.
-        title_zh: The duty, e.g. ``"防火检查"``.
-        period: The period it is counted in.
-        min_count: The least number of times per period.
-        source: The text that requires it.
-    """
-
-    key: str
-    title_zh: str
-    period: Period
-    min_count: int
-    source: str
-
-    def __attrs_post_init__(self) -> None:
-        key: object = self.key
-        if not isinstance(key, str) or not key:
-            raise RuleInvalidError(rule=repr(self.key), reason="a frequency needs a key")
-        if not isinstance(self.period, Period):
-            raise RuleInvalidError(rule=self.key, reason="period must be a Period")
-        if isinstance(self.min_count, bool) or not isinstance(self.min_count, int):
-            raise RuleInvalidError(rule=self.key, reason="min_count must be an int")
-        if self.min_count < 1:
-            raise RuleInvalidError(rule=self.key, reason="min_count must be at least 1")
-
-
-DEFAULT_FREQUENCIES: Final[tuple[RegulatoryFrequency, ...]] = (
-    RegulatoryFrequency(
-        "fire_inspection", "防火检查", Period.QUARTER, 1, "公安部令第61号 §26 (at least quarterly)"
-    ),
-    RegulatoryFrequency(
-        "extinguisher_check", "灭火器检查", Period.MONTH, 1, "GB 50444 §5.2.1 (monthly)"
-    ),
-    RegulatoryFrequency(
-        "special_equipment_check",
-        "特种设备自行检查",
-        Period.MONTH,
-        1,
-        "特种设备安全监察条例 §27 (at least monthly)",
-    ),
-    RegulatoryFrequency(
-        "asset_count", "固定资产与存货盘点", Period.YEAR, 1, "政府会计制度 (at least yearly)"
-    ),
-    RegulatoryFrequency(
-        "food_handler_health_check", "食堂从业人员健康检查", Period.YEAR, 1, "食品安全法 §45"
-    ),
-)
-"""The CA-4 frequencies (defaults of the policy; pass your own tuple to change them)."""
-
-
-def audit_frequencies(
-    plan: YearPlan,
-    rules: Template | Iterable[TaskRule],
-    frequencies: Iterable[RegulatoryFrequency] = DEFAULT_FREQUENCIES,
+def ca4_frequency_met(
+    plan: YearPlan, rules: tuple[TaskRule, ...], frequencies: tuple[RegulatoryFrequency, ...]
 ) -> tuple[Violation, ...]:
-    """Check that ``plan`` meets each regulatory frequency in every period (rule CA-4).
+    """CA-4: each regulatory duty is planned at least ``min_count`` times in every period.
+
+    RULES.md CA-4: "Fire inspection at least quarterly [公安部令第61号 §26]; fire
+    extinguishers checked monthly [GB 50444 §5.2.1]; special equipment self-checked at
+    least monthly [特种设备安全监察条例 §27]; fixed assets and stock counted at least
+    yearly [政府会计制度]; food handlers' health check yearly [食品安全法 §45]."
 
     An entry counts for a frequency when its rule's ``regulatory_key`` is the
     frequency's key (entries outside the plan's months are ignored). Each period
-    with too few entries gives one finding ``calendar.frequency_unmet`` (severity
-    error).
+    with too few entries gives one finding ``calendar.frequency_unmet``.
     """
-    by_rule = {
-        r.id: r.regulatory_key for r in (rules.rules if isinstance(rules, Template) else rules)
-    }
+    by_rule = {r.id: r.regulatory_key for r in rules}
     month_index = {ym: i for i, ym in enumerate(plan.months)}
     found: list[Violation] = []
     for frequency in frequencies:
@@ -118,22 +59,35 @@ def audit_frequencies(
                 continue
             first = plan.months[index * size]
             last = plan.months[index * size + size - 1]
-            period = f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}"
             found.append(
-                Violation(
-                    code="calendar.frequency_unmet",
-                    severity=Severity.ERROR,
-                    subject=frequency.key,
-                    rule="CA-4",
-                    params={"period": period, "count": count, "required": frequency.min_count},
-                    message_en=(
-                        f"{frequency.key}: {count} planned in {period}, at least "
-                        f"{frequency.min_count} required ({frequency.source})"
-                    ),
-                    message_zh=(
-                        f"{frequency.title_zh}：{period} 仅安排 {count} 次，"
-                        f"至少需要 {frequency.min_count} 次（{frequency.source}）"
-                    ),
+                _UNMET.violation(
+                    frequency.key,
+                    period=f"{first[0]}-{first[1]:02d}..{last[0]}-{last[1]:02d}",
+                    count=count,
+                    required=frequency.min_count,
+                    title_zh=frequency.title_zh,
+                    source=frequency.source,
                 )
             )
-    return sort_violations(found)
+    return tuple(found)
+
+
+CHECKS: Final[tuple[Check, ...]] = (ca4_frequency_met,)
+"""The checks of the plan audit, in order."""
+
+
+def audit_frequencies(
+    plan: YearPlan,
+    rules: Template | Iterable[TaskRule],
+    frequencies: Iterable[RegulatoryFrequency] = DEFAULT_FREQUENCIES,
+) -> tuple[Violation, ...]:
+    """Check that ``plan`` meets each regulatory frequency in every period (rule CA-4).
+
+    Runs every check of ``CHECKS`` and returns the findings in canonical order
+    (code ``calendar.frequency_unmet``, severity error, one per period short of
+    its frequency). Each finding's params are ``period``, ``count``, ``required``,
+    ``title_zh`` and ``source``.
+    """
+    chosen = rules.rules if isinstance(rules, Template) else tuple(rules)
+    policy = tuple(frequencies)
+    return sort_violations(v for check in CHECKS for v in check(plan, chosen, policy))

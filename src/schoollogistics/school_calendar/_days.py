@@ -2,75 +2,19 @@
 
 from __future__ import annotations
 
-import enum
 from bisect import bisect_left, bisect_right
 
 import attrs
 import pendulum
 
-from schoollogistics.core.time import DateRange
+from schoollogistics.core.time import DateInput, DateRange
 from schoollogistics.school_calendar._holidays import HolidayCalendar
-from schoollogistics.school_calendar._terms import SchoolYear, Term, day_input, fast_day
-from schoollogistics.school_calendar.errors import HolidayYearNotCoveredError
+from schoollogistics.school_calendar._policy import ChildrensDayPolicy, DayKind, SchoolDayPolicy
+from schoollogistics.school_calendar._records import HolidayBlock, Term, day_input, fast_day
+from schoollogistics.school_calendar._rules import ca2_calendar_covers_school_year
+from schoollogistics.school_calendar._terms import SchoolYear
 
-__all__ = ["ChildrensDayPolicy", "DayKind", "HolidayBlock", "SchoolCalendar", "SchoolDayPolicy"]
-
-
-class DayKind(enum.Enum):
-    """Which days a task may fall on."""
-
-    SCHOOL_DAY = "school_day"
-    """A school day: a working day inside a term, not in a break, not a pupils' day off."""
-    WORKING_DAY = "working_day"
-    """Any official working day, vacations included (staff work; e.g. 开学前准备 in August)."""
-    ANY_DAY = "any_day"
-    """Any day, public holidays and weekends included (holiday duty, 值班)."""
-
-
-class ChildrensDayPolicy(enum.Enum):
-    """How 1 June (六一儿童节) counts for the school (rule CA-2).
-
-    The national holiday rules give children under 14 a day off on 1 June; adults
-    work. Primary-school pupils are all under 14, so by default 1 June is not a
-    school day (pupils are off), while it stays a working day for staff: tasks
-    allowed on working days (and the 庆六一 event, which keeps its date) still
-    fall on it.
-    """
-
-    PUPILS_OFF = "pupils_off"
-    """1 June is not a school day (default, for primary schools)."""
-    SCHOOL_DAY = "school_day"
-    """1 June is an ordinary school day (schools whose pupils are 14 or older)."""
-
-
-@attrs.frozen
-class SchoolDayPolicy:
-    """Policies of the school-day predicate (rules CA-2, CA-5).
-
-    Attributes:
-        childrens_day: How 1 June counts; default: pupils off (CA-2).
-    """
-
-    childrens_day: ChildrensDayPolicy = ChildrensDayPolicy.PUPILS_OFF
-
-
-@attrs.frozen
-class HolidayBlock:
-    """A run of consecutive days off containing at least one public holiday (e.g. 10/1–10/8).
-
-    Attributes:
-        start: First day of the block.
-        end: Last day of the block.
-        names_zh: The distinct holiday names in the block, in order.
-    """
-
-    start: pendulum.Date
-    end: pendulum.Date
-    names_zh: tuple[str, ...]
-
-    def matches(self, keywords: tuple[str, ...]) -> bool:
-        """Whether one of the block's names contains one of ``keywords`` (all match if empty)."""
-        return not keywords or any(k in name for k in keywords for name in self.names_zh)
+__all__ = ["SchoolCalendar"]
 
 
 @attrs.frozen
@@ -89,7 +33,7 @@ class SchoolCalendar:
 
     year: SchoolYear
     holidays: HolidayCalendar
-    policy: SchoolDayPolicy = SchoolDayPolicy()
+    policy: SchoolDayPolicy = attrs.field(factory=SchoolDayPolicy)
     _days: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False)
     _working: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False)
     _school: tuple[pendulum.Date, ...] = attrs.field(init=False, eq=False, repr=False)
@@ -99,9 +43,7 @@ class SchoolCalendar:
 
     def __attrs_post_init__(self) -> None:
         span = self.year.span
-        for needed in (span.start.year, span.end.year):
-            if needed not in self.holidays.years:
-                raise HolidayYearNotCoveredError(year=needed, label=self.year.label)
+        ca2_calendar_covers_school_year(self.year, self.holidays)
         days = tuple(span)
         working = tuple(d for d in days if self.holidays.is_working_day(d))
         school = tuple(d for d in working if self._in_school(d))
@@ -126,22 +68,22 @@ class SchoolCalendar:
         """The school year's days (1 August to 31 July)."""
         return self.year.span
 
-    def is_school_day(self, day: object) -> bool:
+    def is_school_day(self, day: DateInput) -> bool:
         """Whether ``day`` is a school day (see the class docstring)."""
         return day_input(day, field="day") in self._school_set
 
-    def is_working_day(self, day: object) -> bool:
+    def is_working_day(self, day: DateInput) -> bool:
         """Whether ``day`` is an official working day (weekday not off, or 调休上班日)."""
         when = day_input(day, field="day")
         if when in self.span:
             return when in self._working_set
         return self.holidays.is_working_day(when)
 
-    def is_public_holiday(self, day: object) -> bool:
+    def is_public_holiday(self, day: DateInput) -> bool:
         """Whether ``day`` is a day off for everyone (a holiday or a day moved by 调休)."""
         return self.holidays.is_public_holiday(day_input(day, field="day"))
 
-    def allows(self, kind: DayKind, day: object) -> bool:
+    def allows(self, kind: DayKind, day: DateInput) -> bool:
         """Whether a task of ``kind`` may fall on ``day`` (a day of the school year)."""
         day = fast_day(day)
         if kind is DayKind.SCHOOL_DAY:
@@ -159,7 +101,7 @@ class SchoolCalendar:
         return self._days
 
     def allowed_between(
-        self, kind: DayKind, start: object, end: object
+        self, kind: DayKind, start: DateInput, end: DateInput
     ) -> tuple[pendulum.Date, ...]:
         """The allowed days of ``kind`` from ``start`` to ``end`` (inclusive), in order."""
         start = fast_day(start, field="start")
@@ -167,11 +109,11 @@ class SchoolCalendar:
         days = self.allowed_days(kind)
         return days[bisect_left(days, start) : bisect_right(days, end)]
 
-    def school_days(self, start: object, end: object) -> tuple[pendulum.Date, ...]:
+    def school_days(self, start: DateInput, end: DateInput) -> tuple[pendulum.Date, ...]:
         """The school days from ``start`` to ``end`` inclusive (within the school year)."""
         return self.allowed_between(DayKind.SCHOOL_DAY, start, end)
 
-    def term_of(self, day: object) -> Term | None:
+    def term_of(self, day: DateInput) -> Term | None:
         """The term containing ``day``, if any."""
         return self.year.term_of(day)
 

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 import pendulum
 from dateutil import rrule
 
-from schoollogistics.school_calendar._days import DayKind, SchoolCalendar
-from schoollogistics.school_calendar._rules import (
+from schoollogistics.school_calendar._days import SchoolCalendar
+from schoollogistics.school_calendar._policy import DayKind, ShiftPolicy
+from schoollogistics.school_calendar._records import Term
+from schoollogistics.school_calendar._rules import ca3_enough_allowed_days, ca3_term_exists
+from schoollogistics.school_calendar._tasks import (
     Anchor,
     AnnualDate,
     Daily,
@@ -31,15 +33,13 @@ from schoollogistics.school_calendar._rules import (
     MonthlyNthWeekday,
     OneOff,
     RelativeToTerm,
-    ShiftPolicy,
     TaskRule,
     TimesPerTerm,
     TimesPerYear,
     Unit,
     Weekly,
 )
-from schoollogistics.school_calendar._terms import Term
-from schoollogistics.school_calendar.errors import RuleInvalidError, RuleUnsatisfiableError
+from schoollogistics.school_calendar.errors import RuleInvalidError
 
 __all__ = ["expand_rule"]
 
@@ -64,13 +64,7 @@ def _month_bounds(day: pendulum.Date) -> tuple[pendulum.Date, pendulum.Date]:
 
 def _spread(days: tuple[pendulum.Date, ...], k: int, rule: TaskRule, term: Term) -> list[Candidate]:
     count = len(days)
-    if count < k:
-        raise RuleUnsatisfiableError(
-            rule=rule.id,
-            needed=k,
-            period=f"{term.name_zh} {term.start}..{term.end}",
-            available=count,
-        )
+    ca3_enough_allowed_days(rule, k, count, term)
     picks = [days[(i * count + k - 1) // k - 1] for i in range(1, k + 1)]
     return [(d, d, d) for d in picks]
 
@@ -79,8 +73,7 @@ def _terms(calendar: SchoolCalendar, rule: TaskRule, index: int | None) -> tuple
     terms = calendar.year.terms
     if index is None:
         return terms
-    if index >= len(terms):
-        raise RuleInvalidError(rule=rule.id, reason=f"the school year has no term {index}")
+    ca3_term_exists(rule, index, len(terms))
     return (terms[index],)
 
 
@@ -231,29 +224,34 @@ def _one_off(calendar: SchoolCalendar, _: TaskRule, sch: OneOff) -> list[Candida
     return [(sch.date, span.start, span.end)] if sch.date in span else []
 
 
-_EXPANDERS: Final[dict[type, Callable[[SchoolCalendar, TaskRule, Any], list[Candidate]]]] = {
-    Daily: _daily,
-    Weekly: lambda calendar, _, sch: _weekly(calendar, sch),
-    MonthlyNthWeekday: _nth_weekday,
-    MonthlyNthSchoolDay: _nth_school_day,
-    MonthlyFixedDay: _fixed_day,
-    TimesPerTerm: _per_term,
-    TimesPerYear: _per_year,
-    RelativeToTerm: _relative,
-    HolidayEve: _eve,
-    HolidayDuty: _duty,
-    AnnualDate: _annual,
-    OneOff: _one_off,
-}
-
-
 def _candidates(calendar: SchoolCalendar, rule: TaskRule) -> list[Candidate]:
-    expander = _EXPANDERS.get(type(rule.schedule))
-    if expander is None:
-        raise RuleInvalidError(
-            rule=rule.id, reason=f"unknown schedule {type(rule.schedule).__name__}"
-        )
-    return expander(calendar, rule, rule.schedule)
+    schedule: object = rule.schedule  # a record can be swapped afterwards: checked below
+    match schedule:
+        case Daily():
+            return _daily(calendar, rule, schedule)
+        case Weekly():
+            return _weekly(calendar, schedule)
+        case MonthlyNthWeekday():
+            return _nth_weekday(calendar, rule, schedule)
+        case MonthlyNthSchoolDay():
+            return _nth_school_day(calendar, rule, schedule)
+        case MonthlyFixedDay():
+            return _fixed_day(calendar, rule, schedule)
+        case TimesPerTerm():
+            return _per_term(calendar, rule, schedule)
+        case TimesPerYear():
+            return _per_year(calendar, rule, schedule)
+        case RelativeToTerm():
+            return _relative(calendar, rule, schedule)
+        case HolidayEve():
+            return _eve(calendar, rule, schedule)
+        case HolidayDuty():
+            return _duty(calendar, rule, schedule)
+        case AnnualDate():
+            return _annual(calendar, rule, schedule)
+        case OneOff():
+            return _one_off(calendar, rule, schedule)
+    raise RuleInvalidError(rule=rule.id, reason=f"unknown schedule {type(schedule).__name__}")
 
 
 def _md(day: pendulum.Date) -> str:

@@ -21,34 +21,50 @@ sources, never silently mixed with official data.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Final, Protocol, cast
 
 import attrs
 import holidays
 import pendulum
 
-from schoollogistics.school_calendar._terms import day_input, fast_day
-from schoollogistics.school_calendar.errors import HolidayDataMissingError, NoticeInvalidError
+from schoollogistics.core.time import DateInput
+from schoollogistics.school_calendar._records import (
+    DataStatus,
+    HolidayDay,
+    HolidayNotice,
+    YearSource,
+    fast_day,
+    holiday_days,
+    workday_dates,
+)
+from schoollogistics.school_calendar._rules import (
+    ca2_official_data_or_notice,
+    ca2_one_notice_per_year,
+)
 
-__all__ = [
-    "DataStatus",
-    "HolidayCalendar",
-    "HolidayDay",
-    "HolidayNotice",
-    "YearSource",
-    "official_years",
-]
+__all__ = ["HolidayCalendar", "official_years"]
 
 _SATURDAY: Final = 5
 
 
-def _china(years: Iterable[int] = ()) -> Any:
-    """A ``holidays.China`` table with zh-CN names (the package's stubs lack the class)."""
-    factory: Any = getattr(holidays, "China")  # noqa: B009 - untyped in the package stubs
+class _ChinaTable(Protocol):
+    """What the engine reads of a ``holidays.China`` table (the package's stubs lack the class)."""
+
+    weekend_workdays: set[dt.date]
+
+    def items(self) -> Iterable[tuple[dt.date, str]]:
+        """The days off and their names."""
+
+
+def _china(years: Iterable[int] = ()) -> _ChinaTable:
+    """A ``holidays.China`` table with zh-CN names."""
+    factory = cast(
+        "Callable[..., _ChinaTable]",
+        getattr(holidays, "China"),  # noqa: B009 - untyped in the package stubs
+    )
     return factory(language="zh_CN", years=list(years))
 
 
@@ -60,114 +76,10 @@ def official_years() -> frozenset[int]:
     extra days off and their make-up working days): 2001 to 2026 in version 0.109.
     Any other year is only estimated by the package.
     """
-    table: Any = getattr(_china(), "special_public_holidays", None)
+    table: object = getattr(_china(), "special_public_holidays", None)
     if not isinstance(table, dict):  # pragma: no cover - depends on the package's layout
         return frozenset()
     return frozenset(int(year) for year in table)
-
-
-class DataStatus(enum.Enum):
-    """Where a year's holiday data comes from."""
-
-    OFFICIAL = "official"
-    """From a notice carried by the ``holidays`` package."""
-    NOTICE = "notice"
-    """From a notice supplied by the user."""
-    PROVISIONAL = "provisional"
-    """The ``holidays`` package's estimate, accepted explicitly by the caller."""
-
-
-def _date(value: object) -> pendulum.Date:
-    return day_input(value, field="date")
-
-
-@attrs.frozen
-class HolidayDay:
-    """A day off (放假日) for everyone: a public holiday or a day moved by 调休.
-
-    Attributes:
-        date: The day.
-        name_zh: Its name, e.g. ``"国庆节"`` or ``"休息日（由 2025-09-28 调休）"``.
-    """
-
-    date: pendulum.Date = attrs.field(converter=_date)
-    name_zh: str
-
-
-def _days(value: Iterable[HolidayDay]) -> tuple[HolidayDay, ...]:
-    return tuple(sorted(value, key=lambda d: d.date))
-
-
-def _dates(value: Iterable[object]) -> tuple[pendulum.Date, ...]:
-    return tuple(sorted(day_input(v, field="workdays") for v in value))
-
-
-@attrs.frozen
-class HolidayNotice:
-    """A State Council holiday notice as data, to add a year or replace one (rule CA-2).
-
-    Attributes:
-        year: The year the notice is for.
-        days_off: Every day off the notice gives, weekends inside a holiday block
-            included (so that the block reads whole), with names.
-        workdays: The make-up working days (调休上班日, usually a Saturday or Sunday).
-        source: Where the data comes from, e.g. ``"国办发明电〔2025〕7号"``.
-    """
-
-    year: int
-    days_off: tuple[HolidayDay, ...] = attrs.field(converter=_days)
-    workdays: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=_dates)
-    source: str = ""
-
-    def __attrs_post_init__(self) -> None:
-        off = {d.date for d in self.days_off}
-        if len(off) != len(self.days_off):
-            raise NoticeInvalidError(year=self.year, reason="a day off is listed twice")
-        if len(set(self.workdays)) != len(self.workdays):
-            raise NoticeInvalidError(year=self.year, reason="a working day is listed twice")
-        both = sorted(off.intersection(self.workdays))
-        if both:
-            raise NoticeInvalidError(
-                year=self.year, reason=f"{both[0]} is both a day off and a working day"
-            )
-        for day in self.workdays:
-            if day.weekday() < _SATURDAY:
-                raise NoticeInvalidError(
-                    year=self.year,
-                    reason=f"make-up working day {day} is a weekday (调休上班日应为周末)",
-                )
-        for day in (*off, *self.workdays):
-            if abs(day.year - self.year) > 1:
-                raise NoticeInvalidError(
-                    year=self.year, reason=f"{day} is too far from the notice's year"
-                )
-
-    @classmethod
-    def build(
-        cls,
-        year: int,
-        days_off: Iterable[tuple[object, str]],
-        workdays: Iterable[object] = (),
-        *,
-        source: str = "",
-    ) -> HolidayNotice:
-        """Build a notice from ``(day, name)`` pairs and a list of working days."""
-        return cls(year, tuple(HolidayDay(d, n) for d, n in days_off), tuple(workdays), source)
-
-
-@attrs.frozen
-class YearSource:
-    """Where one year of a holiday calendar comes from.
-
-    Attributes:
-        year: The calendar year.
-        status: Official package data, a user notice, or an accepted estimate.
-        citation: The notice or package it comes from.
-    """
-
-    year: int
-    status: DataStatus
-    citation: str
 
 
 def _sources(value: Iterable[YearSource]) -> tuple[YearSource, ...]:
@@ -188,8 +100,8 @@ class HolidayCalendar:
         sources: One entry per covered year, saying where its data comes from.
     """
 
-    days_off: tuple[HolidayDay, ...] = attrs.field(converter=_days)
-    workdays: tuple[pendulum.Date, ...] = attrs.field(converter=_dates)
+    days_off: tuple[HolidayDay, ...] = attrs.field(converter=holiday_days)
+    workdays: tuple[pendulum.Date, ...] = attrs.field(converter=workday_dates)
     sources: tuple[YearSource, ...] = attrs.field(converter=_sources)
     _names: Mapping[pendulum.Date, str] = attrs.field(init=False, eq=False, repr=False)
     _work: frozenset[pendulum.Date] = attrs.field(init=False, eq=False, repr=False)
@@ -222,15 +134,11 @@ class HolidayCalendar:
             NoticeInvalidError: two notices are given for one year.
         """
         wanted = sorted(set(years))
-        by_year: dict[int, HolidayNotice] = {}
-        for notice in notices:
-            if notice.year in by_year:
-                raise NoticeInvalidError(year=notice.year, reason="two notices for one year")
-            by_year[notice.year] = notice
+        by_year = ca2_one_notice_per_year(notices)
         official = official_years()
-        missing = [y for y in wanted if y not in by_year and y not in official]
-        if missing and not accept_provisional:
-            raise HolidayDataMissingError(year=missing[0], official=_describe(official))
+        ca2_official_data_or_notice(
+            wanted, by_year, official, accept_provisional=accept_provisional
+        )
         package_years = [y for y in wanted if y not in by_year]
         names: dict[pendulum.Date, str] = {}
         work: set[pendulum.Date] = set()
@@ -249,9 +157,9 @@ class HolidayCalendar:
             if year not in by_year:
                 continue
             notice = by_year[year]
-            for day in notice.days_off:
-                work.discard(day.date)
-                names[day.date] = day.name_zh
+            for off in notice.days_off:
+                work.discard(off.date)
+                names[off.date] = off.name_zh
             for workday in notice.workdays:
                 names.pop(workday, None)
                 work.add(workday)
@@ -268,34 +176,24 @@ class HolidayCalendar:
         """The years that rest on an accepted estimate, not on a notice."""
         return tuple(s.year for s in self.sources if s.status is DataStatus.PROVISIONAL)
 
-    def holiday_name(self, day: object) -> str | None:
+    def holiday_name(self, day: DateInput) -> str | None:
         """The name of the day off on ``day``, if it is one."""
         return self._names.get(fast_day(day))
 
-    def is_public_holiday(self, day: object) -> bool:
+    def is_public_holiday(self, day: DateInput) -> bool:
         """Whether ``day`` is a day off for everyone (a holiday or a day moved by 调休)."""
         return fast_day(day) in self._names
 
-    def is_makeup_workday(self, day: object) -> bool:
+    def is_makeup_workday(self, day: DateInput) -> bool:
         """Whether ``day`` is a weekend day worked in exchange (调休上班)."""
         return fast_day(day) in self._work
 
-    def is_working_day(self, day: object) -> bool:
+    def is_working_day(self, day: DateInput) -> bool:
         """A weekday that is not a day off, or a make-up working day."""
         when = fast_day(day)
         if when in self._names:
             return False
         return when.weekday() < _SATURDAY or when in self._work
-
-
-def _describe(years: frozenset[int]) -> str:
-    """The official years as text: ``"2001–2026"``, with gaps listed, or ``"none"``."""
-    if not years:
-        return "none"
-    ordered = sorted(years)
-    if ordered[-1] - ordered[0] + 1 == len(ordered):
-        return f"{ordered[0]}–{ordered[-1]}"
-    return ", ".join(str(y) for y in ordered)
 
 
 def _pdate(day: dt.date) -> pendulum.Date:

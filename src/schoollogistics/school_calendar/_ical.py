@@ -18,8 +18,9 @@ from typing import Final
 
 import pendulum
 
-from schoollogistics.core.time import as_datetime
-from schoollogistics.school_calendar._plans import MonthPlan, PlanEntry, YearPlan
+from schoollogistics.core.time import DateTimeInput, as_datetime
+from schoollogistics.school_calendar._plans import MonthPlan, YearPlan
+from schoollogistics.school_calendar._records import PlanEntry
 
 __all__ = ["to_ical"]
 
@@ -93,7 +94,7 @@ def _event(entry: PlanEntry, stamp: str, domain: str) -> list[str]:
 def to_ical(
     plan: YearPlan | MonthPlan | Iterable[PlanEntry],
     *,
-    dtstamp: object,
+    dtstamp: DateTimeInput,
     calendar_name: str = "后勤行事历",
     uid_domain: str = "schoollogistics.invalid",
 ) -> str:

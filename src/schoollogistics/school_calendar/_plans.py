@@ -11,14 +11,12 @@ import pendulum
 
 from schoollogistics.school_calendar._days import SchoolCalendar
 from schoollogistics.school_calendar._expand import expand_rule
-from schoollogistics.school_calendar._rules import Category, TaskRule, Template
-from schoollogistics.school_calendar._terms import day_input
-from schoollogistics.school_calendar.errors import MonthOutsideYearError
+from schoollogistics.school_calendar._records import PlanDiff, PlanEntry
+from schoollogistics.school_calendar._rules import ca6_month_in_school_year
+from schoollogistics.school_calendar._tasks import TaskRule, Template
 
 __all__ = [
     "MonthPlan",
-    "PlanDiff",
-    "PlanEntry",
     "YearPlan",
     "diff_plans",
     "month_name_zh",
@@ -36,40 +34,6 @@ def month_name_zh(month: int) -> str:
     if month <= 10:
         return f"{_DIGITS[month]}月份"
     return f"十{_DIGITS[month - 10]}月份"
-
-
-def _entry_day(value: object) -> pendulum.Date:
-    return day_input(value, field="date")
-
-
-@attrs.frozen
-class PlanEntry:
-    """One numbered line of a month plan.
-
-    Attributes:
-        number: Its number in its month (1, 2, …), as in "九月份：1、…". The zh-CN
-            text numbers lines; it equals this number only when nothing is collapsed
-            (``collapse_over=None`` in ``render_month_zh``).
-        date: The day the task falls on.
-        title_zh: The task.
-        category: Its category.
-        rule_id: The id of the task rule that produced it.
-        source: The rule's citation.
-        note_zh: A note, e.g. ``"由10月1日顺延"`` when a holiday moved it.
-    """
-
-    number: int
-    date: pendulum.Date = attrs.field(converter=_entry_day)
-    title_zh: str
-    category: Category
-    rule_id: str
-    source: str
-    note_zh: str = ""
-
-    @property
-    def key(self) -> tuple[pendulum.Date, str]:
-        """What identifies the entry across plans: its day and its rule."""
-        return self.date, self.rule_id
 
 
 @attrs.frozen
@@ -116,8 +80,7 @@ class YearPlan:
         Raises:
             MonthOutsideYearError: the month is not in the school year.
         """
-        if (year, month) not in self.months:
-            raise MonthOutsideYearError(year=year, month=month, label=self.label)
+        ca6_month_in_school_year(year, month, self.months, self.label)
         return MonthPlan(
             year,
             month,
@@ -181,8 +144,7 @@ def plan_month(
     Raises:
         MonthOutsideYearError: the month is not in the calendar's school year.
     """
-    if (year, month) not in calendar.year.months:
-        raise MonthOutsideYearError(year=year, month=month, label=calendar.year.label)
+    ca6_month_in_school_year(year, month, calendar.year.months, calendar.year.label)
     return MonthPlan(year, month, _entries(calendar, _rules_of(rules), {(year, month)}))
 
 
@@ -233,24 +195,6 @@ def render_month_zh(plan: MonthPlan, *, collapse_over: int | None = 3) -> str:
     if number == 0:
         lines.append("（本月无安排）")
     return "\n".join(lines)
-
-
-@attrs.frozen
-class PlanDiff:
-    """What changed between two plans (entries compared by day and rule).
-
-    Attributes:
-        added: Entries of the new plan that the old one lacks.
-        removed: Entries of the old plan that the new one lacks.
-    """
-
-    added: tuple[PlanEntry, ...]
-    removed: tuple[PlanEntry, ...]
-
-    @property
-    def is_empty(self) -> bool:
-        """Whether the plans have the same (day, rule) entries."""
-        return not self.added and not self.removed
 
 
 def diff_plans(old: YearPlan | MonthPlan, new: YearPlan | MonthPlan) -> PlanDiff:

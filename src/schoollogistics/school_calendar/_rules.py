@@ -1,127 +1,62 @@
-"""Task rules: what recurs when (CA-3, CA-4), and what happens on a non-school day (CA-5).
+"""The guards of the calendar engine: one per rule and concern, named after its rule ID.
 
-A [`TaskRule`][schoollogistics.school_calendar.TaskRule] pairs a zh-CN title, a
-category and a source citation with a *schedule* (one of the records below) and
-two policies: on which days the task may fall (``allowed``) and what to do with
-a date that is not such a day (``on_non_school_day``).
+Each guard raises the area's typed error or returns ``None``; it changes nothing.
+The records, policies and planners call them where they validate (a term or a
+notice when it is built, a task rule and its schedule when it is built, a plan
+when it is asked for). The rules, from ``docs/explanation/rules/calendar.md``:
+
+* **CA-1** school year: two terms inside 1 August – 31 July, in order, set as data;
+* **CA-2** holidays and make-up days (调休) follow the State Council notice; a year
+  without official data is flagged, never guessed;
+* **CA-3** recurrences in the seeds (daily, weekly, monthly, k per term, …);
+* **CA-4** regulatory frequencies (fire inspection quarterly, extinguishers monthly, …);
+* **CA-5** a task on a day without school follows its rule's policy;
+* **CA-6** the month plan: the ordered, numbered tasks of a month of the school year.
+
+This module imports no record of the area at run time (the records import it).
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING, Final
 
-import attrs
 import pendulum
 
-from schoollogistics.core.ids import require_id
-from schoollogistics.school_calendar._days import DayKind
-from schoollogistics.school_calendar._terms import day_input
+from schoollogistics.core.time import DateRange
 from schoollogistics.school_calendar.errors import (
     DuplicateRuleError,
+    HolidayDataMissingError,
+    HolidayYearNotCoveredError,
+    MonthOutsideYearError,
+    NoticeInvalidError,
     RuleInvalidError,
-    UnknownRuleError,
+    RuleUnsatisfiableError,
+    TermInvalidError,
 )
 
-__all__ = [
-    "Anchor",
-    "AnnualDate",
-    "Category",
-    "Daily",
-    "HolidayDuty",
-    "HolidayEve",
-    "MonthlyFixedDay",
-    "MonthlyNthSchoolDay",
-    "MonthlyNthWeekday",
-    "OneOff",
-    "RelativeToTerm",
-    "Schedule",
-    "ShiftPolicy",
-    "TaskRule",
-    "Template",
-    "TimesPerTerm",
-    "TimesPerYear",
-    "Unit",
-    "Weekly",
-]
+if TYPE_CHECKING:
+    from schoollogistics.school_calendar._holidays import HolidayCalendar
+    from schoollogistics.school_calendar._policy import RegulatoryFrequency
+    from schoollogistics.school_calendar._records import HolidayNotice, Term
+    from schoollogistics.school_calendar._tasks import (
+        AnnualDate,
+        HolidayEve,
+        MonthlyFixedDay,
+        MonthlyNthSchoolDay,
+        MonthlyNthWeekday,
+        RelativeToTerm,
+        TaskRule,
+        TimesPerTerm,
+        TimesPerYear,
+        Weekly,
+    )
+    from schoollogistics.school_calendar._terms import SchoolYear
 
-_WEEKDAYS_ZH: Final = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
-
-
-class Category(enum.Enum):
-    """The kind of logistics work a task belongs to."""
-
-    SAFETY = "safety"
-    """安全."""
-    CANTEEN = "canteen"
-    """食堂."""
-    ASSETS = "assets"
-    """资产."""
-    GREENING = "greening"
-    """绿化."""
-    FINANCE = "finance"
-    """财务."""
-    HYGIENE = "hygiene"
-    """卫生."""
-    TRAINING = "training"
-    """培训."""
-    EVENTS = "events"
-    """活动保障."""
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, e.g. ``"安全"``."""
-        return _CATEGORY_ZH[self]
-
-
-_CATEGORY_ZH: Final = {
-    Category.SAFETY: "安全",
-    Category.CANTEEN: "食堂",
-    Category.ASSETS: "资产",
-    Category.GREENING: "绿化",
-    Category.FINANCE: "财务",
-    Category.HYGIENE: "卫生",
-    Category.TRAINING: "培训",
-    Category.EVENTS: "活动保障",
-}
-
-
-class ShiftPolicy(enum.Enum):
-    """What happens to a date that is not an allowed day (rule CA-5).
-
-    A shift stays inside the rule's period (the week of a weekly rule, the month of
-    a monthly rule, the school year otherwise); when no allowed day lies in the
-    asked direction inside it, the nearest one in the other direction is taken.
-    """
-
-    PREVIOUS = "previous"
-    """The previous allowed day (提前)."""
-    NEXT = "next"
-    """The next allowed day (顺延)."""
-    SKIP = "skip"
-    """Drop the occurrence (取消)."""
-    KEEP = "keep"
-    """Keep the date (a weekend event, 1 June); a public holiday is still never kept:
-    the task then moves to the next allowed day."""
-
-
-class Anchor(enum.Enum):
-    """Which end of a term a relative rule counts from."""
-
-    START = "start"
-    """The term's first day (开学)."""
-    END = "end"
-    """The term's last day (期末)."""
-
-
-class Unit(enum.Enum):
-    """How a relative offset is counted."""
-
-    DAYS = "days"
-    """Calendar days."""
-    ALLOWED_DAYS = "allowed_days"
-    """Days the task may fall on (school days for a school-day rule)."""
+_SATURDAY: Final = 5
+_FIRST_YEAR: Final = 1900
+_LAST_YEAR: Final = 2200
 
 
 def _check(rule: str, ok: bool, reason: str) -> None:  # noqa: FBT001 - internal helper
@@ -129,489 +64,292 @@ def _check(rule: str, ok: bool, reason: str) -> None:  # noqa: FBT001 - internal
         raise RuleInvalidError(rule=rule, reason=reason)
 
 
+# ---------------------------------------------------------------- CA-1 school year
+
+
+def ca1_breaks_are_ranges(items: tuple[object, ...]) -> tuple[DateRange, ...]:
+    """CA-1: a break inside a term (春假, 秋假) is an inclusive range of days.
+
+    Returns the breaks; raises ``TermInvalidError`` for an item that is not a
+    ``DateRange``.
+    """
+    out: list[DateRange] = []
+    for item in items:
+        if not isinstance(item, DateRange):
+            raise TermInvalidError(
+                year="?", reason=f"a break must be a DateRange, not {type(item).__name__}"
+            )
+        out.append(item)
+    return tuple(out)
+
+
+def ca1_term_ends_after_start(term: Term) -> None:
+    """CA-1: a term runs from its first day of school to its last ("2025-09-01 to 2026-01-23")."""
+    if term.end < term.start:
+        raise TermInvalidError(
+            year=term.name_zh, reason=f"term ends ({term.end}) before it starts ({term.start})"
+        )
+
+
+def ca1_breaks_inside_term(term: Term) -> None:
+    """CA-1: a break of a term lies inside the term."""
+    for gap in term.breaks:
+        if gap.start < term.start or gap.end > term.end:
+            raise TermInvalidError(
+                year=term.name_zh, reason=f"break {gap.start}..{gap.end} is outside the term"
+            )
+
+
+def ca1_first_year_in_range(year: SchoolYear) -> None:
+    """CA-1: a school year starts in a plausible calendar year (1900 to 2200)."""
+    if not _FIRST_YEAR <= year.first_year <= _LAST_YEAR:
+        raise TermInvalidError(year=year.label, reason="first_year out of range")
+
+
+def ca1_year_has_terms(year: SchoolYear) -> None:
+    """CA-1: "Two terms" — a school year has at least one term."""
+    if not year.terms:
+        raise TermInvalidError(year=year.label, reason="a school year needs at least one term")
+
+
+def ca1_terms_inside_year(year: SchoolYear) -> None:
+    """CA-1: every term lies inside its school year (1 August to 31 July)."""
+    span = year.span
+    for term in year.terms:
+        if term.start not in span or term.end not in span:
+            raise TermInvalidError(
+                year=year.label,
+                reason=f"{term.name_zh} ({term.start}..{term.end}) is outside "
+                f"{span.start}..{span.end}",
+            )
+
+
+def ca1_terms_in_order(year: SchoolYear) -> None:
+    """CA-1: the terms come in order and do not overlap (the first, then the second)."""
+    for previous, term in pairwise(year.terms):
+        if term.start <= previous.end:
+            raise TermInvalidError(
+                year=year.label, reason=f"{term.name_zh} starts before {previous.name_zh} ends"
+            )
+
+
+# ---------------------------------------------------------------- CA-2 holidays
+
+
+def ca2_notice_days_listed_once(notice: HolidayNotice) -> None:
+    """CA-2: a State Council notice lists each day off and each make-up working day once."""
+    if len({d.date for d in notice.days_off}) != len(notice.days_off):
+        raise NoticeInvalidError(year=notice.year, reason="a day off is listed twice")
+    if len(set(notice.workdays)) != len(notice.workdays):
+        raise NoticeInvalidError(year=notice.year, reason="a working day is listed twice")
+
+
+def ca2_notice_day_off_or_worked(notice: HolidayNotice) -> None:
+    """CA-2: a day of a notice is either a day off or a make-up working day, not both."""
+    both = sorted({d.date for d in notice.days_off}.intersection(notice.workdays))
+    if both:
+        raise NoticeInvalidError(
+            year=notice.year, reason=f"{both[0]} is both a day off and a working day"
+        )
+
+
+def ca2_makeup_days_on_weekends(notice: HolidayNotice) -> None:
+    """CA-2: a make-up working day (调休上班日) is a Saturday or a Sunday."""
+    for day in notice.workdays:
+        if day.weekday() < _SATURDAY:
+            raise NoticeInvalidError(
+                year=notice.year,
+                reason=f"make-up working day {day} is a weekday (调休上班日应为周末)",
+            )
+
+
+def ca2_notice_days_near_year(notice: HolidayNotice) -> None:
+    """CA-2: the days of a year's notice lie in that year or next to it (元旦, 春节 spill over)."""
+    for day in (*(d.date for d in notice.days_off), *notice.workdays):
+        if abs(day.year - notice.year) > 1:
+            raise NoticeInvalidError(
+                year=notice.year, reason=f"{day} is too far from the notice's year"
+            )
+
+
+def ca2_one_notice_per_year(notices: Iterable[HolidayNotice]) -> dict[int, HolidayNotice]:
+    """CA-2: the State Council publishes one notice a year; returns the notices by year."""
+    by_year: dict[int, HolidayNotice] = {}
+    for notice in notices:
+        if notice.year in by_year:
+            raise NoticeInvalidError(year=notice.year, reason="two notices for one year")
+        by_year[notice.year] = notice
+    return by_year
+
+
+def describe_years(years: frozenset[int]) -> str:
+    """The official years as text: ``"2001–2026"``, with gaps listed, or ``"none"``."""
+    if not years:
+        return "none"
+    ordered = sorted(years)
+    if ordered[-1] - ordered[0] + 1 == len(ordered):
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(str(y) for y in ordered)
+
+
+def ca2_official_data_or_notice(
+    wanted: Sequence[int],
+    notices: Mapping[int, HolidayNotice],
+    official: frozenset[int],
+    *,
+    accept_provisional: bool,
+) -> None:
+    """CA-2: "a year without [official data] is flagged, never guessed".
+
+    Each wanted year has package data from a notice or a user notice, unless the
+    caller accepts the package's estimate explicitly (``accept_provisional``).
+    """
+    if accept_provisional:
+        return
+    for year in wanted:
+        if year not in notices and year not in official:
+            raise HolidayDataMissingError(year=year, official=describe_years(official))
+
+
+def ca2_calendar_covers_school_year(year: SchoolYear, holidays: HolidayCalendar) -> None:
+    """CA-2: the holiday data covers both calendar years a school year spans."""
+    span = year.span
+    for needed in (span.start.year, span.end.year):
+        if needed not in holidays.years:
+            raise HolidayYearNotCoveredError(year=needed, label=year.label)
+
+
+# ---------------------------------------------------------------- CA-3 recurrences
+
+
 def _weekday(value: int, what: str) -> None:
     _check(what, 0 <= value <= 6, "weekday must be 0 (Mon) to 6 (Sun)")
 
 
-@attrs.frozen
-class Daily:
-    """Every allowed day (每天), e.g. the end-of-day check of water, power, doors and windows."""
+def ca3_weekly(schedule: Weekly) -> None:
+    """CA-3: weekly ("每周一次的安全检查") or every n weeks ("每两周…每次周四检查")."""
+    _check("Weekly", bool(schedule.weekdays), "needs at least one weekday")
+    for day in schedule.weekdays:
+        _weekday(day, "Weekly")
+    _check("Weekly", 1 <= schedule.interval <= 52, "interval must be 1 to 52")
 
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        return "每天"
 
+def ca3_monthly_nth_weekday(schedule: MonthlyNthWeekday) -> None:
+    """CA-3: monthly on the n-th (or last) weekday of the month."""
+    _weekday(schedule.weekday, "MonthlyNthWeekday")
+    _check("MonthlyNthWeekday", schedule.n in {1, 2, 3, 4, -1}, "n must be 1 to 4 or -1")
 
-def _items(value: object, single: type, what: str) -> tuple[object, ...]:
-    """``value`` as a tuple; a lone ``single`` (an int, a string) is one item."""
-    if isinstance(value, single):
-        return (value,)
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise RuleInvalidError(rule=what, reason=f"expected {single.__name__}s, not {value!r}")
-    return tuple(value)
 
+def ca3_monthly_nth_school_day(schedule: MonthlyNthSchoolDay) -> None:
+    """CA-3: monthly on the n-th (or n-th last) allowed day ("每月结账一次")."""
+    n = schedule.n
+    _check("MonthlyNthSchoolDay", n != 0 and abs(n) <= 23, "n must be ±1 to ±23")
 
-def _int_items(value: object, what: str) -> tuple[int, ...]:
-    out: list[int] = []
-    for item in _items(value, int, what):
-        _check(what, isinstance(item, int) and not isinstance(item, bool), "expected ints")
-        out.append(item)  # type: ignore[arg-type]  # checked just above
-    return tuple(sorted(set(out)))
 
+def ca3_monthly_fixed_day(schedule: MonthlyFixedDay) -> None:
+    """CA-3: monthly on a fixed day of the month."""
+    _check("MonthlyFixedDay", 1 <= schedule.day <= 31, "day must be 1 to 31")
 
-def _text_items(value: object, what: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for item in _items(value, str, what):
-        _check(what, isinstance(item, str) and bool(item), "expected non-empty text")
-        out.append(item)  # type: ignore[arg-type]  # checked just above
-    return tuple(out)
 
+def ca3_times_per_term(schedule: TimesPerTerm) -> None:
+    """CA-3: k times a term ("twice a term at mid-term and end")."""
+    _check("TimesPerTerm", 1 <= schedule.k <= 60, "k must be 1 to 60")
 
-def _ints(value: object) -> tuple[int, ...]:
-    return _int_items(value, "Weekly")
 
+def ca3_times_per_year(schedule: TimesPerYear) -> None:
+    """CA-3: n times a year spread over the terms ("每年大约修剪4次，每学期2次")."""
+    _check("TimesPerYear", 1 <= schedule.n <= 120, "n must be 1 to 120")
 
-def _optional_day(value: object) -> pendulum.Date | None:
-    return None if value is None else day_input(value, field="anchor")
 
+def ca3_relative_to_term(schedule: RelativeToTerm) -> None:
+    """CA-3: relative to term start or end (开学前准备; 期末清点)."""
+    offset = schedule.offset
+    _check("RelativeToTerm", -120 <= offset <= 120, "offset must be -120 to 120")
+    term = schedule.term
+    _check("RelativeToTerm", term is None or term >= 0, "term index must be ≥ 0")
 
-def _day(value: object) -> pendulum.Date:
-    return day_input(value, field="date")
 
+def ca3_holiday_eve(schedule: HolidayEve) -> None:
+    """CA-3: relative to holidays ("安排好'十·一'长假值班")."""
+    _check("HolidayEve", 1 <= schedule.offset <= 30, "offset must be 1 to 30")
 
-def _id(value: object) -> str:
-    return require_id(value, field="id")
 
+def ca3_annual_date(schedule: AnnualDate) -> None:
+    """CA-3: fixed dates (教师节, 国庆, 三八, 六一); 29 February is allowed."""
+    _check("AnnualDate", 1 <= schedule.month <= 12, "month must be 1 to 12")
+    length = pendulum.Date(2024, schedule.month, 1).days_in_month
+    _check("AnnualDate", 1 <= schedule.day <= length, "day out of range for the month")
 
-def _title(value: object) -> str:
-    return require_id(value, field="title_zh")
 
-
-@attrs.frozen
-class Weekly:
-    """On given weekdays every ``interval`` weeks (每周 / 每两周).
-
-    Attributes:
-        weekdays: 0 = Monday … 6 = Sunday.
-        interval: 1 for every week, 2 for every other week.
-        anchor: A day in a week the rule falls in (for ``interval`` > 1); by default
-            the week of the school year's first school day.
-    """
-
-    weekdays: tuple[int, ...] = attrs.field(converter=_ints)
-    interval: int = 1
-    anchor: pendulum.Date | None = attrs.field(default=None, converter=_optional_day)
-
-    def __attrs_post_init__(self) -> None:
-        _check("Weekly", bool(self.weekdays), "needs at least one weekday")
-        for day in self.weekdays:
-            _weekday(day, "Weekly")
-        _check("Weekly", 1 <= self.interval <= 52, "interval must be 1 to 52")
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        days = "、".join(_WEEKDAYS_ZH[d] for d in self.weekdays)
-        every = "每周" if self.interval == 1 else f"每{self.interval}周"
-        return f"{every}{days}"
-
-
-@attrs.frozen
-class MonthlyNthWeekday:
-    """The n-th given weekday of each month (``n = -1``: the last), e.g. the first Monday.
-
-    Attributes:
-        weekday: 0 = Monday … 6 = Sunday.
-        n: 1 to 4, or -1 for the last.
-    """
-
-    weekday: int
-    n: int = 1
-
-    def __attrs_post_init__(self) -> None:
-        _weekday(self.weekday, "MonthlyNthWeekday")
-        _check("MonthlyNthWeekday", self.n in {1, 2, 3, 4, -1}, "n must be 1 to 4 or -1")
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        which = "最后一个" if self.n == -1 else f"第{self.n}个"
-        return f"每月{which}{_WEEKDAYS_ZH[self.weekday]}"
-
-
-@attrs.frozen
-class MonthlyNthSchoolDay:
-    """The n-th allowed day of each month (``n = -1``: the last, ``-2``: the one before).
-
-    A month with fewer than ``|n|`` allowed days (a vacation month for a school-day
-    rule) has no occurrence: the date is already an allowed day, so the shift policy
-    never applies.
-
-    Attributes:
-        n: 1 to 23 from the start, or -1 to -23 from the end.
-    """
-
-    n: int = 1
-
-    def __attrs_post_init__(self) -> None:
-        _check("MonthlyNthSchoolDay", self.n != 0 and abs(self.n) <= 23, "n must be ±1 to ±23")
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        if self.n < 0:
-            return "每月最后一个工作日" if self.n == -1 else f"每月倒数第{-self.n}个工作日"
-        return f"每月第{self.n}个工作日"
-
-
-@attrs.frozen
-class MonthlyFixedDay:
-    """A fixed day of each month (a day past the month's end means its last day).
-
-    Attributes:
-        day: 1 to 31.
-    """
-
-    day: int
-
-    def __attrs_post_init__(self) -> None:
-        _check("MonthlyFixedDay", 1 <= self.day <= 31, "day must be 1 to 31")
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        return f"每月{self.day}日"
-
-
-@attrs.frozen
-class TimesPerTerm:
-    """``k`` times per term, evenly spread: the i-th falls after i/k of the term's allowed days.
-
-    ``k = 2`` gives mid-term and the term's last allowed day (期中、期末).
-
-    Attributes:
-        k: How many times, at least 1.
-    """
-
-    k: int
-
-    def __attrs_post_init__(self) -> None:
-        _check("TimesPerTerm", 1 <= self.k <= 60, "k must be 1 to 60")
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        return f"每学期{self.k}次"
-
-
-@attrs.frozen
-class TimesPerYear:
-    """``n`` times a school year, spread over the terms (earlier terms take the remainder).
-
-    Attributes:
-        n: How many times, at least 1 (4 over two terms: twice a term).
-    """
-
-    n: int
-
-    def __attrs_post_init__(self) -> None:
-        _check("TimesPerYear", 1 <= self.n <= 120, "n must be 1 to 120")
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        return f"每年{self.n}次"
-
-
-@attrs.frozen
-class RelativeToTerm:
-    """A day counted from a term's start or end (开学前 / 期末).
-
-    With ``unit = ALLOWED_DAYS``, offset 0 is the first allowed day on or after the
-    start (``START``) or the last one on or before the end (``END``); ``-3`` is three
-    allowed days before it.
-
-    Attributes:
-        anchor: Count from the term's start or end.
-        offset: Days (or allowed days) after the anchor; negative is before.
-        unit: Calendar days or allowed days.
-        term: Index of the term (0 = first) or ``None`` for every term.
-    """
-
-    anchor: Anchor
-    offset: int = 0
-    unit: Unit = Unit.ALLOWED_DAYS
-    term: int | None = None
-
-    def __attrs_post_init__(self) -> None:
-        _check("RelativeToTerm", -120 <= self.offset <= 120, "offset must be -120 to 120")
-        _check("RelativeToTerm", self.term is None or self.term >= 0, "term index must be ≥ 0")
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        where = "开学" if self.anchor is Anchor.START else "期末"
-        if self.offset == 0:
-            return where
-        return f"{where}{'前' if self.offset < 0 else '后'}{abs(self.offset)}天"
-
-
-def _words(value: object) -> tuple[str, ...]:
-    """Holiday keywords; a single string is one keyword (not its characters)."""
-    return _text_items(value, "holidays_zh")
-
-
-@attrs.frozen
-class HolidayEve:
-    """The ``offset``-th allowed day before each matching holiday block (放假前).
-
-    Attributes:
-        holidays_zh: Keywords of the block's holiday names (``("国庆节",)``);
-            empty matches every block.
-        offset: 1 is the last allowed day before the block.
-    """
-
-    holidays_zh: tuple[str, ...] = attrs.field(default=(), converter=_words)
-    offset: int = 1
-
-    def __attrs_post_init__(self) -> None:
-        _check("HolidayEve", 1 <= self.offset <= 30, "offset must be 1 to 30")
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        return f"{'、'.join(self.holidays_zh) or '节假日'}放假前"
-
-
-@attrs.frozen
-class HolidayDuty:
-    """Each day of each matching holiday block (节假日值班); needs ``allowed = ANY_DAY``.
-
-    A task rule with this schedule and another ``allowed`` is refused when it is
-    built (no day of a holiday block is a working day, so it would plan nothing).
-
-    Attributes:
-        holidays_zh: Keywords of the block's holiday names; empty matches every block.
-    """
-
-    holidays_zh: tuple[str, ...] = attrs.field(default=(), converter=_words)
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        return f"{'、'.join(self.holidays_zh) or '节假日'}每日"
-
-
-@attrs.frozen
-class AnnualDate:
-    """A fixed date each year (教师节 9/10, 三八 3/8, 六一 6/1).
-
-    Attributes:
-        month: 1 to 12.
-        day: 1 to the month's length (29 February falls on 28 February in common years).
-    """
-
-    month: int
-    day: int
-
-    def __attrs_post_init__(self) -> None:
-        _check("AnnualDate", 1 <= self.month <= 12, "month must be 1 to 12")
-        length = pendulum.Date(2024, self.month, 1).days_in_month
-        _check("AnnualDate", 1 <= self.day <= length, "day out of range for the month")
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        return f"每年{self.month}月{self.day}日"
-
-
-@attrs.frozen
-class OneOff:
-    """A single date.
-
-    Attributes:
-        date: The day.
-    """
-
-    date: pendulum.Date = attrs.field(converter=_day)
-
-    def describe_zh(self) -> str:
-        """A short zh-CN description."""
-        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
-
-
-Schedule = (
-    Daily
-    | Weekly
-    | MonthlyNthWeekday
-    | MonthlyNthSchoolDay
-    | MonthlyFixedDay
-    | TimesPerTerm
-    | TimesPerYear
-    | RelativeToTerm
-    | HolidayEve
-    | HolidayDuty
-    | AnnualDate
-    | OneOff
-)
-"""Any schedule a task rule can have (serialized with a ``"type"`` tag)."""
-
-
-def _months(value: object) -> tuple[int, ...]:
-    months = _int_items(value, "months")
+def ca3_months_in_range(months: tuple[int, ...]) -> None:
+    """CA-3: a seasonal window ("进入夏季前", "冬季") names months 1 to 12."""
     for month in months:
         _check("months", 1 <= month <= 12, "months must be 1 to 12")
-    return months
 
 
-def _rule_ids(value: object) -> tuple[str, ...]:
-    """Rule IDs; a single string is one ID (``"CA-3"``, not its characters)."""
-    return _text_items(value, "rules")
-
-
-SCHEDULE_TYPES: Final = (
-    Daily,
-    Weekly,
-    MonthlyNthWeekday,
-    MonthlyNthSchoolDay,
-    MonthlyFixedDay,
-    TimesPerTerm,
-    TimesPerYear,
-    RelativeToTerm,
-    HolidayEve,
-    HolidayDuty,
-    AnnualDate,
-    OneOff,
-)
-"""The concrete schedule classes (the members of ``Schedule``)."""
-
-
-@attrs.frozen
-class TaskRule:
-    """A recurring (or one-off) logistics task (rules CA-3, CA-4, CA-5).
-
-    Attributes:
-        id: Stable key of the rule (``"weekly_safety_check"``), used in plans and UIDs.
-        title_zh: The task as it reads in a month plan, e.g. ``"学校安全工作检查"``.
-        category: Safety, canteen, assets, greening, finance, hygiene, training, events.
-        schedule: When it recurs.
-        source: Its citation, e.g. ``"seed 003 九月份 item 7"`` or ``"GB 50444 §5.2.1"``.
-        rules: The rule IDs it implements, e.g. ``("CA-3",)``.
-        allowed: The days it may fall on (default: school days).
-        on_non_school_day: What a date that is not allowed becomes (default: the
-            previous allowed day).
-        months: A seasonal window: the months it happens in (empty: all).
-        note_zh: A note shown with each entry.
-        regulatory_key: For a CA-4 duty, the key of the frequency it fulfils
-            (``"fire_inspection"``), checked by ``audit_frequencies``.
-
-    A single string given for ``rules`` is one rule ID, and a single int for
-    ``months`` is one month.
-
-    Raises:
-        RuleInvalidError: a field has the wrong type (a schedule that is not one of
-            the schedule records, a category that is not a ``Category``, …), a month
-            is out of range, or a ``HolidayDuty`` is not allowed on any day
-            (``calendar.rule_invalid``); checked here, when the rule is built.
-        EmptyIdentifierError: a blank ``id`` or ``title_zh`` (``id.empty``).
-    """
-
-    id: str = attrs.field(converter=_id)
-    title_zh: str = attrs.field(converter=_title)
-    category: Category
-    schedule: Schedule
-    source: str
-    rules: tuple[str, ...] = attrs.field(default=("CA-3",), converter=_rule_ids)
-    allowed: DayKind = DayKind.SCHOOL_DAY
-    on_non_school_day: ShiftPolicy = ShiftPolicy.PREVIOUS
-    months: tuple[int, ...] = attrs.field(default=(), converter=_months)
-    note_zh: str = ""
-    regulatory_key: str | None = None
-
-    def __attrs_post_init__(self) -> None:
-        """Check the rule at construction: a bad rule is refused here, not when planning."""
-        _check(
-            self.id,
-            isinstance(self.schedule, SCHEDULE_TYPES),
-            f"schedule must be one of {', '.join(t.__name__ for t in SCHEDULE_TYPES)}, "
-            f"not {type(self.schedule).__name__}",
-        )
-        _check(self.id, isinstance(self.category, Category), "category must be a Category")
-        _check(self.id, isinstance(self.allowed, DayKind), "allowed must be a DayKind")
-        _check(
-            self.id,
-            isinstance(self.on_non_school_day, ShiftPolicy),
-            "on_non_school_day must be a ShiftPolicy",
-        )
-        _check(self.id, isinstance(self.source, str), "source must be text")
-        _check(self.id, isinstance(self.note_zh, str), "note_zh must be text")
-        key: object = self.regulatory_key
-        _check(
-            self.id,
-            key is None or (isinstance(key, str) and bool(key)),
-            "regulatory_key must be None or non-empty text",
-        )
-        _check(
-            self.id,
-            not isinstance(self.schedule, HolidayDuty) or self.allowed is DayKind.ANY_DAY,
-            "HolidayDuty falls on days off: it needs allowed=DayKind.ANY_DAY",
-        )
-
-
-def _rules(value: Iterable[TaskRule]) -> tuple[TaskRule, ...]:
-    rules = tuple(value)
+def ca3_rule_ids_unique(rules: tuple[TaskRule, ...]) -> None:
+    """CA-3: each task rule of a set has its own id (plans and UIDs name the rule)."""
     seen: set[str] = set()
     for rule in rules:
-        if not isinstance(rule, TaskRule):
-            raise RuleInvalidError(rule=repr(rule), reason="a template holds TaskRule records")
         if rule.id in seen:
             raise DuplicateRuleError(rule=rule.id)
         seen.add(rule.id)
-    return rules
 
 
-@attrs.frozen
-class Template:
-    """A named set of task rules; ids are unique (rule CA-6's input).
+def ca3_term_exists(rule: TaskRule, index: int, terms: int) -> None:
+    """CA-3: a rule relative to one term names a term of the school year."""
+    if index >= terms:
+        raise RuleInvalidError(rule=rule.id, reason=f"the school year has no term {index}")
 
-    Attributes:
-        name_zh: Its name, e.g. ``"小学后勤行事历模板"``.
-        rules: The rules, in the order plans list same-day entries.
+
+def ca3_enough_allowed_days(rule: TaskRule, needed: int, available: int, term: Term) -> None:
+    """CA-3: "k times a term" needs at least k allowed days in the term."""
+    if available < needed:
+        raise RuleUnsatisfiableError(
+            rule=rule.id,
+            needed=needed,
+            period=f"{term.name_zh} {term.start}..{term.end}",
+            available=available,
+        )
+
+
+# ---------------------------------------------------------------- CA-4 regulatory frequencies
+
+
+def ca4_frequency_is_valid(frequency: RegulatoryFrequency) -> None:
+    """CA-4: a regulatory frequency has a key and requires the duty at least once a period."""
+    key: object = frequency.key
+    if not isinstance(key, str) or not key:
+        raise RuleInvalidError(rule=repr(frequency.key), reason="a frequency needs a key")
+    count: object = frequency.min_count
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise RuleInvalidError(rule=frequency.key, reason="min_count must be an int")
+    if count < 1:
+        raise RuleInvalidError(rule=frequency.key, reason="min_count must be at least 1")
+
+
+# ---------------------------------------------------------------- CA-5 non-school days
+
+
+def ca5_holiday_duty_on_any_day(rule: TaskRule, *, on_days_off: bool) -> None:
+    """CA-5: a task that falls on days off (节假日值班) must be allowed on any day.
+
+    ``on_days_off`` says whether the rule's schedule falls on days off only (a
+    ``HolidayDuty``); such a rule allowed only on school or working days would plan
+    nothing.
     """
+    if on_days_off and rule.allowed.value != "any_day":
+        raise RuleInvalidError(
+            rule=rule.id, reason="HolidayDuty falls on days off: it needs allowed=DayKind.ANY_DAY"
+        )
 
-    name_zh: str
-    rules: tuple[TaskRule, ...] = attrs.field(converter=_rules)
 
-    def rule(self, rule_id: str) -> TaskRule:
-        """The rule with ``rule_id``.
+# ---------------------------------------------------------------- CA-6 month plans
 
-        Raises:
-            UnknownRuleError: no such rule (``calendar.unknown_rule``).
-        """
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise UnknownRuleError(rule=rule_id)
 
-    def add(self, *rules: TaskRule) -> Template:
-        """A copy with ``rules`` appended.
-
-        Raises:
-            DuplicateRuleError: an id is already used (``calendar.duplicate_rule``).
-        """
-        return attrs.evolve(self, rules=(*self.rules, *rules))
-
-    def remove(self, *rule_ids: str) -> Template:
-        """A copy without the rules of ``rule_ids``.
-
-        Raises:
-            UnknownRuleError: an id is not in the template.
-        """
-        for rule_id in rule_ids:
-            self.rule(rule_id)
-        drop = set(rule_ids)
-        return attrs.evolve(self, rules=tuple(r for r in self.rules if r.id not in drop))
-
-    def replace(self, rule: TaskRule) -> Template:
-        """A copy with the rule of the same id replaced by ``rule`` (same position).
-
-        Raises:
-            UnknownRuleError: no rule has ``rule.id``.
-        """
-        self.rule(rule.id)
-        return attrs.evolve(self, rules=tuple(rule if r.id == rule.id else r for r in self.rules))
-
-    def only(self, *categories: Category) -> Template:
-        """A copy keeping the rules of ``categories``."""
-        keep = set(categories)
-        return attrs.evolve(self, rules=tuple(r for r in self.rules if r.category in keep))
+def ca6_month_in_school_year(
+    year: int, month: int, months: tuple[tuple[int, int], ...], label: str
+) -> None:
+    """CA-6: a month plan is for one of the twelve months of the school year."""
+    if (year, month) not in months:
+        raise MonthOutsideYearError(year=year, month=month, label=label)

@@ -7,28 +7,34 @@ not import ``schoollogistics.serialization`` (which imports it).
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
-from schoollogistics.school_calendar._audit import Period, RegulatoryFrequency
-from schoollogistics.school_calendar._days import (
+from schoollogistics.school_calendar._days import SchoolCalendar
+from schoollogistics.school_calendar._holidays import HolidayCalendar
+from schoollogistics.school_calendar._plans import MonthPlan, YearPlan
+from schoollogistics.school_calendar._policy import (
     ChildrensDayPolicy,
     DayKind,
-    HolidayBlock,
-    SchoolCalendar,
+    Period,
+    RegulatoryFrequency,
     SchoolDayPolicy,
+    ShiftPolicy,
 )
-from schoollogistics.school_calendar._holidays import (
+from schoollogistics.school_calendar._records import (
+    Category,
     DataStatus,
-    HolidayCalendar,
+    HolidayBlock,
     HolidayDay,
     HolidayNotice,
+    PlanDiff,
+    PlanEntry,
+    Term,
+    Vacation,
     YearSource,
 )
-from schoollogistics.school_calendar._plans import MonthPlan, PlanDiff, PlanEntry, YearPlan
-from schoollogistics.school_calendar._rules import (
+from schoollogistics.school_calendar._tasks import (
     Anchor,
     AnnualDate,
-    Category,
     Daily,
     HolidayDuty,
     HolidayEve,
@@ -38,7 +44,6 @@ from schoollogistics.school_calendar._rules import (
     OneOff,
     RelativeToTerm,
     Schedule,
-    ShiftPolicy,
     TaskRule,
     Template,
     TimesPerTerm,
@@ -46,7 +51,7 @@ from schoollogistics.school_calendar._rules import (
     Unit,
     Weekly,
 )
-from schoollogistics.school_calendar._terms import SchoolYear, Term, Vacation
+from schoollogistics.school_calendar._terms import SchoolYear
 
 SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     Anchor,
@@ -87,4 +92,4 @@ SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     YearPlan,
     YearSource,
 )
-TAGGED_UNIONS: Final[tuple[Any, ...]] = (Schedule,)
+TAGGED_UNIONS: Final[tuple[object, ...]] = (Schedule,)

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from schoollogistics.school_calendar._days import DayKind
-from schoollogistics.school_calendar._rules import (
+from schoollogistics.school_calendar._policy import DayKind, ShiftPolicy
+from schoollogistics.school_calendar._records import Category
+from schoollogistics.school_calendar._tasks import (
     Anchor,
     AnnualDate,
-    Category,
     Daily,
     HolidayEve,
     MonthlyFixedDay,
@@ -31,7 +31,6 @@ from schoollogistics.school_calendar._rules import (
     MonthlyNthWeekday,
     RelativeToTerm,
     Schedule,
-    ShiftPolicy,
     TaskRule,
     Template,
     TimesPerTerm,

@@ -1,113 +1,26 @@
-"""School years and terms as data (rule CA-1)."""
+"""School years as data (rule CA-1): their span, months, terms and vacations."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 import attrs
 import pendulum
 
-from schoollogistics.core.time import DateRange, as_date
-from schoollogistics.errors import NaiveDateTimeError
-from schoollogistics.school_calendar.errors import TermInvalidError
+from schoollogistics.core.time import DateInput, DateRange
+from schoollogistics.school_calendar._records import Term, Vacation, day_input
+from schoollogistics.school_calendar._rules import (
+    ca1_first_year_in_range,
+    ca1_terms_in_order,
+    ca1_terms_inside_year,
+    ca1_year_has_terms,
+)
 
-__all__ = ["SchoolYear", "Term", "Vacation", "day_input", "fast_day"]
-
-
-def day_input(value: object, *, field: str) -> pendulum.Date:
-    """Accept a calendar day at a public entry point.
-
-    A naive ``datetime`` is refused with ``time.naive_refused``; any other
-    ``datetime`` with ``time.wrong_type`` (which day a moment falls on depends on
-    a timezone: convert it first); a ``date`` is returned as a pendulum ``Date``.
-    """
-    if isinstance(value, dt.datetime) and (value.tzinfo is None or value.utcoffset() is None):
-        raise NaiveDateTimeError(value=value.isoformat(), field=field, timezone="Asia/Shanghai")
-    return as_date(value, field=field)
+__all__ = ["SchoolYear"]
 
 
-def fast_day(value: object, *, field: str = "day") -> pendulum.Date:
-    """``day_input``, with a shortcut for a value that already is a pendulum ``Date``."""
-    if type(value) is pendulum.Date:
-        return value
-    return day_input(value, field=field)
-
-
-def _breaks(value: object) -> tuple[DateRange, ...]:
-    items: list[DateRange] = []
-    if isinstance(value, DateRange) or not isinstance(value, Iterable):
-        value = (value,)  # one break (a DateRange iterates over its days)
-    for item in value:
-        if not isinstance(item, DateRange):
-            raise TermInvalidError(
-                year="?", reason=f"a break must be a DateRange, not {type(item).__name__}"
-            )
-        items.append(item)
-    return tuple(items)
-
-
-def _start(value: object) -> pendulum.Date:
-    return day_input(value, field="start")
-
-
-def _end(value: object) -> pendulum.Date:
-    return day_input(value, field="end")
-
-
-@attrs.frozen
-class Term:
-    """A term (学期) with its first and last day of school.
-
-    Attributes:
-        name_zh: Its name, e.g. ``"第一学期"``.
-        start: First day of the term (开学).
-        end: Last day of the term (学期结束), inclusive.
-        breaks: Days inside the term without school other than public holidays
-            (a 春假 or 秋假 some cities have), as inclusive ranges.
-    """
-
-    name_zh: str
-    start: pendulum.Date = attrs.field(converter=_start)
-    end: pendulum.Date = attrs.field(converter=_end)
-    breaks: tuple[DateRange, ...] = attrs.field(default=(), converter=_breaks)
-
-    def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise TermInvalidError(
-                year=self.name_zh, reason=f"term ends ({self.end}) before it starts ({self.start})"
-            )
-        for gap in self.breaks:
-            if gap.start < self.start or gap.end > self.end:
-                raise TermInvalidError(
-                    year=self.name_zh, reason=f"break {gap.start}..{gap.end} is outside the term"
-                )
-
-    @property
-    def span(self) -> DateRange:
-        """The term's days as an inclusive range."""
-        return DateRange(self.start, self.end)
-
-    def in_break(self, day: pendulum.Date) -> bool:
-        """Whether ``day`` falls in one of the term's breaks."""
-        return any(day in gap for gap in self.breaks)
-
-
-@attrs.frozen
-class Vacation:
-    """A vacation (寒假 or 暑假): the days of the school year outside its terms.
-
-    Attributes:
-        name_zh: ``"暑假"`` or ``"寒假"``.
-        span: Its days, inclusive.
-    """
-
-    name_zh: str
-    span: DateRange
-
-
-def _terms(value: object) -> tuple[Term, ...]:
-    return tuple(value)  # type: ignore[arg-type]
+def _terms(value: Iterable[Term]) -> tuple[Term, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -131,32 +44,17 @@ class SchoolYear:
     def __attrs_post_init__(self) -> None:
         if not self.label:
             object.__setattr__(self, "label", f"{self.first_year}—{self.first_year + 1}学年")
-        if not 1900 <= self.first_year <= 2200:
-            raise TermInvalidError(year=self.first_year, reason="first_year out of range")
-        if not self.terms:
-            raise TermInvalidError(year=self.label, reason="a school year needs at least one term")
-        span = self.span
-        previous: Term | None = None
-        for term in self.terms:
-            if term.start not in span or term.end not in span:
-                raise TermInvalidError(
-                    year=self.label,
-                    reason=f"{term.name_zh} ({term.start}..{term.end}) is outside "
-                    f"{span.start}..{span.end}",
-                )
-            if previous is not None and term.start <= previous.end:
-                raise TermInvalidError(
-                    year=self.label,
-                    reason=f"{term.name_zh} starts before {previous.name_zh} ends",
-                )
-            previous = term
+        ca1_first_year_in_range(self)
+        ca1_year_has_terms(self)
+        ca1_terms_inside_year(self)
+        ca1_terms_in_order(self)
 
     @classmethod
     def of(
         cls,
         first_year: int,
-        first_term: tuple[object, object],
-        second_term: tuple[object, object],
+        first_term: tuple[DateInput, DateInput],
+        second_term: tuple[DateInput, DateInput],
     ) -> SchoolYear:
         """Build a two-term year from the (start, end) days of each term."""
         return cls(
@@ -181,7 +79,7 @@ class SchoolYear:
             (self.first_year + (m < 8), m) for m in (8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7)
         )
 
-    def term_of(self, day: object) -> Term | None:
+    def term_of(self, day: DateInput) -> Term | None:
         """The term containing ``day``, if any."""
         when = day_input(day, field="day")
         for term in self.terms:

@@ -23,14 +23,18 @@ __all__ = [
 
 
 class TermInvalidError(CalendarError):
-    """Terms overlap, are out of order, or lie outside their school year (CA-1)."""
+    """Terms overlap, are out of order, or lie outside their school year (CA-1).
+
+    ``year`` is the school year's label (``"2025—2026学年"``), or the term's name when
+    a term is wrong by itself, or ``"?"`` for a break that is not a date range.
+    """
 
     code = "calendar.term_invalid"
     message_en_template = "invalid school year {year}: {reason}"
     message_zh_template = "学年 {year} 的学期设置无效：{reason}"
 
-    year: object
-    reason: object
+    year: str
+    reason: str
 
 
 class HolidayDataMissingError(CalendarError):
@@ -51,8 +55,8 @@ class HolidayDataMissingError(CalendarError):
         "提供国务院办公厅放假通知，或传入 accept_provisional=True 明确接受推定数据"
     )
 
-    year: object
-    official: object
+    year: int
+    official: str
 
 
 class NoticeInvalidError(CalendarError):
@@ -62,8 +66,8 @@ class NoticeInvalidError(CalendarError):
     message_en_template = "invalid holiday notice for {year}: {reason}"
     message_zh_template = "{year} 年放假通知数据无效：{reason}"
 
-    year: object
-    reason: object
+    year: int
+    reason: str
 
 
 class HolidayYearNotCoveredError(CalendarError):
@@ -75,8 +79,8 @@ class HolidayYearNotCoveredError(CalendarError):
     )
     message_zh_template = "节假日数据不含 {year} 年，而学年 {label} 需要该年数据"
 
-    year: object
-    label: object
+    year: int
+    label: str
 
 
 class RuleInvalidError(CalendarError):
@@ -86,8 +90,8 @@ class RuleInvalidError(CalendarError):
     message_en_template = "invalid task rule {rule}: {reason}"
     message_zh_template = "任务规则 {rule} 无效：{reason}"
 
-    rule: object
-    reason: object
+    rule: str
+    reason: str
 
 
 class RuleUnsatisfiableError(CalendarError):
@@ -99,10 +103,10 @@ class RuleUnsatisfiableError(CalendarError):
         "规则 {rule} 需要在 {period} 安排 {needed} 次，但只有 {available} 个可用日"
     )
 
-    rule: object
-    needed: object
-    period: object
-    available: object
+    rule: str
+    needed: int
+    period: str
+    available: int
 
 
 class DuplicateRuleError(CalendarError):
@@ -112,7 +116,7 @@ class DuplicateRuleError(CalendarError):
     message_en_template = "the template already has a rule {rule}"
     message_zh_template = "模板中已有规则 {rule}"
 
-    rule: object
+    rule: str
 
 
 class UnknownRuleError(CalendarError):
@@ -122,7 +126,7 @@ class UnknownRuleError(CalendarError):
     message_en_template = "the template has no rule {rule}"
     message_zh_template = "模板中没有规则 {rule}"
 
-    rule: object
+    rule: str
 
 
 class MonthOutsideYearError(CalendarError):
@@ -132,6 +136,6 @@ class MonthOutsideYearError(CalendarError):
     message_en_template = "{year}-{month} is not a month of school year {label}"
     message_zh_template = "{year} 年 {month} 月不在学年 {label} 之内"
 
-    year: object
-    month: object
-    label: object
+    year: int
+    month: int
+    label: str

@@ -19,7 +19,7 @@ contributes its strategies in a submodule (``schoollogistics.testing.assets``,
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar, overload
 
 from hypothesis import strategies as st
 
@@ -54,7 +54,14 @@ __all__ = [
 ]
 
 
-def strategy_for(cls: Any) -> st.SearchStrategy[Any]:
+T = TypeVar("T")
+
+
+@overload
+def strategy_for(cls: type[T]) -> st.SearchStrategy[T]: ...
+@overload
+def strategy_for(cls: object) -> st.SearchStrategy[object]: ...
+def strategy_for(cls: object) -> st.SearchStrategy[object]:
     """Return the strategy generating values of a public type.
 
     Raises:

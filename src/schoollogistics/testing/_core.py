@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final, TypeAlias
 
 import pendulum
 from hypothesis import strategies as st
@@ -106,7 +107,10 @@ def violations() -> st.SearchStrategy[Violation]:
     )
 
 
-KERNEL_STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {
+StrategyTable: TypeAlias = "Mapping[object, st.SearchStrategy[object]]"
+"""Strategies of an area by the public type (or union) they generate."""
+
+KERNEL_STRATEGIES: Final[StrategyTable] = {
     AssetCategory: st.sampled_from(AssetCategory),
     Money: money(),
     Violation: violations(),

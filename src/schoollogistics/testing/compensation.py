@@ -8,7 +8,7 @@ assesses a generated claim under a generated policy.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import attrs
 import pendulum
@@ -21,6 +21,7 @@ from schoollogistics.compensation import (
     AssetValue,
     CategoryLife,
     Cause,
+    CheckKind,
     ClassCheckResult,
     ClassFindings,
     ClassPropertyCheck,
@@ -49,10 +50,9 @@ from schoollogistics.compensation import (
     assess,
     run_class_check,
 )
-from schoollogistics.compensation.check import CheckKind
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
-from schoollogistics.testing._core import dates
+from schoollogistics.testing._core import StrategyTable, dates
 
 __all__ = [
     "STRATEGIES",
@@ -329,7 +329,7 @@ def _check_results() -> st.SearchStrategy[ClassCheckResult]:
     )
 
 
-STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {
+STRATEGIES: Final[StrategyTable] = {
     AssetValue: asset_values(),
     CategoryLife: category_lives(),
     LifeTable: life_tables(),

@@ -9,7 +9,8 @@ draws rules of every schedule kind.
 from __future__ import annotations
 
 import functools
-from typing import Any, Final
+from collections.abc import Mapping
+from typing import Final
 
 import pendulum
 from hypothesis import strategies as st
@@ -55,6 +56,7 @@ from schoollogistics.school_calendar import (
     YearPlan,
     YearSource,
 )
+from schoollogistics.testing._core import StrategyTable
 
 __all__ = [
     "STRATEGIES",
@@ -116,7 +118,7 @@ def school_calendars(draw: st.DrawFn) -> SchoolCalendar:
 _WEEKDAYS: Final = st.integers(0, 6)
 _KEYWORDS: Final = st.lists(st.sampled_from(["国庆节", "元旦", "春节", "劳动节"]), max_size=2)
 
-_SCHEDULES: Final[dict[type, st.SearchStrategy[Any]]] = {
+_SCHEDULES: Final[Mapping[object, st.SearchStrategy[Schedule]]] = {
     Daily: st.just(Daily()),
     Weekly: st.builds(
         Weekly,
@@ -221,7 +223,7 @@ def _year_plans() -> st.SearchStrategy[YearPlan]:
     )
 
 
-STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {
+STRATEGIES: Final[StrategyTable] = {
     **_SCHEDULES,
     Anchor: st.sampled_from(Anchor),
     Category: st.sampled_from(Category),

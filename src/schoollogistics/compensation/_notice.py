@@ -1,7 +1,7 @@
 """The compensation notice (损坏赔偿通知书) as a pure string, in Simplified Chinese.
 
-[`render_notice`][schoollogistics.compensation.notice.render_notice] writes an
-[`Assessment`][schoollogistics.compensation.assessment.Assessment] as the text a
+[`render_notice`][schoollogistics.compensation.render_notice] writes an
+[`Assessment`][schoollogistics.compensation.Assessment] as the text a
 general-affairs office hands to a head teacher and to parents: the itemised
 lines with their arithmetic (basis, months elapsed, net book value, any cap),
 the total in figures and in capital numerals, each payer's share (a minor's
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pendulum
 
-from schoollogistics.compensation.assessment import (
+from schoollogistics.compensation._assessment import (
     Assessment,
     AssessmentLine,
     LossBasis,
@@ -22,8 +22,8 @@ from schoollogistics.compensation.assessment import (
     PayerRole,
     Share,
 )
-from schoollogistics.compensation.claims import Cause, Extent, Hardship
-from schoollogistics.compensation.policy import ValueBasis
+from schoollogistics.compensation._policy import ValueBasis
+from schoollogistics.compensation._records import Cause, Extent, Hardship
 from schoollogistics.core.money import Money
 
 __all__ = ["render_notice", "yuan"]

@@ -1,39 +1,46 @@
-"""Damage claims (损坏赔偿申请): what was damaged, how, when, and who is liable.
+"""The records of the compensation area: asset values, damage claims, parties (frozen).
 
-A [`DamageClaim`][schoollogistics.compensation.claims.DamageClaim] is one incident:
-its cause, its date, the liable parties, and one or more damaged items
-([`DamagedItem`][schoollogistics.compensation.claims.DamagedItem]), each with
-its asset values and the extent of the damage. Items are read from the asset
-ledger's records through the
-[`AssetLike`][schoollogistics.compensation.depreciation.AssetLike] protocol, or
-given as plain values. Everything is checked at construction, so that
-assessing a claim cannot fail on its shape.
+A [`DamageClaim`][schoollogistics.compensation.DamageClaim] (损坏赔偿申请) is one
+incident: its cause, its date, the liable parties, and one or more damaged items
+([`DamagedItem`][schoollogistics.compensation.DamagedItem]), each with its asset
+values ([`AssetValue`][schoollogistics.compensation.AssetValue]) and the extent of
+the damage. Items are read from the asset ledger's records through the
+[`AssetLike`][schoollogistics.compensation.AssetLike] protocol, or given as plain
+values. Everything is checked at construction, by the DC guards of ``_rules.py``
+and the kernel's amount checks, so that assessing a claim cannot fail on its shape.
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, Protocol
 
 import attrs
 import pendulum
 
-from schoollogistics.compensation._common import check_amount
-from schoollogistics.compensation.depreciation import AssetLike, AssetValue
-from schoollogistics.compensation.errors import (
-    GuardianMissingError,
-    IncidentBeforeAcquisitionError,
-    InvalidClaimError,
-    InvalidPartyError,
-    RepairQuoteError,
+from schoollogistics.compensation._rules import (
+    dc1_claim_has_items,
+    dc1_party_named_once,
+    dc2_lost_is_not_wear,
+    dc3_holder_is_class_or_unit,
+    dc4_repair_quote_matches_extent,
+    dc6_not_before_acquisition,
+    dc7_weight_is_whole,
+    dc7_weights_can_split,
+    dc8_minor_has_guardian,
+    dc8_only_a_student_is_a_minor,
 )
+from schoollogistics.compensation.errors import InvalidClaimError, NotAnAssetError
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.ids import require_id
-from schoollogistics.core.money import Money
-from schoollogistics.core.time import as_date
+from schoollogistics.core.money import Money, MoneyInput, non_negative
+from schoollogistics.core.time import DateInput, as_date
+from schoollogistics.errors import AmountNotInFenError
 
 __all__ = [
+    "AssetLike",
+    "AssetValue",
     "Cause",
     "DamageClaim",
     "DamagedItem",
@@ -42,7 +49,27 @@ __all__ = [
     "Hardship",
     "LiableParty",
     "PartyKind",
+    "amount_in_fen",
 ]
+
+
+def amount_in_fen(value: MoneyInput, *, field: str) -> Money:
+    """A non-negative whole-fen amount in its canonical two-decimal form, or refuse it.
+
+    The sign is the kernel's one check ([`non_negative`][schoollogistics.core.money.non_negative],
+    ``money.negative``); fractions of a fen are ``money.not_in_fen``. ``Money("368")``
+    becomes ``368.00``, so that every amount of the area has one form, in records
+    and in their serialized text alike.
+
+    Raises:
+        NegativeAmountError: the amount is negative (``money.negative``).
+        AmountNotInFenError: the amount has fractions of a fen (``money.not_in_fen``).
+        FloatAmountError: the amount is a ``float`` (and the other kernel money errors).
+    """
+    money = non_negative(value, field=field)
+    if not money.is_fen_exact:
+        raise AmountNotInFenError(value=money, field=field)
+    return Money.from_fen(money.fen)
 
 
 class Cause(enum.Enum):
@@ -130,15 +157,131 @@ class Hardship(enum.Enum):
     """免除: the share is waived entirely."""
 
 
-def _guardian_id(value: object) -> str:
+class AssetLike(Protocol):
+    """What the compensation area reads from an asset record.
+
+    The asset ledger's unit records and loss reports expose these attributes;
+    any object with them (or a plain
+    [`AssetValue`][schoollogistics.compensation.AssetValue]) will do.
+    Loss reports may also carry ``tag``, ``item_id``, ``holder_id`` and
+    ``occurred_on``, which claims read when present.
+
+    Attributes:
+        original_value: The original value (原值).
+        acquired_on: The day it was acquired (购置日期).
+        category: Its depreciation category.
+    """
+
+    @property
+    def original_value(self) -> Money:
+        """The original value (原值)."""
+
+    @property
+    def acquired_on(self) -> pendulum.Date:
+        """The day it was acquired."""
+
+    @property
+    def category(self) -> AssetCategory:
+        """Its depreciation category."""
+
+
+_ASSET_ATTRIBUTES: Final = ("original_value", "acquired_on", "category")
+
+
+def _read(asset: AssetLike) -> tuple[Money, DateInput, AssetCategory]:
+    """The values of an asset record, or ``compensation.not_an_asset`` naming the missing one."""
+    try:
+        return asset.original_value, asset.acquired_on, asset.category
+    except AttributeError:
+        missing = next((a for a in _ASSET_ATTRIBUTES if not hasattr(asset, a)), "?")
+        raise NotAnAssetError(type_name=type(asset).__name__, attribute=missing) from None
+
+
+def _original_converter(value: MoneyInput) -> Money:
+    return amount_in_fen(value, field="original_value")
+
+
+def _optional_amount(value: MoneyInput | None) -> Money | None:
+    return None if value is None else amount_in_fen(value, field="replacement_cost")
+
+
+def _date_converter(value: DateInput) -> pendulum.Date:
+    return as_date(value, field="acquired_on")
+
+
+@attrs.frozen
+class AssetValue:
+    """The values of an asset that depreciation and compensation need.
+
+    Attributes:
+        original_value: Original value (原值), whole fen, not negative.
+        acquired_on: The day it was acquired.
+        category: Its depreciation category (DC-6).
+        replacement_cost: What an equivalent new item costs today (重置成本), if known;
+            used only when a policy values losses at replacement cost (DC-4).
+    """
+
+    original_value: Money = attrs.field(converter=_original_converter)
+    acquired_on: pendulum.Date = attrs.field(converter=_date_converter)
+    category: AssetCategory = attrs.field(validator=attrs.validators.instance_of(AssetCategory))
+    replacement_cost: Money | None = attrs.field(default=None, converter=_optional_amount)
+    _acquired_index: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _original_fen: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _replacement_fen: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        index = self.acquired_on.year * 12 + self.acquired_on.month - 1
+        object.__setattr__(self, "_acquired_index", index)
+        object.__setattr__(self, "_original_fen", self.original_value.fen)
+        replacement = self.replacement_cost
+        object.__setattr__(self, "_replacement_fen", 0 if replacement is None else replacement.fen)
+
+    @classmethod
+    def from_asset(cls, asset: AssetLike, *, replacement_cost: Money | None = None) -> AssetValue:
+        """Read the values from any object satisfying [`AssetLike`][schoollogistics.compensation.AssetLike].
+
+        Raises:
+            NotAnAssetError: an attribute is missing (``compensation.not_an_asset``).
+        """  # noqa: E501
+        if isinstance(asset, AssetValue):
+            return (
+                asset
+                if replacement_cost is None
+                else attrs.evolve(asset, replacement_cost=replacement_cost)
+            )
+        original_value, acquired_on, category = _read(asset)
+        return cls(
+            original_value=original_value,
+            acquired_on=acquired_on,
+            category=category,
+            replacement_cost=replacement_cost,
+        )
+
+    @property
+    def acquired_month_index(self) -> int:
+        """``12 × year + month − 1`` of the acquisition (integer month arithmetic)."""
+        return self._acquired_index
+
+    @property
+    def original_fen(self) -> int:
+        """The original value in whole fen."""
+        return self._original_fen
+
+    @property
+    def replacement_fen(self) -> int:
+        """The replacement cost in whole fen (0 when none is given)."""
+        return self._replacement_fen
+
+
+def _guardian_id(value: str) -> str:
     return require_id(value, field="guardian_id")
 
 
-def _party_id(value: object) -> str:
+def _party_id(value: str) -> str:
     return require_id(value, field="party_id")
 
 
-def _claim_id(value: object) -> str:
+def _claim_id(value: str) -> str:
     return require_id(value, field="claim_id")
 
 
@@ -165,10 +308,8 @@ class Guardian:
     relation: str = "监护人"
 
 
-def _weight(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidPartyError(party="?", reason=f"weight {value!r} must be an int >= 0")
-    return value
+def _weight(value: int) -> int:
+    return dc7_weight_is_whole(value)
 
 
 @attrs.frozen
@@ -176,10 +317,10 @@ class LiableParty:
     """A party liable for the damage (责任方), with its share weight.
 
     Build one with the named constructors
-    ([`student`][schoollogistics.compensation.claims.LiableParty.student],
-    [`staff`][schoollogistics.compensation.claims.LiableParty.staff],
-    [`school_class`][schoollogistics.compensation.claims.LiableParty.school_class],
-    [`unit`][schoollogistics.compensation.claims.LiableParty.unit]).
+    ([`student`][schoollogistics.compensation.LiableParty.student],
+    [`staff`][schoollogistics.compensation.LiableParty.staff],
+    [`school_class`][schoollogistics.compensation.LiableParty.school_class],
+    [`unit`][schoollogistics.compensation.LiableParty.unit]).
 
     Attributes:
         party_id: Identifier of the party.
@@ -200,13 +341,12 @@ class LiableParty:
     hardship: Hardship = Hardship.NONE
 
     def __attrs_post_init__(self) -> None:
-        if self.kind is not PartyKind.STUDENT:
-            if self.minor:
-                raise InvalidPartyError(party=self.party_id, reason="only a student is a minor")
-            if self.guardian is not None:
-                raise InvalidPartyError(party=self.party_id, reason="only a student has a guardian")
-        elif self.minor and self.guardian is None:
-            raise GuardianMissingError(party=self.party_id)
+        student = self.kind is PartyKind.STUDENT
+        has_guardian = self.guardian is not None
+        dc8_only_a_student_is_a_minor(
+            self.party_id, student=student, minor=self.minor, has_guardian=has_guardian
+        )
+        dc8_minor_has_guardian(self.party_id, minor=self.minor, has_guardian=has_guardian)
 
     @classmethod
     def student(
@@ -240,17 +380,17 @@ class LiableParty:
         return cls(party_id, name, PartyKind.UNIT, weight=weight)
 
 
-def _asset_converter(value: object) -> AssetValue:
+def _asset_converter(value: AssetLike) -> AssetValue:
     if isinstance(value, AssetValue):
         return value
-    return AssetValue.from_asset(value)  # type: ignore[arg-type]
+    return AssetValue.from_asset(value)
 
 
-def _optional_quote(value: object) -> Money | None:
-    return None if value is None else check_amount(value, field="repair_quote")
+def _optional_quote(value: MoneyInput | None) -> Money | None:
+    return None if value is None else amount_in_fen(value, field="repair_quote")
 
 
-def _optional_id(value: object) -> str | None:
+def _optional_id(value: str | None) -> str | None:
     return None if value is None else require_id(value, field="tag")
 
 
@@ -280,16 +420,9 @@ class DamagedItem:
     def __attrs_post_init__(self) -> None:
         quote = self.repair_quote
         object.__setattr__(self, "_quote_fen", None if quote is None else quote.fen)
-        if self.extent is Extent.REPAIRABLE and self.repair_quote is None:
-            raise RepairQuoteError(
-                item=self.description,
-                reason="a repairable item needs a repair quote / 可修复须有维修报价",
-            )
-        if self.extent is not Extent.REPAIRABLE and self.repair_quote is not None:
-            raise RepairQuoteError(
-                item=self.description,
-                reason="only a repairable item has a repair quote / 仅可修复物品有维修报价",
-            )
+        dc4_repair_quote_matches_extent(
+            self.description, repairable=self.extent is Extent.REPAIRABLE, quoted=quote is not None
+        )
 
     @property
     def quote_fen(self) -> int | None:
@@ -328,12 +461,12 @@ class DamagedItem:
         cls,
         description: str,
         *,
-        original_value: Money | str | int,
-        acquired_on: pendulum.Date,
+        original_value: MoneyInput,
+        acquired_on: DateInput,
         category: AssetCategory,
         extent: Extent,
-        repair_quote: Money | str | int | None = None,
-        replacement_cost: Money | str | int | None = None,
+        repair_quote: MoneyInput | None = None,
+        replacement_cost: MoneyInput | None = None,
         tag: str | None = None,
     ) -> DamagedItem:
         """An item given as plain values."""
@@ -346,12 +479,12 @@ class DamagedItem:
         )
 
 
-def _incident_converter(value: object) -> pendulum.Date:
+def _incident_converter(value: DateInput) -> pendulum.Date:
     return as_date(value, field="incident_on")
 
 
-def _optional_agreed(value: object) -> Money | None:
-    return None if value is None else check_amount(value, field="agreed_amount")
+def _optional_agreed(value: MoneyInput | None) -> Money | None:
+    return None if value is None else amount_in_fen(value, field="agreed_amount")
 
 
 @attrs.frozen
@@ -390,33 +523,23 @@ class DamageClaim:
         object.__setattr__(self, "_incident_index", day.year * 12 + day.month - 1)
 
     def _check(self) -> None:
-        if not self.items:
-            raise InvalidClaimError(claim=self.claim_id, reason="no damaged item / 没有损坏物品")
-        ids = [party.party_id for party in self.parties]
-        if len(set(ids)) != len(ids):
-            raise InvalidClaimError(
-                claim=self.claim_id, reason="a party is named twice / 责任方重复"
+        claim_id = self.claim_id
+        dc1_claim_has_items(claim_id, len(self.items))
+        dc1_party_named_once(claim_id, [party.party_id for party in self.parties])
+        dc7_weights_can_split(claim_id, [party.weight for party in self.parties])
+        holder = self.holder
+        if holder is not None:
+            dc3_holder_is_class_or_unit(
+                holder.party_id, class_or_unit=holder.kind in (PartyKind.CLASS, PartyKind.UNIT)
             )
-        if self.parties and not any(party.weight for party in self.parties):
-            raise InvalidClaimError(
-                claim=self.claim_id, reason="all share weights are zero / 分摊权重全为零"
-            )
-        if self.holder is not None and self.holder.kind not in (PartyKind.CLASS, PartyKind.UNIT):
-            raise InvalidPartyError(
-                party=self.holder.party_id,
-                reason="a holder is a class or a unit / 保管方须为班级或部门",
-            )
+        natural_wear = self.cause is Cause.NATURAL_WEAR
         for item in self.items:
-            if item.asset.acquired_on > self.incident_on:
-                raise IncidentBeforeAcquisitionError(
-                    item=item.description,
-                    incident_on=self.incident_on,
-                    acquired_on=item.asset.acquired_on,
-                )
-            if self.cause is Cause.NATURAL_WEAR and item.extent is Extent.LOST:
-                raise InvalidClaimError(
-                    claim=self.claim_id, reason="a lost item is not natural wear / 遗失不属自然损耗"
-                )
+            dc6_not_before_acquisition(
+                item.description, on=self.incident_on, acquired_on=item.asset.acquired_on
+            )
+            dc2_lost_is_not_wear(
+                claim_id, natural_wear=natural_wear, lost=item.extent is Extent.LOST
+            )
 
     @classmethod
     def for_asset(
@@ -427,7 +550,7 @@ class DamageClaim:
         cause: Cause,
         extent: Extent,
         description: str,
-        incident_on: pendulum.Date | None = None,
+        incident_on: DateInput | None = None,
         repair_quote: Money | None = None,
         replacement_cost: Money | None = None,
         parties: tuple[LiableParty, ...] = (),

@@ -7,10 +7,10 @@ serves: office and shared-classroom property is checked once a term
 (办公室和公用教室的财产每学期检查一次), and property issued to a person is checked
 when it is handed back (个人领用的学校财产交回时要检查完好情况).
 
-A [`ClassPropertyCheck`][schoollogistics.compensation.check.ClassPropertyCheck]
+A [`ClassPropertyCheck`][schoollogistics.compensation.ClassPropertyCheck]
 holds the findings of each class (or unit); every claim found in a class is
 held by that class, so that, when no one is identified, the class pays (DC-3,
-configurable). [`run_class_check`][schoollogistics.compensation.check.run_class_check]
+configurable). [`run_class_check`][schoollogistics.compensation.run_class_check]
 returns the batch: assessments, repair orders, ledger instructions and a
 summary per class.
 """
@@ -24,19 +24,19 @@ from typing import Final
 import attrs
 import pendulum
 
-from schoollogistics.compensation.assessment import (
+from schoollogistics.compensation._assessment import (
     Assessment,
     LedgerInstruction,
     RepairOrder,
     assess,
 )
-from schoollogistics.compensation.claims import DamageClaim, LiableParty, PartyKind
+from schoollogistics.compensation._notice import yuan
+from schoollogistics.compensation._policy import CompensationPolicy
+from schoollogistics.compensation._records import DamageClaim, LiableParty, PartyKind
 from schoollogistics.compensation.errors import InvalidClaimError, InvalidPartyError
-from schoollogistics.compensation.notice import yuan
-from schoollogistics.compensation.policy import CompensationPolicy
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money
-from schoollogistics.core.time import as_date
+from schoollogistics.core.time import DateInput, as_date
 
 __all__ = [
     "CheckKind",
@@ -87,7 +87,7 @@ def _claims(value: Iterable[DamageClaim]) -> tuple[DamageClaim, ...]:
     return tuple(value)
 
 
-def _check_id(value: object) -> str:
+def _check_id(value: str) -> str:
     return require_id(value, field="check_id")
 
 
@@ -104,7 +104,7 @@ class ClassFindings:
     claims: tuple[DamageClaim, ...] = attrs.field(default=(), converter=_claims)
 
 
-def _check_date(value: object) -> pendulum.Date:
+def _check_date(value: DateInput) -> pendulum.Date:
     return as_date(value, field="checked_on")
 
 

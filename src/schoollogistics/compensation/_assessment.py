@@ -1,6 +1,6 @@
 """Assessing a claim: the loss, the charge, the shares, the repair and the ledger operations.
 
-[`assess`][schoollogistics.compensation.assessment.assess] is a pure function of
+[`assess`][schoollogistics.compensation.assess] is a pure function of
 a claim and a policy. For every damaged item it computes the loss (DC-4):
 
 * repairable: the repair quote, **capped at the item's value** (the value a
@@ -29,21 +29,28 @@ Then, for the whole claim:
    (DC-9).
 
 Hence, always: total = sum of shares ≤ charge ≤ loss. The hot path works in
-integer fen and builds no text; [`render_notice`][schoollogistics.compensation.notice.render_notice]
+integer fen and builds no text; [`render_notice`][schoollogistics.compensation.render_notice]
 writes the words.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
 import attrs
 import pendulum
 
-from schoollogistics.compensation.claims import (
+from schoollogistics.compensation._depreciation import accumulated_fen, elapsed_months, monthly_fen
+from schoollogistics.compensation._policy import (
+    CompensationPolicy,
+    MonthConvention,
+    NoOneIdentified,
+    ValueBasis,
+)
+from schoollogistics.compensation._records import (
     Cause,
     DamageClaim,
     DamagedItem,
@@ -52,16 +59,9 @@ from schoollogistics.compensation.claims import (
     LiableParty,
     PartyKind,
 )
-from schoollogistics.compensation.depreciation import (
-    MonthConvention,
-    accumulated_fen,
-    elapsed_months,
-    monthly_fen,
-)
-from schoollogistics.compensation.errors import FineRefusedError, ReplacementCostMissingError
-from schoollogistics.compensation.policy import CompensationPolicy, NoOneIdentified, ValueBasis
+from schoollogistics.compensation._rules import dc4_replacement_cost_given, dc5_no_fine_above_loss
 from schoollogistics.core.categories import AssetCategory
-from schoollogistics.core.money import Money, allocate, to_capital
+from schoollogistics.core.money import Money, allocate, allocate_fen, to_capital
 
 __all__ = [
     "Assessment",
@@ -316,7 +316,7 @@ def _line(
 
     The item is valued as an asset leaving the books in the incident's month
     (当月减少当月不提), with the same integer functions as
-    [`net_book_value`][schoollogistics.compensation.depreciation.net_book_value].
+    [`net_book_value`][schoollogistics.compensation.net_book_value].
     ``Money`` objects already at hand (the original value, zero, the quote)
     are reused rather than rebuilt: building ``Money`` dominates the hot path.
     """
@@ -345,9 +345,7 @@ def _line(
         value, value_money = original, asset.original_value
         line_basis = LossBasis.ORIGINAL_PRICE
     else:
-        replacement = asset.replacement_cost
-        if replacement is None:
-            raise ReplacementCostMissingError(item=item.description)
+        replacement = dc4_replacement_cost_given(item.description, asset.replacement_cost)
         value, value_money = asset.replacement_fen, replacement
         line_basis = LossBasis.REPLACEMENT_COST
     quote = item.repair_quote
@@ -380,26 +378,9 @@ def _line(
     return line, loss
 
 
-def split_fen(total: int, weights: list[int]) -> list[int]:
-    """Largest-remainder split of ``total`` fen (≥ 0) by int weights, as ``allocate`` does."""
-    weight_sum = sum(weights)
-    parts: list[int] = []
-    remainders: list[int] = []
-    for weight in weights:
-        q, r = divmod(total * weight, weight_sum)
-        parts.append(q)
-        remainders.append(r)
-    left = total - sum(parts)
-    if left:
-        order = sorted(range(len(weights)), key=lambda i: (-remainders[i], i))
-        for i in order[:left]:
-            parts[i] += 1
-    return parts
-
-
 def _shares(
     payers: tuple[LiableParty, ...],
-    amounts: list[int],
+    amounts: Sequence[int],
     total: Money,
     policy: CompensationPolicy,
     role: PayerRole | None,
@@ -467,7 +448,7 @@ def _relieved(
 
 def _charge(
     claim: DamageClaim, loss: int, policy: CompensationPolicy
-) -> tuple[Outcome, int, int, tuple[LiableParty, ...], list[int], PayerRole | None]:
+) -> tuple[Outcome, int, int, tuple[LiableParty, ...], Sequence[int], PayerRole | None]:
     """Outcome, charge, total, payers, their shares in fen, and their role (DC-1 … DC-3, DC-5, DC-7)."""  # noqa: E501
     cause = claim.cause
     if cause is Cause.NATURAL_WEAR:
@@ -497,12 +478,13 @@ def _charge(
     if 0 < total < policy.write_off_fen:
         total = 0
         outcome = Outcome.WRITTEN_OFF
+    amounts: Sequence[int]
     if len(payers) == 1:
-        amounts = [total]
+        amounts = (total,)
     elif not relief:
-        amounts = split_fen(total, list(claim.weights))
+        amounts = allocate_fen(total, claim.weights)
     elif total == 0:
-        amounts = [0] * len(payers)
+        amounts = (0,) * len(payers)
     else:
         amounts = [part.fen for part in allocate(_money(total), effective)]
     return outcome, charge, total, payers, amounts, role
@@ -568,11 +550,8 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
 
     cause = claim.cause
     agreed = claim.agreed_amount
-    if agreed is not None and agreed.fen > loss:
-        raise FineRefusedError(
-            what=f"agreed amount {agreed} for claim {claim.claim_id}",
-            reason=f"the loss is {_money(loss)} / 核定损失为 {_money(loss)} 元",
-        )
+    if agreed is not None:
+        dc5_no_fine_above_loss(claim.claim_id, agreed_fen=agreed.fen, loss_fen=loss)
     outcome, charge, total, payers, amounts, role = _charge(claim, loss, policy)
     loss_money = lines[0].loss if len(lines) == 1 else _money(loss)
     charge_money = loss_money if charge == loss else _money(charge)

@@ -4,17 +4,17 @@ The asset ledger ([`schoollogistics.assets`][schoollogistics.assets]) yields a
 [`LossReport`][schoollogistics.assets.LossReport] when a unit is lost at an
 exchange (AS-3), found damaged at a hand-back or loan return (AS-6), reported
 damaged, or missing at a stock-take with a responsible holder (AS-2).
-[`claim_from_loss_report`][schoollogistics.compensation.ledger.claim_from_loss_report]
+[`claim_from_loss_report`][schoollogistics.compensation.claim_from_loss_report]
 turns one into a [`DamageClaim`][schoollogistics.compensation.DamageClaim].
 
 An [`Assessment`][schoollogistics.compensation.Assessment] lists the ledger
 operations that follow (write off a destroyed unit, send a repairable one to
-repair). [`plan_postings`][schoollogistics.compensation.ledger.plan_postings]
+repair). [`plan_postings`][schoollogistics.compensation.plan_postings]
 reads the ledger (it changes nothing) and says, for each, which ledger command
 to run: a unit already off the books (lost, or written off as a shortage) needs
 nothing; a unit still held by a class or person must be handed back first (the
 hand-back check is the custodian's, AS-6, so it is not run on their behalf).
-[`post_to_ledger`][schoollogistics.compensation.ledger.post_to_ledger] runs the
+[`post_to_ledger`][schoollogistics.compensation.post_to_ledger] runs the
 plan: all of it, or — when any step would be refused — none of it.
 
 This module uses only the ledger's public API; the ledger never imports the
@@ -36,9 +36,10 @@ from schoollogistics.assets import (
     LossReport,
     PlaceKind,
 )
-from schoollogistics.compensation.assessment import Assessment, LedgerInstruction, LedgerOperation
-from schoollogistics.compensation.claims import Cause, DamageClaim, Extent, LiableParty
+from schoollogistics.compensation._assessment import Assessment, LedgerInstruction, LedgerOperation
+from schoollogistics.compensation._records import Cause, DamageClaim, Extent, LiableParty
 from schoollogistics.core.money import Money
+from schoollogistics.core.time import DateInput
 from schoollogistics.errors import InvalidArgumentError
 
 __all__ = [
@@ -78,7 +79,7 @@ def claim_from_loss_report(
 
     The report gives the item's value attributes, the incident day
     (``occurred_on``) and the extent (see
-    [`extent_of`][schoollogistics.compensation.ledger.extent_of]); the caller
+    [`extent_of`][schoollogistics.compensation.extent_of]); the caller
     states the cause (DC-2: the ledger records what was found, not why) and the
     liable parties (the report's ``holder_id`` names who answered for the unit,
     but not whether a student, a class or a unit — so the caller builds the
@@ -185,7 +186,7 @@ def post_to_ledger(
     assessment: Assessment,
     *,
     approver: str,
-    on: object,
+    on: DateInput,
     by: str,
 ) -> tuple[AssetEvent, ...]:
     """Post an assessment's ledger operations, all or nothing.
@@ -220,7 +221,7 @@ def _apply(
     assessment: Assessment,
     *,
     approver: str,
-    on: object,
+    on: DateInput,
     by: str,
 ) -> tuple[AssetEvent, ...]:
     events: list[AssetEvent] = []

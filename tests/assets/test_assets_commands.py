@@ -119,6 +119,7 @@ def test_one_tuple_of_types_feeds_the_unions_and_the_tables() -> None:
 @given(st.one_of([asset_strategies.STRATEGIES[cls] for cls in COMMAND_TYPES]))
 def test_commands_round_trip_through_the_tagged_union(command: LedgerCommand) -> None:
     data = serialization.to_dict(command, LedgerCommand)
+    assert isinstance(data, dict)
     assert data["type"] == type(command).__name__
     assert serialization.from_dict(LedgerCommand, data) == command
     text = serialization.dumps([command], list[LedgerCommand])
@@ -136,7 +137,9 @@ def test_a_command_from_json_executes() -> None:
         "on": "2025-09-02",
         "by": CLERK,
     }
-    event = led.execute(serialization.from_dict(LedgerCommand, data))
+    command = serialization.from_dict(LedgerCommand, data)
+    assert isinstance(command, Exchange)
+    event = led.execute(command)
     assert type(event).__name__ == "Exchanged"
     assert led.on_hand(location_id="class-32")[0].quantity == 2
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import cast
 
 import attrs
 import pendulum
+from attrs import AttrsInstance
 
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
@@ -620,7 +621,7 @@ class LedgerSnapshot:
     last_effective_on: pendulum.Date | None
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     if isinstance(value, Money):
         return value.amount
     if isinstance(value, enum.Enum):
@@ -628,11 +629,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if attrs.has(type(value)):
-        return {k: _plain(v) for k, v in attrs.asdict(value, recurse=False).items()}
+        return _fields(cast("AttrsInstance", value))
     return value
 
 
-def to_records(rows: Iterable[Any]) -> list[dict[str, Any]]:
+def _fields(record: AttrsInstance) -> dict[str, object]:
+    return {k: _plain(v) for k, v in attrs.asdict(record, recurse=False).items()}
+
+
+def to_records(rows: Iterable[AttrsInstance]) -> list[dict[str, object]]:
     """Turn query records into plain dicts (``pandas.DataFrame(to_records(rows))`` works).
 
     Money becomes ``Decimal`` (exact), enums their value, tuples lists, nested records
@@ -644,4 +649,4 @@ def to_records(rows: Iterable[Any]) -> list[dict[str, Any]]:
     Returns:
         One dict per row, keyed by field name, in field order.
     """
-    return [_plain(row) for row in rows]
+    return [_fields(row) for row in rows]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
 import pendulum
 
 from schoollogistics.assets._events import (
+    AssetEvent,
     DamageReported,
     Disposed,
     Exchanged,
@@ -64,38 +64,37 @@ def _value(
 
 
 def movements(
-    events: Sequence[Any], items: dict[str, ItemType], units: dict[str, AssetUnit]
+    events: Sequence[AssetEvent], items: dict[str, ItemType], units: dict[str, AssetUnit]
 ) -> Iterator[Movement]:
     """Decompose events into quantity movements between locations (for summaries)."""
-    loans = {event.loan_id: event for event in events if type(event) is Lent}
+    loans = {event.loan_id: event for event in events if isinstance(event, Lent)}
     for event in events:
-        kind = type(event)
         day = event.effective_on
-        if kind is Received:
+        if isinstance(event, Received):
             item = items[event.item_id]
             value = _value(item, units, event.tags, event.quantity)
             yield day, event.item_id, "", event.place_id, RECEIVED, event.quantity, value
-        elif kind in (Issued, Transferred):
+        elif isinstance(event, (Issued, Transferred)):
             item = items[event.item_id]
-            source = event.from_place if kind is Issued else event.from_location
+            source = event.from_place if isinstance(event, Issued) else event.from_location
             value = _value(item, units, event.tags, event.quantity)
             yield day, event.item_id, source, event.to_location, MOVE, event.quantity, value
-        elif kind is Exchanged:
+        elif isinstance(event, Exchanged):
             yield from _exchange_movements(event, items, units)
-        elif kind is Returned:
+        elif isinstance(event, Returned):
             item = items[event.item_id]
             value = _value(item, units, event.tags, event.quantity)
             yield day, event.item_id, event.holder_id, event.store_id, MOVE, event.quantity, value
-        elif kind in (Lent, LoanReturned):
+        elif isinstance(event, (Lent, LoanReturned)):
             loan = loans[event.loan_id]
             value = _value(items[loan.item_id], units, loan.tags, loan.quantity)
             ends = (loan.from_place, loan.borrower_id)
-            source, target = ends if kind is Lent else ends[::-1]
+            source, target = ends if isinstance(event, Lent) else ends[::-1]
             yield day, loan.item_id, source, target, MOVE, loan.quantity, value
-        elif kind is Disposed:
+        elif isinstance(event, Disposed):
             value = _value(items[event.item_id], units, event.tags, event.quantity)
             yield day, event.item_id, event.store_id, "", DISPOSED, event.quantity, value
-        elif kind is StockTakePosted:
+        elif isinstance(event, StockTakePosted):
             for line in event.lines:
                 item = items[line.item_id]
                 if line.surplus:
@@ -126,7 +125,7 @@ _FIGURES = ("opening", "received", "issued", "returned", "disposed", "adjusted")
 
 
 def monthly_summary(
-    events: Sequence[Any],
+    events: Sequence[AssetEvent],
     items: dict[str, ItemType],
     units: dict[str, AssetUnit],
     stores: set[str],
@@ -215,16 +214,17 @@ def monthly_summary(
 # ---------------------------------------------------------------- trail
 
 
-def _ends(event: Any, tag: str, loans: dict[str, Lent]) -> tuple[str, str, Condition | None] | None:
+def _ends(
+    event: AssetEvent, tag: str, loans: dict[str, Lent]
+) -> tuple[str, str, Condition | None] | None:
     """Where ``tag`` went in ``event``: (from, to, condition), or None if not touched."""
-    kind = type(event)
-    if kind is Received:
+    if isinstance(event, Received):
         return ("", event.place_id, Condition.GOOD) if tag in event.tags else None
-    if kind is Issued and tag in event.tags:
+    if isinstance(event, Issued) and tag in event.tags:
         return event.from_place, event.to_location, None
-    if kind is Transferred and tag in event.tags:
+    if isinstance(event, Transferred) and tag in event.tags:
         return event.from_location, event.to_location, None
-    if kind is Exchanged:
+    if isinstance(event, Exchanged):
         if tag in event.old_tags:
             return event.holder_id, event.store_id, event.condition
         if tag in event.lost_tags:
@@ -232,26 +232,26 @@ def _ends(event: Any, tag: str, loans: dict[str, Lent]) -> tuple[str, str, Condi
         if tag in event.new_tags:
             return event.store_id, event.holder_id, None
         return None
-    if kind is Returned and tag in event.tags:
+    if isinstance(event, Returned) and tag in event.tags:
         return event.holder_id, event.store_id, event.condition
-    if kind is Lent and tag in event.tags:
+    if isinstance(event, Lent) and tag in event.tags:
         return event.from_place, event.borrower_id, None
-    if kind is LoanReturned:
+    if isinstance(event, LoanReturned):
         loan = loans[event.loan_id]
         if tag in loan.tags:
             return loan.borrower_id, loan.from_place, event.condition
         return None
-    if kind in (DamageReported, SentToRepair, Repaired, Restocked) and tag in event.tags:
-        where = event.store_id if kind is Restocked else event.location_id
+    if isinstance(event, (DamageReported, SentToRepair, Repaired, Restocked)) and tag in event.tags:
+        where = event.store_id if isinstance(event, Restocked) else event.location_id
         condition = (
             event.condition
-            if kind is DamageReported
-            else (Condition.GOOD if kind is Repaired else None)
+            if isinstance(event, DamageReported)
+            else (Condition.GOOD if isinstance(event, Repaired) else None)
         )
         return where, where, condition
-    if kind is Disposed and tag in event.tags:
+    if isinstance(event, Disposed) and tag in event.tags:
         return event.store_id, "", None
-    if kind is StockTakePosted:
+    if isinstance(event, StockTakePosted):
         for line in event.lines:
             if tag in line.surplus_tags:
                 return "", event.place_id, Condition.GOOD
@@ -260,9 +260,9 @@ def _ends(event: Any, tag: str, loans: dict[str, Lent]) -> tuple[str, str, Condi
     return None
 
 
-def trail(ordered: Sequence[tuple[int, Any]], tag: str) -> tuple[TrailEntry, ...]:
+def trail(ordered: Sequence[tuple[int, AssetEvent]], tag: str) -> tuple[TrailEntry, ...]:
     """The events touching ``tag``, in effective order (AS-7 lifecycle)."""
-    loans = {event.loan_id: event for _, event in ordered if type(event) is Lent}
+    loans = {event.loan_id: event for _, event in ordered if isinstance(event, Lent)}
     entries: list[TrailEntry] = []
     for seq, event in ordered:
         ends = _ends(event, tag, loans)
@@ -288,7 +288,7 @@ def trail(ordered: Sequence[tuple[int, Any]], tag: str) -> tuple[TrailEntry, ...
 
 def _reports_for(  # noqa: PLR0917 - private, called positionally in one place
     kind: LossKind,
-    event: Any,
+    event: AssetEvent,
     seq: int,
     item: ItemType,
     units: dict[str, AssetUnit],
@@ -298,44 +298,57 @@ def _reports_for(  # noqa: PLR0917 - private, called positionally in one place
     location_id: str,
     condition: Condition,
 ) -> Iterator[LossReport]:
-    common = {
-        "kind": kind,
-        "item_id": item.item_id,
-        "name": item.name,
-        "category": item.category,
-        "holder_id": holder_id,
-        "occurred_on": event.effective_on,
-        "reason": event.reason,
-        "condition": condition,
-        "location_id": location_id,
-        "event_seq": seq,
-    }
+    def report(  # noqa: PLR0917 - the per-unit fields of one report
+        tag: str,
+        description: str,
+        original_value: Money,
+        unit_value: Money,
+        count: int,
+        acquired_on: pendulum.Date,
+    ) -> LossReport:
+        return LossReport(
+            kind=kind,
+            item_id=item.item_id,
+            tag=tag,
+            name=item.name,
+            description=description,
+            category=item.category,
+            original_value=original_value,
+            unit_value=unit_value,
+            quantity=count,
+            acquired_on=acquired_on,
+            holder_id=holder_id,
+            occurred_on=event.effective_on,
+            reason=event.reason,
+            condition=condition,
+            location_id=location_id,
+            event_seq=seq,
+        )
+
     if tags:
         for tag in tags:
             unit = units[tag]
-            yield LossReport(
-                tag=tag,
-                description=unit.description,
-                original_value=unit.original_value,
-                unit_value=unit.original_value,
-                quantity=1,
-                acquired_on=unit.acquired_on,
-                **common,
+            yield report(
+                tag,
+                unit.description,
+                unit.original_value,
+                unit.original_value,
+                1,
+                unit.acquired_on,
             )
     elif quantity:
-        yield LossReport(
-            tag="",
-            description=f"{item.name} × {quantity}",
-            original_value=item.unit_cost * quantity,
-            unit_value=item.unit_cost,
-            quantity=quantity,
-            acquired_on=event.effective_on,
-            **common,
+        yield report(
+            "",
+            f"{item.name} × {quantity}",
+            item.unit_cost * quantity,
+            item.unit_cost,
+            quantity,
+            event.effective_on,
         )
 
 
 def loss_reports(
-    events: Sequence[Any],
+    events: Sequence[AssetEvent],
     items: dict[str, ItemType],
     units: dict[str, AssetUnit],
     policy: LedgerPolicy,
@@ -346,10 +359,9 @@ def loss_reports(
     found: list[LossReport] = []
     gone = Condition.UNUSABLE
     for seq, event in enumerate(events):
-        kind = type(event)
-        if kind is Lent:
+        if isinstance(event, Lent):
             loans[event.loan_id] = event
-        elif kind is Exchanged and event.lost_quantity:
+        elif isinstance(event, Exchanged) and event.lost_quantity:
             item = items[event.item_id]
             found.extend(
                 _reports_for(
@@ -365,7 +377,7 @@ def loss_reports(
                     gone,
                 )
             )
-        elif kind is Returned and event.condition in claim:
+        elif isinstance(event, Returned) and event.condition in claim:
             item = items[event.item_id]
             found.extend(
                 _reports_for(
@@ -381,7 +393,7 @@ def loss_reports(
                     event.condition,
                 )
             )
-        elif kind is LoanReturned and event.condition in claim:
+        elif isinstance(event, LoanReturned) and event.condition in claim:
             loan = loans[event.loan_id]
             found.extend(
                 _reports_for(
@@ -397,7 +409,7 @@ def loss_reports(
                     event.condition,
                 )
             )
-        elif kind is DamageReported and event.condition in claim:
+        elif isinstance(event, DamageReported) and event.condition in claim:
             found.extend(
                 _reports_for(
                     LossKind.DAMAGED,
@@ -412,7 +424,7 @@ def loss_reports(
                     event.condition,
                 )
             )
-        elif kind is StockTakePosted and event.responsible_id:
+        elif isinstance(event, StockTakePosted) and event.responsible_id:
             for line in event.lines:
                 found.extend(
                     _reports_for(

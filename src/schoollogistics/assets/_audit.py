@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pendulum
+
 from schoollogistics.assets._events import StockTakePosted
 from schoollogistics.assets._ledger import AssetLedger
-from schoollogistics.assets._model import CountSchedulePolicy, PlaceKind
-from schoollogistics.core.time import DateRange, as_date
-from schoollogistics.core.violations import Severity, Violation
+from schoollogistics.assets._policy import (
+    CountSchedulePolicy,
+)
+from schoollogistics.assets._records import (
+    PlaceKind,
+)
+from schoollogistics.core.findings import FINDINGS
+from schoollogistics.core.time import DateInput, DateRange, as_date
+from schoollogistics.core.violations import Violation
 from schoollogistics.errors import InvalidArgumentError
 
 __all__ = ["audit_count_schedule", "audit_loans_at_term_end"]
@@ -37,7 +45,7 @@ def audit_count_schedule(
     rules = policy if policy is not None else CountSchedulePolicy()
     if not terms or not all(isinstance(term, DateRange) for term in terms):
         raise InvalidArgumentError(field="terms", reason="one or more DateRange terms needed")
-    counts: dict[str, list[object]] = {}
+    counts: dict[str, list[pendulum.Date]] = {}
     for event in ledger.events:
         if isinstance(event, StockTakePosted):
             counts.setdefault(event.place_id, []).append(event.effective_on)
@@ -59,46 +67,26 @@ def audit_count_schedule(
 
 
 def _missing(place_id: str, span: DateRange, done: int, required: int) -> Violation:
-    return Violation(
-        code="assets.count_missing",
-        severity=Severity.WARNING,
-        subject=place_id,
-        rule="AS-2",
-        params={"start": span.start, "end": span.end, "counted": done, "required": required},
-        message_en=(
-            f"{place_id} was counted {done} time(s) between {span.start} and {span.end}; "
-            f"{required} required"
-        ),
-        message_zh=(
-            f"{place_id} 在 {span.start} 至 {span.end} 期间盘点 {done} 次，应盘点 {required} 次"
-        ),
+    return FINDINGS["assets.count_missing"].violation(
+        place_id, start=span.start, end=span.end, counted=done, required=required
     )
 
 
-def audit_loans_at_term_end(ledger: AssetLedger, term_end: object) -> tuple[Violation, ...]:
+def audit_loans_at_term_end(ledger: AssetLedger, term_end: DateInput) -> tuple[Violation, ...]:
     """AS-5: loans still out at the end of term ("归还出借物品", the seeds' July list).
 
     Returns:
         One ``assets.loan_open_at_term_end`` finding per loan not returned by ``term_end``.
     """
-    day = as_date(term_end, field="term_end")
+    return as5_loans_back_by_term_end(ledger, as_date(term_end, field="term_end"))
+
+
+def as5_loans_back_by_term_end(ledger: AssetLedger, day: pendulum.Date) -> tuple[Violation, ...]:
+    """AS-5: every loan is back by the end of term (the audit check of the rule)."""
+    open_loan = FINDINGS["assets.loan_open_at_term_end"]
     return tuple(
-        Violation(
-            code="assets.loan_open_at_term_end",
-            severity=Severity.WARNING,
-            subject=row.loan_id,
-            rule="AS-5",
-            params={
-                "borrower": row.borrower_id,
-                "item": row.item_id,
-                "due_on": row.due_on,
-                "term_end": day,
-            },
-            message_en=f"loan {row.loan_id} of {row.item_id} to {row.borrower_id} is still out "
-            f"at the end of term ({day})",
-            message_zh=(
-                f"学期末（{day}）{row.borrower_id} 借用的 {row.item_id}（{row.loan_id}）仍未归还"
-            ),
+        open_loan.violation(
+            row.loan_id, borrower=row.borrower_id, item=row.item_id, due_on=row.due_on, term_end=day
         )
         for row in ledger.as_of(day).loans(open_only=True)
     )

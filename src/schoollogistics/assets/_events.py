@@ -8,16 +8,25 @@ of them fit in well under a gigabyte.
 
 from __future__ import annotations
 
-from typing import Any, Final, TypeAlias
+import typing
+from typing import Final, TypeAlias
 
 import attrs
 import pendulum
 
-from schoollogistics.assets._model import Condition, Decision, Holder, ItemType, Place
-from schoollogistics.assets._records import AdjustmentLine, CategorySummary
+from schoollogistics.assets._records import (
+    AdjustmentLine,
+    CategorySummary,
+    Condition,
+    Decision,
+    Holder,
+    ItemType,
+    Place,
+)
 from schoollogistics.core.money import Money
 
 __all__ = [
+    "EVENT_TYPES",
     "AdjustmentDecided",
     "AssetEvent",
     "CustodianAssigned",
@@ -58,7 +67,9 @@ class _EventMeta:
     reason: str = ""
 
 
-def _metadata_last(_cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+def _metadata_last(
+    _cls: type, fields: list[attrs.Attribute[object]]
+) -> list[attrs.Attribute[object]]:
     """Put the inherited metadata after the event's own fields.
 
     attrs lists inherited fields first; events have always listed theirs last, and
@@ -75,6 +86,9 @@ class ItemRegistered(_EventMeta):
 
     Attributes:
         item: The item type.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item: ItemType
@@ -86,6 +100,9 @@ class PlaceRegistered(_EventMeta):
 
     Attributes:
         place: The place.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     place: Place
@@ -97,6 +114,9 @@ class HolderRegistered(_EventMeta):
 
     Attributes:
         holder: The holder.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     holder: Holder
@@ -110,6 +130,9 @@ class CustodianAssigned(_EventMeta):
         subject_id: The place or item type.
         for_item: Whether the subject is an item type (else a place).
         custodian_id: The custodian.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     subject_id: str
@@ -131,6 +154,8 @@ class Received(_EventMeta):
         supplier: The supplier.
         invoice_ref: Invoice or delivery note reference.
         effective_on: Effective date (the acquisition date of the units).
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -154,6 +179,9 @@ class Issued(_EventMeta):
         quantity: How many units.
         tags: Their tags (fixed assets).
         initial_allocation: An explicit first allocation of an exchange-rule item (AS-3).
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -182,6 +210,9 @@ class Exchanged(_EventMeta):
         lost_quantity: Units not handed back.
         new_tags: Tags of the new units (fixed assets).
         condition: Condition of the units handed back.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -206,6 +237,9 @@ class Returned(_EventMeta):
         quantity: How many units.
         tags: Their tags (fixed assets).
         condition: Condition found at the hand-back check.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -229,6 +263,8 @@ class Lent(_EventMeta):
         tags: Their tags (fixed assets).
         due_on: The day they are due back.
         effective_on: Effective date (the day lent).
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     loan_id: str
@@ -247,6 +283,9 @@ class LoanReturned(_EventMeta):
     Attributes:
         loan_id: The loan.
         condition: Condition found at the return check.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     loan_id: str
@@ -263,6 +302,9 @@ class Transferred(_EventMeta):
         to_location: Where they go.
         quantity: How many units.
         tags: Their tags (fixed assets).
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -284,6 +326,8 @@ class DamageReported(_EventMeta):
         condition: Condition found.
         responsible_id: Who is answerable, if known (else the location answers, DC-3).
         reason: What happened.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
     """
 
     item_id: str
@@ -305,6 +349,9 @@ class SentToRepair(_EventMeta):
         tags: Their tags (fixed assets).
         from_pool: Taken from the storeroom's returned pool (else from available stock).
         repairer: Who repairs them.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -325,6 +372,9 @@ class Repaired(_EventMeta):
         quantity: How many units.
         tags: Their tags (fixed assets).
         cost: The repair cost.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -343,6 +393,9 @@ class Restocked(_EventMeta):
         store_id: The storeroom.
         quantity: How many units.
         tags: Their tags (fixed assets).
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -362,6 +415,9 @@ class Disposed(_EventMeta):
         tags: Their tags (fixed assets).
         from_pool: From the returned pool (else from storeroom stock).
         approver: Who approved.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     item_id: str
@@ -383,6 +439,8 @@ class StockTakePosted(_EventMeta):
         lines: The adjustments (only lines with a difference).
         responsible_id: Who answers for a shortage, if named (a class for class property).
         effective_on: Effective date (the count date).
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     count_id: str
@@ -400,6 +458,9 @@ class AdjustmentDecided(_EventMeta):
         count_id: The stock-take.
         decision: Written off or charged back.
         approver: Who decided.
+        effective_on: Effective date.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     count_id: str
@@ -416,6 +477,8 @@ class MonthClosed(_EventMeta):
         month: The month.
         summary: The month's summary per category (storeroom scope), frozen at closing.
         effective_on: The last day of the month.
+        recorded_by: Who recorded it (inherited by every event).
+        reason: Why (inherited by every event; empty by default).
     """
 
     year: int
@@ -450,24 +513,6 @@ Besides its own fields, every event has ``effective_on`` (its effective date),
 ``recorded_by`` (who recorded it) and ``reason`` (why, empty by default).
 """
 
-EVENT_TYPES: tuple[type, ...] = (
-    ItemRegistered,
-    PlaceRegistered,
-    HolderRegistered,
-    CustodianAssigned,
-    Received,
-    Issued,
-    Exchanged,
-    Returned,
-    Lent,
-    LoanReturned,
-    Transferred,
-    DamageReported,
-    SentToRepair,
-    Repaired,
-    Restocked,
-    Disposed,
-    StockTakePosted,
-    AdjustmentDecided,
-    MonthClosed,
-)
+EVENT_TYPES: Final[tuple[type[AssetEvent], ...]] = typing.get_args(AssetEvent)
+"""Every event type, in the order of the union: the one list (serialization, the
+testing strategies, the guard and fold tables and the public face derive from it)."""

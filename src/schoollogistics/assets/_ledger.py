@@ -1,14 +1,36 @@
-"""The asset ledger (资产台账): commands, event log and queries."""
+"""The asset ledger (资产台账): command → event → guards → fold, event log and queries."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Final, TypeVar, assert_never
 
 import attrs
 import pendulum
 
+from schoollogistics.assets._commands import (
+    AssignCustodian,
+    CloseMonth,
+    DecideAdjustments,
+    Dispose,
+    Exchange,
+    HandBack,
+    Issue,
+    LedgerCommand,
+    Lend,
+    PostStockTake,
+    Receive,
+    RecordRepair,
+    RegisterHolder,
+    RegisterItem,
+    RegisterPlace,
+    ReportDamage,
+    Restock,
+    ReturnLoan,
+    SendToRepair,
+    Transfer,
+)
 from schoollogistics.assets._events import (
     AdjustmentDecided,
     AssetEvent,
@@ -31,61 +53,72 @@ from schoollogistics.assets._events import (
     StockTakePosted,
     Transferred,
 )
-from schoollogistics.assets._model import (
+from schoollogistics.assets._fast import RUNNERS
+from schoollogistics.assets._fold import FOLDS, State, fold
+from schoollogistics.assets._policy import LedgerPolicy
+from schoollogistics.assets._records import (
+    AdjustmentLine,
     AssetUnit,
+    CategorySummary,
     Condition,
+    CustodyGap,
     Decision,
+    HazardUsage,
     Holder,
     HolderKind,
     Holding,
     ItemKind,
     ItemType,
-    LedgerPolicy,
-    Place,
-    PlaceKind,
-    SummaryScope,
-)
-from schoollogistics.assets._records import (
-    AdjustmentLine,
-    CategorySummary,
-    CustodyGap,
-    HazardUsage,
     LedgerSnapshot,
     LoanRow,
     LossReport,
     PendingAdjustment,
+    Place,
+    PlaceKind,
     Reconciliation,
-    ReconciliationLine,
     StockRow,
     StockTake,
+    SummaryScope,
     TrailEntry,
     UnitPosition,
 )
-from schoollogistics.assets._reports import loss_reports, monthly_summary, movements, trail
-from schoollogistics.assets._state import State, consumable_tagged
+from schoollogistics.assets._reports import (
+    invariant_violations,
+    loss_reports,
+    monthly_summary,
+    movements,
+    reconcile,
+    trail,
+)
+from schoollogistics.assets._rules import (
+    as2_count_valid,
+    as2_surplus_not_booked_elsewhere,
+    as3_unreturned_needs_recorded_loss,
+    as8_not_in_closed_month,
+    check,
+)
 from schoollogistics.assets.errors import (
-    DuplicateIdError,
     InvalidQuantityError,
     MonthClosedError,
-    OldUnitMissingError,
-    TagBookedElsewhereError,
     TagsMismatchError,
     UnknownItemError,
-    UnknownLocationError,
     UnknownUnitError,
 )
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.ids import require_id
-from schoollogistics.core.money import Money, MoneyInput
-from schoollogistics.core.time import as_date
-from schoollogistics.core.violations import Severity, Violation
+from schoollogistics.core.money import Money, MoneyInput, non_negative
+from schoollogistics.core.time import DateInput, as_date
+from schoollogistics.core.violations import Violation
 from schoollogistics.errors import InvalidArgumentError
 
 __all__ = ["AssetLedger"]
 
+_E = TypeVar("_E", bound=AssetEvent)
+_EARLIEST: Final = pendulum.Date(1, 1, 1)
 
-def _effective(event: Any) -> pendulum.Date:
-    return event.effective_on  # type: ignore[no-any-return]
+
+def _effective(event: AssetEvent) -> pendulum.Date:
+    return event.effective_on
 
 
 def _tags(tags: Iterable[str], field: str = "tags") -> tuple[str, ...]:
@@ -98,15 +131,12 @@ def _count(quantity: int | None, tags: tuple[str, ...], field: str = "quantity")
     if quantity is None:
         return len(tags) or 1
     if type(quantity) is not int or quantity <= 0:
-        raise InvalidQuantityError(field=field, value=quantity)
+        raise InvalidQuantityError(field=field, value=str(quantity))
     return quantity
 
 
-def _money(value: MoneyInput, field: str) -> Money:
-    money = value if isinstance(value, Money) else Money(value)
-    if money.is_negative():
-        raise InvalidQuantityError(field=field, value=str(money))
-    return money
+def _money(value: MoneyInput | None, field: str) -> Money | None:
+    return None if value is None else non_negative(value, field=field)
 
 
 def _condition(value: object) -> Condition:
@@ -124,24 +154,23 @@ def _text(value: object, field: str) -> str:
 class AssetLedger:
     """The asset ledger (资产台账): a mutable aggregate that validates before it changes.
 
-    Every command validates fully against the current state, then appends one
-    immutable event and applies it; a refused command raises an
+    One entry point, [`execute`][schoollogistics.assets.AssetLedger.execute]:
+    a command (``Receive``, ``Issue``, ``Exchange`` …) becomes its event, the
+    guards of the event's rules run against the current state, and only then is
+    the event appended and folded. A refused command raises an
     [`AssetError`][schoollogistics.errors.AssetError] subclass and changes nothing
     (the event log and [`snapshot`][schoollogistics.assets.AssetLedger.snapshot]
-    stay identical). The state is the fold of the events in effective-date order
+    stay identical). The methods (``receive``, ``issue`` …) are conveniences that
+    build the command. The state is the fold of the events in effective-date order
     (ties in recording order): ``AssetLedger.replay(ledger.events) == ledger``.
 
     Each command takes ``on`` (the effective date, a ``date``), ``by`` (who records
     it) and ``reason``. An entry dated before the latest effective date on the books
     (back-dated) is accepted when the whole history stays valid with it inserted at
-    its date (the ledger refolds and checks every event: O(events), about 3 s for a
-    million events; an entry in date order costs O(1)); one dated in a
-    closed month is refused (AS-8).
+    its date (the ledger refolds and checks every event: O(events); an entry in date
+    order costs O(1)); one dated in a closed month is refused (AS-8).
 
-    Rules: AS-1 (every receipt and issue registered), AS-2 (stock-take), AS-3
-    (new-for-old), AS-4 (transfers, custodians), AS-5 (loans), AS-6 (hand-back
-    check), AS-7 (lifecycle, disposal), AS-8 (monthly close), AS-9 (hazardous),
-    AS-10 (threshold), AS-11 (no red figures).
+    Rules: AS-1 … AS-11, one guard each per concern (see the rules page).
 
     Args:
         policy: The rules' policies; defaults follow RULES.md.
@@ -152,7 +181,7 @@ class AssetLedger:
     def __init__(self, policy: LedgerPolicy | None = None) -> None:
         self._policy = policy if policy is not None else LedgerPolicy()
         self._state = State(self._policy)
-        self._events: list[Any] = []
+        self._events: list[AssetEvent] = []
 
     # ------------------------------------------------------------ event log
 
@@ -167,8 +196,9 @@ class AssetLedger:
         """Rebuild a ledger from its events (given in recording order).
 
         The events are folded in effective-date order (stable). With ``check``
-        (default) every event is validated as when it was recorded, so a tampered
-        log is refused with the same typed errors; ``check=False`` trusts the log.
+        (default) every event goes through its guards as when it was recorded, so
+        a tampered log is refused with the same typed errors; ``check=False``
+        trusts the log and only folds.
 
         Raises:
             AssetError: an event is inconsistent with those before it, or is dated in
@@ -176,10 +206,10 @@ class AssetLedger:
         """
         ledger = cls(policy)
         log = list(events)
-        if not ledger._state.fold_log(log, check=check):
+        if not _fold_log(ledger._state, log, check=check):
             _check_closed_months(log, [event.effective_on for event in log])
             ledger._state = State(ledger._policy)
-            ledger._state.fold(sorted(log, key=_effective), check=check)
+            _fold_all(ledger._state, sorted(log, key=_effective), check=check)
         ledger._events = log
         return ledger
 
@@ -201,38 +231,429 @@ class AssetLedger:
             return NotImplemented
         return self._events == other._events and self.snapshot() == other.snapshot()
 
+    # Mutable aggregate: unhashable. mypy wants ``__hash__`` to be a method, and
+    # ``None`` is the documented way to opt out of hashing.
     __hash__ = None  # type: ignore[assignment]
 
-    def as_of(self, day: object) -> AssetLedger:
+    def as_of(self, day: DateInput) -> AssetLedger:
         """The ledger as it stood at the end of ``day`` (events effective on or before it)."""
         until = as_date(day, field="day")
         ledger = AssetLedger(self._policy)
-        ordered = self._ordered()
-        kept = [event for event in ordered if event.effective_on <= until]
-        ledger._state.fold(kept, check=False)
+        kept = [event for event in self._ordered() if event.effective_on <= until]
+        _fold_all(ledger._state, kept, check=False)
         ledger._events = [event for event in self._events if event.effective_on <= until]
         return ledger
 
-    def _ordered(self) -> list[Any]:
+    def _ordered(self) -> list[AssetEvent]:
         return sorted(self._events, key=_effective)
 
-    def _accept(self, event: Any) -> Any:
+    def _accept(self, event: _E) -> _E:
         state = self._state
+        as8_not_in_closed_month(state, event, self._policy)
         day = event.effective_on
-        closed = state.closed_through
-        if closed is not None and day <= closed:
-            raise MonthClosedError(day=day, closed_through=closed)
         if state.last_date is None or day >= state.last_date:
-            state.apply(event, check=True)
+            check(state, event, self._policy)
+            fold(state, event)
         else:
             fresh = State(self._policy)
-            fresh.fold(sorted([*self._events, event], key=_effective), check=True)
+            _fold_all(fresh, sorted([*self._events, event], key=_effective), check=True)
             self._state = fresh
         self._events.append(event)
         return event
 
-    # ------------------------------------------------------------ registration
+    # ------------------------------------------------------------ the entry point
 
+    def execute(self, command: LedgerCommand) -> AssetEvent:
+        """Run one command: validate it, turn it into its event, guard, fold (or refuse).
+
+        Returns:
+            The accepted event (``Receive`` gives ``Received`` …).
+
+        Raises:
+            AssetError: the command is refused (typed; nothing changed).
+            InvalidInputError: a value of the command is malformed.
+        """
+        event: AssetEvent
+        match command:
+            case RegisterItem():
+                event = self._item_registered(command)
+            case RegisterPlace():
+                event = self._place_registered(command)
+            case RegisterHolder():
+                event = self._holder_registered(command)
+            case AssignCustodian():
+                event = self._custodian_assigned(command)
+            case Receive():
+                event = self._received(command)
+            case Issue():
+                event = self._issued(command)
+            case Exchange():
+                event = self._exchanged(command)
+            case HandBack():
+                event = self._returned(command)
+            case Lend():
+                event = self._lent(command)
+            case ReturnLoan():
+                event = self._loan_returned(command)
+            case Transfer():
+                event = self._transferred(command)
+            case ReportDamage():
+                event = self._damage_reported(command)
+            case SendToRepair():
+                event = self._sent_to_repair(command)
+            case RecordRepair():
+                event = self._repaired(command)
+            case Restock():
+                event = self._restocked(command)
+            case Dispose():
+                event = self._disposed(command)
+            case PostStockTake():
+                event = self._stock_take_posted(command)
+            case DecideAdjustments():
+                event = self._adjustment_decided(command)
+            case CloseMonth():
+                event = self._month_closed(command)
+            case _:
+                assert_never(command)
+        return self._accept(event)
+
+    # ------------------------------------------------------------ command → event
+
+    def _meta(self, on: object, by: str, reason: str) -> tuple[pendulum.Date, str, str]:
+        return as_date(on, field="on"), require_id(by, field="by"), _text(reason, "reason")
+
+    def _item_registered(self, command: RegisterItem) -> ItemRegistered:
+        cost = non_negative(command.unit_cost, field="unit_cost")
+        kind = command.kind
+        category = command.category
+        if kind is None:
+            kind = self._policy.threshold.classify(
+                cost, lasts_over_a_year=command.lasts_over_a_year
+            )
+        if category is None:
+            category = AssetCategory.CONSUMABLES  # refused by AS-10 for a fixed asset
+        item = ItemType(
+            item_id=require_id(command.item_id, field="item_id"),
+            name=_text(command.name, "name"),
+            category=category,
+            unit=_text(command.unit, "unit"),
+            kind=kind,
+            unit_cost=cost,
+            exchange_rule=bool(command.exchange_rule),
+            hazardous=bool(command.hazardous),
+            custodian_id=command.custodian_id,
+            issue_limit=command.issue_limit,
+        )
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return ItemRegistered(item=item, effective_on=on, recorded_by=by, reason=reason)
+
+    def _place_registered(self, command: RegisterPlace) -> PlaceRegistered:
+        place = Place(
+            require_id(command.place_id, field="place_id"),
+            _text(command.name, "name"),
+            command.kind,
+            command.custodian_id,
+        )
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return PlaceRegistered(place=place, effective_on=on, recorded_by=by, reason=reason)
+
+    def _holder_registered(self, command: RegisterHolder) -> HolderRegistered:
+        holder = Holder(
+            require_id(command.holder_id, field="holder_id"),
+            _text(command.name, "name"),
+            command.kind,
+        )
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return HolderRegistered(holder=holder, effective_on=on, recorded_by=by, reason=reason)
+
+    def _custodian_assigned(self, command: AssignCustodian) -> CustodianAssigned:
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return CustodianAssigned(
+            subject_id=require_id(command.subject_id, field="subject_id"),
+            for_item=bool(command.for_item),
+            custodian_id=require_id(command.custodian_id, field="custodian_id"),
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _received(self, command: Receive) -> Received:
+        tags = _tags(command.tags)
+        count = _count(command.quantity, tags)
+        cost = _money(command.unit_cost, "unit_cost")
+        if cost is None:
+            item = self._state.items.get(command.item_id)
+            if item is None:
+                raise UnknownItemError(item_id=command.item_id)
+            cost = item.unit_cost
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return Received(
+            item_id=command.item_id,
+            place_id=command.place_id,
+            quantity=count,
+            unit_cost=cost,
+            tags=tags,
+            acceptor=require_id(command.acceptor, field="acceptor"),
+            supplier=_text(command.supplier, "supplier"),
+            invoice_ref=_text(command.invoice_ref, "invoice_ref"),
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _issued(self, command: Issue) -> Issued:
+        tags = _tags(command.tags)
+        count = _count(command.quantity, tags)
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return Issued(
+            item_id=command.item_id,
+            from_place=command.from_place,
+            to_location=command.to,
+            quantity=count,
+            tags=tags,
+            initial_allocation=bool(command.initial_allocation),
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _exchanged(self, command: Exchange) -> Exchanged:
+        old = _tags(command.old_tags, "old_tags")
+        lost = _tags(command.lost_tags, "lost_tags")
+        new = _tags(command.new_tags, "new_tags")
+        count = _count(command.quantity, new or old + lost)
+        handed_back = command.handed_back
+        if old or lost or new:
+            back = len(old)
+            if handed_back is not None and handed_back != back:
+                raise TagsMismatchError(
+                    item_id=command.item_id,
+                    reason=f"handed_back={handed_back} but {back} old tag(s) / 交回数量与标签不符",
+                )
+        elif handed_back is None:
+            back = count
+        else:
+            if type(handed_back) is not int:
+                raise InvalidQuantityError(field="handed_back", value=str(handed_back))
+            back = handed_back
+        if not 0 <= back <= count:
+            raise InvalidQuantityError(field="handed_back", value=str(back))
+        missing = count - back
+        as3_unreturned_needs_recorded_loss(
+            command.item_id, missing, record_loss=command.record_loss
+        )
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return Exchanged(
+            item_id=command.item_id,
+            holder_id=command.holder_id,
+            store_id=command.store_id,
+            quantity=count,
+            old_tags=old,
+            lost_tags=lost,
+            lost_quantity=missing,
+            new_tags=new,
+            condition=_condition(command.condition),
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _returned(self, command: HandBack) -> Returned:
+        tags = _tags(command.tags)
+        count = _count(command.quantity, tags)
+        condition = _condition(command.condition)
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return Returned(
+            item_id=command.item_id,
+            holder_id=command.holder_id,
+            store_id=command.store_id,
+            quantity=count,
+            tags=tags,
+            condition=condition,
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _lent(self, command: Lend) -> Lent:
+        tags = _tags(command.tags)
+        loan_id = require_id(command.loan_id, field="loan_id")
+        count = _count(command.quantity, tags)
+        due_on = as_date(command.due_on, field="due_on")
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return Lent(
+            loan_id=loan_id,
+            item_id=command.item_id,
+            from_place=command.from_place,
+            borrower_id=command.borrower_id,
+            quantity=count,
+            tags=tags,
+            due_on=due_on,
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _loan_returned(self, command: ReturnLoan) -> LoanReturned:
+        loan_id = require_id(command.loan_id, field="loan_id")
+        condition = _condition(command.condition)
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return LoanReturned(
+            loan_id=loan_id, condition=condition, effective_on=on, recorded_by=by, reason=reason
+        )
+
+    def _transferred(self, command: Transfer) -> Transferred:
+        tags = _tags(command.tags)
+        count = _count(command.quantity, tags)
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return Transferred(
+            item_id=command.item_id,
+            from_location=command.from_location,
+            to_location=command.to_location,
+            quantity=count,
+            tags=tags,
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _damage_reported(self, command: ReportDamage) -> DamageReported:
+        tags = _tags(command.tags)
+        count = _count(command.quantity, tags)
+        condition = _condition(command.condition)
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return DamageReported(
+            item_id=command.item_id,
+            location_id=command.location_id,
+            quantity=count,
+            tags=tags,
+            condition=condition,
+            responsible_id=command.responsible_id,
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _sent_to_repair(self, command: SendToRepair) -> SentToRepair:
+        tags = _tags(command.tags)
+        count = _count(command.quantity, tags)
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return SentToRepair(
+            item_id=command.item_id,
+            location_id=command.location_id,
+            quantity=count,
+            tags=tags,
+            from_pool=bool(command.from_pool),
+            repairer=_text(command.repairer, "repairer"),
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _repaired(self, command: RecordRepair) -> Repaired:
+        tags = _tags(command.tags)
+        count = _count(command.quantity, tags)
+        cost = non_negative(command.cost, field="cost")
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return Repaired(
+            item_id=command.item_id,
+            location_id=command.location_id,
+            quantity=count,
+            tags=tags,
+            cost=cost,
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _restocked(self, command: Restock) -> Restocked:
+        tags = _tags(command.tags)
+        count = _count(command.quantity, tags)
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return Restocked(
+            item_id=command.item_id,
+            store_id=command.store_id,
+            quantity=count,
+            tags=tags,
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _disposed(self, command: Dispose) -> Disposed:
+        tags = _tags(command.tags)
+        count = _count(command.quantity, tags)
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return Disposed(
+            item_id=command.item_id,
+            store_id=command.store_id,
+            quantity=count,
+            tags=tags,
+            from_pool=bool(command.from_pool),
+            approver=command.approver,
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _stock_take_posted(self, command: PostStockTake) -> StockTakePosted:
+        stock_take = command.stock_take
+        reconciliation = self.reconcile(stock_take)
+        lines = tuple(
+            AdjustmentLine(
+                item_id=line.item_id,
+                surplus=line.surplus,
+                shortage=line.shortage,
+                surplus_tags=line.surplus_tags,
+                shortage_tags=line.shortage_tags,
+                unit_value=line.unit_value,
+            )
+            for line in reconciliation.differences()
+        )
+        as2_surplus_not_booked_elsewhere(self._state, stock_take.place_id, lines)
+        on, by, reason = self._meta(reconciliation.counted_on, command.by, command.reason)
+        return StockTakePosted(
+            count_id=require_id(stock_take.count_id, field="count_id"),
+            place_id=stock_take.place_id,
+            approver=command.approver,
+            lines=lines,
+            responsible_id=command.responsible_id,
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _adjustment_decided(self, command: DecideAdjustments) -> AdjustmentDecided:
+        decision: object = command.decision
+        if not isinstance(decision, Decision):
+            raise InvalidArgumentError(field="decision", reason=f"not a Decision: {decision!r}")
+        on, by, reason = self._meta(command.on, command.by, command.reason)
+        return AdjustmentDecided(
+            count_id=command.count_id,
+            decision=decision,
+            approver=command.approver,
+            effective_on=on,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    def _month_closed(self, command: CloseMonth) -> MonthClosed:
+        try:
+            last_day = pendulum.Date(command.year, command.month, 1).end_of("month")
+        except (TypeError, ValueError) as error:
+            raise InvalidArgumentError(field="month", reason=str(error)) from None
+        summary = self.monthly_summary(command.year, command.month)
+        _, by, reason = self._meta(last_day, command.by, command.reason)
+        return MonthClosed(
+            year=command.year,
+            month=command.month,
+            summary=summary,
+            effective_on=last_day,
+            recorded_by=by,
+            reason=reason,
+        )
+
+    # ------------------------------------------------------------ conveniences
     def register_item(
         self,
         item_id: str,
@@ -247,7 +668,7 @@ class AssetLedger:
         hazardous: bool = False,
         custodian_id: str | None = None,
         issue_limit: int | None = None,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> ItemRegistered:
@@ -262,26 +683,23 @@ class AssetLedger:
             InvalidCategoryError: a fixed asset without a depreciation category.
             CustodianRequiredError: hazardous without a custodian (AS-9).
         """
-        cost = _money(unit_cost, "unit_cost")
-        if kind is None:
-            kind = self._policy.threshold.classify(cost, lasts_over_a_year=lasts_over_a_year)
-        if kind is ItemKind.CONSUMABLE and category is None:
-            category = AssetCategory.CONSUMABLES
-        if category is None:
-            category = AssetCategory.CONSUMABLES  # refused below: fixed assets need one
-        item = ItemType(
-            item_id=require_id(item_id, field="item_id"),
-            name=_text(name, "name"),
+        command = RegisterItem(
+            item_id=item_id,
+            name=name,
+            unit=unit,
+            unit_cost=non_negative(unit_cost, field="unit_cost"),
             category=category,
-            unit=_text(unit, "unit"),
             kind=kind,
-            unit_cost=cost,
-            exchange_rule=bool(exchange_rule),
-            hazardous=bool(hazardous),
+            lasts_over_a_year=lasts_over_a_year,
+            exchange_rule=exchange_rule,
+            hazardous=hazardous,
             custodian_id=custodian_id,
             issue_limit=issue_limit,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(ItemRegistered(item=item, **self._meta(on, by, reason)))  # type: ignore[no-any-return]
+        return self._accept(self._item_registered(command))
 
     def register_place(
         self,
@@ -290,15 +708,21 @@ class AssetLedger:
         kind: PlaceKind,
         *,
         custodian_id: str | None = None,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> PlaceRegistered:
         """Register a storeroom or room, with its custodian if known (AS-4)."""
-        place = Place(
-            require_id(place_id, field="place_id"), _text(name, "name"), kind, custodian_id
+        command = RegisterPlace(
+            place_id=place_id,
+            name=name,
+            kind=kind,
+            custodian_id=custodian_id,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(PlaceRegistered(place=place, **self._meta(on, by, reason)))  # type: ignore[no-any-return]
+        return self._accept(self._place_registered(command))
 
     def register_holder(
         self,
@@ -306,13 +730,20 @@ class AssetLedger:
         name: str,
         kind: HolderKind,
         *,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> HolderRegistered:
         """Register a person or a class as a holder."""
-        holder = Holder(require_id(holder_id, field="holder_id"), _text(name, "name"), kind)
-        return self._accept(HolderRegistered(holder=holder, **self._meta(on, by, reason)))  # type: ignore[no-any-return]
+        command = RegisterHolder(
+            holder_id=holder_id,
+            name=name,
+            kind=kind,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
+        )
+        return self._accept(self._holder_registered(command))
 
     def assign_custodian(
         self,
@@ -320,20 +751,20 @@ class AssetLedger:
         custodian_id: str,
         *,
         for_item: bool = False,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> CustodianAssigned:
         """Make someone answer for a place (or, with ``for_item``, an item type) (AS-4)."""
-        event = CustodianAssigned(
-            subject_id=require_id(subject_id, field="subject_id"),
-            for_item=bool(for_item),
-            custodian_id=require_id(custodian_id, field="custodian_id"),
-            **self._meta(on, by, reason),
+        command = AssignCustodian(
+            subject_id=subject_id,
+            custodian_id=custodian_id,
+            for_item=for_item,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
-
-    # ------------------------------------------------------------ movements
+        return self._accept(self._custodian_assigned(command))
 
     def receive(
         self,
@@ -346,7 +777,7 @@ class AssetLedger:
         tags: Iterable[str] = (),
         supplier: str = "",
         invoice_ref: str = "",
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> Received:
@@ -360,27 +791,20 @@ class AssetLedger:
             AssetError: unknown item (``assets.unknown_item``), not a storeroom,
                 tags missing or already used.
         """
-        tag_tuple = _tags(tags)
-        count = _count(quantity, tag_tuple)
-        if unit_cost is None:
-            item = self._state.items.get(item_id)
-            if item is None:
-                raise UnknownItemError(item_id=item_id)
-            cost = item.unit_cost
-        else:
-            cost = _money(unit_cost, "unit_cost")
-        event = Received(
+        command = Receive(
             item_id=item_id,
             place_id=place_id,
-            quantity=count,
-            unit_cost=cost,
-            tags=tag_tuple,
-            acceptor=require_id(acceptor, field="acceptor"),
-            supplier=_text(supplier, "supplier"),
-            invoice_ref=_text(invoice_ref, "invoice_ref"),
-            **self._meta(on, by, reason),
+            quantity=quantity,
+            acceptor=acceptor,
+            unit_cost=_money(unit_cost, "unit_cost"),
+            tags=_tags(tags),
+            supplier=supplier,
+            invoice_ref=invoice_ref,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._received(command))
 
     def issue(
         self,
@@ -391,7 +815,7 @@ class AssetLedger:
         *,
         tags: Iterable[str] = (),
         initial_allocation: bool = False,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> Issued:
@@ -407,17 +831,18 @@ class AssetLedger:
             ExchangeRequiredError, InitialAllocationRefusedError: AS-3.
             HazardCustodianError, HazardLimitError: AS-9.
         """
-        tag_tuple = _tags(tags)
-        event = Issued(
+        command = Issue(
             item_id=item_id,
             from_place=from_place,
-            to_location=to,
-            quantity=_count(quantity, tag_tuple),
-            tags=tag_tuple,
-            initial_allocation=bool(initial_allocation),
-            **self._meta(on, by, reason),
+            to=to,
+            quantity=quantity,
+            tags=_tags(tags),
+            initial_allocation=initial_allocation,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._issued(command))
 
     def exchange(
         self,
@@ -432,7 +857,7 @@ class AssetLedger:
         new_tags: Iterable[str] = (),
         condition: Condition = Condition.WORN,
         record_loss: bool = False,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> Exchanged:
@@ -453,41 +878,22 @@ class AssetLedger:
             NothingToExchangeError: the holder holds fewer than ``quantity``.
             InsufficientStockError: not enough new units in stock (AS-11).
         """
-        old = _tags(old_tags, "old_tags")
-        lost = _tags(lost_tags, "lost_tags")
-        new = _tags(new_tags, "new_tags")
-        count = _count(quantity, new or old + lost)
-        if old or lost or new:
-            back = len(old)
-            if handed_back is not None and handed_back != back:
-                raise TagsMismatchError(
-                    item_id=item_id,
-                    reason=f"handed_back={handed_back} but {back} old tag(s) / 交回数量与标签不符",
-                )
-        elif handed_back is None:
-            back = count
-        else:
-            if isinstance(handed_back, bool) or not isinstance(handed_back, int):
-                raise InvalidQuantityError(field="handed_back", value=handed_back)
-            back = handed_back
-        if not 0 <= back <= count:
-            raise InvalidQuantityError(field="handed_back", value=back)
-        missing = count - back
-        if missing and not record_loss:
-            raise OldUnitMissingError(item_id=item_id, missing=missing)
-        event = Exchanged(
+        command = Exchange(
             item_id=item_id,
             holder_id=holder_id,
             store_id=store_id,
-            quantity=count,
-            old_tags=old,
-            lost_tags=lost,
-            lost_quantity=missing,
-            new_tags=new,
-            condition=_condition(condition),
-            **self._meta(on, by, reason),
+            quantity=quantity,
+            handed_back=handed_back,
+            old_tags=_tags(old_tags, "old_tags"),
+            lost_tags=_tags(lost_tags, "lost_tags"),
+            new_tags=_tags(new_tags, "new_tags"),
+            condition=condition,
+            record_loss=record_loss,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._exchanged(command))
 
     def hand_back(
         self,
@@ -498,7 +904,7 @@ class AssetLedger:
         *,
         condition: Condition,
         tags: Iterable[str] = (),
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> Returned:
@@ -508,17 +914,18 @@ class AssetLedger:
         (by default), others to the returned pool; a condition of the policy's claim
         set yields a damage-claim input naming the holder.
         """
-        tag_tuple = _tags(tags)
-        event = Returned(
+        command = HandBack(
             item_id=item_id,
             holder_id=holder_id,
             store_id=store_id,
-            quantity=_count(quantity, tag_tuple),
-            tags=tag_tuple,
-            condition=_condition(condition),
-            **self._meta(on, by, reason),
+            quantity=quantity,
+            condition=condition,
+            tags=_tags(tags),
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._returned(command))
 
     def lend(
         self,
@@ -528,42 +935,41 @@ class AssetLedger:
         borrower_id: str,
         quantity: int | None = None,
         *,
-        due_on: object,
+        due_on: DateInput,
         tags: Iterable[str] = (),
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> Lent:
         """Lend units from a place to a registered holder until ``due_on`` (借出, AS-5)."""
-        tag_tuple = _tags(tags)
-        event = Lent(
-            loan_id=require_id(loan_id, field="loan_id"),
+        command = Lend(
+            loan_id=loan_id,
             item_id=item_id,
             from_place=from_place,
             borrower_id=borrower_id,
-            quantity=_count(quantity, tag_tuple),
-            tags=tag_tuple,
+            quantity=quantity,
             due_on=as_date(due_on, field="due_on"),
-            **self._meta(on, by, reason),
+            tags=_tags(tags),
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._lent(command))
 
     def return_loan(
         self,
         loan_id: str,
         *,
         condition: Condition,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> LoanReturned:
         """Take a loan back to the place that lent it, with the condition check (AS-5, AS-6)."""
-        event = LoanReturned(
-            loan_id=require_id(loan_id, field="loan_id"),
-            condition=_condition(condition),
-            **self._meta(on, by, reason),
+        command = ReturnLoan(
+            loan_id=loan_id, condition=condition, on=as_date(on, field="on"), by=by, reason=reason
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._loan_returned(command))
 
     def transfer(
         self,
@@ -573,21 +979,22 @@ class AssetLedger:
         quantity: int | None = None,
         *,
         tags: Iterable[str] = (),
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> Transferred:
         """Move units between rooms or holders, on the record (调拨, AS-4)."""
-        tag_tuple = _tags(tags)
-        event = Transferred(
+        command = Transfer(
             item_id=item_id,
             from_location=from_location,
             to_location=to_location,
-            quantity=_count(quantity, tag_tuple),
-            tags=tag_tuple,
-            **self._meta(on, by, reason),
+            quantity=quantity,
+            tags=_tags(tags),
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._transferred(command))
 
     def report_damage(
         self,
@@ -598,22 +1005,23 @@ class AssetLedger:
         tags: Iterable[str] = (),
         condition: Condition = Condition.DAMAGED,
         responsible_id: str | None = None,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> DamageReported:
         """Record damage found on available units (a claim input when the condition calls)."""
-        tag_tuple = _tags(tags)
-        event = DamageReported(
+        command = ReportDamage(
             item_id=item_id,
             location_id=location_id,
-            quantity=_count(quantity, tag_tuple),
-            tags=tag_tuple,
-            condition=_condition(condition),
+            quantity=quantity,
+            tags=_tags(tags),
+            condition=condition,
             responsible_id=responsible_id,
-            **self._meta(on, by, reason),
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._damage_reported(command))
 
     def send_to_repair(
         self,
@@ -624,22 +1032,23 @@ class AssetLedger:
         tags: Iterable[str] = (),
         from_pool: bool = False,
         repairer: str = "",
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> SentToRepair:
         """Send units to repair, from available stock or a storeroom's returned pool (AS-7)."""
-        tag_tuple = _tags(tags)
-        event = SentToRepair(
+        command = SendToRepair(
             item_id=item_id,
             location_id=location_id,
-            quantity=_count(quantity, tag_tuple),
-            tags=tag_tuple,
-            from_pool=bool(from_pool),
-            repairer=_text(repairer, "repairer"),
-            **self._meta(on, by, reason),
+            quantity=quantity,
+            tags=_tags(tags),
+            from_pool=from_pool,
+            repairer=repairer,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._sent_to_repair(command))
 
     def record_repair(
         self,
@@ -649,21 +1058,22 @@ class AssetLedger:
         *,
         cost: MoneyInput,
         tags: Iterable[str] = (),
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> Repaired:
         """Record units back from repair in good condition, with the cost (AS-7)."""
-        tag_tuple = _tags(tags)
-        event = Repaired(
+        command = RecordRepair(
             item_id=item_id,
             location_id=location_id,
-            quantity=_count(quantity, tag_tuple),
-            tags=tag_tuple,
-            cost=_money(cost, "cost"),
-            **self._meta(on, by, reason),
+            quantity=quantity,
+            cost=non_negative(cost, field="cost"),
+            tags=_tags(tags),
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._repaired(command))
 
     def restock(
         self,
@@ -672,20 +1082,21 @@ class AssetLedger:
         quantity: int | None = None,
         *,
         tags: Iterable[str] = (),
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> Restocked:
         """Put units of the returned pool back into stock for reissue (AS-3)."""
-        tag_tuple = _tags(tags)
-        event = Restocked(
+        command = Restock(
             item_id=item_id,
             store_id=store_id,
-            quantity=_count(quantity, tag_tuple),
-            tags=tag_tuple,
-            **self._meta(on, by, reason),
+            quantity=quantity,
+            tags=_tags(tags),
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._restocked(command))
 
     def dispose(
         self,
@@ -696,7 +1107,7 @@ class AssetLedger:
         approver: str,
         tags: Iterable[str] = (),
         from_pool: bool = False,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> Disposed:
@@ -706,17 +1117,18 @@ class AssetLedger:
             ApproverRequiredError: no approver, or the recorder approving (by default).
             DisposalSourceError: the units are not in a storeroom.
         """
-        tag_tuple = _tags(tags)
-        event = Disposed(
+        command = Dispose(
             item_id=item_id,
             store_id=store_id,
-            quantity=_count(quantity, tag_tuple),
-            tags=tag_tuple,
-            from_pool=bool(from_pool),
+            quantity=quantity,
             approver=approver,
-            **self._meta(on, by, reason),
+            tags=_tags(tags),
+            from_pool=from_pool,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._disposed(command))
 
     # ------------------------------------------------------------ stock-take
 
@@ -734,78 +1146,10 @@ class AssetLedger:
         if not isinstance(stock_take, StockTake):
             raise InvalidArgumentError(field="stock_take", reason="expected a StockTake")
         day = as_date(stock_take.counted_on, field="counted_on")
-        place_id = stock_take.place_id
-        if place_id not in self._state.places:
-            raise UnknownLocationError(field="place_id", location_id=place_id)
+        as2_count_valid(self._state, stock_take)
         last = self._state.last_date
         book = self if last is None or day >= last else self.as_of(day)
-        state = book._state
-        counted: dict[str, tuple[int, tuple[str, ...]]] = {}
-        seen_tags: set[str] = set()
-        for line in stock_take.lines:
-            item = self._state.items.get(line.item_id)
-            if item is None:
-                raise UnknownItemError(item_id=line.item_id)
-            if line.item_id in counted:
-                raise DuplicateIdError(kind="count line item", value=line.item_id)
-            if isinstance(line.counted, bool) or not isinstance(line.counted, int):
-                raise InvalidQuantityError(field="counted", value=line.counted)
-            if line.counted < 0:
-                raise InvalidQuantityError(field="counted", value=line.counted)
-            tags = _tags(line.tags)
-            if item.tracked and (len(tags) != line.counted or len(set(tags)) != len(tags)):
-                raise TagsMismatchError(
-                    item_id=line.item_id, reason="one distinct tag per counted unit / 每件一个标签"
-                )
-            if not item.tracked and tags:
-                raise consumable_tagged(line.item_id)
-            if seen_tags.intersection(tags):
-                raise TagsMismatchError(
-                    item_id=line.item_id,
-                    reason=f"tag(s) {sorted(seen_tags.intersection(tags))} counted on two lines"
-                    " / 同一标签出现在两行",
-                )
-            seen_tags.update(tags)
-            counted[line.item_id] = (line.counted, tags)
-        booked_items = {
-            item_id for (where, item_id), n in state.avail.items() if where == place_id and n
-        }
-        booked_tags: dict[str, set[str]] = {}
-        for tag, where in state.unit_loc.items():
-            if where == place_id and state.unit_hold[tag] is Holding.AVAILABLE:
-                booked_tags.setdefault(state.units[tag].item_id, set()).add(tag)
-        lines = []
-        for item_id in sorted(booked_items | set(counted)):
-            item = self._state.items[item_id]
-            book_qty = state.avail.get((place_id, item_id), 0)
-            found, found_tags = counted.get(item_id, (0, ()))
-            if item.tracked:
-                booked = booked_tags.get(item_id, set())
-                surplus_tags = tuple(sorted(set(found_tags) - booked))
-                shortage_tags = tuple(sorted(booked - set(found_tags)))
-                surplus, shortage = len(surplus_tags), len(shortage_tags)
-                shortage_value = Money.sum(
-                    self._state.units[t].original_value for t in shortage_tags
-                )
-            else:
-                surplus_tags = shortage_tags = ()
-                surplus, shortage = max(found - book_qty, 0), max(book_qty - found, 0)
-                shortage_value = item.unit_cost * shortage
-            lines.append(
-                ReconciliationLine(
-                    item_id=item_id,
-                    book=book_qty,
-                    counted=found,
-                    surplus=surplus,
-                    shortage=shortage,
-                    surplus_tags=surplus_tags,
-                    shortage_tags=shortage_tags,
-                    unit_value=item.unit_cost,
-                    surplus_value=item.unit_cost * surplus,
-                    shortage_value=shortage_value,
-                )
-            )
-        return Reconciliation(stock_take.count_id, place_id, day, tuple(lines))
+        return reconcile(book._state, self._state, stock_take, day)
 
     def post_stock_take(
         self,
@@ -828,35 +1172,14 @@ class AssetLedger:
             ApproverRequiredError: no approver, or the recorder approving (by default).
             TagBookedElsewhereError: a counted tag is on the books elsewhere.
         """
-        reconciliation = self.reconcile(stock_take)
-        lines = []
-        for line in reconciliation.differences():
-            for tag in line.surplus_tags:
-                if tag in self._state.units:
-                    raise TagBookedElsewhereError(
-                        tag=tag,
-                        place_id=stock_take.place_id,
-                        booked_at=self._state.unit_loc[tag] or "(off the books / 已销账)",
-                    )
-            lines.append(
-                AdjustmentLine(
-                    item_id=line.item_id,
-                    surplus=line.surplus,
-                    shortage=line.shortage,
-                    surplus_tags=line.surplus_tags,
-                    shortage_tags=line.shortage_tags,
-                    unit_value=line.unit_value,
-                )
-            )
-        event = StockTakePosted(
-            count_id=require_id(stock_take.count_id, field="count_id"),
-            place_id=stock_take.place_id,
+        command = PostStockTake(
+            stock_take=stock_take,
             approver=approver,
-            lines=tuple(lines),
             responsible_id=responsible_id,
-            **self._meta(reconciliation.counted_on, by, reason),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
+        return self._accept(self._stock_take_posted(command))
 
     def decide_adjustments(
         self,
@@ -864,19 +1187,20 @@ class AssetLedger:
         decision: Decision,
         *,
         approver: str,
-        on: object,
+        on: DateInput,
         by: str,
         reason: str = "",
     ) -> AdjustmentDecided:
         """Decide a posted stock-take's pending adjustments (待处理财产损溢, AS-2)."""
-        if not isinstance(decision, Decision):
-            raise InvalidArgumentError(field="decision", reason=f"not a Decision: {decision!r}")
-        event = AdjustmentDecided(
-            count_id=count_id, decision=decision, approver=approver, **self._meta(on, by, reason)
+        command = DecideAdjustments(
+            count_id=count_id,
+            decision=decision,
+            approver=approver,
+            on=as_date(on, field="on"),
+            by=by,
+            reason=reason,
         )
-        return self._accept(event)  # type: ignore[no-any-return]
-
-    # ------------------------------------------------------------ monthly close
+        return self._accept(self._adjustment_decided(command))
 
     def close_month(self, year: int, month: int, *, by: str, reason: str = "") -> MonthClosed:
         """Close a month (月结, AS-8), freezing its summary per category (storeroom scope).
@@ -888,22 +1212,8 @@ class AssetLedger:
             MonthClosedError: the month is already closed.
             MonthSequenceError: it is not the month after the last closed one.
         """
-        try:
-            last_day = pendulum.Date(year, month, 1).end_of("month")
-        except (TypeError, ValueError) as error:
-            raise InvalidArgumentError(field="month", reason=str(error)) from None
-        summary = self.monthly_summary(year, month)
-        event = MonthClosed(
-            year=year, month=month, summary=summary, **self._meta(last_day, by, reason)
-        )
-        return self._accept(event)  # type: ignore[no-any-return]
-
-    def _meta(self, on: object, by: str, reason: str) -> dict[str, Any]:
-        return {
-            "effective_on": as_date(on, field="on"),
-            "recorded_by": require_id(by, field="by"),
-            "reason": _text(reason, "reason"),
-        }
+        command = CloseMonth(year=year, month=month, by=by, reason=reason)
+        return self._accept(self._month_closed(command))
 
     # ------------------------------------------------------------ queries
 
@@ -956,7 +1266,7 @@ class AssetLedger:
         location_id: str | None = None,
         item_id: str | None = None,
         holding: Holding | None = None,
-        as_of: object = None,
+        as_of: DateInput | None = None,
     ) -> tuple[StockRow, ...]:
         """Quantities by location, item and holding (non-zero), sorted.
 
@@ -1044,7 +1354,7 @@ class AssetLedger:
             )
         return tuple(rows)
 
-    def overdue_loans(self, as_of: object) -> tuple[LoanRow, ...]:
+    def overdue_loans(self, as_of: DateInput) -> tuple[LoanRow, ...]:
         """Loans not returned by the end of ``as_of`` and past their due date (AS-5)."""
         day = as_date(as_of, field="as_of")
         return tuple(
@@ -1151,79 +1461,15 @@ class AssetLedger:
         )
 
     def check_invariants(self) -> tuple[Violation, ...]:
-        """Check the books against themselves (帐帐相符); findings as data.
+        """Check the books against themselves (帐帐相符); findings as data, never raises.
 
         * conservation per item: received + surplus − shortage − disposed equals
-          the quantity held everywhere (AS-2, AS-7);
-        * no negative quantity (AS-11);
-        * every tagged unit on the books is counted once where it is.
+          the quantity held everywhere (``assets.not_conserved``, AS-2, AS-7);
+        * no negative quantity (``assets.negative_quantity``, AS-11);
+        * every tagged unit on the books is counted once where it is
+          (``assets.units_not_booked``, AS-1).
         """
-        state = self._state
-        found: list[Violation] = []
-        held: dict[str, int] = {}
-        for table in (state.avail, state.pool, state.loaned, state.repair):
-            for (where, item_id), quantity in table.items():
-                held[item_id] = held.get(item_id, 0) + quantity
-                if quantity < 0:
-                    found.append(
-                        _violation(
-                            "assets.negative_quantity",
-                            f"{where}/{item_id}",
-                            "AS-11",
-                            {"quantity": quantity},
-                            "negative quantity on the books",
-                            "账面数量为负",
-                        )
-                    )
-        for item_id in sorted(state.items):
-            expected = (
-                state.received.get(item_id, 0)
-                + state.surplus.get(item_id, 0)
-                - state.shortage.get(item_id, 0)
-                - state.disposed.get(item_id, 0)
-            )
-            if held.get(item_id, 0) != expected:
-                found.append(
-                    _violation(
-                        "assets.not_conserved",
-                        item_id,
-                        "AS-2",
-                        {"expected": expected, "held": held.get(item_id, 0)},
-                        "quantity held differs from received + surplus − shortage − disposed",
-                        "在账数量不等于入库 + 盘盈 − 盘亏 − 报废",
-                    )
-                )
-        tables = {
-            Holding.AVAILABLE: state.avail,
-            Holding.RETURNED: state.pool,
-            Holding.ON_LOAN: state.loaned,
-            Holding.IN_REPAIR: state.repair,
-        }
-        tag_counts: dict[tuple[str, str, Holding], int] = {}
-        for tag, where in state.unit_loc.items():
-            hold = state.unit_hold[tag]
-            if hold is not Holding.GONE:
-                key = (where, state.units[tag].item_id, hold)
-                tag_counts[key] = tag_counts.get(key, 0) + 1
-        for hold, table in tables.items():  # a tracked quantity with no tag is a defect too
-            for (where, item_id), quantity in table.items():
-                if quantity and state.items[item_id].tracked:
-                    tag_counts.setdefault((where, item_id, hold), 0)
-        for (where, item_id, hold), count in sorted(
-            tag_counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2].value)
-        ):
-            if tables[hold].get((where, item_id), 0) != count:
-                found.append(
-                    _violation(
-                        "assets.units_not_booked",
-                        f"{where}/{item_id}",
-                        "AS-1",
-                        {"units": count, "booked": tables[hold].get((where, item_id), 0)},
-                        "tagged units and booked quantity disagree",
-                        "资产卡片与账面数量不符",
-                    )
-                )
-        return tuple(found)
+        return invariant_violations(self._state)
 
     def movements(self) -> tuple[tuple[pendulum.Date, str, str, str, str, int, Decimal], ...]:
         """Every quantity movement as ``(day, item, from, to, kind, quantity, value)``.
@@ -1239,13 +1485,54 @@ def _with_overdue(row: LoanRow, days: int) -> LoanRow:
     return attrs.evolve(row, days_overdue=days)
 
 
-def _violation(  # noqa: PLR0917 - a private record builder
-    code: str, subject: str, rule: str, params: dict[str, Any], en: str, zh: str
-) -> Violation:
-    return Violation(code, Severity.ERROR, subject, rule, params, en, zh)
+def _fold_log(state: State, log: Sequence[AssetEvent], *, check: bool) -> bool:
+    """Fold a log in recording order if it is also in effective order (one pass).
+
+    Returns ``False`` as soon as an event is dated before the previous one (the
+    caller then sorts and refolds a fresh state). An event recorded after a month
+    close and dated in the closed month is refused (AS-8, also when trusted). With
+    ``check`` each event goes through its guards (``RUNNERS``: guards then fold).
+    """
+    policy = state.policy
+    runners = RUNNERS
+    folds = FOLDS
+    previous = closed = _EARLIEST
+    for event in log:
+        day = event.effective_on
+        if day < previous:
+            return False
+        if day <= closed:
+            raise MonthClosedError(day=day, closed_through=closed)
+        kind = type(event)
+        if check:
+            runners[kind](state, event, policy)
+        else:
+            folds[kind](state, event)
+        if kind is MonthClosed:
+            closed = day
+        previous = day
+    if log:
+        state.last_date = previous
+    return True
 
 
-def _check_closed_months(log: Sequence[Any], dates: Sequence[pendulum.Date]) -> None:
+def _fold_all(state: State, events: Sequence[AssetEvent], *, check: bool) -> None:
+    """Guard (when ``check``) and fold events already in effective order."""
+    policy = state.policy
+    if check:
+        runners = RUNNERS
+        for event in events:
+            runners[type(event)](state, event, policy)
+    else:
+        folds = FOLDS
+        for event in events:
+            folds[type(event)](state, event)
+    if events:
+        last = events[-1].effective_on
+        state.last_date = max(last, state.last_date or last)
+
+
+def _check_closed_months(log: Sequence[AssetEvent], dates: Sequence[pendulum.Date]) -> None:
     """Refuse a log where an event recorded after a close is dated in the closed month."""
     closes = [index for index, event in enumerate(log) if type(event) is MonthClosed]
     if not closes:

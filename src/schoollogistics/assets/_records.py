@@ -1,45 +1,236 @@
-"""Records returned by the ledger's queries, and their plain-dict form."""
+"""Records of the ledger: catalogue, places, holders, units, query rows, plain-dict form."""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Any
+from typing import cast
 
 import attrs
 import pendulum
+from attrs import AttrsInstance
 
-from schoollogistics.assets._model import (
-    AssetUnit,
-    Condition,
-    Decision,
-    Holder,
-    Holding,
-    ItemType,
-    LossKind,
-    Place,
-)
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
 
 __all__ = [
     "AdjustmentLine",
+    "AssetUnit",
     "CategorySummary",
+    "Condition",
     "CountLine",
     "CustodyGap",
+    "Decision",
     "HazardUsage",
+    "Holder",
+    "HolderKind",
+    "Holding",
+    "ItemKind",
+    "ItemType",
     "LedgerSnapshot",
     "LoanRow",
+    "LossKind",
     "LossReport",
     "PendingAdjustment",
+    "Place",
+    "PlaceKind",
     "Reconciliation",
     "ReconciliationLine",
     "StockRow",
     "StockTake",
+    "SummaryScope",
     "TrailEntry",
     "UnitPosition",
     "to_records",
 ]
+
+
+class ItemKind(enum.Enum):
+    """How an item type is tracked (AS-10)."""
+
+    FIXED_ASSET = "fixed_asset"
+    """固定资产: tracked per unit by tag, with original value and acquisition date."""
+    CONSUMABLE = "consumable"
+    """低值易耗品: tracked by quantity, valued at the item's unit cost."""
+
+
+class PlaceKind(enum.Enum):
+    """What a place is."""
+
+    STOREROOM = "storeroom"
+    """库房: receipts, issues, exchanges and disposals go through one."""
+    CLASSROOM = "classroom"
+    """教室 (class property, 班级财产)."""
+    OFFICE = "office"
+    """办公室."""
+    LAB = "lab"
+    """功能教室、实验室."""
+    CANTEEN = "canteen"
+    """食堂."""
+    OTHER = "other"
+    """Any other room or area."""
+
+
+class HolderKind(enum.Enum):
+    """Who holds items issued to them."""
+
+    STAFF = "staff"
+    """教职工."""
+    STUDENT = "student"
+    """学生."""
+    CLASS = "class"
+    """班级 (holds class property as a whole)."""
+
+
+class Condition(enum.Enum):
+    """The state of a unit checked at hand-back (AS-6)."""
+
+    GOOD = "good"
+    """完好."""
+    WORN = "worn"
+    """自然损耗 (natural wear; no charge, DC-2)."""
+    DAMAGED = "damaged"
+    """损坏 (repairable)."""
+    UNUSABLE = "unusable"
+    """毁损 (beyond repair)."""
+
+
+class Holding(enum.Enum):
+    """Where within a location a quantity sits."""
+
+    AVAILABLE = "available"
+    """In stock at a storeroom, or in use where it is (在库/在用)."""
+    RETURNED = "returned"
+    """In the returned pool of a storeroom (回收池: to repair, reissue or dispose of)."""
+    ON_LOAN = "on_loan"
+    """Lent to the borrower (借出)."""
+    IN_REPAIR = "in_repair"
+    """Sent to repair (维修中)."""
+    GONE = "gone"
+    """Off the books: disposed of, lost, or written off as a shortage (tagged units only)."""
+
+
+class LossKind(enum.Enum):
+    """What a damage-claim input reports."""
+
+    LOST = "lost"
+    """遗失: not handed back at an exchange."""
+    DAMAGED = "damaged"
+    """损坏: found damaged at a hand-back, a loan return or a damage report."""
+    SHORTAGE = "shortage"
+    """盘亏: missing at a stock-take with a responsible holder named."""
+
+
+class Decision(enum.Enum):
+    """The decision on a stock-take's pending adjustments (待处理财产损溢, AS-2)."""
+
+    PENDING = "pending"
+    """Awaiting a decision."""
+    WRITE_OFF = "write_off"
+    """核销: accepted as a loss or gain of the school."""
+    CHARGE_BACK = "charge_back"
+    """责任人赔偿: charged to the responsible holder (damage compensation)."""
+
+
+class SummaryScope(enum.Enum):
+    """Which locations a monthly summary treats as "the books" (AS-8)."""
+
+    STOREROOMS = "storerooms"
+    """材料账: the storerooms; issues leave the scope, returns come back into it."""
+    SCHOOL = "school"
+    """The whole school: issues and returns are internal and net to zero."""
+
+
+@attrs.frozen(slots=True)
+class ItemType:
+    """An item type of the catalogue (物品档案, AS-1).
+
+    Attributes:
+        item_id: Identifier of the type, e.g. ``"broom"``.
+        name: Display name, e.g. ``"扫帚"``.
+        category: Depreciation category (DC-6); ``CONSUMABLES`` for inventory.
+        unit: Unit of count, e.g. ``"把"``.
+        kind: Fixed asset (per unit by tag) or consumable (by quantity) (AS-10).
+        unit_cost: Standard unit cost; the default original value of received units.
+        exchange_rule: Under the new-for-old rule (以旧换新, AS-3).
+        hazardous: Hazardous material (危险品, AS-9).
+        custodian_id: Designated custodian (保管人), required when hazardous (AS-4, AS-9).
+        issue_limit: Most a holder may receive per limit period; ``None`` for no limit (AS-9).
+    """
+
+    item_id: str
+    name: str
+    category: AssetCategory
+    unit: str
+    kind: ItemKind
+    unit_cost: Money
+    exchange_rule: bool = False
+    hazardous: bool = False
+    custodian_id: str | None = None
+    issue_limit: int | None = None
+
+    @property
+    def tracked(self) -> bool:
+        """Whether units are tracked one by one by tag (fixed assets)."""
+        return self.kind is ItemKind.FIXED_ASSET
+
+
+@attrs.frozen(slots=True)
+class Place:
+    """A storeroom or room (库房、教室、办公室...).
+
+    Attributes:
+        place_id: Identifier, e.g. ``"store"`` or ``"room-3-2"``.
+        name: Display name.
+        kind: What the place is.
+        custodian_id: The person who answers for it (室室有人管, AS-4), if assigned.
+    """
+
+    place_id: str
+    name: str
+    kind: PlaceKind
+    custodian_id: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Holder:
+    """A person or a class that can hold, borrow and hand back items.
+
+    Attributes:
+        holder_id: Identifier, e.g. ``"t-wang"`` or ``"class-3-2"``.
+        name: Display name.
+        kind: Staff, student or class.
+    """
+
+    holder_id: str
+    name: str
+    kind: HolderKind
+
+
+@attrs.frozen(slots=True)
+class AssetUnit:
+    """One tagged unit of a fixed asset (固定资产卡片).
+
+    The compensation area reads these attributes by name.
+
+    Attributes:
+        tag: The unit's asset tag (资产编号).
+        item_id: Its item type.
+        name: The item type's name.
+        description: Name and tag, e.g. ``"投影仪 PJ-001"``.
+        category: Depreciation category (DC-6).
+        original_value: Original value (原值).
+        acquired_on: Acquisition date (the receipt's effective date, or the count date
+            for a surplus found at a stock-take).
+    """
+
+    tag: str
+    item_id: str
+    name: str
+    description: str
+    category: AssetCategory
+    original_value: Money
+    acquired_on: pendulum.Date
 
 
 @attrs.frozen(slots=True)
@@ -430,7 +621,7 @@ class LedgerSnapshot:
     last_effective_on: pendulum.Date | None
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     if isinstance(value, Money):
         return value.amount
     if isinstance(value, enum.Enum):
@@ -438,11 +629,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if attrs.has(type(value)):
-        return {k: _plain(v) for k, v in attrs.asdict(value, recurse=False).items()}
+        return _fields(cast("AttrsInstance", value))
     return value
 
 
-def to_records(rows: Iterable[Any]) -> list[dict[str, Any]]:
+def _fields(record: AttrsInstance) -> dict[str, object]:
+    return {k: _plain(v) for k, v in attrs.asdict(record, recurse=False).items()}
+
+
+def to_records(rows: Iterable[AttrsInstance]) -> list[dict[str, object]]:
     """Turn query records into plain dicts (``pandas.DataFrame(to_records(rows))`` works).
 
     Money becomes ``Decimal`` (exact), enums their value, tuples lists, nested records
@@ -454,4 +649,4 @@ def to_records(rows: Iterable[Any]) -> list[dict[str, Any]]:
     Returns:
         One dict per row, keyed by field name, in field order.
     """
-    return [_plain(row) for row in rows]
+    return [_fields(row) for row in rows]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
 import pendulum
 
 from schoollogistics.assets._events import (
+    AssetEvent,
     DamageReported,
     Disposed,
     Exchanged,
@@ -23,17 +23,28 @@ from schoollogistics.assets._events import (
     StockTakePosted,
     Transferred,
 )
-from schoollogistics.assets._model import (
-    AssetUnit,
-    Condition,
-    ItemType,
+from schoollogistics.assets._fold import State
+from schoollogistics.assets._policy import (
     LedgerPolicy,
-    LossKind,
-    SummaryScope,
 )
-from schoollogistics.assets._records import CategorySummary, LossReport, TrailEntry
+from schoollogistics.assets._records import (
+    AssetUnit,
+    CategorySummary,
+    Condition,
+    Holding,
+    ItemType,
+    LossKind,
+    LossReport,
+    Reconciliation,
+    ReconciliationLine,
+    StockTake,
+    SummaryScope,
+    TrailEntry,
+)
 from schoollogistics.core.categories import AssetCategory
+from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.money import Money
+from schoollogistics.core.violations import Violation
 
 RECEIVED = "received"
 MOVE = "move"
@@ -53,38 +64,37 @@ def _value(
 
 
 def movements(
-    events: Sequence[Any], items: dict[str, ItemType], units: dict[str, AssetUnit]
+    events: Sequence[AssetEvent], items: dict[str, ItemType], units: dict[str, AssetUnit]
 ) -> Iterator[Movement]:
     """Decompose events into quantity movements between locations (for summaries)."""
-    loans = {event.loan_id: event for event in events if type(event) is Lent}
+    loans = {event.loan_id: event for event in events if isinstance(event, Lent)}
     for event in events:
-        kind = type(event)
         day = event.effective_on
-        if kind is Received:
+        if isinstance(event, Received):
             item = items[event.item_id]
             value = _value(item, units, event.tags, event.quantity)
             yield day, event.item_id, "", event.place_id, RECEIVED, event.quantity, value
-        elif kind in (Issued, Transferred):
+        elif isinstance(event, (Issued, Transferred)):
             item = items[event.item_id]
-            source = event.from_place if kind is Issued else event.from_location
+            source = event.from_place if isinstance(event, Issued) else event.from_location
             value = _value(item, units, event.tags, event.quantity)
             yield day, event.item_id, source, event.to_location, MOVE, event.quantity, value
-        elif kind is Exchanged:
+        elif isinstance(event, Exchanged):
             yield from _exchange_movements(event, items, units)
-        elif kind is Returned:
+        elif isinstance(event, Returned):
             item = items[event.item_id]
             value = _value(item, units, event.tags, event.quantity)
             yield day, event.item_id, event.holder_id, event.store_id, MOVE, event.quantity, value
-        elif kind in (Lent, LoanReturned):
+        elif isinstance(event, (Lent, LoanReturned)):
             loan = loans[event.loan_id]
             value = _value(items[loan.item_id], units, loan.tags, loan.quantity)
             ends = (loan.from_place, loan.borrower_id)
-            source, target = ends if kind is Lent else ends[::-1]
+            source, target = ends if isinstance(event, Lent) else ends[::-1]
             yield day, loan.item_id, source, target, MOVE, loan.quantity, value
-        elif kind is Disposed:
+        elif isinstance(event, Disposed):
             value = _value(items[event.item_id], units, event.tags, event.quantity)
             yield day, event.item_id, event.store_id, "", DISPOSED, event.quantity, value
-        elif kind is StockTakePosted:
+        elif isinstance(event, StockTakePosted):
             for line in event.lines:
                 item = items[line.item_id]
                 if line.surplus:
@@ -115,7 +125,7 @@ _FIGURES = ("opening", "received", "issued", "returned", "disposed", "adjusted")
 
 
 def monthly_summary(
-    events: Sequence[Any],
+    events: Sequence[AssetEvent],
     items: dict[str, ItemType],
     units: dict[str, AssetUnit],
     stores: set[str],
@@ -204,16 +214,17 @@ def monthly_summary(
 # ---------------------------------------------------------------- trail
 
 
-def _ends(event: Any, tag: str, loans: dict[str, Lent]) -> tuple[str, str, Condition | None] | None:
+def _ends(
+    event: AssetEvent, tag: str, loans: dict[str, Lent]
+) -> tuple[str, str, Condition | None] | None:
     """Where ``tag`` went in ``event``: (from, to, condition), or None if not touched."""
-    kind = type(event)
-    if kind is Received:
+    if isinstance(event, Received):
         return ("", event.place_id, Condition.GOOD) if tag in event.tags else None
-    if kind is Issued and tag in event.tags:
+    if isinstance(event, Issued) and tag in event.tags:
         return event.from_place, event.to_location, None
-    if kind is Transferred and tag in event.tags:
+    if isinstance(event, Transferred) and tag in event.tags:
         return event.from_location, event.to_location, None
-    if kind is Exchanged:
+    if isinstance(event, Exchanged):
         if tag in event.old_tags:
             return event.holder_id, event.store_id, event.condition
         if tag in event.lost_tags:
@@ -221,26 +232,26 @@ def _ends(event: Any, tag: str, loans: dict[str, Lent]) -> tuple[str, str, Condi
         if tag in event.new_tags:
             return event.store_id, event.holder_id, None
         return None
-    if kind is Returned and tag in event.tags:
+    if isinstance(event, Returned) and tag in event.tags:
         return event.holder_id, event.store_id, event.condition
-    if kind is Lent and tag in event.tags:
+    if isinstance(event, Lent) and tag in event.tags:
         return event.from_place, event.borrower_id, None
-    if kind is LoanReturned:
+    if isinstance(event, LoanReturned):
         loan = loans[event.loan_id]
         if tag in loan.tags:
             return loan.borrower_id, loan.from_place, event.condition
         return None
-    if kind in (DamageReported, SentToRepair, Repaired, Restocked) and tag in event.tags:
-        where = event.store_id if kind is Restocked else event.location_id
+    if isinstance(event, (DamageReported, SentToRepair, Repaired, Restocked)) and tag in event.tags:
+        where = event.store_id if isinstance(event, Restocked) else event.location_id
         condition = (
             event.condition
-            if kind is DamageReported
-            else (Condition.GOOD if kind is Repaired else None)
+            if isinstance(event, DamageReported)
+            else (Condition.GOOD if isinstance(event, Repaired) else None)
         )
         return where, where, condition
-    if kind is Disposed and tag in event.tags:
+    if isinstance(event, Disposed) and tag in event.tags:
         return event.store_id, "", None
-    if kind is StockTakePosted:
+    if isinstance(event, StockTakePosted):
         for line in event.lines:
             if tag in line.surplus_tags:
                 return "", event.place_id, Condition.GOOD
@@ -249,9 +260,9 @@ def _ends(event: Any, tag: str, loans: dict[str, Lent]) -> tuple[str, str, Condi
     return None
 
 
-def trail(ordered: Sequence[tuple[int, Any]], tag: str) -> tuple[TrailEntry, ...]:
+def trail(ordered: Sequence[tuple[int, AssetEvent]], tag: str) -> tuple[TrailEntry, ...]:
     """The events touching ``tag``, in effective order (AS-7 lifecycle)."""
-    loans = {event.loan_id: event for _, event in ordered if type(event) is Lent}
+    loans = {event.loan_id: event for _, event in ordered if isinstance(event, Lent)}
     entries: list[TrailEntry] = []
     for seq, event in ordered:
         ends = _ends(event, tag, loans)
@@ -277,7 +288,7 @@ def trail(ordered: Sequence[tuple[int, Any]], tag: str) -> tuple[TrailEntry, ...
 
 def _reports_for(  # noqa: PLR0917 - private, called positionally in one place
     kind: LossKind,
-    event: Any,
+    event: AssetEvent,
     seq: int,
     item: ItemType,
     units: dict[str, AssetUnit],
@@ -287,44 +298,57 @@ def _reports_for(  # noqa: PLR0917 - private, called positionally in one place
     location_id: str,
     condition: Condition,
 ) -> Iterator[LossReport]:
-    common = {
-        "kind": kind,
-        "item_id": item.item_id,
-        "name": item.name,
-        "category": item.category,
-        "holder_id": holder_id,
-        "occurred_on": event.effective_on,
-        "reason": event.reason,
-        "condition": condition,
-        "location_id": location_id,
-        "event_seq": seq,
-    }
+    def report(  # noqa: PLR0917 - the per-unit fields of one report
+        tag: str,
+        description: str,
+        original_value: Money,
+        unit_value: Money,
+        count: int,
+        acquired_on: pendulum.Date,
+    ) -> LossReport:
+        return LossReport(
+            kind=kind,
+            item_id=item.item_id,
+            tag=tag,
+            name=item.name,
+            description=description,
+            category=item.category,
+            original_value=original_value,
+            unit_value=unit_value,
+            quantity=count,
+            acquired_on=acquired_on,
+            holder_id=holder_id,
+            occurred_on=event.effective_on,
+            reason=event.reason,
+            condition=condition,
+            location_id=location_id,
+            event_seq=seq,
+        )
+
     if tags:
         for tag in tags:
             unit = units[tag]
-            yield LossReport(
-                tag=tag,
-                description=unit.description,
-                original_value=unit.original_value,
-                unit_value=unit.original_value,
-                quantity=1,
-                acquired_on=unit.acquired_on,
-                **common,
+            yield report(
+                tag,
+                unit.description,
+                unit.original_value,
+                unit.original_value,
+                1,
+                unit.acquired_on,
             )
     elif quantity:
-        yield LossReport(
-            tag="",
-            description=f"{item.name} × {quantity}",
-            original_value=item.unit_cost * quantity,
-            unit_value=item.unit_cost,
-            quantity=quantity,
-            acquired_on=event.effective_on,
-            **common,
+        yield report(
+            "",
+            f"{item.name} × {quantity}",
+            item.unit_cost * quantity,
+            item.unit_cost,
+            quantity,
+            event.effective_on,
         )
 
 
 def loss_reports(
-    events: Sequence[Any],
+    events: Sequence[AssetEvent],
     items: dict[str, ItemType],
     units: dict[str, AssetUnit],
     policy: LedgerPolicy,
@@ -335,10 +359,9 @@ def loss_reports(
     found: list[LossReport] = []
     gone = Condition.UNUSABLE
     for seq, event in enumerate(events):
-        kind = type(event)
-        if kind is Lent:
+        if isinstance(event, Lent):
             loans[event.loan_id] = event
-        elif kind is Exchanged and event.lost_quantity:
+        elif isinstance(event, Exchanged) and event.lost_quantity:
             item = items[event.item_id]
             found.extend(
                 _reports_for(
@@ -354,7 +377,7 @@ def loss_reports(
                     gone,
                 )
             )
-        elif kind is Returned and event.condition in claim:
+        elif isinstance(event, Returned) and event.condition in claim:
             item = items[event.item_id]
             found.extend(
                 _reports_for(
@@ -370,7 +393,7 @@ def loss_reports(
                     event.condition,
                 )
             )
-        elif kind is LoanReturned and event.condition in claim:
+        elif isinstance(event, LoanReturned) and event.condition in claim:
             loan = loans[event.loan_id]
             found.extend(
                 _reports_for(
@@ -386,7 +409,7 @@ def loss_reports(
                     event.condition,
                 )
             )
-        elif kind is DamageReported and event.condition in claim:
+        elif isinstance(event, DamageReported) and event.condition in claim:
             found.extend(
                 _reports_for(
                     LossKind.DAMAGED,
@@ -401,7 +424,7 @@ def loss_reports(
                     event.condition,
                 )
             )
-        elif kind is StockTakePosted and event.responsible_id:
+        elif isinstance(event, StockTakePosted) and event.responsible_id:
             for line in event.lines:
                 found.extend(
                     _reports_for(
@@ -417,4 +440,107 @@ def loss_reports(
                         gone,
                     )
                 )
+    return tuple(found)
+
+
+# ---------------------------------------------------------------- reconciliation (AS-2)
+
+
+def reconcile(
+    book: State, current: State, stock_take: StockTake, counted_on: pendulum.Date
+) -> Reconciliation:
+    """Compare a validated count with ``book`` (the state at the count date), AS-2.
+
+    The catalogue and unit records come from ``current`` (the ledger now); the
+    book is what is available at the place at the end of the count date.
+    """
+    place_id = stock_take.place_id
+    counted = {line.item_id: (line.counted, tuple(line.tags)) for line in stock_take.lines}
+    booked_items = {
+        item_id for (where, item_id), n in book.avail.items() if where == place_id and n
+    }
+    booked_tags: dict[str, set[str]] = {}
+    for tag, where in book.unit_loc.items():
+        if where == place_id and book.unit_hold[tag] is Holding.AVAILABLE:
+            booked_tags.setdefault(book.units[tag].item_id, set()).add(tag)
+    lines = []
+    for item_id in sorted(booked_items | set(counted)):
+        item = current.items[item_id]
+        book_qty = book.avail.get((place_id, item_id), 0)
+        found, found_tags = counted.get(item_id, (0, ()))
+        if item.tracked:
+            booked = booked_tags.get(item_id, set())
+            surplus_tags = tuple(sorted(set(found_tags) - booked))
+            shortage_tags = tuple(sorted(booked - set(found_tags)))
+            surplus, shortage = len(surplus_tags), len(shortage_tags)
+            shortage_value = Money.sum(current.units[t].original_value for t in shortage_tags)
+        else:
+            surplus_tags = shortage_tags = ()
+            surplus, shortage = max(found - book_qty, 0), max(book_qty - found, 0)
+            shortage_value = item.unit_cost * shortage
+        lines.append(
+            ReconciliationLine(
+                item_id=item_id,
+                book=book_qty,
+                counted=found,
+                surplus=surplus,
+                shortage=shortage,
+                surplus_tags=surplus_tags,
+                shortage_tags=shortage_tags,
+                unit_value=item.unit_cost,
+                surplus_value=item.unit_cost * surplus,
+                shortage_value=shortage_value,
+            )
+        )
+    return Reconciliation(stock_take.count_id, place_id, counted_on, tuple(lines))
+
+
+# ---------------------------------------------------------------- invariants
+
+
+def invariant_violations(state: State) -> tuple[Violation, ...]:
+    """The books against themselves (帐帐相符): conservation, no red figure, units booked."""
+    found: list[Violation] = []
+    held: dict[str, int] = {}
+    negative = FINDINGS["assets.negative_quantity"]
+    for table in (state.avail, state.pool, state.loaned, state.repair):
+        for (where, item_id), quantity in table.items():
+            held[item_id] = held.get(item_id, 0) + quantity
+            if quantity < 0:
+                found.append(negative.violation(f"{where}/{item_id}", quantity=quantity))
+    not_conserved = FINDINGS["assets.not_conserved"]
+    for item_id in sorted(state.items):
+        expected = (
+            state.received.get(item_id, 0)
+            + state.surplus.get(item_id, 0)
+            - state.shortage.get(item_id, 0)
+            - state.disposed.get(item_id, 0)
+        )
+        if held.get(item_id, 0) != expected:
+            found.append(
+                not_conserved.violation(item_id, expected=expected, held=held.get(item_id, 0))
+            )
+    tables = {
+        Holding.AVAILABLE: state.avail,
+        Holding.RETURNED: state.pool,
+        Holding.ON_LOAN: state.loaned,
+        Holding.IN_REPAIR: state.repair,
+    }
+    tag_counts: dict[tuple[str, str, Holding], int] = {}
+    for tag, where in state.unit_loc.items():
+        hold = state.unit_hold[tag]
+        if hold is not Holding.GONE:
+            key = (where, state.units[tag].item_id, hold)
+            tag_counts[key] = tag_counts.get(key, 0) + 1
+    for hold, table in tables.items():  # a tracked quantity with no tag is a defect too
+        for (where, item_id), quantity in table.items():
+            if quantity and state.items[item_id].tracked:
+                tag_counts.setdefault((where, item_id, hold), 0)
+    not_booked = FINDINGS["assets.units_not_booked"]
+    for (where, item_id, hold), count in sorted(
+        tag_counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2].value)
+    ):
+        booked = tables[hold].get((where, item_id), 0)
+        if booked != count:
+            found.append(not_booked.violation(f"{where}/{item_id}", units=count, booked=booked))
     return tuple(found)

@@ -7,43 +7,43 @@ not import ``schoollogistics.serialization`` (which imports it).
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
+from schoollogistics.assets._commands import COMMAND_TYPES, LedgerCommand
 from schoollogistics.assets._events import EVENT_TYPES, AssetEvent
-from schoollogistics.assets._model import (
+from schoollogistics.assets._records import (
+    AdjustmentLine,
     AssetUnit,
+    CategorySummary,
     Condition,
+    CountLine,
+    CustodyGap,
     Decision,
+    HazardUsage,
     Holder,
     HolderKind,
     Holding,
     ItemKind,
     ItemType,
-    LossKind,
-    Place,
-    PlaceKind,
-    SummaryScope,
-)
-from schoollogistics.assets._records import (
-    AdjustmentLine,
-    CategorySummary,
-    CountLine,
-    CustodyGap,
-    HazardUsage,
     LedgerSnapshot,
     LoanRow,
+    LossKind,
     LossReport,
     PendingAdjustment,
+    Place,
+    PlaceKind,
     Reconciliation,
     ReconciliationLine,
     StockRow,
     StockTake,
+    SummaryScope,
     TrailEntry,
     UnitPosition,
 )
 
 SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     *EVENT_TYPES,
+    *COMMAND_TYPES,
     AdjustmentLine,
     AssetUnit,
     CategorySummary,
@@ -72,4 +72,4 @@ SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     TrailEntry,
     UnitPosition,
 )
-TAGGED_UNIONS: Final[tuple[Any, ...]] = (AssetEvent,)
+TAGGED_UNIONS: Final[tuple[object, ...]] = (AssetEvent, LedgerCommand)

@@ -7,6 +7,8 @@ one of these errors and leaves the ledger exactly as it was.
 
 from __future__ import annotations
 
+import pendulum
+
 from schoollogistics.errors import AssetError
 
 __all__ = [
@@ -51,7 +53,7 @@ class UnknownItemError(AssetError):
     message_en_template = "item type {item_id!r} is not in the catalogue"
     message_zh_template = "物品类型 {item_id!r} 未在目录中登记"
 
-    item_id: object
+    item_id: str
 
 
 class UnknownLocationError(AssetError):
@@ -61,8 +63,8 @@ class UnknownLocationError(AssetError):
     message_en_template = "{field} {location_id!r} is neither a registered place nor a holder"
     message_zh_template = "{field} {location_id!r} 不是已登记的场所或领用人"
 
-    field: object
-    location_id: object
+    field: str
+    location_id: str
 
 
 class DuplicateIdError(AssetError):
@@ -72,8 +74,8 @@ class DuplicateIdError(AssetError):
     message_en_template = "{kind} id {value!r} is already used"
     message_zh_template = "{kind} 标识 {value!r} 已被使用"
 
-    kind: object
-    value: object
+    kind: str
+    value: str
 
 
 class DuplicateTagError(AssetError):
@@ -83,7 +85,7 @@ class DuplicateTagError(AssetError):
     message_en_template = "tag {tag!r} is already on the books"
     message_zh_template = "资产标签 {tag!r} 已在账上"
 
-    tag: object
+    tag: str
 
 
 class UnknownUnitError(AssetError):
@@ -93,7 +95,7 @@ class UnknownUnitError(AssetError):
     message_en_template = "no unit is tagged {tag!r}"
     message_zh_template = "没有标签为 {tag!r} 的资产"
 
-    tag: object
+    tag: str
 
 
 class UnitNotHereError(AssetError):
@@ -103,10 +105,10 @@ class UnitNotHereError(AssetError):
     message_en_template = "unit {tag!r} is not {expected} at {location_id!r} (it is {actual})"
     message_zh_template = "资产 {tag!r} 不在 {location_id!r} 的{expected}状态（实际：{actual}）"
 
-    tag: object
-    expected: object
-    location_id: object
-    actual: object
+    tag: str
+    expected: str
+    location_id: str
+    actual: str
 
 
 class UnitNotServiceableError(AssetError):
@@ -116,8 +118,8 @@ class UnitNotServiceableError(AssetError):
     message_en_template = "unit {tag!r} is {condition}: repair it before it goes out"
     message_zh_template = "资产 {tag!r} 状况为 {condition}，须先维修才能发出"
 
-    tag: object
-    condition: object
+    tag: str
+    condition: str
 
 
 class TagsMismatchError(AssetError):
@@ -127,19 +129,19 @@ class TagsMismatchError(AssetError):
     message_en_template = "item {item_id!r}: {reason}"
     message_zh_template = "物品 {item_id!r}：{reason}"
 
-    item_id: object
-    reason: object
+    item_id: str
+    reason: str
 
 
 class InvalidQuantityError(AssetError):
     """A quantity is not a positive whole number."""
 
     code = "assets.invalid_quantity"
-    message_en_template = "{field} must be a positive whole number, got {value!r}"
-    message_zh_template = "{field} 必须是正整数，得到的是 {value!r}"
+    message_en_template = "{field} must be a positive whole number, got {value}"
+    message_zh_template = "{field} 必须是正整数，得到的是 {value}"
 
-    field: object
-    value: object
+    field: str
+    value: str
 
 
 class InsufficientStockError(AssetError):
@@ -153,12 +155,12 @@ class InsufficientStockError(AssetError):
         "{day} {location_id!r} 的 {item_id!r}（{holding}）仅有 {available}，申请 {requested}"
     )
 
-    available: object
-    item_id: object
-    holding: object
-    location_id: object
-    day: object
-    requested: object
+    available: int
+    item_id: str
+    holding: str
+    location_id: str
+    day: pendulum.Date
+    requested: int
 
 
 class SourceRequiredError(AssetError):
@@ -168,7 +170,7 @@ class SourceRequiredError(AssetError):
     message_en_template = "receipt of {item_id!r} needs a supplier or an invoice reference"
     message_zh_template = "{item_id!r} 入库须登记供应商或发票号"
 
-    item_id: object
+    item_id: str
 
 
 class NotAStoreroomError(AssetError):
@@ -178,8 +180,8 @@ class NotAStoreroomError(AssetError):
     message_en_template = "{field} {location_id!r} is not a storeroom"
     message_zh_template = "{field} {location_id!r} 不是库房"
 
-    field: object
-    location_id: object
+    field: str
+    location_id: str
 
 
 class NotAHolderError(AssetError):
@@ -189,8 +191,8 @@ class NotAHolderError(AssetError):
     message_en_template = "{field} {location_id!r} is not a registered person or class"
     message_zh_template = "{field} {location_id!r} 不是已登记的人员或班级"
 
-    field: object
-    location_id: object
+    field: str
+    location_id: str
 
 
 class InvalidCategoryError(AssetError):
@@ -200,8 +202,8 @@ class InvalidCategoryError(AssetError):
     message_en_template = "item {item_id!r}: {reason}"
     message_zh_template = "物品 {item_id!r} 的类别无效：{reason}"
 
-    item_id: object
-    reason: object
+    item_id: str
+    reason: str
 
 
 class CustodianRequiredError(AssetError):
@@ -211,7 +213,7 @@ class CustodianRequiredError(AssetError):
     message_en_template = "hazardous item {item_id!r} needs a designated custodian"
     message_zh_template = "危险品 {item_id!r} 必须指定专人保管"
 
-    item_id: object
+    item_id: str
 
 
 class ExchangeRequiredError(AssetError):
@@ -224,7 +226,7 @@ class ExchangeRequiredError(AssetError):
     )
     message_zh_template = "{item_id!r} 实行以旧换新：请办理以旧换新，或注明为首次配发"
 
-    item_id: object
+    item_id: str
 
 
 class InitialAllocationRefusedError(AssetError):
@@ -236,9 +238,9 @@ class InitialAllocationRefusedError(AssetError):
     )
     message_zh_template = "{holder_id!r} 已领有 {held} 件 {item_id!r}：领新须交旧"
 
-    holder_id: object
-    held: object
-    item_id: object
+    holder_id: str
+    held: int
+    item_id: str
 
 
 class NothingToExchangeError(AssetError):
@@ -248,10 +250,10 @@ class NothingToExchangeError(AssetError):
     message_en_template = "{holder_id!r} holds {held} of {item_id!r}, cannot exchange {requested}"
     message_zh_template = "{holder_id!r} 仅领有 {held} 件 {item_id!r}，不能换 {requested} 件"
 
-    holder_id: object
-    held: object
-    item_id: object
-    requested: object
+    holder_id: str
+    held: int
+    item_id: str
+    requested: int
 
 
 class OldUnitMissingError(AssetError):
@@ -263,8 +265,8 @@ class OldUnitMissingError(AssetError):
     )
     message_zh_template = "{item_id!r} 有 {missing} 件旧物未交回：须登记遗失方可换新"
 
-    missing: object
-    item_id: object
+    missing: int
+    item_id: str
 
 
 class ApproverRequiredError(AssetError):
@@ -274,8 +276,9 @@ class ApproverRequiredError(AssetError):
     message_en_template = "{operation} needs an approver{detail}"
     message_zh_template = "{operation} 须经审批人批准{detail}"
 
-    operation: object
-    detail: object
+    operation: str
+    detail: str = ""
+    recorded_by: str = ""
 
 
 class DisposalSourceError(AssetError):
@@ -285,7 +288,7 @@ class DisposalSourceError(AssetError):
     message_en_template = "disposal only from storeroom stock or the returned pool: {reason}"
     message_zh_template = "报废只能针对库存或回收池中的物品：{reason}"
 
-    reason: object
+    reason: str
 
 
 class MonthClosedError(AssetError):
@@ -298,8 +301,8 @@ class MonthClosedError(AssetError):
     )
     message_zh_template = "{day} 所在月份已结账（结至 {closed_through}）：请在未结账月份更正"
 
-    day: object
-    closed_through: object
+    day: pendulum.Date
+    closed_through: pendulum.Date | None
 
 
 class MonthSequenceError(AssetError):
@@ -309,8 +312,8 @@ class MonthSequenceError(AssetError):
     message_en_template = "cannot close {month}: the next month to close is {expected}"
     message_zh_template = "不能结账 {month}：应先结账 {expected}"
 
-    month: object
-    expected: object
+    month: str
+    expected: str
 
 
 class UnknownLoanError(AssetError):
@@ -320,7 +323,7 @@ class UnknownLoanError(AssetError):
     message_en_template = "no loan {loan_id!r}"
     message_zh_template = "没有借用记录 {loan_id!r}"
 
-    loan_id: object
+    loan_id: str
 
 
 class LoanClosedError(AssetError):
@@ -330,7 +333,7 @@ class LoanClosedError(AssetError):
     message_en_template = "loan {loan_id!r} was already returned"
     message_zh_template = "借用记录 {loan_id!r} 已归还"
 
-    loan_id: object
+    loan_id: str
 
 
 class InvalidDueDateError(AssetError):
@@ -340,8 +343,8 @@ class InvalidDueDateError(AssetError):
     message_en_template = "due date {due_on} is before the loan date {lent_on}"
     message_zh_template = "归还期限 {due_on} 早于借出日期 {lent_on}"
 
-    due_on: object
-    lent_on: object
+    due_on: pendulum.Date
+    lent_on: pendulum.Date
 
 
 class HazardCustodianError(AssetError):
@@ -353,9 +356,9 @@ class HazardCustodianError(AssetError):
     )
     message_zh_template = "危险品 {item_id!r} 只能由专人 {custodian_id!r} 发放，而非 {actor!r}"
 
-    item_id: object
-    custodian_id: object
-    actor: object
+    item_id: str
+    custodian_id: str | None
+    actor: str
 
 
 class HazardLimitError(AssetError):
@@ -371,11 +374,11 @@ class HazardLimitError(AssetError):
         "超过限量 {limit}"
     )
 
-    holder_id: object
-    total: object
-    item_id: object
-    period_start: object
-    limit: object
+    holder_id: str
+    total: int
+    item_id: str
+    period_start: pendulum.Date
+    limit: int
 
 
 class TagBookedElsewhereError(AssetError):
@@ -390,9 +393,9 @@ class TagBookedElsewhereError(AssetError):
         "资产 {tag!r} 在 {place_id!r} 清点到，账上却在 {booked_at!r}：请先办理调拨"
     )
 
-    tag: object
-    place_id: object
-    booked_at: object
+    tag: str
+    place_id: str
+    booked_at: str
 
 
 class UnknownCountError(AssetError):
@@ -402,7 +405,7 @@ class UnknownCountError(AssetError):
     message_en_template = "no posted stock-take {count_id!r}"
     message_zh_template = "没有已过账的盘点 {count_id!r}"
 
-    count_id: object
+    count_id: str
 
 
 class AlreadyDecidedError(AssetError):
@@ -412,4 +415,4 @@ class AlreadyDecidedError(AssetError):
     message_en_template = "the adjustments of stock-take {count_id!r} were already decided"
     message_zh_template = "盘点 {count_id!r} 的待处理财产损溢已处理"
 
-    count_id: object
+    count_id: str

@@ -96,7 +96,44 @@ _INFO: Final = Severity.INFO
 
 # ---------------------------------------------------------------- assets (AS)
 
-_ASSETS: Final[tuple[Finding, ...]] = ()
+_ASSETS: Final[tuple[Finding, ...]] = (
+    Finding(
+        "assets.negative_quantity",
+        "AS-11",
+        _ERROR,
+        "negative quantity on the books at {subject}: {quantity}",
+        "{subject} 账面数量为负：{quantity}",
+    ),
+    Finding(
+        "assets.not_conserved",
+        "AS-2",
+        _ERROR,
+        "{subject}: quantity held {held} differs from received + surplus − shortage − disposed "
+        "({expected})",
+        "{subject}：在账数量 {held} 不等于入库 + 盘盈 − 盘亏 − 报废（{expected}）",
+    ),
+    Finding(
+        "assets.units_not_booked",
+        "AS-1",
+        _ERROR,
+        "{subject}: {units} tagged unit(s) but {booked} booked",
+        "{subject}：资产卡片 {units} 张，账面数量 {booked}，不符",
+    ),
+    Finding(
+        "assets.count_missing",
+        "AS-2",
+        _WARNING,
+        "{subject} was counted {counted} time(s) between {start} and {end}; {required} required",
+        "{subject} 在 {start} 至 {end} 期间盘点 {counted} 次，应盘点 {required} 次",
+    ),
+    Finding(
+        "assets.loan_open_at_term_end",
+        "AS-5",
+        _WARNING,
+        "loan {subject} of {item} to {borrower} is still out at the end of term ({term_end})",
+        "学期末（{term_end}）{borrower} 借用的 {item}（{subject}）仍未归还",
+    ),
+)
 
 # ---------------------------------------------------------------- food samples (FS)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import types
 import typing
-from typing import Any, Final
+from typing import Final
 
 import attrs
 import pendulum
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from schoollogistics.assets._serde import SERIALIZABLE_TYPES
 from schoollogistics.core.money import Money
-from schoollogistics.testing._core import dates, fen_amounts
+from schoollogistics.testing._core import StrategyTable, dates, fen_amounts
 
 __all__ = ["STRATEGIES", "asset_ids", "asset_records"]
 
@@ -30,7 +30,7 @@ def asset_ids() -> st.SearchStrategy[str]:
     return st.text(alphabet="abcdefghijkmnpqrstuvwxyz0123456789-", min_size=1, max_size=8)
 
 
-_SIMPLE: Final[dict[Any, st.SearchStrategy[Any]]] = {
+_SIMPLE: Final[StrategyTable] = {
     str: asset_ids(),
     int: st.integers(0, 10_000),
     bool: st.booleans(),
@@ -39,7 +39,7 @@ _SIMPLE: Final[dict[Any, st.SearchStrategy[Any]]] = {
 }
 
 
-def _for_type(annotation: Any) -> st.SearchStrategy[Any]:
+def _for_type(annotation: object) -> st.SearchStrategy[object]:
     if annotation in _SIMPLE:
         return _SIMPLE[annotation]
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
@@ -57,20 +57,18 @@ def _for_type(annotation: Any) -> st.SearchStrategy[Any]:
     raise TypeError(annotation)  # pragma: no cover - every registered field type is covered
 
 
-def asset_records(cls: type[Any]) -> st.SearchStrategy[Any]:
+def asset_records(cls: type) -> st.SearchStrategy[object]:
     """Records of an attrs class of the area, every field drawn from its type."""
     attrs.resolve_types(cls)
     fields = {field.name: _for_type(field.type) for field in attrs.fields(cls)}
     return st.builds(cls, **fields)
 
 
-def _strategy(cls: type[Any]) -> st.SearchStrategy[Any]:
+def _strategy(cls: type) -> st.SearchStrategy[object]:
     if issubclass(cls, enum.Enum):
         return st.sampled_from(cls)
     return asset_records(cls)
 
 
-STRATEGIES: Final[dict[Any, st.SearchStrategy[Any]]] = {
-    cls: _strategy(cls) for cls in SERIALIZABLE_TYPES
-}
+STRATEGIES: Final[StrategyTable] = {cls: _strategy(cls) for cls in SERIALIZABLE_TYPES}
 """One strategy per serializable public type of the area."""

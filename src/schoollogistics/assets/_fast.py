@@ -84,6 +84,8 @@ def _by_item(
         second(state, event, policy)
         if third is not None:
             third(state, event, policy)
+        # The runner is built per event type, and only for the item-carrying events:
+        # mypy cannot see that the union member here always has ``item_id``.
         item = state.items[event.item_id]  # type: ignore[union-attr]
         if item.exchange_rule:
             for guard in exchange_rule:

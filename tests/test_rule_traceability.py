@@ -95,9 +95,7 @@ def test_guard_names_belong_to_known_rules() -> None:
     """A function named like a guard (``xx9_``) names a rule that exists."""
     known = {rule.lower().replace("-", "") for rule in RULES}
     pattern = re.compile(r"^([a-z]{2}\d+)_")
-    strays = [
-        name for name in FUNCTIONS if (m := pattern.match(name)) and m.group(1) not in known
-    ]
+    strays = [name for name in FUNCTIONS if (m := pattern.match(name)) and m.group(1) not in known]
     assert strays == []
 
 

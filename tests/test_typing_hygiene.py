@@ -16,9 +16,13 @@ def _uses_any(tree: ast.AST) -> list[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module == "typing":
             lines += [node.lineno for alias in node.names if alias.name == "Any"]
-        if isinstance(node, ast.Attribute) and node.attr == "Any":
-            if isinstance(node.value, ast.Name) and node.value.id in {"typing", "t"}:
-                lines.append(node.lineno)
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr == "Any"
+            and isinstance(node.value, ast.Name)
+            and node.value.id in {"typing", "t"}
+        ):
+            lines.append(node.lineno)
     return lines
 
 

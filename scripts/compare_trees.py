@@ -37,7 +37,7 @@ def _direction(unit: str) -> int:
     """+1 when higher is better, -1 when lower is better, 0 when not a speed figure."""
     if "/s" in unit:
         return 1
-    if unit.startswith(("s", "ms", "µs", "us")) and "schools" not in unit:
+    if unit in {"s", "ms", "µs"} or unit.startswith(("s ", "ms ", "µs ")):
         return -1
     return 0
 

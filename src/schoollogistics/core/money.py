@@ -289,7 +289,7 @@ def allocate(total: MoneyInput, weights: Sequence[int | Decimal | str]) -> tuple
         FloatAmountError: a weight or the total is a ``float``.
     """
     money = total if isinstance(total, Money) else Money(total)  # pragma: no mutate (speed)
-    parts = allocate_fen(money.fen, _integer_weights(weights))
+    parts = _split_fen(money.fen, _integer_weights(weights))  # weights checked there
     return tuple(Money.from_fen(part) for part in parts)
 
 
@@ -311,8 +311,13 @@ def allocate_fen(total_fen: int, weights: Sequence[int]) -> tuple[int, ...]:
         InvalidWeightsError: no weights, a negative weight, or all zero.
     """
     _check_integer_weights(weights)
+    return _split_fen(total_fen, weights)
+
+
+def _split_fen(total_fen: int, weights: Sequence[int]) -> tuple[int, ...]:
+    """The largest-remainder split of valid integer weights (checked by the caller)."""
     if total_fen < 0:  # split like its opposite, then negate
-        return tuple(-part for part in allocate_fen(-total_fen, weights))
+        return tuple(-part for part in _split_fen(-total_fen, weights))
     int_sum = sum(weights)
     magnitude = total_fen
     floors: list[int] = []

@@ -42,6 +42,7 @@ from schoollogistics.assets.errors import (
     InsufficientStockError,
     InvalidCategoryError,
     InvalidDueDateError,
+    InvalidQuantityError,
     LoanClosedError,
     MonthClosedError,
     MonthSequenceError,
@@ -1093,3 +1094,40 @@ def test_exchange_hands_out_exactly_what_is_there() -> None:
         **short("broom", "store", 1, 2, on=day(1)),
     )
     led.exchange("broom", "class-32", "store", 1, on=day(1), by=CLERK)
+
+
+# ---------------------------------------------------------------- quantities
+
+
+ZERO: dict[str, Callable[[AssetLedger, int], object]] = {
+    "receive": lambda led, n: led.receive(
+        "chalk", "store", n, acceptor=CLERK, supplier="s", on=D, by=CLERK
+    ),
+    "issue": lambda led, n: led.issue("chalk", "store", "room-32", n, on=D, by=CLERK),
+    "transfer": lambda led, n: led.transfer("chalk", "store", "room-32", n, on=D, by=CLERK),
+    "lend": lambda led, n: led.lend("L", "chalk", "store", "t-wang", n, due_on=D, on=D, by=CLERK),
+    "damage": lambda led, n: led.report_damage("chalk", "store", n, on=D, by=CLERK),
+    "dispose": lambda led, n: led.dispose("chalk", "store", n, approver=BOSS, on=D, by=CLERK),
+}
+
+
+@pytest.mark.rule("AS-1")
+@pytest.mark.parametrize("command", sorted(ZERO))
+def test_quantities_are_positive_whole_numbers(command: str) -> None:
+    led = school()
+    run = ZERO[command]
+    refuse(
+        led,
+        InvalidQuantityError,
+        lambda: run(led, 0),
+        field="quantity",
+        value="0",
+    )
+    refuse(
+        led,
+        InvalidQuantityError,
+        lambda: run(led, True),
+        field="quantity",
+        value="True",
+    )
+    run(led, 1)

@@ -13,7 +13,7 @@ from typing import Any
 import pendulum
 import pytest
 
-from schoollogistics import serialization
+from schoollogistics import Money, serialization
 from schoollogistics.assets import (
     AssetEvent,
     AssetLedger,
@@ -26,10 +26,12 @@ from schoollogistics.assets import (
     LedgerPolicy,
     MonthClosePolicy,
     PlaceKind,
+    Repaired,
     StockTakePolicy,
 )
 from schoollogistics.assets import StockTake as Count
 from schoollogistics.assets.errors import (
+    AlreadyDecidedError,
     ApproverRequiredError,
     CustodianRequiredError,
     DisposalSourceError,
@@ -54,13 +56,14 @@ from schoollogistics.assets.errors import (
     TagsMismatchError,
     UnitNotHereError,
     UnitNotServiceableError,
+    UnknownCountError,
     UnknownItemError,
     UnknownLoanError,
     UnknownLocationError,
     UnknownUnitError,
 )
 from schoollogistics.core import AssetCategory
-from schoollogistics.errors import AssetError
+from schoollogistics.errors import AssetError, EmptyIdentifierError, NegativeAmountError
 
 D = pendulum.Date(2025, 9, 1)
 CLERK = "t-li"
@@ -1131,3 +1134,81 @@ def test_quantities_are_positive_whole_numbers(command: str) -> None:
         value="True",
     )
     run(led, 1)
+
+
+# ---------------------------------------------------------------- AS-2 decisions and counts
+
+
+@pytest.mark.rule("AS-2")
+def test_decisions_name_the_count_and_an_approver_who_may_be_the_recorder() -> None:
+    from schoollogistics.assets import CountLine, Decision
+
+    led = school()
+    led.post_stock_take(
+        Count("c1", "store", day(2), CLERK, (CountLine("chalk", 49),)), approver=BOSS, by=CLERK
+    )
+    refuse(
+        led,
+        UnknownCountError,
+        lambda: led.decide_adjustments(
+            "c2", Decision.WRITE_OFF, approver=BOSS, on=day(3), by=CLERK
+        ),
+        count_id="c2",
+    )
+    refuse(
+        led,
+        ApproverRequiredError,
+        lambda: led.decide_adjustments("c1", Decision.WRITE_OFF, approver=" ", on=day(3), by=CLERK),
+        operation="decision on pending adjustments / 待处理财产损溢处理",
+        detail="",
+        recorded_by="",
+    )
+    led.decide_adjustments("c1", Decision.WRITE_OFF, approver=CLERK, on=day(3), by=CLERK)
+    refuse(
+        led,
+        AlreadyDecidedError,
+        lambda: led.decide_adjustments(
+            "c1", Decision.WRITE_OFF, approver=BOSS, on=day(4), by=CLERK
+        ),
+        count_id="c1",
+    )
+
+
+@pytest.mark.rule("AS-2")
+def test_count_tags_are_a_sequence_of_ids() -> None:
+    from schoollogistics.assets import CountLine
+
+    led = school()
+    for tags in ("PJ-1", {"PJ-1"}):
+        with pytest.raises(TagsMismatchError) as info:
+            led.reconcile(Count("c", "store", D, CLERK, (CountLine("pj", 1, tags),)))  # type: ignore[arg-type]
+        assert dict(info.value.params) == {
+            "item_id": "",
+            "reason": "tags: pass a sequence of tags",
+        }
+    with pytest.raises(EmptyIdentifierError) as blank:
+        led.reconcile(Count("c", "store", D, CLERK, (CountLine("pj", 1, (" ",)),)))
+    assert dict(blank.value.params) == {"field": "tags", "value": " "}
+    assert led.reconcile(Count("c", "store", D, CLERK, (CountLine("pj", 1, ["PJ-1"]),))).balanced  # type: ignore[arg-type]
+
+
+@pytest.mark.rule("AS-7")
+def test_a_repair_cost_is_not_negative() -> None:
+    led = school()
+    led.send_to_repair("chalk", "store", 1, on=D, by=CLERK)
+    with pytest.raises(NegativeAmountError) as info:
+        AssetLedger.replay(
+            [
+                *led.events,
+                Repaired(
+                    item_id="chalk",
+                    location_id="store",
+                    quantity=1,
+                    cost=Money(-1),
+                    effective_on=D,
+                    recorded_by=CLERK,
+                ),
+            ]
+        )
+    assert dict(info.value.params) == {"field": "cost", "value": Money(-1)}
+    led.record_repair("chalk", "store", 1, cost="0", on=D, by=CLERK)

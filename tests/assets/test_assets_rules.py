@@ -1189,7 +1189,8 @@ def test_count_tags_are_a_sequence_of_ids() -> None:
     with pytest.raises(EmptyIdentifierError) as blank:
         led.reconcile(Count("c", "store", D, CLERK, (CountLine("pj", 1, (" ",)),)))
     assert dict(blank.value.params) == {"field": "tags", "value": " "}
-    assert led.reconcile(Count("c", "store", D, CLERK, (CountLine("pj", 1, ["PJ-1"]),))).balanced  # type: ignore[arg-type]
+    rec = led.reconcile(Count("c", "store", D, CLERK, (CountLine("pj", 1, ["PJ-1"]),)))  # type: ignore[arg-type]
+    assert {line.item_id: line.shortage_tags for line in rec.lines}["pj"] == ("PJ-2", "PJ-3")
 
 
 @pytest.mark.rule("AS-7")

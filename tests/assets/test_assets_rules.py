@@ -53,6 +53,7 @@ from schoollogistics.assets.errors import (
     NothingToExchangeError,
     OldUnitMissingError,
     SourceRequiredError,
+    TagBookedElsewhereError,
     TagsMismatchError,
     UnitNotHereError,
     UnitNotServiceableError,
@@ -1213,3 +1214,25 @@ def test_a_repair_cost_is_not_negative() -> None:
         )
     assert dict(info.value.params) == {"field": "cost", "value": Money(-1)}
     led.record_repair("chalk", "store", 1, cost="0", on=D, by=CLERK)
+
+
+@pytest.mark.rule("AS-2")
+def test_count_place_and_units_booked_elsewhere() -> None:
+    from schoollogistics.assets import CountLine
+
+    led = school()
+    with pytest.raises(UnknownLocationError) as info:
+        led.reconcile(Count("c", "nowhere", D, CLERK, ()))
+    assert dict(info.value.params) == {"field": "place_id", "location_id": "nowhere"}
+    led.issue("pj", "store", "room-32", tags=["PJ-1"], on=D, by=CLERK)
+    led.dispose("pj", "store", tags=["PJ-3"], approver=BOSS, on=D, by=CLERK)
+    for tag, booked_at in (("PJ-1", "room-32"), ("PJ-3", "(off the books / 已销账)")):
+        count = Count("c", "store", day(1), CLERK, (CountLine("pj", 2, ("PJ-2", tag)),))
+        refuse(
+            led,
+            TagBookedElsewhereError,
+            lambda count=count: led.post_stock_take(count, approver=BOSS, by=CLERK),  # type: ignore[misc]
+            tag=tag,
+            place_id="store",
+            booked_at=booked_at,
+        )

@@ -1236,3 +1236,64 @@ def test_count_place_and_units_booked_elsewhere() -> None:
             place_id="store",
             booked_at=booked_at,
         )
+
+
+@pytest.mark.rule("AS-2")
+def test_count_lines_are_checked_with_full_params() -> None:
+    from schoollogistics.assets import CountLine
+
+    led = school()
+    led.register_item(
+        "tv",
+        "电视",
+        unit="台",
+        unit_cost="3000",
+        category=AssetCategory.TEACHING_INSTRUMENTS,
+        on=D,
+        by=CLERK,
+    )
+    one_tag = "one distinct tag per counted unit / 每件一个标签"
+    cases: list[tuple[type[AssetError], tuple[CountLine, ...], dict[str, object]]] = [
+        (UnknownItemError, (CountLine("desk", 1),), {"item_id": "desk"}),
+        (
+            DuplicateIdError,
+            (CountLine("chalk", 1), CountLine("chalk", 2)),
+            {"kind": "count line item", "value": "chalk"},
+        ),
+        (InvalidQuantityError, (CountLine("chalk", -1),), {"field": "counted", "value": "-1"}),
+        (InvalidQuantityError, (CountLine("chalk", True),), {"field": "counted", "value": "True"}),
+        (TagsMismatchError, (CountLine("pj", 2, ("PJ-1",)),), {"item_id": "pj", "reason": one_tag}),
+        (
+            TagsMismatchError,
+            (CountLine("pj", 2, ("PJ-1", "PJ-1")),),
+            {"item_id": "pj", "reason": one_tag},
+        ),
+        (
+            TagsMismatchError,
+            (CountLine("chalk", 1, ("C-1",)),),
+            {"item_id": "chalk", "reason": CONSUMABLE_TAGGED},
+        ),
+        (
+            TagsMismatchError,
+            (CountLine("pj", 1, ("PJ-1",)), CountLine("tv", 1, ("PJ-1",))),
+            {
+                "item_id": "tv",
+                "reason": "tag(s) ['PJ-1'] counted on two lines / 同一标签出现在两行",
+            },
+        ),
+    ]
+    for error, lines, params in cases:
+        with pytest.raises(error) as info:
+            led.reconcile(Count("c", "store", D, CLERK, lines))
+        assert type(info.value) is error
+        assert dict(info.value.params) == params
+    rec = led.reconcile(
+        Count(
+            "c",
+            "store",
+            D,
+            CLERK,
+            (CountLine("chalk", 0), CountLine("pj", 1, ("PJ-1",)), CountLine("tv", 0)),
+        )
+    )
+    assert {line.item_id: line.shortage for line in rec.lines}["chalk"] == 50

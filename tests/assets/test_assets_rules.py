@@ -1297,3 +1297,104 @@ def test_count_lines_are_checked_with_full_params() -> None:
         )
     )
     assert {line.item_id: line.shortage for line in rec.lines}["chalk"] == 50
+
+
+def replay_refused(
+    led: AssetLedger, error: type[AssetError], event: AssetEvent, **params: object
+) -> None:
+    """A hand-made ``event`` after ``led``'s events is refused on replay with ``params``."""
+    with pytest.raises(error) as info:
+        AssetLedger.replay([*led.events, event], led.policy)
+    assert type(info.value) is error
+    assert dict(info.value.params) == params
+
+
+@pytest.mark.rule("AS-2")
+def test_posted_adjustment_lines_are_checked_on_replay() -> None:
+    from schoollogistics.assets import AdjustmentLine, StockTakePosted
+
+    led = school()
+    led.register_item(
+        "tv",
+        "电视",
+        unit="台",
+        unit_cost="3000",
+        category=AssetCategory.TEACHING_INSTRUMENTS,
+        on=D,
+        by=CLERK,
+    )
+    led.post_stock_take(Count("c1", "room-32", D, CLERK, ()), approver=BOSS, by=CLERK)
+
+    def posted(
+        *lines: AdjustmentLine, count_id: str = "c2", place_id: str = "store"
+    ) -> StockTakePosted:
+        return StockTakePosted(
+            count_id=count_id,
+            place_id=place_id,
+            approver=BOSS,
+            lines=lines,
+            effective_on=day(1),
+            recorded_by=CLERK,
+        )
+
+    def line(
+        item: str,
+        surplus: int = 0,
+        shortage: int = 0,
+        plus: tuple[str, ...] = (),
+        minus: tuple[str, ...] = (),
+    ) -> AdjustmentLine:
+        return AdjustmentLine(item, surplus, shortage, plus, minus, Money(1))
+
+    replay_refused(led, DuplicateIdError, posted(count_id="c1"), kind="stock-take", value="c1")
+    replay_refused(
+        led,
+        UnknownLocationError,
+        posted(place_id="nowhere"),
+        field="place_id",
+        location_id="nowhere",
+    )
+    replay_refused(led, UnknownItemError, posted(line("desk", 1)), item_id="desk")
+    replay_refused(
+        led,
+        DuplicateIdError,
+        posted(line("chalk", 1), line("chalk", 0, 1)),
+        kind="adjustment line item",
+        value="chalk",
+    )
+    replay_refused(
+        led,
+        DuplicateTagError,
+        posted(line("pj", 1, plus=("PJ-9",)), line("tv", 1, plus=("PJ-9",))),
+        tag="PJ-9",
+    )
+    replay_refused(
+        led, InvalidQuantityError, posted(line("chalk", -1)), field="surplus", value="-1"
+    )
+    replay_refused(
+        led, InvalidQuantityError, posted(line("chalk", 0, True)), field="shortage", value="True"
+    )
+    replay_refused(led, DuplicateTagError, posted(line("pj", 1, plus=("PJ-1",))), tag="PJ-1")
+    replay_refused(
+        led,
+        TagsMismatchError,
+        posted(line("pj", 0, 1)),
+        item_id="pj",
+        reason="1 distinct tag(s) needed, got [] / 标签须与数量一致",
+    )
+    replay_refused(
+        led,
+        InsufficientStockError,
+        posted(line("chalk", 0, 51)),
+        **short("chalk", "store", 50, 51, on=day(1)),
+    )
+    AssetLedger.replay(
+        [
+            *led.events,
+            posted(
+                line("chalk", 0, 50),
+                line("pj", 1, 1, ("PJ-9",), ("PJ-1",)),
+                line("tv", 1, plus=("TV-1",)),
+            ),
+        ]
+    )

@@ -1398,3 +1398,112 @@ def test_posted_adjustment_lines_are_checked_on_replay() -> None:
             ),
         ]
     )
+
+
+@pytest.mark.rule("AS-1")
+def test_hand_made_events_are_refused_with_full_params() -> None:
+    from schoollogistics.assets import (
+        Exchanged,
+        Holder,
+        HolderRegistered,
+        ItemRegistered,
+        ItemType,
+        MonthClosed,
+        Place,
+        PlaceRegistered,
+        Received,
+    )
+
+    led = school()
+    led.issue("broom", "store", "class-32", 2, initial_allocation=True, on=D, by=CLERK)
+    meta: dict[str, Any] = {"effective_on": day(1), "recorded_by": CLERK}
+    replay_refused(
+        led,
+        UnknownItemError,
+        ItemRegistered(
+            item=ItemType(" ", "x", AssetCategory.CONSUMABLES, "个", ItemKind.CONSUMABLE, Money(1)),
+            **meta,
+        ),
+        item_id=" ",
+    )
+    replay_refused(
+        led,
+        UnknownLocationError,
+        PlaceRegistered(place=Place(" ", "x", PlaceKind.OFFICE), **meta),
+        field="place",
+        location_id=" ",
+    )
+    replay_refused(
+        led,
+        UnknownLocationError,
+        HolderRegistered(holder=Holder("", "x", HolderKind.STAFF), **meta),
+        field="holder",
+        location_id="",
+    )
+    replay_refused(
+        led,
+        NegativeAmountError,
+        Received(
+            item_id="chalk",
+            place_id="store",
+            quantity=1,
+            unit_cost=Money(-1),
+            acceptor=CLERK,
+            supplier="s",
+            **meta,
+        ),
+        field="unit_cost",
+        value=Money(-1),
+    )
+    replay_refused(
+        led,
+        InvalidQuantityError,
+        Exchanged(
+            item_id="broom",
+            holder_id="class-32",
+            store_id="store",
+            quantity=1,
+            lost_quantity=2,
+            **meta,
+        ),
+        field="lost_quantity",
+        value="2",
+    )
+    replay_refused(
+        led,
+        TagsMismatchError,
+        Exchanged(
+            item_id="broom",
+            holder_id="class-32",
+            store_id="store",
+            quantity=1,
+            old_tags=("X",),
+            **meta,
+        ),
+        item_id="broom",
+        reason=CONSUMABLE_TAGGED,
+    )
+    AssetLedger.replay(
+        [
+            *led.events,
+            Exchanged(
+                item_id="broom",
+                holder_id="class-32",
+                store_id="store",
+                quantity=1,
+                lost_quantity=1,
+                **meta,
+            ),
+        ]
+    )
+    led.close_month(2025, 9, by=CLERK)
+    for month in (8, 9):
+        replay_refused(
+            led,
+            MonthClosedError,
+            MonthClosed(
+                year=2025, month=month, effective_on=pendulum.Date(2025, 10, 31), recorded_by=CLERK
+            ),
+            day=pendulum.Date(2025, month, 1),
+            closed_through=pendulum.Date(2025, 9, 30),
+        )

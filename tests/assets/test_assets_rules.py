@@ -64,7 +64,12 @@ from schoollogistics.assets.errors import (
     UnknownUnitError,
 )
 from schoollogistics.core import AssetCategory
-from schoollogistics.errors import AssetError, EmptyIdentifierError, NegativeAmountError
+from schoollogistics.errors import (
+    AssetError,
+    EmptyIdentifierError,
+    NegativeAmountError,
+    SchoolLogisticsError,
+)
 
 D = pendulum.Date(2025, 9, 1)
 CLERK = "t-li"
@@ -1300,7 +1305,7 @@ def test_count_lines_are_checked_with_full_params() -> None:
 
 
 def replay_refused(
-    led: AssetLedger, error: type[AssetError], event: AssetEvent, **params: object
+    led: AssetLedger, error: type[SchoolLogisticsError], event: AssetEvent, **params: object
 ) -> None:
     """A hand-made ``event`` after ``led``'s events is refused on replay with ``params``."""
     with pytest.raises(error) as info:

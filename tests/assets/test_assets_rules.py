@@ -1512,3 +1512,51 @@ def test_hand_made_events_are_refused_with_full_params() -> None:
             day=pendulum.Date(2025, month, 1),
             closed_through=pendulum.Date(2025, 9, 30),
         )
+
+
+@pytest.mark.rule("AS-1")
+@pytest.mark.parametrize("quantity", [0, -1, True])
+def test_hand_made_quantities_are_refused_by_the_guards(quantity: int) -> None:
+    from schoollogistics.assets import Exchanged, Issued, Lent, Received, Returned, Transferred
+
+    led = school()
+    led.issue("chalk", "store", "t-wang", 5, on=D, by=CLERK)
+    led.issue("broom", "store", "class-32", 2, initial_allocation=True, on=D, by=CLERK)
+    meta: dict[str, Any] = {"effective_on": day(1), "recorded_by": CLERK}
+    events: list[Callable[[int], AssetEvent]] = [
+        lambda n: Received(
+            item_id="chalk",
+            place_id="store",
+            quantity=n,
+            unit_cost=Money(1),
+            acceptor=CLERK,
+            supplier="s",
+            **meta,
+        ),
+        lambda n: Issued(
+            item_id="chalk", from_place="store", to_location="room-32", quantity=n, **meta
+        ),
+        lambda n: Exchanged(
+            item_id="broom", holder_id="class-32", store_id="store", quantity=n, **meta
+        ),
+        lambda n: Returned(
+            item_id="chalk", holder_id="t-wang", store_id="store", quantity=n, **meta
+        ),
+        lambda n: Lent(
+            loan_id="L",
+            item_id="chalk",
+            from_place="store",
+            borrower_id="t-wang",
+            quantity=n,
+            due_on=day(2),
+            **meta,
+        ),
+        lambda n: Transferred(
+            item_id="chalk", from_location="t-wang", to_location="room-32", quantity=n, **meta
+        ),
+    ]
+    for event in events:
+        replay_refused(
+            led, InvalidQuantityError, event(quantity), field="quantity", value=str(quantity)
+        )
+        AssetLedger.replay([*led.events, event(1)])

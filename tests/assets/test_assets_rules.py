@@ -1560,3 +1560,24 @@ def test_hand_made_quantities_are_refused_by_the_guards(quantity: int) -> None:
             led, InvalidQuantityError, event(quantity), field="quantity", value=str(quantity)
         )
         AssetLedger.replay([*led.events, event(1)])
+
+
+@pytest.mark.rule("AS-7")
+def test_tagged_units_are_disposed_of_from_the_pool() -> None:
+    led = school()
+    led.issue("pj", "store", "t-wang", tags=["PJ-1"], on=D, by=CLERK)
+    led.hand_back(
+        "pj", "t-wang", "store", tags=["PJ-1"], condition=Condition.UNUSABLE, on=D, by=CLERK
+    )
+    refuse(
+        led,
+        UnitNotHereError,
+        lambda: led.dispose(
+            "pj", "store", tags=["PJ-2"], from_pool=True, approver=BOSS, on=D, by=CLERK
+        ),
+        tag="PJ-2",
+        expected="returned",
+        location_id="store",
+        actual="pj available at 'store'",
+    )
+    led.dispose("pj", "store", tags=["PJ-1"], from_pool=True, approver=BOSS, on=D, by=CLERK)

@@ -70,7 +70,7 @@ def _equivalents() -> set[str]:
     return set(_EQUIVALENT.findall(EQUIVALENTS.read_text(encoding="utf-8")))
 
 
-def _configure(work: Path, modules: list[str], max_children: int) -> None:
+def _configure(work: Path, modules: list[str], max_children: int, ignore: list[str]) -> None:
     pyproject = work / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     data = tomllib.loads(text)
@@ -79,6 +79,7 @@ def _configure(work: Path, modules: list[str], max_children: int) -> None:
         for opt in data["tool"]["pytest"]["ini_options"]["addopts"]
         if not opt.startswith("--cov")
     ]
+    pytest_args = ["-p", "no:cacheprovider", "-q", "-x", *(f"--ignore={i}" for i in ignore)]
     areas = sorted({m.split("/")[2] for m in modules})
     tests = sorted({t for area in areas for t in TESTS.get(area, ("tests",))})
     text = re.sub(
@@ -93,7 +94,7 @@ def _configure(work: Path, modules: list[str], max_children: int) -> None:
         'source_paths = ["src/schoollogistics"]\n'
         f"only_mutate = {modules!r}\n"
         f"pytest_add_cli_args_test_selection = {tests!r}\n"
-        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q", "-x"]\n'
+        f"pytest_add_cli_args = {pytest_args!r}\n"
         f"max_children = {max_children}\n"
         'also_copy = ["docs", "examples", "benchmarks", "scripts", "README.md", "CHANGELOG.md"]\n'
     ).replace("'", '"')
@@ -114,6 +115,13 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=90.0)
     parser.add_argument("--max-children", type=int, default=2)
     parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="TEST_PATH",
+        help="leave a slow test file out (the score is then a lower bound); repeatable",
+    )
+    parser.add_argument(
         "--incremental",
         action="store_true",
         help="reuse earlier results (mutmut re-tests changed functions only, but not the "
@@ -133,7 +141,7 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     work.mkdir(exist_ok=True)
     _copy_project(work)
-    _configure(work, modules, args.max_children)
+    _configure(work, modules, args.max_children, args.ignore)
     env = {"CI": "true", "HYPOTHESIS_PROFILE": "mutation"}
     run_env = {**os.environ, **env}
     log = work / "mutmut.log"

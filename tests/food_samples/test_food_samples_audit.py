@@ -584,3 +584,50 @@ def test_a_sample_recorded_twice_shares_its_disposals() -> None:
     early = Disposal("s1", school_datetime(2025, 9, 2, 12), "王五")
     found = audit(*args[:2], [early], args[3], RetentionPolicy(), period)
     assert [v.code for v in found] == ["food_samples.discarded_too_early"] * 2
+
+
+@pytest.mark.rule("FS-7")
+def test_a_hold_is_in_force_from_the_moment_it_is_placed() -> None:
+    period = DateRange(pendulum.Date(2025, 9, 1), pendulum.Date(2025, 9, 5))
+    at = school_datetime(2025, 9, 3, 12)
+    args = ([_meal(dishes=("米饭",))], [_sample()], [Disposal("s1", at, "王五")], _readings(24 * 5))
+    placed_then = Hold.for_meals("h1", ["m1"], placed_at=at, placed_by="校长", reason="腹泻")
+    found = audit(*args, RetentionPolicy(), period, holds=[placed_then])
+    assert codes(found) == {"food_samples.held_sample_discarded"}
+    just_after = Hold.for_meals(
+        "h1", ["m1"], placed_at=at.add(microseconds=1), placed_by="校长", reason="腹泻"
+    )
+    assert audit(*args, RetentionPolicy(), period, holds=[just_after]) == ()
+
+
+@pytest.mark.rule("FS-8")
+def test_a_sample_of_an_unknown_meal_does_not_stop_the_service_check() -> None:
+    orphan = _sample("s0", meal_id="m9")
+    late = _sample("s1", taken_at=school_datetime(2025, 9, 1, 11, 31))
+    found = audit(
+        [_meal(dishes=("米饭",))], [orphan, late], [], _readings(), RetentionPolicy(), SEPT
+    )
+    assert "food_samples.taken_after_service" in codes(found)
+    assert [v.subject for v in found if v.code == "food_samples.taken_after_service"] == ["s1"]
+
+
+@pytest.mark.rule("FS-6")
+def test_a_sample_never_discarded_is_reported_with_its_exact_params() -> None:
+    period = DateRange(pendulum.Date(2025, 9, 1), pendulum.Date(2025, 9, 5))
+    meals, samples, readings = [_meal(dishes=("米饭",))], [_sample()], _readings(24 * 5)
+    (found,) = audit(meals, samples, [], readings, RetentionPolicy(), period)
+    assert (found.code, found.subject, found.severity) == (
+        "food_samples.kept_past_time",
+        "s1",
+        Severity.WARNING,
+    )
+    assert dict(found.params) == {
+        "due_by": "2025-09-04T11:00:00+08:00",
+        "state": "no disposal is recorded: still kept, or destroyed without a record",
+        "state_zh": "无销毁记录：仍在留存或销毁未登记",
+        "taken_at": "2025-09-01T11:00:00+08:00",
+    }
+    assert found.message_zh == (
+        "留样 s1 于 2025-09-01T11:00:00+08:00 留取，无销毁记录：仍在留存或销毁未登记"
+        "（应于 2025-09-04T11:00:00+08:00 前销毁）"
+    )

@@ -221,7 +221,7 @@ def to_dict(obj: object, as_type: object = None) -> JSONValue:
     """Turn a public object into JSON-ready data (dicts, lists, str, int, bool, None).
 
     Args:
-        obj: Any public value (a record, a tuple of events, a violation...).
+        obj: A public value (a record, a tuple of events, a violation...).
         as_type: The declared type to unstructure as; pass the union (e.g.
             ``list[AssetEvent]``) to get the ``"type"`` tags in event lists.
     """

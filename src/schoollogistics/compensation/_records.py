@@ -329,7 +329,7 @@ class LiableParty:
         minor: Whether the party is a minor (students only).
         guardian: The guardian of a student (required for a minor, DC-8).
         weight: The party's share weight (default 1: equal shares, DC-7).
-        hardship: Any hardship relief granted to this party.
+        hardship: The hardship relief (if any) granted to this party.
     """
 
     party_id: str = attrs.field(converter=_party_id)

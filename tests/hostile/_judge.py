@@ -1,4 +1,4 @@
-"""Feeding one document to ``from_dict`` and judging what it does (shared by the JSON and command tests)."""
+"""One document to ``from_dict``, and the judgement of what it did (JSON and command tests)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ INVALID_WHEN_ACCEPTED: Final = frozenset(
         "'NaN'",
     }
 )
-"""Mutations of a date, date-time or decimal node that the contract refuses (accepting is a failure)."""
+"""Mutations of a date, date-time or decimal node that the contract refuses (accepting fails)."""
 
 
 def judge_accepted(
@@ -40,7 +40,13 @@ def judge_accepted(
     shown = f"{label}: {cut(doc)}"
     ok, out = probe(batch, target.name, lambda: to_dict(result, target.as_type), repro=shown)
     if not ok:
-        batch.fail("late-failure", type(out).__name__, "to_dict of an accepted document", target.name, shown)
+        batch.fail(
+            "late-failure",
+            type(out).__name__,
+            "to_dict of an accepted document",
+            target.name,
+            shown,
+        )
         return
     if not same(out, doc, defaults=defaults):
         batch.fail("coerced", "accepted and changed", cut(out, 80), target.name, shown)
@@ -48,7 +54,9 @@ def judge_accepted(
         batch.fail("accepted-invalid", problem.split(" @ ")[0], problem, target.name, shown)
     reason = json_safe(out)
     if reason is not None:
-        batch.fail("unsafe-output", reason, "to_dict output is not strict UTF-8 JSON", target.name, shown)
+        batch.fail(
+            "unsafe-output", reason, "to_dict output is not strict UTF-8 JSON", target.name, shown
+        )
 
 
 def feed(
@@ -56,13 +64,32 @@ def feed(
 ) -> tuple[bool, object]:
     """``from_dict(target, doc)`` as one probe, judged; returns what the probe returned."""
     shown = f"{label}: {cut(doc)}"
-    ok, result = probe(batch, target.name, lambda: from_dict(target.cls, doc), repro=shown, rejected=(doc,))
+    ok, result = probe(
+        batch, target.name, lambda: from_dict(target.cls, doc), repro=shown, rejected=(doc,)
+    )
     if ok:
         judge_accepted(
-            batch, target, doc, result, label=label, defaults=mutation is not None and mutation.delete
+            batch,
+            target,
+            doc,
+            result,
+            label=label,
+            defaults=mutation is not None and mutation.delete,
         )
         if mutation is not None and mutation.label in INVALID_WHEN_ACCEPTED:
-            batch.fail("accepted-invalid", mutation.label, "outside the contract's grammar or range", target.name, shown)
+            batch.fail(
+                "accepted-invalid",
+                mutation.label,
+                "outside the contract's grammar or range",
+                target.name,
+                shown,
+            )
     elif isinstance(result, SchoolLogisticsError) and not isinstance(result, SerializationError):
-        batch.fail("not-serialization-error", type(result).__name__, "from_dict must raise SerializationError", target.name, shown)
+        batch.fail(
+            "not-serialization-error",
+            type(result).__name__,
+            "from_dict must raise SerializationError",
+            target.name,
+            shown,
+        )
     return ok, result

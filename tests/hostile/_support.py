@@ -21,23 +21,27 @@ library that still fails many of them).
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import functools
+import hashlib
 import json
 import math
 import os
 import re
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Final
-
-import datetime as dt
+from typing import Final, TypeVar, cast
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from schoollogistics.errors import SchoolLogisticsError
+
+T = TypeVar("T")
 
 LONG: Final = os.environ.get("SCHOOLLOGISTICS_HOSTILE_LONG", "") == "1"
 """Long mode (``SCHOOLLOGISTICS_HOSTILE_LONG=1``): about 50 times the default budget."""
@@ -182,7 +186,7 @@ def _texts(value: object) -> Iterator[str]:
     for render in (repr, str):
         try:
             yield render(value)
-        except Exception:  # noqa: BLE001, S112 - hostile objects may refuse
+        except Exception:  # noqa: BLE001 - hostile objects may refuse
             continue
     try:
         yield json.dumps(value, ensure_ascii=False)
@@ -190,7 +194,9 @@ def _texts(value: object) -> Iterator[str]:
         return
 
 
-def _check_error(batch: Batch, target: str, repro: str, exc: SchoolLogisticsError, rejected: Iterable[object]) -> None:
+def _check_error(
+    batch: Batch, target: str, repro: str, exc: SchoolLogisticsError, rejected: Iterable[object]
+) -> None:
     try:
         message = str(exc)
         params = repr(exc.params)
@@ -246,10 +252,8 @@ def _check_time(
         return
     if again is not None:
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(BaseException):  # judged by the first run
             again()
-        except BaseException:  # noqa: BLE001, S110 - judged by the first run
-            pass
         elapsed = min(elapsed, time.perf_counter() - start)
         if elapsed <= LIMIT_SECONDS:
             return
@@ -356,3 +360,27 @@ def json_safe(value: object) -> str | None:
     except (ValueError, TypeError, UnicodeError, RecursionError) as exc:
         return type(exc).__name__
     return None
+
+
+def loose(function: object) -> Callable[..., object]:
+    """The same callable, typed to take any argument: passing hostile ones is the point here."""
+    return cast("Callable[..., object]", function)
+
+
+def bind(function: object, *args: object, **kwargs: object) -> Callable[[], object]:
+    """``function`` with hostile arguments bound now (no late binding in loops)."""
+    return functools.partial(loose(function), *args, **kwargs)
+
+
+def pick(items: Sequence[T], count: int, seed: int) -> list[T]:
+    """``count`` of ``items`` chosen by ``seed``, deterministically (a keyed-hash order).
+
+    The project bans ``random`` (src/ is pure); this walker needs none: each
+    index is ranked by a BLAKE2 hash of ``(seed, index)``.
+    """
+
+    def rank(index: int) -> bytes:
+        return hashlib.blake2b(f"{seed}:{index}".encode(), digest_size=8).digest()
+
+    chosen = sorted(range(len(items)), key=rank)[:count]
+    return [items[index] for index in sorted(chosen)]

@@ -54,6 +54,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _RAN["ran"] == _RAN["collected"] and RECORD.inputs < minimum:
         write(f"hostile budget NOT met: fewer than {minimum:,} inputs")
     if RECORD.classes:
-        write(f"hostile failure classes: {len(RECORD.classes)}" + (" (report mode)" if REPORT else ""))
+        write(
+            f"hostile failure classes: {len(RECORD.classes)}" + (" (report mode)" if REPORT else "")
+        )
         for key, failure in sorted(RECORD.classes.items()):
             write(f"  x{RECORD.counts[key]:<6} {failure.line()}")

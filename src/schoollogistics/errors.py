@@ -33,6 +33,7 @@ __all__ = [
     "AssetError",
     "CalendarError",
     "CompensationError",
+    "ControlCharacterError",
     "EmptyIdentifierError",
     "FieldTypeError",
     "FloatAmountError",
@@ -46,7 +47,9 @@ __all__ = [
     "NegativeAmountError",
     "SchoolLogisticsError",
     "SerializationError",
+    "SurrogateTextError",
     "TextError",
+    "TextTooLongError",
     "TimeError",
     "TimeOutOfRangeError",
     "TimeParseError",
@@ -404,11 +407,29 @@ class TextError(InvalidInputError):
 
     code = "text.invalid"
     message_en_template = "{field}: {reason}"
-    message_zh_template = "{field}：{reason_zh}"
+    message_zh_template = "{field} 的文本无效：{reason_zh}"
 
     field: str
     reason: str
     reason_zh: str
+
+
+class SurrogateTextError(TextError):
+    """Text holds a lone surrogate (not valid Unicode; it cannot be encoded as UTF-8)."""
+
+    code = "text.surrogate"
+
+
+class ControlCharacterError(TextError):
+    """Text holds a control character other than tab, line feed or carriage return."""
+
+    code = "text.control_character"
+
+
+class TextTooLongError(TextError):
+    """Text is longer than its field allows."""
+
+    code = "text.too_long"
 
 
 class TimeOutOfRangeError(TimeError):

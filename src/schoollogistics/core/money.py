@@ -543,21 +543,13 @@ def _check_integer_weights(
     shown = list(weights if given is None else given)
     for w in weights:
         if isinstance(w, bool) or not isinstance(w, int):
-            raise InvalidWeightsError(
-                weights=shown, reason="weights must be int / 权重须为整数"
-            )
+            raise InvalidWeightsError(weights=shown, reason="weights must be int / 权重须为整数")
         if w < 0:
-            raise InvalidWeightsError(
-                weights=shown, reason="negative weight / 权重为负"
-            )
+            raise InvalidWeightsError(weights=shown, reason="negative weight / 权重为负")
         if w.bit_length() > _MAX_WEIGHT_BITS:
-            raise InvalidWeightsError(
-                weights=shown, reason="weight too large / 权重过大"
-            )
+            raise InvalidWeightsError(weights=shown, reason="weight too large / 权重过大")
     if not any(weights):
-        raise InvalidWeightsError(
-            weights=shown, reason="weights sum to zero / 权重之和为零"
-        )
+        raise InvalidWeightsError(weights=shown, reason="weights sum to zero / 权重之和为零")
 
 
 _MAX_WEIGHT_BITS: Final = 128
@@ -588,7 +580,8 @@ def _integer_weights(weights: Sequence[int | Decimal | Money]) -> list[int]:
     else:
         exact: list[Decimal] = []
         for w in weights:
-            if isinstance(w, str):
+            given: object = w  # the annotation says no text; callers may still pass it
+            if isinstance(given, str):
                 raise InvalidWeightsError(
                     weights=_weights_shown(weights),
                     reason="weights must be int, Decimal or Money, not text / 权重不能是文本",

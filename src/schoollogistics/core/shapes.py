@@ -322,6 +322,8 @@ def shape_of(tp: object) -> Shape:
         if len(args) == 2 and args[1] is Ellipsis:
             return ListShape(shape_of(args[0]))
         return TupleShape(tuple(shape_of(a) for a in args))
+    if origin is list:
+        return ListShape(shape_of(args[0]))
     if origin is frozenset:
         return ListShape(shape_of(args[0]), unique=True)
     if origin in (collections.abc.Mapping, dict):
@@ -572,7 +574,7 @@ _CHECKERS: dict[type, Callable[[object], None]] = {}
 
 
 def _check_instance(instance: object, _attribute: object, _value: object) -> None:
-    """The attrs validator of the last field: checks every field of the record once."""
+    """The attrs validator of the first field: checks every field of the record once."""
     cls = type(instance)
     checker = _CHECKERS.get(cls)
     if checker is None:
@@ -585,14 +587,37 @@ def _as_sequence(value: object) -> object:
     return tuple(value) if type(value) is list else value
 
 
-def _is_sequence_annotation(annotation: object) -> bool:
+def _collection_guard(label: str, kind: str) -> Callable[[object], object]:
+    """A converter run before a collection field's own: refuses what is no collection."""
+    accepted: tuple[type, ...] = (Mapping,) if kind == "mapping" else (list, tuple, frozenset, set)
+    expected = ("a mapping", "映射") if kind == "mapping" else ("a list or tuple", "列表或元组")
+
+    def guard(value: object) -> object:
+        if not isinstance(value, accepted):
+            raise FieldTypeError(
+                field=label,
+                expected=expected[0],
+                expected_zh=expected[1],
+                type_name=type(value).__name__,
+            )
+        return tuple(value) if type(value) is list else value
+
+    return guard
+
+
+def _collection_kind(annotation: object) -> str | None:
     text = annotation if isinstance(annotation, str) else repr(annotation)
-    return text.startswith(("tuple[", "typing.Tuple[", "frozenset["))
+    text = text.removeprefix("typing.").removeprefix("collections.abc.")
+    if text.startswith(("tuple[", "Tuple[", "frozenset[")):
+        return "sequence"
+    if text.startswith(("Mapping[", "dict[")):
+        return "mapping"
+    return None
 
 
-FieldTransformer: TypeAlias = Callable[
-    [type, list["attrs.Attribute[object]"]], list["attrs.Attribute[object]"]
-]
+_Fields: TypeAlias = "list[attrs.Attribute[object]]"
+FieldTransformer: TypeAlias = Callable[[type, _Fields], _Fields]
+"""An attrs ``field_transformer``: the class and its fields in, the fields out."""
 
 
 def checked_fields(
@@ -600,36 +625,43 @@ def checked_fields(
 ) -> FieldTransformer:
     """An attrs ``field_transformer`` that makes a record check its fields when built.
 
-    Every field is checked against its shape after attrs assigned it (and after
-    its own converter), before ``__attrs_post_init__``: a wrong type, text
-    breaking the text policy, a number out of bounds is a typed error naming
-    ``Class.field``. A list given for a tuple field is copied into a tuple.
+    Every field is checked against its shape after attrs assigned them all (and
+    after each field's own converter), before any validator of a field and
+    before ``__attrs_post_init__``: a wrong type, text breaking the text policy,
+    a number out of bounds is a typed error naming ``Class.field``. A list given
+    for a tuple field is copied into a tuple; a collection field with a
+    converter of its own refuses a non-collection (``None``, a ``str``) first.
 
     Args:
         then: Another field transformer to apply first (e.g. one that reorders
             fields).
     """
 
-    def transform(
-        cls: type, fields: list[attrs.Attribute[object]]
-    ) -> list[attrs.Attribute[object]]:
+    def transform(cls: type, fields: _Fields) -> _Fields:
         if then is not None:
             fields = then(cls, fields)
-        out: list[attrs.Attribute[object]] = []
+        out: _Fields = []
         for field in fields:
-            if field.converter is None and _is_sequence_annotation(field.type):
+            kind = _collection_kind(field.type)
+            if kind == "sequence" and field.converter is None:
                 field = field.evolve(converter=_as_sequence)  # noqa: PLW2901
+            elif kind is not None and field.converter is not None:
+                guard = _collection_guard(f"{cls.__name__}.{field.name}", kind)
+                converter = attrs.converters.pipe(guard, field.converter)
+                field = field.evolve(converter=converter)  # noqa: PLW2901
             out.append(field)
         init_fields = [i for i, f in enumerate(out) if f.init]
         if init_fields:
-            last = init_fields[-1]
-            field = out[last]
+            # attrs runs validators after every field is assigned, in field order:
+            # the check of the whole record goes first, before any field's own.
+            first = init_fields[0]
+            field = out[first]
             validator = (
                 _check_instance
                 if field.validator is None
-                else attrs.validators.and_(field.validator, _check_instance)
+                else attrs.validators.and_(_check_instance, field.validator)
             )
-            out[last] = field.evolve(validator=validator)
+            out[first] = field.evolve(validator=validator)
         return out
 
     return transform
@@ -639,7 +671,7 @@ def is_checked(cls: type) -> bool:
     """Whether records of ``cls`` check their fields when built (a test uses it)."""
     if not attrs.has(cls):
         return False
-    for field in reversed(attrs.fields(cls)):
+    for field in attrs.fields(cls):
         if field.init:
             validator = field.validator
             if validator is _check_instance:

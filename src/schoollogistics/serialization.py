@@ -865,8 +865,8 @@ class _Compiler:
         elif isinstance(shape, ListShape) and not shape.unique:
             if isinstance(shape.item, UnionShape):  # a log: dispatch inline, one call per item
                 self.textfunction(shape.item)
-                table = self.namespace[f"_tx_table_{id(shape.item)}"]
-                item = f"{self.name(table, 'textdispatch')}[type(_x)](_x)"
+                dispatch_table = self.namespace[f"_tx_table_{id(shape.item)}"]
+                item = f"{self.name(dispatch_table, 'textdispatch')}[type(_x)](_x)"
             else:
                 item = self.text(shape.item, "_x")
             source = f"def {name}(_o):\n    return '[' + ','.join([{item} for _x in _o]) + ']'\n"
@@ -996,6 +996,10 @@ def _unstructurer(tp: object) -> Callable[[object], object]:
 
 
 def _type_name(tp: object) -> str:
+    origin = getattr(tp, "__origin__", None)
+    arguments = getattr(tp, "__args__", None)
+    if origin in (list, tuple) and arguments:
+        return f"{origin.__name__}[{_type_name(arguments[0])}]"
     name = getattr(tp, "__name__", None)
     if isinstance(name, str):
         return name
@@ -1006,7 +1010,7 @@ def _type_name(tp: object) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
 
 
-def _refusal(tp: object, data: object) -> SerializationError:
+def _refusal(tp: object, data: object, name: str) -> SerializationError:
     """Walk ``data`` against ``tp``'s shape and report why it is refused."""
     report = _Report()
     try:
@@ -1018,16 +1022,17 @@ def _refusal(tp: object, data: object) -> SerializationError:
         report.codes.append("serialization.invalid")
         report.paths.append("$")
     details = report.errors[0]
-    count = len(report.errors) + report.more
-    if count > 1:
-        details += f" (and {count - 1} more)"
+    if report.more:  # the walk stopped at the limit: there may be many more
+        details += f" (and at least {len(report.errors)} more)"
+    elif len(report.errors) > 1:
+        details += f" (and {len(report.errors) - 1} more)"
     kind = (
         UnknownKeyError
         if report.codes and all(code == "serialization.unknown_key" for code in report.codes)
         else SerializationError
     )
     return kind(
-        type=_type_name(tp),
+        type=name,
         details=details,
         errors=tuple(report.errors),
         codes=tuple(report.codes),
@@ -1104,7 +1109,7 @@ def from_dict(cls: object, data: object) -> object:
     try:
         result = structure(data)
     except Exception:  # noqa: BLE001 - any failure of the fast path: the walk says why
-        raise _refusal(_top(cls), data) from None
+        raise _refusal(_top(cls), data, _type_name(cls)) from None
     return list(result) if _is_list(cls) and isinstance(result, tuple) else result
 
 

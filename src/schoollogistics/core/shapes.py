@@ -58,6 +58,7 @@ from schoollogistics.core.time import (
 from schoollogistics.errors import (
     ControlCharacterError,
     FieldTypeError,
+    SchoolLogisticsError,
     SurrogateTextError,
     TextTooLongError,
     TimeOutOfRangeError,
@@ -649,6 +650,31 @@ def _collection_guard(label: str, kind: str) -> Callable[[object], object]:
     return guard
 
 
+def _typed_converter(label: str, converter: object) -> Callable[[object], object]:
+    """A field's own converter, its untyped failures turned into ``input.wrong_type``.
+
+    A converter of ours that fails with ``TypeError``, ``AttributeError`` or the
+    like was given a value of a type it does not take: say so with a typed error
+    naming the field, as the shape check would have.
+    """
+    convert = typing.cast("Callable[[object], object]", converter)
+
+    def typed(value: object) -> object:
+        try:
+            return convert(value)
+        except SchoolLogisticsError:
+            raise
+        except (TypeError, AttributeError, ValueError, KeyError, IndexError) as error:
+            raise FieldTypeError(
+                field=label,
+                expected="a value its converter accepts",
+                expected_zh="可转换的值",
+                type_name=type(value).__name__,
+            ) from error
+
+    return typed
+
+
 def _collection_kind(annotation: object) -> str | None:
     text = annotation if isinstance(annotation, str) else repr(annotation)
     text = text.removeprefix("typing.").removeprefix("collections.abc.")
@@ -689,9 +715,11 @@ def checked_fields(
             kind = _collection_kind(field.type)
             if kind == "sequence" and field.converter is None:
                 field = field.evolve(converter=as_sequence)  # noqa: PLW2901
-            elif kind is not None and field.converter is not None:
-                guard = _collection_guard(f"{cls.__name__}.{field.name}", kind)
-                converter = attrs.converters.pipe(guard, field.converter)
+            elif field.converter is not None:
+                label = f"{cls.__name__}.{field.name}"
+                converter = _typed_converter(label, field.converter)
+                if kind is not None:
+                    converter = attrs.converters.pipe(_collection_guard(label, kind), converter)
                 field = field.evolve(converter=converter)  # noqa: PLW2901
             out.append(field)
         init_fields = [i for i, f in enumerate(out) if f.init]
@@ -721,4 +749,4 @@ def is_checked(cls: type) -> bool:
             if validator is check_instance:
                 return True
             return check_instance in getattr(validator, "_validators", ())
-    return False
+    return True  # no field to check

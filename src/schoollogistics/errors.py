@@ -27,12 +27,15 @@ from typing import ClassVar, Final, dataclass_transform
 __all__ = [
     "AmountNotFiniteError",
     "AmountNotInFenError",
+    "AmountOutOfRangeError",
     "AmountTextError",
     "AmountTypeError",
     "AssetError",
     "CalendarError",
     "CompensationError",
+    "ControlCharacterError",
     "EmptyIdentifierError",
+    "FieldTypeError",
     "FloatAmountError",
     "FoodSampleError",
     "IdentifierError",
@@ -44,11 +47,16 @@ __all__ = [
     "NegativeAmountError",
     "SchoolLogisticsError",
     "SerializationError",
+    "SurrogateTextError",
+    "TextError",
+    "TextTooLongError",
     "TimeError",
+    "TimeOutOfRangeError",
     "TimeParseError",
     "TimeTypeError",
     "UnknownKeyError",
     "UnknownTimezoneError",
+    "ValueOutOfRangeError",
 ]
 
 
@@ -198,6 +206,7 @@ class SerializationError(SchoolLogisticsError, ValueError):
     details: str
     errors: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- kernel errors
@@ -338,6 +347,101 @@ class NegativeAmountError(MoneyError):
 
     field: str
     value: object
+
+
+class AmountOutOfRangeError(MoneyError):
+    """An amount (or a decimal) is outside its bounded domain.
+
+    Money has at most 13 integer and 6 fraction digits; other decimals (weights,
+    rates, measurements) at most 15 and 10. An operation whose result would
+    leave the domain, or could not be exact, is refused the same way.
+    """
+
+    code = "money.out_of_range"
+    message_en_template = (
+        "{field} is out of range: at most {integer_digits} integer and "
+        "{fraction_digits} fraction digits"
+    )
+    message_zh_template = (
+        "{field} 超出范围：整数部分至多 {integer_digits} 位，小数部分至多 {fraction_digits} 位"
+    )
+
+    value: object
+    field: str
+    integer_digits: int
+    fraction_digits: int
+
+
+class FieldTypeError(InvalidInputError, TypeError):
+    """A field of a record was given a value of the wrong type (``input.wrong_type``)."""
+
+    code = "input.wrong_type"
+    message_en_template = "{field} expects {expected}, got {type_name}"
+    message_zh_template = "{field} 需要{expected_zh}，得到的是 {type_name}"
+
+    field: str
+    expected: str
+    expected_zh: str
+    type_name: str
+
+
+class ValueOutOfRangeError(InvalidInputError):
+    """A number is outside the bounds its field states (``input.out_of_range``)."""
+
+    code = "input.out_of_range"
+    message_en_template = "{field} must be between {minimum} and {maximum}"
+    message_zh_template = "{field} 须在 {minimum} 与 {maximum} 之间"
+
+    field: str
+    minimum: int
+    maximum: int
+
+
+class TextError(InvalidInputError):
+    """Text breaks the text policy: too long, a control character or a lone surrogate.
+
+    Text is valid Unicode without lone surrogates; control characters are refused
+    except tab, line feed and carriage return; a field holds at most 10,000
+    characters unless it says otherwise.
+    """
+
+    code = "text.invalid"
+    message_en_template = "{field}: {reason}"
+    message_zh_template = "{field} 的文本无效：{reason_zh}"
+
+    field: str
+    reason: str
+    reason_zh: str
+
+
+class SurrogateTextError(TextError):
+    """Text holds a lone surrogate (not valid Unicode; it cannot be encoded as UTF-8)."""
+
+    code = "text.surrogate"
+
+
+class ControlCharacterError(TextError):
+    """Text holds a control character other than tab, line feed or carriage return."""
+
+    code = "text.control_character"
+
+
+class TextTooLongError(TextError):
+    """Text is longer than its field allows."""
+
+    code = "text.too_long"
+
+
+class TimeOutOfRangeError(TimeError):
+    """A date or time is outside the supported range (years, offsets, durations)."""
+
+    code = "time.out_of_range"
+    message_en_template = "{field} is out of range: {reason}"
+    message_zh_template = "{field} 超出范围：{reason_zh}"
+
+    field: str
+    reason: str
+    reason_zh: str
 
 
 class UnknownKeyError(SerializationError):

@@ -12,6 +12,9 @@ characters without C0 controls, integers within 2**53 - 1, strict JSON out).
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -102,4 +105,60 @@ def test_valid_documents_with_one_field_mutated(
         if isinstance(mutated, (dict, list)) and mutation.label in {"true", "2.7", "str(n)"}:
             text = json.dumps(mutated, ensure_ascii=False)
             probe(batch, target.name, bind(loads, target.cls, text), repro=text, rejected=(text,))
+    batch.close()
+
+
+# ---------------------------------------------------------------- order of first use
+
+_LOADER = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from schoollogistics.serialization import from_dict
+from tests.hostile._values import TARGETS
+refused = []
+for index, doc in json.load(sys.stdin):
+    try:
+        from_dict(TARGETS[index].cls, doc)
+    except Exception as exc:
+        refused.append([TARGETS[index].name, type(exc).__name__, str(exc)[:300]])
+print(json.dumps(refused))
+"""
+
+
+@hostile_settings(examples=1)
+@given(data=st.data())
+def test_valid_documents_load_in_a_fresh_process_in_any_order(data: st.DataObject) -> None:
+    """A valid document loads whatever type was loaded first (no cache or name collision).
+
+    Each order runs in a new interpreter, where every converter is built on
+    first use: forward, reversed, and enums first.
+    """
+    batch = Batch("json-order")
+    docs = [
+        [i, to_dict(data.draw(t.strategy, label=t.name), t.as_type)] for i, t in enumerate(TARGETS)
+    ]
+    root = str(Path(__file__).resolve().parents[2])
+    enums_first = sorted(docs, key=lambda pair: not isinstance(pair[1], str))
+    for order in (docs, docs[::-1], enums_first):
+        batch.count(len(order))
+        run = subprocess.run(
+            [sys.executable, "-c", _LOADER, root],
+            input=json.dumps(order),
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        if run.returncode != 0:
+            batch.fail("order-dependent", "loader crashed", run.stderr[-200:], "fresh process", "")
+            continue
+        for name, error, message in json.loads(run.stdout):
+            first = TARGETS[order[0][0]].name
+            batch.fail(
+                "order-dependent",
+                error,
+                message[-120:],
+                name,
+                f"valid document, {first} loaded first",
+            )
     batch.close()

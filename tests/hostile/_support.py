@@ -44,12 +44,12 @@ from schoollogistics.errors import SchoolLogisticsError
 T = TypeVar("T")
 
 LONG: Final = os.environ.get("SCHOOLLOGISTICS_HOSTILE_LONG", "") == "1"
-"""Long mode (``SCHOOLLOGISTICS_HOSTILE_LONG=1``): 20 times the examples, over 10^6 inputs."""
+"""Long mode (``SCHOOLLOGISTICS_HOSTILE_LONG=1``): 25 times the examples, over 10^6 inputs."""
 
 REPORT: Final = os.environ.get("SCHOOLLOGISTICS_HOSTILE_REPORT", "") == "1"
 """Report mode: record every failure class and list them at the end, fail nothing."""
 
-SCALE: Final = 20 if LONG else 1
+SCALE: Final = 25 if LONG else 1
 
 LIMIT_SECONDS: Final = 0.100
 MAX_MESSAGE: Final = 4_096

@@ -33,6 +33,7 @@ BIG_LIST: Final = (
     2_000  # per input under 100 ms must stay meaningful: long mode feeds more, not bigger
 )
 DEPTH: Final = 5_000
+ASCII_DIGITS: Final = "0123456789"
 
 
 def nested_list(depth: int) -> JSON:
@@ -449,8 +450,8 @@ def leaves(
 
 def _digits_like(n: int) -> tuple[tuple[str, JSON], ...]:
     text = str(n)
-    arabic = "".join(chr(0x0660 + int(c)) if c.isdigit() else c for c in text)
-    wide = "".join(chr(0xFF10 + int(c)) if c.isdigit() else c for c in text)
+    arabic = "".join(chr(0x0660 + int(c)) if c in ASCII_DIGITS else c for c in text)
+    wide = "".join(chr(0xFF10 + int(c)) if c in ASCII_DIGITS else c for c in text)
     return (
         ("float(n)", float(n)),
         ("n+0.7", n + 0.7),
@@ -477,12 +478,12 @@ def _text_like(s: str) -> tuple[tuple[str, JSON], ...]:
         ("7", 7),
         ("s.upper()", s.upper()),
     ]
-    if s and (s[0].isdigit() or s[0] in "+-") and len(s) < 40:
+    if s and s[0] in ASCII_DIGITS + "+-" and len(s) < 40:
         found += [
             ("s+'E+100000'", s + "E+100000"),
             ("grouped s", s[:1] + "," + s[1:]),
             ("s with spaces", f"  {s}  "),
-            ("full-width s", "".join(chr(0xFF10 + int(c)) if c.isdigit() else c for c in s)),
+            ("full-width s", "".join(chr(0xFF10 + int(c)) if c in ASCII_DIGITS else c for c in s)),
             ("s+'e5'", s + "e5"),
             ("14 integer digits", "1" * 14),
             ("16 integer digits", "1" * 16),

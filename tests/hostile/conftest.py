@@ -4,7 +4,7 @@ Run it (default, CI budget: more than 20,000 inputs, well under 90 s)::
 
     uv run pytest -q --no-cov tests/hostile
 
-Long mode (about 50 times the default, more than 10^6 inputs; tens of minutes)::
+Long mode (25 times the Hypothesis examples, more than 10^6 inputs; about 15 minutes)::
 
     SCHOOLLOGISTICS_HOSTILE_LONG=1 uv run pytest -q --no-cov tests/hostile
 

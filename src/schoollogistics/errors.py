@@ -69,6 +69,7 @@ from typing import ClassVar, Final, Literal, TypeAlias, dataclass_transform
 __all__ = [
     "AmountNotFiniteError",
     "AmountNotInFenError",
+    "AmountOutOfRangeError",
     "AmountTextError",
     "AmountTypeError",
     "AssetError",
@@ -76,6 +77,7 @@ __all__ = [
     "CompensationError",
     "EmptyIdentifierError",
     "Expected",
+    "FieldTypeError",
     "FloatAmountError",
     "FoodSampleError",
     "IdentifierError",
@@ -89,11 +91,14 @@ __all__ = [
     "Phrase",
     "SchoolLogisticsError",
     "SerializationError",
+    "TextError",
     "TimeError",
+    "TimeOutOfRangeError",
     "TimeParseError",
     "TimeTypeError",
     "UnknownKeyError",
     "UnknownTimezoneError",
+    "ValueOutOfRangeError",
     "render_value",
 ]
 
@@ -611,6 +616,7 @@ class SerializationError(SchoolLogisticsError, ValueError):
     details: str
     errors: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- kernel errors
@@ -751,6 +757,83 @@ class NegativeAmountError(MoneyError):
 
     field: str
     value: object
+
+
+class AmountOutOfRangeError(MoneyError):
+    """An amount (or a decimal) is outside its bounded domain.
+
+    Money has at most 13 integer and 6 fraction digits; other decimals (weights,
+    rates, measurements) at most 15 and 10. An operation whose result would
+    leave the domain, or could not be exact, is refused the same way.
+    """
+
+    code = "money.out_of_range"
+    message_en_template = (
+        "{field} is out of range: at most {integer_digits} integer and "
+        "{fraction_digits} fraction digits"
+    )
+    message_zh_template = (
+        "{field} 超出范围：整数部分至多 {integer_digits} 位，小数部分至多 {fraction_digits} 位"
+    )
+
+    value: object
+    field: str
+    integer_digits: int
+    fraction_digits: int
+
+
+class FieldTypeError(InvalidInputError, TypeError):
+    """A field of a record was given a value of the wrong type (``input.wrong_type``)."""
+
+    code = "input.wrong_type"
+    message_en_template = "{field} expects {expected}, got {type_name}"
+    message_zh_template = "{field} 需要{expected_zh}，得到的是 {type_name}"
+
+    field: str
+    expected: str
+    expected_zh: str
+    type_name: str
+
+
+class ValueOutOfRangeError(InvalidInputError):
+    """A number is outside the bounds its field states (``input.out_of_range``)."""
+
+    code = "input.out_of_range"
+    message_en_template = "{field} must be between {minimum} and {maximum}"
+    message_zh_template = "{field} 须在 {minimum} 与 {maximum} 之间"
+
+    field: str
+    minimum: int
+    maximum: int
+
+
+class TextError(InvalidInputError):
+    """Text breaks the text policy: too long, a control character or a lone surrogate.
+
+    Text is valid Unicode without lone surrogates; control characters are refused
+    except tab, line feed and carriage return; a field holds at most 10,000
+    characters unless it says otherwise.
+    """
+
+    code = "text.invalid"
+    message_en_template = "{field}: {reason}"
+    message_zh_template = "{field}：{reason_zh}"
+
+    field: str
+    reason: str
+    reason_zh: str
+
+
+class TimeOutOfRangeError(TimeError):
+    """A date or time is outside the supported range (years, offsets, durations)."""
+
+    code = "time.out_of_range"
+    message_en_template = "{field} is out of range: {reason}"
+    message_zh_template = "{field} 超出范围：{reason_zh}"
+
+    field: str
+    reason: str
+    reason_zh: str
 
 
 class UnknownKeyError(SerializationError):

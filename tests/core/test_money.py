@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from schoollogistics import Money, allocate, to_capital
 from schoollogistics.errors import (
     AmountNotFiniteError,
+    AmountOutOfRangeError,
     AmountNotInFenError,
     AmountTextError,
     AmountTypeError,
@@ -26,7 +27,7 @@ class TestConstruction:
     def test_accepts_str_int_decimal(self) -> None:
         assert Money("12.50") == Money(Decimal("12.5")) == Money("12.5")
         assert Money(3).amount == Decimal(3)
-        assert Money(" 1,234.50 ").amount == Decimal("1234.50")
+        assert Money("1,234.50").amount == Decimal("1234.50")
 
     def test_keeps_exponent_for_display(self) -> None:
         assert str(Money("12.50")) == "12.50"
@@ -41,11 +42,11 @@ class TestConstruction:
 
     @pytest.mark.parametrize("text", ["NaN", "Infinity", "-inf", "sNaN"])
     def test_non_finite_refused(self, text: str) -> None:
-        with pytest.raises(AmountNotFiniteError) as info:
+        with pytest.raises(AmountTextError):  # outside the grammar of decimal text
             Money(text)
-        assert info.value.code == "money.not_finite"
-        with pytest.raises(AmountNotFiniteError):
+        with pytest.raises(AmountNotFiniteError) as info:
             Money(Decimal(text))
+        assert info.value.code == "money.not_finite"
 
     @pytest.mark.parametrize("value", [True, None, [1], object()])
     def test_other_types_refused(self, value: object) -> None:
@@ -120,7 +121,7 @@ class TestAllocate:
 
     def test_weights_and_zero_weight(self) -> None:
         assert allocate("100", [3, 1, 0]) == (Money("75"), Money("25"), Money("0"))
-        assert allocate("0.01", ["0.5", "0.5"]) == (Money("0.01"), Money("0"))
+        assert allocate("0.01", [Decimal("0.5"), Decimal("0.5")]) == (Money("0.01"), Money("0"))
 
     def test_negative_total(self) -> None:
         assert allocate("-10.00", [1, 1, 1]) == (Money("-3.34"), Money("-3.33"), Money("-3.33"))
@@ -199,10 +200,10 @@ class TestCapital:
             to_capital("1.001")
 
     def test_too_large_refused(self) -> None:
-        with pytest.raises(AmountTypeError):
+        with pytest.raises(AmountOutOfRangeError):  # beyond the money domain already
             to_capital("10000000000000000")
 
-    @given(fen_amounts(min_value="-9999999999999999.99", max_value="9999999999999999.99"))
+    @given(fen_amounts(min_value="-9999999999999.99", max_value="9999999999999.99"))
     @example(Money("100000010"))
     @example(Money("1000000000.01"))
     @example(Money("10000.10"))

@@ -19,6 +19,7 @@ from schoollogistics.core.money import FEN, allocate_fen, non_negative, to_decim
 from schoollogistics.errors import (
     AmountNotFiniteError,
     AmountNotInFenError,
+    AmountOutOfRangeError,
     AmountTextError,
     AmountTypeError,
     FloatAmountError,
@@ -132,7 +133,8 @@ class TestTruthAndSign:
 class TestToDecimal:
     def test_values_and_fields(self) -> None:
         assert to_decimal("1,234.50") == Decimal("1234.50")
-        assert to_decimal(" 1_000 ") == Decimal(1000)
+        with pytest.raises(AmountTextError):
+            to_decimal(" 1_000 ")
         assert to_decimal(Money("2.5")) == Decimal("2.5")
         assert to_decimal(7) == Decimal(7)
         with pytest.raises(AmountTypeError) as info:
@@ -145,7 +147,7 @@ class TestToDecimal:
             to_decimal("abc", field="price")
         assert text_info.value.params == {"value": "abc", "field": "price"}
         with pytest.raises(AmountNotFiniteError) as nan_info:
-            to_decimal("NaN", field="price")
+            to_decimal(Decimal("NaN"), field="price")
         assert nan_info.value.field == "price"
         with pytest.raises(AmountTypeError) as other_info:
             to_decimal([1], field="price")
@@ -154,30 +156,31 @@ class TestToDecimal:
 
 class TestDecimalWeights:
     def test_decimal_and_text_weights(self) -> None:
-        assert allocate("1.00", ["0.5", "0.25", "0.25"]) == (
+        assert allocate("1.00", [Decimal("0.5"), Decimal("0.25"), Decimal("0.25")]) == (
             Money("0.50"),
             Money("0.25"),
             Money("0.25"),
         )
         assert allocate("1.00", [Decimal("1.5"), 1]) == allocate("1.00", [3, 2])
         assert allocate("1.00", [Decimal("1E+2"), 100]) == allocate("1.00", [1, 1])
-        assert allocate("0.03", ["0.001", "0.002"]) == allocate("0.03", [1, 2])
+        assert allocate("0.03", [Decimal("0.001"), Decimal("0.002")]) == allocate("0.03", [1, 2])
+        assert allocate("1.00", [Money("2.50"), 5]) == allocate("1.00", [1, 2])
 
     @given(fen_amounts(), weights(), st.integers(0, 4))
     def test_scaling_weights_changes_nothing(self, total: Money, ws: list[int], k: int) -> None:
         scaled = [Decimal(w).scaleb(-k) for w in ws]
         assert allocate(total, scaled) == allocate(total, ws)
-        assert allocate(total, [str(w) for w in scaled]) == allocate(total, ws)
+        assert allocate(total, [Money(w) for w in scaled]) == allocate(total, ws)
 
     def test_bad_decimal_weights_name_the_original_weights(self) -> None:
         with pytest.raises(InvalidWeightsError) as info:
-            allocate("1", ["0.5", "-0.5"])
+            allocate("1", [Decimal("0.5"), Decimal("-0.5")])
         assert info.value.params == {
-            "weights": ["0.5", "-0.5"],
+            "weights": [Decimal("0.5"), Decimal("-0.5")],
             "reason": "negative weight / 权重为负",
         }
         with pytest.raises(InvalidWeightsError) as zero:
-            allocate("1", ["0.0", "0"])
+            allocate("1", [Decimal("0.0"), 0])
         assert zero.value.reason == "weights sum to zero / 权重之和为零"
         with pytest.raises(InvalidWeightsError) as empty:
             allocate("1", [])
@@ -248,9 +251,12 @@ class TestErrorParams:
             to_decimal([1], field="price")
         assert info.value.params == {"type_name": "list", "field": "price"}
         with pytest.raises(AmountNotFiniteError) as nan:
-            to_decimal("Infinity", field="price")
-        assert nan.value.params == {"value": "Infinity", "field": "price"}
-        assert to_decimal("1__000") == Decimal(1000)  # Decimal accepts underscores
+            to_decimal(Decimal("Infinity"), field="price")
+        assert nan.value.params == {"value": Decimal("Infinity"), "field": "price"}
+        for text in ("Infinity", "1__000", "1e3", "12,50", "١٢", "１２", " 7 ", ".5", "5."):
+            with pytest.raises(AmountTextError) as refused:
+                to_decimal(text, field="price")
+            assert refused.value.params == {"value": text, "field": "price"}
         with pytest.raises(FloatAmountError) as default_field:
             Money(1.5)  # type: ignore[arg-type]
         assert default_field.value.params == {"value": 1.5, "field": "amount"}
@@ -259,13 +265,13 @@ class TestErrorParams:
         assert text_field.value.field == "amount"
 
     def test_weights(self) -> None:
-        with pytest.raises(AmountTextError) as info:
-            allocate("1", ["abc", "1"])
-        assert info.value.params == {"value": "abc", "field": "weight"}
+        with pytest.raises(InvalidWeightsError) as info:
+            allocate("1", ["abc", "1"])  # type: ignore[list-item]
+        assert info.value.reason.startswith("weights must be int, Decimal or Money")
         with pytest.raises(InvalidWeightsError) as zero:
-            allocate("1", ["0.0", "0"])
+            allocate("1", [Decimal("0.0"), 0])
         assert zero.value.params == {
-            "weights": ["0.0", "0"],
+            "weights": [Decimal("0.0"), 0],
             "reason": "weights sum to zero / 权重之和为零",
         }
 
@@ -276,11 +282,13 @@ class TestErrorParams:
         assert Money("0.01").to_capital() == "壹分"
 
     def test_capital_too_large(self) -> None:
-        with pytest.raises(AmountTypeError) as info:
-            Money("1E16").to_capital()
+        with pytest.raises(AmountOutOfRangeError) as info:
+            Money(Decimal("1E16"))
         assert info.value.params == {
-            "type_name": "amount of 10^16 yuan or more",
+            "value": Decimal("1E16"),
             "field": "amount",
+            "integer_digits": 13,
+            "fraction_digits": 6,
         }
 
 

@@ -2,8 +2,19 @@
 
 [`Money`][schoollogistics.core.money.Money] wraps a `Decimal`
 amount of yuan. It is built from ``str``, ``int`` or ``Decimal``; a ``float``,
-NaN or an infinity is refused with a typed error. Arithmetic is exact; rounding
-to the fen (分, 0.01 yuan) happens only through
+NaN or an infinity is refused with a typed error.
+
+**The money domain.** An amount has at most 13 integer digits (below ten
+trillion yuan) and at most 6 fraction digits (a ten-thousandth of a fen);
+anything outside is refused with ``money.out_of_range``, at the boundary and
+as the result of arithmetic. Text follows one grammar (see
+[`to_decimal`][schoollogistics.core.money.to_decimal]). Every operation runs in
+the library's own decimal context
+[`MONEY_CONTEXT`][schoollogistics.core.money.MONEY_CONTEXT] (34 digits, fixed
+traps), never the caller's, so no result depends on ``decimal.getcontext()``;
+within the domain, arithmetic is exact, and an operation that could not be
+exact is refused rather than rounded. Rounding to the fen (分, 0.01 yuan)
+happens only through
 [`Money.quantize_fen`][schoollogistics.core.money.Money.quantize_fen] with a
 stated mode, ``ROUND_HALF_UP`` by default (``Decimal``'s own default would be
 half-even). [`allocate`][schoollogistics.core.money.allocate] splits an amount
@@ -15,15 +26,18 @@ capital numerals (大写金额) as on vouchers and notices.
 from __future__ import annotations
 
 import decimal
+import heapq
+import re
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Final, Self, SupportsIndex, TypeAlias, cast
+from typing import Final, Self, SupportsIndex, TypeAlias
 
 import attrs
 
 from schoollogistics.errors import (
     AmountNotFiniteError,
     AmountNotInFenError,
+    AmountOutOfRangeError,
     AmountTextError,
     AmountTypeError,
     FloatAmountError,
@@ -32,7 +46,14 @@ from schoollogistics.errors import (
 )
 
 __all__ = [
+    "DECIMAL_FRACTION_DIGITS",
+    "DECIMAL_INTEGER_DIGITS",
     "FEN",
+    "MAX_PARTIES",
+    "MONEY_CONTEXT",
+    "MONEY_FRACTION_DIGITS",
+    "MONEY_INTEGER_DIGITS",
+    "NUMBER_PATTERN",
     "Money",
     "MoneyInput",
     "Rounding",
@@ -41,6 +62,7 @@ __all__ = [
     "non_negative",
     "to_capital",
     "to_decimal",
+    "to_exact_decimal",
 ]
 
 FEN: Final = Decimal("0.01")
@@ -51,6 +73,72 @@ MoneyInput: TypeAlias = "Money | Decimal | int | str"
 
 Rounding: TypeAlias = str
 """A rounding mode of the ``decimal`` module, e.g. ``decimal.ROUND_HALF_UP``."""
+
+MONEY_INTEGER_DIGITS: Final = 13
+"""At most this many digits before the point: an amount is below 10^13 yuan."""
+
+MONEY_FRACTION_DIGITS: Final = 6
+"""At most this many digits after the point (trailing zeros count)."""
+
+DECIMAL_INTEGER_DIGITS: Final = 15
+"""At most this many integer digits in a non-money decimal (a weight, a rate, grams)."""
+
+DECIMAL_FRACTION_DIGITS: Final = 10
+"""At most this many fraction digits in a non-money decimal."""
+
+MAX_PARTIES: Final = 10_000
+"""The most weights [`allocate`][schoollogistics.core.money.allocate] accepts."""
+
+NUMBER_PATTERN: Final = r"^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$"
+"""The one grammar of decimal text (money and other decimals), as a regular expression.
+
+An optional sign, ASCII digits, an optional fraction; no exponent, no spaces, no
+other digits (full-width, Arabic-Indic). Grouping commas are accepted only in the
+strict ``1,234.56`` form (groups of three, before the point). ``"12,50"``,
+``"1e3"``, ``" 7 "``, ``".5"`` and ``"5."`` are refused.
+"""
+
+_NUMBER: Final = re.compile(NUMBER_PATTERN.removeprefix("^").removesuffix("$"), re.ASCII)
+_MAX_TEXT: Final = 64  # longer text cannot be in either domain; refused before parsing
+
+MONEY_CONTEXT: Final = decimal.Context(
+    prec=34,
+    rounding=decimal.ROUND_HALF_UP,
+    Emax=999,
+    Emin=-999,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[
+        decimal.InvalidOperation,
+        decimal.DivisionByZero,
+        decimal.Overflow,
+        decimal.Underflow,
+        decimal.Inexact,
+    ],
+)
+"""The library's own decimal context: 34 digits, every inexact result trapped.
+
+Money arithmetic never reads the caller's context (``decimal.getcontext()``):
+it runs through this context's methods, so a caller's ``prec=6`` or cleared
+traps change nothing. ``Inexact`` is trapped: an operation that would have to
+round raises (and is reported as ``money.out_of_range``) instead of rounding.
+Rounding happens only in [`Money.quantize_fen`][schoollogistics.core.money.Money.quantize_fen].
+"""
+
+_ROUNDING_CONTEXT: Final = decimal.Context(
+    prec=34,
+    rounding=decimal.ROUND_HALF_UP,
+    Emax=999,
+    Emin=-999,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+_MONEY_MAX_ADJUSTED: Final = MONEY_INTEGER_DIGITS - 1
+_FEN_LIMIT: Final = 10 ** (MONEY_INTEGER_DIGITS + 2)
+_ONE: Final = Decimal(1)
 
 _ROUNDINGS: Final = frozenset(
     {
@@ -66,44 +154,107 @@ _ROUNDINGS: Final = frozenset(
 )
 
 
-def to_decimal(value: object, *, field: str = "amount") -> Decimal:
-    """Convert an exact numeric input to a finite ``Decimal``.
+def _parse(value: str, field: str) -> Decimal:
+    if len(value) > _MAX_TEXT or _NUMBER.fullmatch(value) is None:
+        raise AmountTextError(value=value, field=field)
+    return Decimal(value.replace(",", ""))  # the grammar leaves nothing Decimal could refuse
 
-    Args:
-        value: A ``str`` (``"12.50"``), an ``int``, a ``Decimal`` or a
-            [`Money`][schoollogistics.core.money.Money].
-        field: The argument name, used in error messages.
 
-    Returns:
-        The value as a finite ``Decimal``, with its exponent kept (``"12.50"``
-        stays ``Decimal("12.50")``).
-
-    Raises:
-        FloatAmountError: ``value`` is a ``float`` (code ``money.float_refused``).
-        AmountTypeError: ``value`` is of another type, ``bool`` included.
-        AmountTextError: ``value`` is a string that is not a number.
-        AmountNotFiniteError: ``value`` is NaN or an infinity.
-    """
+def _exact(value: object, *, field: str, integer_digits: int, fraction_digits: int) -> Decimal:
+    """``value`` as a finite Decimal within the given digit bounds (the common checks)."""
     if isinstance(value, Money):
         return value.amount
-    if isinstance(value, Decimal):
+    if isinstance(value, str):
+        result = _parse(value, field)
+    elif isinstance(value, Decimal):
         result = value
     elif isinstance(value, bool):
         raise AmountTypeError(type_name="bool", field=field)
     elif isinstance(value, int):
-        result = Decimal(value)
-    elif isinstance(value, str):
-        text = value.strip().replace(",", "")  # Decimal itself accepts "1_000"
-        try:
-            result = Decimal(text)
-        except decimal.InvalidOperation:
-            raise AmountTextError(value=value, field=field) from None
+        if abs(value) >= 10**integer_digits:
+            raise AmountOutOfRangeError(
+                value=value,
+                field=field,
+                integer_digits=integer_digits,
+                fraction_digits=fraction_digits,
+            )
+        return Decimal(value)
     elif isinstance(value, float):
         raise FloatAmountError(value=value, field=field)
     else:
         raise AmountTypeError(type_name=type(value).__name__, field=field)
     if not result.is_finite():
         raise AmountNotFiniteError(value=value, field=field)
+    exponent = int(result.as_tuple().exponent)
+    if exponent < -fraction_digits or (result and result.adjusted() >= integer_digits):
+        raise AmountOutOfRangeError(
+            value=value,
+            field=field,
+            integer_digits=integer_digits,
+            fraction_digits=fraction_digits,
+        )
+    if exponent > 0:  # 1E+3 is written out as 1000 (the grammar has no exponent)
+        return result.quantize(_ONE, context=MONEY_CONTEXT)
+    return result
+
+
+def to_decimal(value: object, *, field: str = "amount") -> Decimal:
+    """Convert an exact amount of money to a finite ``Decimal`` in the money domain.
+
+    Args:
+        value: A ``str`` in the grammar of
+            [`NUMBER_PATTERN`][schoollogistics.core.money.NUMBER_PATTERN]
+            (``"12.50"``, ``"-3"``, ``"1,234.56"``), an ``int``, a ``Decimal``
+            or a [`Money`][schoollogistics.core.money.Money].
+        field: The argument name, used in error messages.
+
+    Returns:
+        The value as a finite ``Decimal``, with its exponent kept (``"12.50"``
+        stays ``Decimal("12.50")``; ``Decimal("1E+3")`` becomes ``1000``).
+
+    Raises:
+        FloatAmountError: ``value`` is a ``float`` (code ``money.float_refused``).
+        AmountTypeError: ``value`` is of another type, ``bool`` included.
+        AmountTextError: ``value`` is a string outside the grammar.
+        AmountNotFiniteError: ``value`` is NaN or an infinity.
+        AmountOutOfRangeError: more than 13 integer or 6 fraction digits
+            (``money.out_of_range``).
+    """
+    return _exact(
+        value,
+        field=field,
+        integer_digits=MONEY_INTEGER_DIGITS,
+        fraction_digits=MONEY_FRACTION_DIGITS,
+    )
+
+
+def to_exact_decimal(value: object, *, field: str) -> Decimal:
+    """Like [`to_decimal`][schoollogistics.core.money.to_decimal], for non-money decimals.
+
+    The same grammar and refusals, with the bounds of a weight, a rate or a
+    measurement: at most 15 integer and 10 fraction digits.
+    """
+    return _exact(
+        value,
+        field=field,
+        integer_digits=DECIMAL_INTEGER_DIGITS,
+        fraction_digits=DECIMAL_FRACTION_DIGITS,
+    )
+
+
+def _out_of_range(value: object, field: str) -> AmountOutOfRangeError:
+    return AmountOutOfRangeError(
+        value=value,
+        field=field,
+        integer_digits=MONEY_INTEGER_DIGITS,
+        fraction_digits=MONEY_FRACTION_DIGITS,
+    )
+
+
+def _in_domain(result: Decimal, field: str) -> Decimal:
+    """``result`` of an operation, refused when it left the money domain."""
+    if result.adjusted() > _MONEY_MAX_ADJUSTED and result:
+        raise _out_of_range(result, field)
     return result
 
 
@@ -151,21 +302,23 @@ class Money:
         """Build an amount from a whole number of fen (``from_fen(1250)`` is 12.50)."""
         if isinstance(fen, bool) or not isinstance(fen, int):
             raise AmountTypeError(type_name=type(fen).__name__, field="fen")
-        return _trusted(Decimal(fen).scaleb(-2))
+        if not -_FEN_LIMIT < fen < _FEN_LIMIT:
+            raise _out_of_range(fen, "fen")
+        return _trusted(MONEY_CONTEXT.scaleb(Decimal(fen), -2))
 
     @property
     def fen(self) -> int:
         """The amount as a whole number of fen; refused if it has sub-fen digits."""
-        scaled = self.amount.scaleb(2)
-        if scaled != scaled.to_integral_value():
+        scaled = MONEY_CONTEXT.scaleb(self.amount, 2)
+        if scaled != scaled.to_integral_value(context=MONEY_CONTEXT):
             raise AmountNotInFenError(value=self.amount)
         return int(scaled)
 
     @property
     def is_fen_exact(self) -> bool:
         """Whether the amount is a whole number of fen."""
-        scaled = self.amount.scaleb(2)
-        return scaled == scaled.to_integral_value()
+        scaled = MONEY_CONTEXT.scaleb(self.amount, 2)
+        return scaled == scaled.to_integral_value(context=MONEY_CONTEXT)
 
     def quantize_fen(self, rounding: Rounding = ROUND_HALF_UP) -> Money:
         """Round to the fen with an explicit mode (default ``ROUND_HALF_UP``).
@@ -174,7 +327,7 @@ class Money:
         ``rounding=decimal.ROUND_HALF_EVEN`` it is 0.12.
         """
         _check_rounding(rounding)
-        return _trusted(self.amount.quantize(FEN, rounding=rounding))
+        return _trusted(self.amount.quantize(FEN, rounding=rounding, context=_ROUNDING_CONTEXT))
 
     def __lt__(self, other: Money) -> bool:
         if not isinstance(other, Money):
@@ -199,28 +352,33 @@ class Money:
     def __add__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return _trusted(self.amount + other.amount)
+        return _trusted(_in_domain(MONEY_CONTEXT.add(self.amount, other.amount), "amount"))
 
     def __sub__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return _trusted(self.amount - other.amount)
+        return _trusted(_in_domain(MONEY_CONTEXT.subtract(self.amount, other.amount), "amount"))
 
     def __neg__(self) -> Money:
-        return _trusted(-self.amount)
+        return _trusted(MONEY_CONTEXT.minus(self.amount))
 
     def __pos__(self) -> Money:
         return self
 
     def __abs__(self) -> Money:
-        return _trusted(abs(self.amount))
+        return _trusted(MONEY_CONTEXT.abs(self.amount))
 
     def __mul__(self, factor: int | Decimal) -> Money:
         if isinstance(factor, float):
             raise FloatAmountError(value=factor, field="factor")
         if isinstance(factor, bool) or not isinstance(factor, (int, Decimal)):
             return NotImplemented
-        return Money(self.amount * to_decimal(factor, field="factor"))
+        exact = factor if isinstance(factor, int) else to_exact_decimal(factor, field="factor")
+        try:
+            product = MONEY_CONTEXT.multiply(self.amount, exact)
+        except decimal.DecimalException:
+            raise _out_of_range(self.amount, "factor") from None
+        return Money(product)
 
     __rmul__ = __mul__
 
@@ -250,17 +408,21 @@ class Money:
     @staticmethod
     def sum(amounts: Iterable[Money]) -> Money:
         """Add amounts exactly; the sum of nothing is zero."""
+        add = MONEY_CONTEXT.add
         total = Decimal(0)
-        for amount in amounts:
-            total += amount.amount
-        return _trusted(total)
+        try:
+            for amount in amounts:
+                total = add(total, amount.amount)
+        except decimal.DecimalException:
+            raise _out_of_range(total, "sum") from None
+        return _trusted(_in_domain(total, "sum"))
 
 
 _new = object.__new__
 _set_amount = Money.amount.__set__  # type: ignore[attr-defined]  # the slot descriptor
 
 
-def allocate(total: MoneyInput, weights: Sequence[int | Decimal | str]) -> tuple[Money, ...]:
+def allocate(total: MoneyInput, weights: Sequence[int | Decimal | Money]) -> tuple[Money, ...]:
     """Split ``total`` among parties in proportion to ``weights``, exactly to the fen.
 
     The largest-remainder method: every part is first rounded down (toward zero)
@@ -272,20 +434,25 @@ def allocate(total: MoneyInput, weights: Sequence[int | Decimal | str]) -> tuple
     * the result depends only on the inputs (deterministic tie-break).
 
     A negative total is split like its opposite and negated. A zero weight
-    gets exactly zero.
+    gets exactly zero. The work is linear in the number of parties (the
+    leftover fen, fewer than the parties, are placed by a heap selection).
 
     Args:
         total: The amount to split; it must be a whole number of fen.
-        weights: Non-negative weights (``int``, ``Decimal`` or decimal
-            ``str``), at least one of them positive. ``allocate(t, [1, 1, 1])``
-            splits evenly.
+        weights: A list or tuple of at most
+            [`MAX_PARTIES`][schoollogistics.core.money.MAX_PARTIES] non-negative
+            weights, each an ``int``, a ``Decimal`` (at most 15 integer and 10
+            fraction digits) or a [`Money`][schoollogistics.core.money.Money]; at
+            least one of them positive. ``allocate(t, [1, 1, 1])`` splits evenly.
+            Text is refused: ``allocate("10.00", "123")`` is not a 1:2:3 split.
 
     Returns:
         One part per weight, in the order of ``weights``.
 
     Raises:
         AmountNotInFenError: ``total`` has fractions of a fen.
-        InvalidWeightsError: no weights, a negative weight, or all zero.
+        InvalidWeightsError: not a list or tuple, too many, text, a negative
+            weight, or all zero.
         FloatAmountError: a weight or the total is a ``float``.
     """
     money = total if isinstance(total, Money) else Money(total)  # pragma: no mutate (speed)
@@ -302,14 +469,19 @@ def allocate_fen(total_fen: int, weights: Sequence[int]) -> tuple[int, ...]:
 
     Args:
         total_fen: The whole number of fen to split.
-        weights: Non-negative integer weights, at least one of them positive.
+        weights: A list or tuple of at most
+            [`MAX_PARTIES`][schoollogistics.core.money.MAX_PARTIES] non-negative
+            integer weights, at least one of them positive.
 
     Returns:
         One part in fen per weight, adding up exactly to ``total_fen``.
 
     Raises:
-        InvalidWeightsError: no weights, a negative weight, or all zero.
+        InvalidWeightsError: no weights, too many, a non-integer or negative
+            weight, or all zero.
     """
+    if isinstance(total_fen, bool) or not isinstance(total_fen, int):
+        raise AmountTypeError(type_name=type(total_fen).__name__, field="total_fen")
     _check_integer_weights(weights)
     return _split_fen(total_fen, weights)
 
@@ -328,26 +500,67 @@ def _split_fen(total_fen: int, weights: Sequence[int]) -> tuple[int, ...]:
         remainders.append(r)
     left = magnitude - sum(floors)
     if left:
-        order = sorted(range(len(weights)), key=lambda i: (-remainders[i], i))
-        for i in order[:left]:
+        for i in heapq.nsmallest(left, range(len(weights)), key=lambda i: (-remainders[i], i)):
             floors[i] += 1
     return tuple(floors)
 
 
-def _check_integer_weights(weights: Sequence[int]) -> None:
+def _weights_shown(weights: object) -> str:
+    """A short text of the weights for a message (never the whole of a huge list)."""
+    if isinstance(weights, (list, tuple)):
+        head = ", ".join(_weight_text(w) for w in weights[:8])
+        return f"[{head}{', ...' if len(weights) > 8 else ''}] ({len(weights)} weights)"
+    return f"a {type(weights).__name__}"
+
+
+def _weight_text(weight: object) -> str:
+    if isinstance(weight, int) and not isinstance(weight, bool) and weight.bit_length() > 64:
+        return f"<integer of {weight.bit_length()} bits>"
+    if isinstance(weight, (int, Decimal, Money)):
+        text = str(weight)
+        return text if len(text) <= 40 else text[:37] + "..."
+    return f"<{type(weight).__name__}>"
+
+
+def _check_container(weights: object) -> None:
+    if not isinstance(weights, (list, tuple)):
+        raise InvalidWeightsError(
+            weights=_weights_shown(weights), reason="weights must be a list or tuple / 权重须为列表"
+        )
     if not weights:
         raise InvalidWeightsError(weights="[]", reason="no parties / 没有分摊方")
+    if len(weights) > MAX_PARTIES:
+        raise InvalidWeightsError(
+            weights=_weights_shown(weights),
+            reason=f"more than {MAX_PARTIES} parties / 分摊方超过 {MAX_PARTIES} 个",
+        )
+
+
+def _check_integer_weights(
+    weights: Sequence[int], given: Sequence[int | Decimal | Money] | None = None
+) -> None:
+    _check_container(weights)
+    shown = list(weights if given is None else given)
     for w in weights:
         if isinstance(w, bool) or not isinstance(w, int):
             raise InvalidWeightsError(
-                weights=list(weights), reason="weights must be int / 权重须为整数"
+                weights=shown, reason="weights must be int / 权重须为整数"
             )
         if w < 0:
-            raise InvalidWeightsError(weights=list(weights), reason="negative weight / 权重为负")
+            raise InvalidWeightsError(
+                weights=shown, reason="negative weight / 权重为负"
+            )
+        if w.bit_length() > _MAX_WEIGHT_BITS:
+            raise InvalidWeightsError(
+                weights=shown, reason="weight too large / 权重过大"
+            )
     if not any(weights):
         raise InvalidWeightsError(
-            weights=list(weights), reason="weights sum to zero / 权重之和为零"
+            weights=shown, reason="weights sum to zero / 权重之和为零"
         )
+
+
+_MAX_WEIGHT_BITS: Final = 128
 
 
 def non_negative(value: MoneyInput, *, field: str) -> Money:
@@ -367,21 +580,24 @@ def non_negative(value: MoneyInput, *, field: str) -> Money:
     return money
 
 
-def _integer_weights(weights: Sequence[int | Decimal | str]) -> list[int]:
+def _integer_weights(weights: Sequence[int | Decimal | Money]) -> list[int]:
     """Validate weights and scale them to integers with the same ratios (exactly)."""
-    if not weights:
-        raise InvalidWeightsError(weights="[]", reason="no parties / 没有分摊方")
+    _check_container(weights)
     if all(type(w) is int for w in weights):  # pragma: no mutate (the fast path of ints)
-        int_weights = cast("list[int]", list(weights))  # pragma: no mutate (a no-op)
+        int_weights = [w for w in weights if isinstance(w, int)]
     else:
-        exact = [to_decimal(w, field="weight") for w in weights]
+        exact: list[Decimal] = []
+        for w in weights:
+            if isinstance(w, str):
+                raise InvalidWeightsError(
+                    weights=_weights_shown(weights),
+                    reason="weights must be int, Decimal or Money, not text / 权重不能是文本",
+                )
+            exact.append(to_exact_decimal(w, field="weight"))
         exponent = min(int(w.as_tuple().exponent) for w in exact)
-        scale = Decimal(10) ** -exponent  # exact: a positive exponent divides every weight
-        int_weights = [int(w * scale) for w in exact]
-    if any(w < 0 for w in int_weights):
-        raise InvalidWeightsError(weights=weights, reason="negative weight / 权重为负")
-    if not any(int_weights):
-        raise InvalidWeightsError(weights=weights, reason="weights sum to zero / 权重之和为零")
+        scale = MONEY_CONTEXT.scaleb(_ONE, -exponent)  # exact: at most 10 fraction digits
+        int_weights = [int(MONEY_CONTEXT.multiply(w, scale)) for w in exact]
+    _check_integer_weights(int_weights, weights)
     return int_weights
 
 
@@ -389,7 +605,6 @@ def _integer_weights(weights: Sequence[int | Decimal | str]) -> list[int]:
 
 _DIGITS: Final = "零壹贰叁肆伍陆柒捌玖"
 _SMALL_UNITS: Final = ("", "拾", "佰", "仟")
-_MAX_CAPITAL: Final = Decimal("9999999999999999.99")
 
 
 def _group_text(group: int) -> str:
@@ -449,17 +664,15 @@ def to_capital(amount: MoneyInput) -> str:
     * ``-5.50`` → 负伍元伍角 (a negative amount is prefixed with 负)
 
     Args:
-        amount: The amount; it must be a whole number of fen and below
-            10\N{SUPERSCRIPT ONE}\N{SUPERSCRIPT SIX} yuan.
+        amount: The amount; it must be a whole number of fen (the money
+            domain keeps it below 10\N{SUPERSCRIPT ONE}\N{SUPERSCRIPT THREE} yuan,
+            well within what 亿 can write).
 
     Raises:
         AmountNotInFenError: the amount has fractions of a fen (round it first).
-        AmountTypeError: the amount is too large to write.
     """
     money = amount if isinstance(amount, Money) else Money(amount)  # pragma: no mutate (speed)
     total_fen = money.fen
-    if abs(money.amount) > _MAX_CAPITAL:
-        raise AmountTypeError(type_name="amount of 10^16 yuan or more")
     if total_fen == 0:
         return "零元整"
     yuan, cents = divmod(abs(total_fen), 100)

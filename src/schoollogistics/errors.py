@@ -575,10 +575,10 @@ class InvalidArgumentError(InvalidInputError):
 
     code = "input.invalid"
     message_en_template = "invalid value for {field}: {reason}"
-    message_zh_template = "{field} 的取值无效：{reason}"
+    message_zh_template = "「{field}」的取值无效：{reason}"
 
     field: str
-    reason: str
+    reason: Phrase
 
 
 class MoneyError(InvalidInputError):
@@ -610,10 +610,10 @@ class SerializationError(SchoolLogisticsError, ValueError):
 
     code = "serialization.invalid"
     message_en_template = "cannot load {type}: {details}"
-    message_zh_template = "无法读取 {type}：{details}"
+    message_zh_template = "无法读取「{type}」：{details}"
 
     type: str
-    details: str
+    details: Phrase
     errors: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
     paths: tuple[str, ...] = ()
@@ -629,7 +629,9 @@ class FloatAmountError(MoneyError, TypeError):
     message_en_template = (
         "float {value!s} refused as money: pass a str, int or Decimal (e.g. '12.50')"
     )
-    message_zh_template = "金额不接受浮点数 {value!s}：请传入字符串、整数或 Decimal（如 '12.50'）"
+    message_zh_template = (
+        "金额不接受浮点数 {value!s}：请传入字符串、整数或「Decimal」（如「12.50」）"
+    )
 
     value: object
     field: str = "amount"
@@ -651,7 +653,7 @@ class AmountTypeError(MoneyError, TypeError):
 
     code = "money.wrong_type"
     message_en_template = "a {type_name} cannot be an amount: pass a str, int or Decimal"
-    message_zh_template = "{type_name} 类型不能作为金额：请传入字符串、整数或 Decimal"
+    message_zh_template = "「{type_name}」类型不能作为金额：请传入字符串、整数或「Decimal」"
 
     type_name: str
     field: str = "amount"
@@ -662,7 +664,7 @@ class AmountTextError(MoneyError):
 
     code = "money.not_a_number"
     message_en_template = "{value!r} is not a decimal amount"
-    message_zh_template = "{value!r} 不是十进制金额"
+    message_zh_template = "「{value}」不是十进制金额"
 
     value: str
     field: str = "amount"
@@ -673,7 +675,7 @@ class AmountNotInFenError(MoneyError):
 
     code = "money.not_in_fen"
     message_en_template = "{value!s} has fractions of a fen; round it first (quantize_fen)"
-    message_zh_template = "{value!s} 含有不足一分的部分，请先取整到分（quantize_fen）"
+    message_zh_template = "{value!s} 含有不足一分的部分，请先取整到分（「quantize_fen」）"
 
     value: object
     field: str = "amount"
@@ -684,10 +686,10 @@ class InvalidWeightsError(MoneyError):
 
     code = "money.invalid_weights"
     message_en_template = "cannot allocate by weights {weights}: {reason}"
-    message_zh_template = "无法按权重 {weights} 分摊：{reason}"
+    message_zh_template = "无法按权重「{weights}」分摊：{reason}"
 
     weights: object
-    reason: str
+    reason: Phrase
 
 
 class NaiveDateTimeError(TimeError, TypeError):
@@ -697,7 +699,9 @@ class NaiveDateTimeError(TimeError, TypeError):
     message_en_template = (
         "naive datetime {value} refused for {field}: attach a timezone (the school's is {timezone})"
     )
-    message_zh_template = "{field} 不接受无时区的时间 {value}：请附上时区（学校时区为 {timezone}）"
+    message_zh_template = (
+        "「{field}」不接受无时区的时间「{value}」：请附上时区（学校时区为「{timezone}」）"
+    )
 
     value: str
     field: str
@@ -709,10 +713,10 @@ class TimeTypeError(TimeError, TypeError):
 
     code = "time.wrong_type"
     message_en_template = "{field} expects {expected}, got {type_name}"
-    message_zh_template = "{field} 需要 {expected}，得到的是 {type_name}"
+    message_zh_template = "「{field}」需要{expected}，得到的是「{type_name}」"
 
     field: str
-    expected: str
+    expected: Expected
     type_name: str
 
 
@@ -721,10 +725,10 @@ class TimeParseError(TimeError):
 
     code = "time.unparseable"
     message_en_template = "cannot read {value!r} as {expected}"
-    message_zh_template = "无法将 {value!r} 读取为{expected}"
+    message_zh_template = "无法将「{value}」读取为{expected}"
 
     value: object
-    expected: str
+    expected: Expected
 
 
 class UnknownTimezoneError(TimeError):
@@ -732,7 +736,7 @@ class UnknownTimezoneError(TimeError):
 
     code = "time.unknown_timezone"
     message_en_template = "unknown timezone {value!r}"
-    message_zh_template = "未知时区 {value!r}"
+    message_zh_template = "未知时区「{value}」"
 
     value: object
 
@@ -742,7 +746,7 @@ class EmptyIdentifierError(IdentifierError):
 
     code = "id.empty"
     message_en_template = "{field} needs a non-blank text identifier, got {value!r}"
-    message_zh_template = "{field} 需要非空的文本标识，得到的是 {value!r}"
+    message_zh_template = "「{field}」需要非空的文本标识，得到的是「{value}」"
 
     field: str
     value: object
@@ -753,7 +757,7 @@ class NegativeAmountError(MoneyError):
 
     code = "money.negative"
     message_en_template = "{field} must not be negative, got {value}"
-    message_zh_template = "{field} 不能为负数，得到的是 {value}"
+    message_zh_template = "「{field}」不能为负数，得到的是 {value}"
 
     field: str
     value: object
@@ -773,7 +777,7 @@ class AmountOutOfRangeError(MoneyError):
         "{fraction_digits} fraction digits"
     )
     message_zh_template = (
-        "{field} 超出范围：整数部分至多 {integer_digits} 位，小数部分至多 {fraction_digits} 位"
+        "「{field}」超出范围：整数部分至多 {integer_digits} 位，小数部分至多 {fraction_digits} 位"
     )
 
     value: object
@@ -787,7 +791,7 @@ class FieldTypeError(InvalidInputError, TypeError):
 
     code = "input.wrong_type"
     message_en_template = "{field} expects {expected}, got {type_name}"
-    message_zh_template = "{field} 需要{expected_zh}，得到的是 {type_name}"
+    message_zh_template = "「{field}」需要{expected_zh}，得到的是「{type_name}」"
 
     field: str
     expected: str
@@ -800,7 +804,7 @@ class ValueOutOfRangeError(InvalidInputError):
 
     code = "input.out_of_range"
     message_en_template = "{field} must be between {minimum} and {maximum}"
-    message_zh_template = "{field} 须在 {minimum} 与 {maximum} 之间"
+    message_zh_template = "「{field}」须在 {minimum} 与 {maximum} 之间"
 
     field: str
     minimum: int
@@ -817,7 +821,7 @@ class TextError(InvalidInputError):
 
     code = "text.invalid"
     message_en_template = "{field}: {reason}"
-    message_zh_template = "{field}：{reason_zh}"
+    message_zh_template = "「{field}」的文本无效：{reason_zh}"
 
     field: str
     reason: str
@@ -829,7 +833,7 @@ class TimeOutOfRangeError(TimeError):
 
     code = "time.out_of_range"
     message_en_template = "{field} is out of range: {reason}"
-    message_zh_template = "{field} 超出范围：{reason_zh}"
+    message_zh_template = "「{field}」超出范围：{reason_zh}"
 
     field: str
     reason: str
@@ -841,7 +845,7 @@ class UnknownKeyError(SerializationError):
 
     code = "serialization.unknown_key"
     message_en_template = "cannot load {type}: unknown key(s) {details}"
-    message_zh_template = "无法读取 {type}：存在未知字段 {details}"
+    message_zh_template = "无法读取「{type}」：存在未知字段，{details}"
 
 
 # ---------------------------------------------------------------- area bases

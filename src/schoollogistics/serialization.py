@@ -39,7 +39,9 @@ from schoollogistics.core.money import Money, to_decimal
 from schoollogistics.core.time import DateRange, parse_date
 from schoollogistics.core.violations import Params, Severity, Violation
 from schoollogistics.errors import (
+    Expected,
     NaiveDateTimeError,
+    Phrase,
     SchoolLogisticsError,
     SerializationError,
     TimeParseError,
@@ -101,12 +103,12 @@ def _unstructure_datetime(value: dt.datetime) -> str:
 def _structure_datetime(value: object, _: object) -> pendulum.DateTime:
     if not isinstance(value, str):
         raise TimeTypeError(
-            field="datetime", expected="ISO 8601 text", type_name=type(value).__name__
+            field="datetime", expected=Expected.ISO_DATETIME_TEXT, type_name=type(value).__name__
         )
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise TimeParseError(value=value, expected="date-time / 日期时间") from None
+        raise TimeParseError(value=value, expected=Expected.DATETIME) from None
     if parsed.tzinfo is None:
         raise NaiveDateTimeError(value=value, field="datetime", timezone="an explicit offset")
     return pendulum.instance(parsed)
@@ -115,7 +117,7 @@ def _structure_datetime(value: object, _: object) -> pendulum.DateTime:
 def _structure_date(value: object, _: object) -> pendulum.Date:
     if not isinstance(value, str):
         raise TimeTypeError(
-            field="date", expected="YYYY-MM-DD text", type_name=type(value).__name__
+            field="date", expected=Expected.ISO_DATE_TEXT, type_name=type(value).__name__
         )
     return parse_date(value)
 
@@ -127,14 +129,16 @@ def _unstructure_duration(value: dt.timedelta) -> int:
 def _structure_duration(value: object, _: object) -> pendulum.Duration:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TimeTypeError(
-            field="duration", expected="whole seconds", type_name=type(value).__name__
+            field="duration", expected=Expected.WHOLE_SECONDS, type_name=type(value).__name__
         )
     return pendulum.duration(seconds=value)
 
 
 def _structure_params(value: object, _: object) -> Params:
     if not isinstance(value, dict):
-        raise TimeTypeError(field="params", expected="an object", type_name=type(value).__name__)
+        raise TimeTypeError(
+            field="params", expected=Expected.OBJECT, type_name=type(value).__name__
+        )
     return Params(value)
 
 
@@ -210,7 +214,16 @@ def _raise_serialization_error(cls: object, exc: BaseException) -> Serialization
         else SerializationError
     )
     return kind(
-        type=_type_name(cls), details="; ".join(details), errors=tuple(details), codes=codes
+        type=_type_name(cls),
+        details=Phrase(
+            "{details}",
+            "共 {count} 处问题（「{codes}」）",
+            details="; ".join(details),
+            count=len(details),
+            codes=codes,
+        ),
+        errors=tuple(details),
+        codes=codes,
     )
 
 
@@ -276,7 +289,13 @@ def loads(cls: object, text: str | bytes) -> object:
     except json.JSONDecodeError as exc:
         raise SerializationError(
             type=_type_name(cls),
-            details=f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+            details=Phrase(
+                "not JSON: {msg} at line {line} column {column}",
+                "不是合法的「JSON」：第 {line} 行第 {column} 列（「{msg}」）",
+                msg=exc.msg,
+                line=exc.lineno,
+                column=exc.colno,
+            ),
             errors=(),
             codes=(),
         ) from None

@@ -40,7 +40,7 @@ from schoollogistics.compensation._assessment import Assessment, LedgerInstructi
 from schoollogistics.compensation._records import Cause, DamageClaim, Extent, LiableParty
 from schoollogistics.core.money import Money
 from schoollogistics.core.time import DateInput
-from schoollogistics.errors import InvalidArgumentError
+from schoollogistics.errors import InvalidArgumentError, Phrase
 
 __all__ = [
     "LedgerPosting",
@@ -208,7 +208,11 @@ def post_to_ledger(
     if blocked:
         raise InvalidArgumentError(
             field="assessment",
-            reason=", ".join(f"{p.instruction.tag or '?'}: {p.action.value}" for p in blocked),
+            reason=Phrase(
+                "postings not ready: {blocked}",
+                "以下过账尚未就绪：「{blocked}」",
+                blocked=[f"{p.instruction.tag or '?'}: {p.action.value}" for p in blocked],
+            ),
         )
     trial = AssetLedger.replay(ledger.events, ledger.policy)
     _apply(trial, postings, assessment, approver=approver, on=on, by=by)

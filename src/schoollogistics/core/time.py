@@ -29,8 +29,10 @@ import pendulum
 from pendulum.tz.timezone import FixedTimezone, Timezone
 
 from schoollogistics.errors import (
+    Expected,
     InvalidArgumentError,
     NaiveDateTimeError,
+    Phrase,
     TimeParseError,
     TimeTypeError,
     UnknownTimezoneError,
@@ -82,7 +84,7 @@ def get_timezone(
         return name
     if not isinstance(name, str):
         raise TimeTypeError(
-            field="tz", expected="an IANA timezone name", type_name=type(name).__name__
+            field="tz", expected=Expected.TIMEZONE_NAME, type_name=type(name).__name__
         )
     try:
         return pendulum.timezone(name)
@@ -112,7 +114,7 @@ def as_datetime(
     zone = get_timezone(tz)
     if not isinstance(value, dt.datetime):
         raise TimeTypeError(
-            field=field, expected="an aware datetime", type_name=type(value).__name__
+            field=field, expected=Expected.AWARE_DATETIME, type_name=type(value).__name__
         )
     if value.tzinfo is None or value.utcoffset() is None:
         raise NaiveDateTimeError(value=value.isoformat(), field=field, timezone=zone.name)
@@ -131,7 +133,7 @@ def as_date(value: object, *, field: str = "value") -> pendulum.Date:
         TimeTypeError: ``value`` is not a ``date`` (or is a ``datetime``).
     """
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise TimeTypeError(field=field, expected="a date", type_name=type(value).__name__)
+        raise TimeTypeError(field=field, expected=Expected.DATE, type_name=type(value).__name__)
     if type(value) is pendulum.Date:
         return value
     return pendulum.Date(value.year, value.month, value.day)
@@ -152,7 +154,10 @@ def school_datetime(  # noqa: PLR0917 - mirrors datetime()'s signature
     try:
         return pendulum.datetime(year, month, day, hour, minute, second, tz=zone)
     except ValueError as error:
-        raise InvalidArgumentError(field="datetime", reason=str(error)) from None
+        raise InvalidArgumentError(
+            field="datetime",
+            reason=Phrase("{detail}", "不是有效的日期时间（「{detail}」）", detail=str(error)),
+        ) from None
 
 
 def school_date(year: int, month: int, day: int) -> pendulum.Date:
@@ -160,7 +165,10 @@ def school_date(year: int, month: int, day: int) -> pendulum.Date:
     try:
         return pendulum.Date(year, month, day)
     except ValueError as error:
-        raise InvalidArgumentError(field="date", reason=str(error)) from None
+        raise InvalidArgumentError(
+            field="date",
+            reason=Phrase("{detail}", "不是有效的日期（「{detail}」）", detail=str(error)),
+        ) from None
 
 
 def parse_datetime(
@@ -176,13 +184,13 @@ def parse_datetime(
     """
     zone = get_timezone(tz)
     if not isinstance(text, str):
-        raise TimeTypeError(field="text", expected="a str", type_name=type(text).__name__)
+        raise TimeTypeError(field="text", expected=Expected.TEXT, type_name=type(text).__name__)
     try:
         parsed = pendulum.parse(text, tz=zone, exact=True)
     except ValueError:  # pendulum's ParserError
-        raise TimeParseError(value=text, expected="date-time / 日期时间") from None
+        raise TimeParseError(value=text, expected=Expected.DATETIME) from None
     if not isinstance(parsed, pendulum.DateTime):
-        raise TimeParseError(value=text, expected="date-time / 日期时间")
+        raise TimeParseError(value=text, expected=Expected.DATETIME)
     return parsed.in_timezone(zone)
 
 
@@ -193,11 +201,11 @@ def parse_date(text: str) -> pendulum.Date:
         TimeParseError: the text is not a calendar date.
     """
     if not isinstance(text, str):
-        raise TimeTypeError(field="text", expected="a str", type_name=type(text).__name__)
+        raise TimeTypeError(field="text", expected=Expected.TEXT, type_name=type(text).__name__)
     try:
         parsed = dt.date.fromisoformat(text)
     except ValueError:
-        raise TimeParseError(value=text, expected="date / 日期") from None
+        raise TimeParseError(value=text, expected=Expected.DATE) from None
     return pendulum.Date(parsed.year, parsed.month, parsed.day)
 
 
@@ -241,7 +249,13 @@ class DateRange:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidArgumentError(
-                field="DateRange", reason=f"end {self.end} is before start {self.start}"
+                field="DateRange",
+                reason=Phrase(
+                    "end {end} is before start {start}",
+                    "结束日 {end} 早于开始日 {start}",
+                    end=self.end,
+                    start=self.start,
+                ),
             )
 
     @classmethod

@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from schoollogistics.errors import Phrase
 from schoollogistics.school_calendar._rules import ca4_frequency_is_valid
 from schoollogistics.school_calendar.errors import RuleInvalidError
 
@@ -124,7 +125,9 @@ class RegulatoryFrequency:
     def __attrs_post_init__(self) -> None:
         ca4_frequency_is_valid(self)
         if not isinstance(self.period, Period):
-            raise RuleInvalidError(rule=self.key, reason="period must be a Period")
+            raise RuleInvalidError(
+                rule=self.key, reason=Phrase("period must be a Period", "「period」须为「Period」")
+            )
 
 
 DEFAULT_FREQUENCIES: Final[tuple[RegulatoryFrequency, ...]] = (

@@ -64,7 +64,7 @@ import string
 from collections.abc import Mapping, Set
 from decimal import Decimal
 from types import MappingProxyType
-from typing import ClassVar, Final, Literal, TypeAlias, dataclass_transform
+from typing import ClassVar, Final, Literal, TypeAlias, TypedDict, cast, dataclass_transform
 
 __all__ = [
     "AmountNotFiniteError",
@@ -76,6 +76,7 @@ __all__ = [
     "CalendarError",
     "CompensationError",
     "EmptyIdentifierError",
+    "ErrorPayload",
     "Expected",
     "FieldTypeError",
     "FloatAmountError",
@@ -107,6 +108,20 @@ JSONValue: TypeAlias = "bool | int | float | str | list[JSONValue] | dict[str, J
 """A value :func:`json.dumps` accepts as is."""
 
 Language: TypeAlias = Literal["en", "zh"]
+
+
+class ErrorPayload(TypedDict):
+    """The JSON form of an error.
+
+    See [`to_dict`][schoollogistics.errors.SchoolLogisticsError.to_dict] for each field.
+    """
+
+    code: str
+    params: dict[str, JSONValue]
+    message_en: str
+    message_zh: str
+    path: str | None
+
 
 VALUE_LIMIT: Final = 80
 """Longest rendering of one value, in characters (longer ones are cut to 77 + ``…``)."""
@@ -214,7 +229,7 @@ _EXPECTED_WORDING: Final[Mapping[Expected, tuple[str, str]]] = MappingProxyType(
         Expected.INTEGER: ("an integer", "整数"),
         Expected.OBJECT: ("an object", "对象"),
         Expected.LIST: ("a list", "列表"),
-        Expected.TIMEZONE_NAME: ("an IANA timezone name", "时区名称（IANA）"),
+        Expected.TIMEZONE_NAME: ("an IANA timezone name", "「IANA」时区名称"),
         Expected.ISO_DATE_TEXT: ("YYYY-MM-DD text", "「YYYY-MM-DD」格式的日期文本"),
         Expected.ISO_DATETIME_TEXT: ("ISO 8601 text", "「ISO 8601」格式的日期时间文本"),
         Expected.WHOLE_SECONDS: ("whole seconds", "整秒数"),
@@ -229,9 +244,9 @@ def _cut(text: str, limit: int = VALUE_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 3] + _ELLIPSIS
 
 
-def _escape(text: str) -> str:
-    """Printable text of at most a few hundred characters: non-printables escaped."""
-    head = str.__str__(text[: VALUE_LIMIT * 2])
+def _escape(text: str, limit: int = VALUE_LIMIT) -> str:
+    """The first ``limit + 1`` characters of ``text`` at least, non-printables escaped."""
+    head = str.__str__(text[: limit + 1])
     if head.isprintable():
         return head
     out: list[str] = []
@@ -337,15 +352,26 @@ def _text(value: object, language: Language, depth: int = 0) -> str:
         return _cut(f"<{_escape(type(value).__name__)}>")
 
 
-def _quoted(value: object, language: Language) -> str:
+def _quoted(value: object, language: Language, depth: int = 0) -> str:
     """The ``!r`` form: text in quotes, a list in brackets, anything else as ``_text``."""
     if isinstance(value, (Phrase, Expected)):
         return _text(value, language)
     if isinstance(value, str):
         return f"'{_text(value, language)}'"
-    if _items(value) is not None:
-        return f"[{_text(value, language)}]"
-    return _text(value, language)
+    items = _items(value)
+    if items is None or depth >= 2:
+        return _text(value, language, depth)
+    shown: list[str] = []
+    size = 0
+    for item in items[:ITEM_LIMIT]:
+        part = _quoted(item, language, depth + 1)
+        shown.append(part)
+        size += len(part) + 2
+        if size > VALUE_LIMIT:
+            break
+    if len(items) > len(shown):
+        shown.append(_ELLIPSIS)
+    return _cut(f"[{', '.join(shown)}]")
 
 
 def _format(template: str, values: Mapping[str, object], language: Language) -> str:
@@ -379,7 +405,7 @@ def _json(value: object, depth: int = 0) -> JSONValue:
         if isinstance(value, float):
             return float(value) if math.isfinite(value) else float.__repr__(value)
         if isinstance(value, SchoolLogisticsError) and depth < 2:
-            return value._payload(depth + 1)
+            return cast("JSONValue", value._payload(depth + 1))
         items = _items(value)
         if items is not None and depth < 2:
             listed: list[JSONValue] = [_json(item, depth + 1) for item in items[:ITEM_LIMIT]]
@@ -493,11 +519,11 @@ class SchoolLogisticsError(Exception):
         """
         copy = type(self).__new__(type(self))
         copy.__dict__.update(self.__dict__)
-        copy.path = None if path is None else _cut(_escape(str(path)[: PATH_LIMIT * 2]), PATH_LIMIT)
+        copy.path = None if path is None else _cut(_escape(str(path), PATH_LIMIT), PATH_LIMIT)
         copy.args = (copy._summary(),)
         return copy
 
-    def to_dict(self) -> dict[str, JSONValue]:
+    def to_dict(self) -> ErrorPayload:
         r"""The error as JSON-ready data, for a front end to show next to a field.
 
         The payload is a JSON object with exactly these five keys:
@@ -536,9 +562,9 @@ class SchoolLogisticsError(Exception):
         """
         return self._payload(0)
 
-    def _payload(self, depth: int) -> dict[str, JSONValue]:
+    def _payload(self, depth: int) -> ErrorPayload:
         params: dict[str, JSONValue] = {
-            name: _json(value, depth) for name, value in self.params.items()
+            name: _json(self.params[name], depth) for name in type(self).param_names
         }
         return {
             "code": self.code,

@@ -184,7 +184,7 @@ def _tags(  # noqa: PLR0917 - private helper
         raise TagsMismatchError(
             item_id=item.item_id,
             reason=Phrase(
-                "{quantity} distinct tag(s) needed, got {tags}",
+                "{quantity} distinct tag(s) needed, got {tags!r}",
                 "须提供 {quantity} 个互不相同的标签，实际为「{tags}」",
                 quantity=quantity,
                 tags=list(tags),
@@ -404,7 +404,7 @@ def as2_count_valid(state: State, stock_take: StockTake) -> None:
             raise TagsMismatchError(
                 item_id=line.item_id,
                 reason=Phrase(
-                    "tag(s) {tags} counted on two lines",
+                    "tag(s) {tags!r} counted on two lines",
                     "标签「{tags}」出现在两行",
                     tags=sorted(seen_tags.intersection(tags)),
                 ),
@@ -435,7 +435,7 @@ def as2_surplus_not_booked_elsewhere(
                 raise TagBookedElsewhereError(
                     tag=tag,
                     place_id=place_id,
-                    booked_at=state.unit_loc[tag] or "(off the books / 已销账)",
+                    booked_at=state.unit_loc[tag] or Phrase("(off the books)", "（已销账）"),
                 )
 
 
@@ -553,7 +553,7 @@ def as4_transfer_recorded(state: State, event: Transferred, policy: LedgerPolicy
         _location(state, event.to_location, "to_location")
     if event.from_location == event.to_location:
         raise UnknownLocationError(
-            field="to_location (same as from_location)", location_id=event.to_location
+            field="to_location==from_location", location_id=event.to_location
         )
     quantity = event.quantity
     if type(quantity) is not int or quantity <= 0:

@@ -16,9 +16,6 @@ import pendulum
 from schoollogistics.errors import AssetError, Phrase
 
 __all__ = [
-    "CONDITION_WORDS",
-    "HOLDING_WORDS",
-    "ID_KIND_WORDS",
     "AlreadyDecidedError",
     "ApproverRequiredError",
     "CustodianRequiredError",

@@ -183,7 +183,7 @@ def dc5_no_fine_above_loss(claim_id: str, *, agreed_fen: int, loss_fen: int) -> 
         agreed, loss = Money.from_fen(agreed_fen), Money.from_fen(loss_fen)
         raise FineRefusedError(
             what=Phrase(
-                "agreed amount {agreed} for claim {claim!r}",
+                "agreed amount {agreed} for claim {claim}",
                 "赔偿申请「{claim}」的协议金额 {agreed} 元",
                 agreed=agreed,
                 claim=claim_id,

@@ -41,7 +41,9 @@ exist:
   English text: they are a [`Phrase`][schoollogistics.errors.Phrase] (library text
   in both languages, ``Phrase("must be positive", "必须为正数")``) or a key of a small
   bilingual table ([`Expected`][schoollogistics.errors.Expected]). The English
-  message shows the English side, the Chinese message the Chinese side.
+  message shows the English side, the Chinese message the Chinese side. (A few
+  kernel errors carry such a pair as two parameters, ``reason`` and
+  ``reason_zh``; their Chinese template names the ``_zh`` one.)
 * **Identifiers and caller text** (field names, ids, tags, Python type names,
   enum values, the text of a refused value) are shown as code: in the zh-CN
   templates they stand inside corner brackets, ``「{field}」``. Code names that a

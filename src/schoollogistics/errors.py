@@ -77,6 +77,7 @@ __all__ = [
     "AssetError",
     "CalendarError",
     "CompensationError",
+    "ControlCharacterError",
     "EmptyIdentifierError",
     "ErrorPayload",
     "Expected",
@@ -94,7 +95,9 @@ __all__ = [
     "Phrase",
     "SchoolLogisticsError",
     "SerializationError",
+    "SurrogateTextError",
     "TextError",
+    "TextTooLongError",
     "TimeError",
     "TimeOutOfRangeError",
     "TimeParseError",
@@ -162,6 +165,18 @@ class Phrase(str):
         en_text = _cut(_format(en, values, "en"), PHRASE_LIMIT)
         zh_text = _cut(_format(zh, values, "zh"), PHRASE_LIMIT)
         return _phrase(en_text, zh_text)
+
+    @classmethod
+    def of_text(cls, en: str, zh: str) -> Phrase:
+        """A phrase from text already written out (no placeholders are filled).
+
+        For text assembled elsewhere, such as the first entry of a loading
+        report: both texts are escaped and cut to ``PHRASE_LIMIT`` like values.
+        """
+        return _phrase(
+            _cut(_escape(str(en), PHRASE_LIMIT), PHRASE_LIMIT),
+            _cut(_escape(str(zh), PHRASE_LIMIT), PHRASE_LIMIT),
+        )
 
     @property
     def en(self) -> str:
@@ -854,6 +869,24 @@ class TextError(InvalidInputError):
     field: str
     reason: str
     reason_zh: str
+
+
+class SurrogateTextError(TextError):
+    """Text holds a lone surrogate (not valid Unicode; it cannot be encoded as UTF-8)."""
+
+    code = "text.surrogate"
+
+
+class ControlCharacterError(TextError):
+    """Text holds a control character other than tab, line feed or carriage return."""
+
+    code = "text.control_character"
+
+
+class TextTooLongError(TextError):
+    """Text is longer than its field allows."""
+
+    code = "text.too_long"
 
 
 class TimeOutOfRangeError(TimeError):

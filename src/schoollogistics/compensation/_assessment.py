@@ -62,6 +62,7 @@ from schoollogistics.compensation._records import (
 from schoollogistics.compensation._rules import dc4_replacement_cost_given, dc5_no_fine_above_loss
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money, allocate, allocate_fen, to_capital
+from schoollogistics.core.shapes import checked_fields
 
 __all__ = [
     "Assessment",
@@ -128,7 +129,7 @@ class LedgerOperation(enum.Enum):
     """Send the unit to repair (送修)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class AssessmentLine:
     """One itemised line, with everything its explanation needs (DC-4, DC-6).
 
@@ -169,7 +170,7 @@ class AssessmentLine:
     loss: Money
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Share:
     """One payer's share of the total (DC-7, DC-8).
 
@@ -198,7 +199,7 @@ class Share:
     amount: Money
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class RepairOrder:
     """A repair to carry out (DC-2, DC-3: "赔款，然后由木工维修").
 
@@ -218,7 +219,7 @@ class RepairOrder:
     after_payment: bool
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class LedgerInstruction:
     """A ledger operation to post for a ledger-linked item (mapped onto the ledger's API).
 
@@ -239,7 +240,7 @@ class LedgerInstruction:
     on: pendulum.Date
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Assessment:
     """The result of assessing one claim; it serializes and renders as a notice.
 

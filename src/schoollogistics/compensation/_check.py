@@ -36,6 +36,7 @@ from schoollogistics.compensation._records import DamageClaim, LiableParty, Part
 from schoollogistics.compensation.errors import InvalidClaimError, InvalidPartyError
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, as_date
 from schoollogistics.errors import Phrase
 
@@ -93,7 +94,7 @@ def _check_id(value: str) -> str:
     return require_id(value, field="check_id")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class ClassFindings:
     """What a check found in one class (or unit).
 
@@ -114,7 +115,7 @@ def _findings(value: Iterable[ClassFindings]) -> tuple[ClassFindings, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class ClassPropertyCheck:
     """One property check: its occasion, its day and the findings per class.
 
@@ -154,7 +155,7 @@ class ClassPropertyCheck:
                 )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class ClassSummary:
     """The totals of one class in a check.
 
@@ -175,7 +176,7 @@ class ClassSummary:
     repairs: int
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class ClassCheckResult:
     """The batch a check produces.
 

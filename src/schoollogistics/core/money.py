@@ -60,6 +60,7 @@ __all__ = [
     "Rounding",
     "allocate",
     "allocate_fen",
+    "decimal_pattern",
     "non_negative",
     "to_capital",
     "to_decimal",
@@ -99,8 +100,41 @@ strict ``1,234.56`` form (groups of three, before the point). ``"12,50"``,
 ``"1e3"``, ``" 7 "``, ``".5"`` and ``"5."`` are refused.
 """
 
-_NUMBER: Final = re.compile(NUMBER_PATTERN.removeprefix("^").removesuffix("$"), re.ASCII)
 _MAX_TEXT: Final = 64  # longer text cannot be in either domain; refused before parsing
+
+
+def decimal_pattern(integer_digits: int, fraction_digits: int) -> str:
+    """The grammar of ``NUMBER_PATTERN`` with digit bounds, as a regular expression.
+
+    Digits are counted as written (leading and trailing zeros count), so that the
+    JSON Schema's ``pattern`` and the converter accept exactly the same text.
+    ``decimal_pattern(13, 6)`` is the pattern of money.
+    """
+    grouped = []
+    groups = 1
+    while integer_digits - 3 * groups >= 1:
+        first = min(3, integer_digits - 3 * groups)
+        grouped.append(f"[0-9]{{1,{first}}}(?:,[0-9]{{3}}){{{groups}}}")
+        groups += 1
+    integer = "|".join([f"[0-9]{{1,{integer_digits}}}", *grouped])
+    fraction = f"(?:\\.[0-9]{{1,{fraction_digits}}})?" if fraction_digits else ""
+    return f"^[+-]?(?:{integer}){fraction}$"
+
+
+_PATTERNS: dict[tuple[int, int], re.Pattern[str]] = {}
+
+
+def _pattern(integer_digits: int, fraction_digits: int) -> re.Pattern[str]:
+    key = (integer_digits, fraction_digits)
+    compiled = _PATTERNS.get(key)
+    if compiled is None:
+        text = decimal_pattern(integer_digits, fraction_digits)
+        compiled = re.compile(text.removeprefix("^").removesuffix("$"), re.ASCII)
+        _PATTERNS[key] = compiled
+    return compiled
+
+
+_NUMBER: Final = re.compile(NUMBER_PATTERN.removeprefix("^").removesuffix("$"), re.ASCII)
 
 MONEY_CONTEXT: Final = decimal.Context(
     prec=34,
@@ -155,9 +189,16 @@ _ROUNDINGS: Final = frozenset(
 )
 
 
-def _parse(value: str, field: str) -> Decimal:
+def _parse(value: str, field: str, integer_digits: int, fraction_digits: int) -> Decimal:
     if len(value) > _MAX_TEXT or _NUMBER.fullmatch(value) is None:
-        raise AmountTextError(value=value, field=field)
+        raise AmountTextError(value=value[:_MAX_TEXT], field=field)
+    if _pattern(integer_digits, fraction_digits).fullmatch(value) is None:
+        raise AmountOutOfRangeError(
+            value=value,
+            field=field,
+            integer_digits=integer_digits,
+            fraction_digits=fraction_digits,
+        )
     return Decimal(value.replace(",", ""))  # the grammar leaves nothing Decimal could refuse
 
 
@@ -166,7 +207,7 @@ def _exact(value: object, *, field: str, integer_digits: int, fraction_digits: i
     if isinstance(value, Money):
         return value.amount
     if isinstance(value, str):
-        result = _parse(value, field)
+        result = _parse(value, field, integer_digits, fraction_digits)
     elif isinstance(value, Decimal):
         result = value
     elif isinstance(value, bool):
@@ -586,7 +627,8 @@ def _integer_weights(weights: Sequence[int | Decimal | Money]) -> list[int]:
     else:
         exact: list[Decimal] = []
         for w in weights:
-            if isinstance(w, str):
+            given: object = w  # the annotation says no text; callers may still pass it
+            if isinstance(given, str):
                 raise InvalidWeightsError(
                     weights=_weights_shown(weights),
                     reason=Phrase(

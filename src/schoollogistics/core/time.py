@@ -11,6 +11,15 @@ Every moment the library handles is an aware pendulum
 * text is parsed with the school's timezone named explicitly (pendulum alone
   would assume UTC for ``"2024-03-10T15:00"``).
 
+**Bounds.** Years run from [`MIN_YEAR`][schoollogistics.core.time.MIN_YEAR]
+(1900) to [`MAX_YEAR`][schoollogistics.core.time.MAX_YEAR] (2200); offsets
+from UTC from −12:00 to +14:00 (the range of real zones); durations up to
+[`MAX_DURATION_SECONDS`][schoollogistics.core.time.MAX_DURATION_SECONDS]
+either way; year, month, day, hour... are ``int`` (never ``bool`` or text);
+zone names are IANA names of at most 64 ASCII characters. Anything else is a
+typed error (``time.out_of_range``, ``time.wrong_type``,
+``time.unknown_timezone``), never an ``OverflowError`` or ``OSError``.
+
 Durations such as the 48 hours of rule FS-3 are absolute: use
 [`hours`][schoollogistics.core.time.hours] and add them to an aware moment.
 Nothing here reads the clock.
@@ -20,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final, TypeAlias
@@ -33,23 +43,34 @@ from schoollogistics.errors import (
     InvalidArgumentError,
     NaiveDateTimeError,
     Phrase,
+    TimeOutOfRangeError,
     TimeParseError,
     TimeTypeError,
     UnknownTimezoneError,
 )
 
 __all__ = [
+    "DATETIME_PATTERN",
+    "DATE_PATTERN",
     "DEFAULT_TIMEZONE",
+    "MAX_DURATION_SECONDS",
+    "MAX_OFFSET",
+    "MAX_YEAR",
+    "MIN_OFFSET",
+    "MIN_YEAR",
     "DateInput",
     "DateRange",
     "DateTimeInput",
     "as_date",
     "as_datetime",
+    "check_date_range",
+    "check_moment_range",
     "get_timezone",
     "hours",
     "hours_text",
     "parse_date",
     "parse_datetime",
+    "parse_offset_datetime",
     "school_date",
     "school_datetime",
 ]
@@ -71,6 +92,80 @@ run time with ``time.naive_refused``.
 DEFAULT_TIMEZONE: Final = "Asia/Shanghai"
 """The default school timezone (China Standard Time, UTC+8, no daylight saving)."""
 
+MIN_YEAR: Final = 1900
+"""The earliest year a date or moment may fall in."""
+
+MAX_YEAR: Final = 2200
+"""The latest year a date or moment may fall in."""
+
+MIN_OFFSET: Final = dt.timedelta(hours=-12)
+"""The most negative offset from UTC accepted (−12:00)."""
+
+MAX_OFFSET: Final = dt.timedelta(hours=14)
+"""The most positive offset from UTC accepted (+14:00)."""
+
+MAX_DURATION_SECONDS: Final = 10**9
+"""The longest duration accepted either way, in seconds (about 31 years)."""
+
+DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""The JSON form of a date: ``YYYY-MM-DD`` in ASCII digits."""
+
+DATETIME_PATTERN: Final = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[+-][0-9]{2}:[0-9]{2})$"
+)
+"""The JSON form of a moment: ISO 8601 with an explicit offset (``Z`` or ``±HH:MM``)."""
+
+_DATE_RE: Final = re.compile(DATE_PATTERN.removeprefix("^").removesuffix("$"), re.ASCII)
+_DATETIME_RE: Final = re.compile(DATETIME_PATTERN.removeprefix("^").removesuffix("$"), re.ASCII)
+_ZONE_RE: Final = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*", re.ASCII)
+_MAX_ZONE_NAME: Final = 64
+_MAX_TIME_TEXT: Final = 40
+
+
+def _year_error(*, field: str) -> TimeOutOfRangeError:
+    return TimeOutOfRangeError(
+        field=field,
+        reason=f"years run from {MIN_YEAR} to {MAX_YEAR}",
+        reason_zh=f"年份须在 {MIN_YEAR} 至 {MAX_YEAR} 之间",
+    )
+
+
+def check_date_range(day: dt.date, *, field: str = "date") -> dt.date:
+    """``day`` if its year is within ``MIN_YEAR``..``MAX_YEAR``.
+
+    Raises:
+        TimeOutOfRangeError: the year is outside the range (``time.out_of_range``).
+    """
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise _year_error(field=field)
+    return day
+
+
+def check_moment_range(moment: dt.datetime, *, field: str = "datetime") -> dt.datetime:
+    """``moment`` if its year and its offset from UTC are within the bounds.
+
+    Raises:
+        TimeOutOfRangeError: the year is outside ``MIN_YEAR``..``MAX_YEAR`` or the
+            offset outside −12:00..+14:00 (``time.out_of_range``).
+    """
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise _year_error(field=field)
+    offset = moment.utcoffset()
+    if offset is not None and not MIN_OFFSET <= offset <= MAX_OFFSET:
+        raise TimeOutOfRangeError(
+            field=field,
+            reason="offsets run from -12:00 to +14:00",
+            reason_zh="时区偏移须在 -12:00 至 +14:00 之间",
+        )
+    return moment
+
+
+def _whole(value: object, field: str) -> int:
+    if type(value) is not int:
+        raise TimeTypeError(field=field, expected=Expected.INTEGER, type_name=type(value).__name__)
+    return value
+
 
 def get_timezone(
     name: str | Timezone | FixedTimezone = DEFAULT_TIMEZONE,
@@ -86,9 +181,11 @@ def get_timezone(
         raise TimeTypeError(
             field="tz", expected=Expected.TIMEZONE_NAME, type_name=type(name).__name__
         )
+    if len(name) > _MAX_ZONE_NAME or _ZONE_RE.fullmatch(name) is None:
+        raise UnknownTimezoneError(value=name[:_MAX_ZONE_NAME])
     try:
         return pendulum.timezone(name)
-    except ValueError:  # pendulum's InvalidTimezone
+    except (ValueError, OSError):  # pendulum's InvalidTimezone; the OS refusing the name
         raise UnknownTimezoneError(value=name) from None
 
 
@@ -118,6 +215,7 @@ def as_datetime(
         )
     if value.tzinfo is None or value.utcoffset() is None:
         raise NaiveDateTimeError(value=value.isoformat(), field=field, timezone=zone.name)
+    check_moment_range(value, field=field)
     if isinstance(value, pendulum.DateTime):
         return value.in_timezone(zone)
     return pendulum.instance(value).in_timezone(zone)
@@ -134,6 +232,7 @@ def as_date(value: object, *, field: str = "value") -> pendulum.Date:
     """
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise TimeTypeError(field=field, expected=Expected.DATE, type_name=type(value).__name__)
+    check_date_range(value, field=field)
     if type(value) is pendulum.Date:
         return value
     return pendulum.Date(value.year, value.month, value.day)
@@ -149,11 +248,23 @@ def school_datetime(  # noqa: PLR0917 - mirrors datetime()'s signature
     *,
     tz: str | Timezone | FixedTimezone = DEFAULT_TIMEZONE,
 ) -> pendulum.DateTime:
-    """Build an aware moment on the school's wall clock (default Asia/Shanghai)."""
+    """Build an aware moment on the school's wall clock (default Asia/Shanghai).
+
+    Raises:
+        TimeTypeError: a field is not an ``int``.
+        TimeOutOfRangeError: the year is outside ``MIN_YEAR``..``MAX_YEAR``.
+        InvalidArgumentError: no such day or time (February 30th, hour 24).
+    """
     zone = get_timezone(tz)
+    parts = (year, month, day, hour, minute, second)
+    names = ("year", "month", "day", "hour", "minute", "second")
+    for value, name in zip(parts, names, strict=True):
+        _whole(value, name)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _year_error(field="year")
     try:
         return pendulum.datetime(year, month, day, hour, minute, second, tz=zone)
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:
         raise InvalidArgumentError(
             field="datetime",
             reason=Phrase("{detail}", "不是有效的日期时间（「{detail}」）", detail=str(error)),
@@ -161,10 +272,20 @@ def school_datetime(  # noqa: PLR0917 - mirrors datetime()'s signature
 
 
 def school_date(year: int, month: int, day: int) -> pendulum.Date:
-    """Build a calendar day (a pendulum ``Date``)."""
+    """Build a calendar day (a pendulum ``Date``).
+
+    Raises:
+        TimeTypeError: a field is not an ``int``.
+        TimeOutOfRangeError: the year is outside ``MIN_YEAR``..``MAX_YEAR``.
+        InvalidArgumentError: no such day (February 30th).
+    """
+    for value, name in ((year, "year"), (month, "month"), (day, "day")):
+        _whole(value, name)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _year_error(field="year")
     try:
         return pendulum.Date(year, month, day)
-    except ValueError as error:
+    except (ValueError, OverflowError) as error:
         raise InvalidArgumentError(
             field="date",
             reason=Phrase("{detail}", "不是有效的日期（「{detail}」）", detail=str(error)),
@@ -185,13 +306,46 @@ def parse_datetime(
     zone = get_timezone(tz)
     if not isinstance(text, str):
         raise TimeTypeError(field="text", expected=Expected.TEXT, type_name=type(text).__name__)
+    if len(text) > _MAX_TIME_TEXT or not text.isascii():
+        raise TimeParseError(value=text[:_MAX_TIME_TEXT], expected=Expected.DATETIME)
     try:
         parsed = pendulum.parse(text, tz=zone, exact=True)
-    except ValueError:  # pendulum's ParserError
+    except (ValueError, OverflowError):  # pendulum's ParserError
         raise TimeParseError(value=text, expected=Expected.DATETIME) from None
     if not isinstance(parsed, pendulum.DateTime):
         raise TimeParseError(value=text, expected=Expected.DATETIME)
+    check_moment_range(parsed, field="text")
     return parsed.in_timezone(zone)
+
+
+def parse_offset_datetime(text: object, *, field: str = "datetime") -> pendulum.DateTime:
+    """Parse the JSON form of a moment: ISO 8601 with an explicit offset, kept as given.
+
+    Raises:
+        TimeTypeError: ``text`` is not a ``str``.
+        NaiveDateTimeError: the text has no offset (``time.naive_refused``).
+        TimeParseError: the text is not in the form of ``DATETIME_PATTERN``.
+        TimeOutOfRangeError: the year or the offset is out of range.
+    """
+    if type(text) is not str:
+        raise TimeTypeError(
+            field=field, expected=Expected.ISO_DATETIME_TEXT, type_name=type(text).__name__
+        )
+    if len(text) > _MAX_TIME_TEXT or _DATETIME_RE.fullmatch(text) is None:
+        shown = text[:_MAX_TIME_TEXT]
+        try:
+            naive = len(text) <= _MAX_TIME_TEXT and dt.datetime.fromisoformat(text).tzinfo is None
+        except ValueError:
+            naive = False
+        if naive:
+            raise NaiveDateTimeError(value=shown, field=field, timezone="an explicit offset")
+        raise TimeParseError(value=shown, expected=Expected.DATETIME)
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise TimeParseError(value=text, expected=Expected.DATETIME) from None
+    check_moment_range(parsed, field=field)
+    return pendulum.instance(parsed)
 
 
 def parse_date(text: str) -> pendulum.Date:
@@ -202,15 +356,30 @@ def parse_date(text: str) -> pendulum.Date:
     """
     if not isinstance(text, str):
         raise TimeTypeError(field="text", expected=Expected.TEXT, type_name=type(text).__name__)
+    if len(text) != 10 or _DATE_RE.fullmatch(text) is None:
+        raise TimeParseError(value=text[:_MAX_TIME_TEXT], expected=Expected.DATE)
     try:
         parsed = dt.date.fromisoformat(text)
     except ValueError:
         raise TimeParseError(value=text, expected=Expected.DATE) from None
+    check_date_range(parsed, field="text")
     return pendulum.Date(parsed.year, parsed.month, parsed.day)
 
 
 def hours(count: int) -> pendulum.Duration:
-    """An absolute duration of ``count`` hours (48 hours is 172,800 seconds, always)."""
+    """An absolute duration of ``count`` hours (48 hours is 172,800 seconds, always).
+
+    Raises:
+        TimeTypeError: ``count`` is not an ``int``.
+        TimeOutOfRangeError: more than ``MAX_DURATION_SECONDS`` either way.
+    """
+    _whole(count, "hours")
+    if abs(count) * 3600 > MAX_DURATION_SECONDS:
+        raise TimeOutOfRangeError(
+            field="hours",
+            reason=f"at most {MAX_DURATION_SECONDS} seconds",
+            reason_zh=f"至多 {MAX_DURATION_SECONDS} 秒",
+        )
     return pendulum.duration(hours=count)
 
 

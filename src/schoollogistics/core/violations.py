@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
+from schoollogistics.core.shapes import checked_fields
+
 __all__ = ["Params", "Severity", "Violation", "sort_violations"]
 
 
@@ -43,6 +45,13 @@ class Params(Mapping[str, str]):
     def __init__(self, items: Mapping[str, object] | Iterable[tuple[str, object]] = ()) -> None:
         pairs = items.items() if isinstance(items, Mapping) else items
         self._items = tuple(sorted((str(k), _text(v)) for k, v in pairs))
+
+    @classmethod
+    def __shape__(cls) -> object:
+        """The JSON shape of params: an object of text values (read by the converter)."""
+        from schoollogistics.core.shapes import MapShape, TextShape  # noqa: PLC0415 - a cycle
+
+        return MapShape(TextShape(), TextShape(), cls=cls)
 
     def __getitem__(self, key: str) -> str:
         for k, v in self._items:
@@ -81,7 +90,7 @@ def _params_converter(value: Mapping[str, object] | Iterable[tuple[str, object]]
     return value if isinstance(value, Params) else Params(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Violation:
     """One audit finding.
 

@@ -30,9 +30,11 @@ shape); when it fails, a second pass walks the document and collects at most
 [`MAX_REPORTED_ERRORS`][schoollogistics.serialization.MAX_REPORTED_ERRORS]
 errors, each ``"code: message @ $.lines[0].amount"``, with values cut to about
 80 characters. ``params["codes"]`` and ``params["paths"]`` list each error's
-code and path. JSON text nested deeper than
-[`MAX_DEPTH`][schoollogistics.serialization.MAX_DEPTH] is refused
-(``serialization.too_deep``).
+code and path. Depth is bounded twice: the
+parser refuses text nested deeper than it can hold (the standard library's
+recursion limit, orjson's 1,024 levels; ``serialization.too_deep``), and
+loading only ever descends as deep as the shapes of the requested type, so a
+deep value where text is expected is just a wrong type.
 
 **Speed.** When [orjson](https://github.com/ijl/orjson) is installed (the
 ``fast`` extra), ``loads`` parses with it and ``dumps`` writes with it; the text
@@ -47,6 +49,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from json.encoder import encode_basestring as _enc  # C-accelerated; non-ASCII kept
 from types import MappingProxyType, ModuleType
 from typing import Final, TypeAlias, TypeVar, cast, overload
 
@@ -78,6 +81,7 @@ from schoollogistics.core.shapes import (
     TupleShape,
     UnionShape,
     check_text,
+    is_checked,
     shape_of,
 )
 from schoollogistics.core.time import DateRange, parse_date, parse_offset_datetime
@@ -104,7 +108,6 @@ except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None
 
 __all__ = [
-    "MAX_DEPTH",
     "MAX_REPORTED_ERRORS",
     "PUBLIC_TYPES",
     "TAGGED_UNIONS",
@@ -124,9 +127,6 @@ JSONValue: TypeAlias = "dict[str, JSONValue] | list[JSONValue] | str | int | boo
 
 MAX_REPORTED_ERRORS: Final = 20
 """The most errors one ``SerializationError`` lists (the count of the rest is given)."""
-
-MAX_DEPTH: Final = 64
-"""The deepest nesting of JSON text ``loads`` accepts (our documents need far fewer)."""
 
 _SHOWN: Final = 80
 
@@ -595,6 +595,11 @@ class _Compiler:
             "_bool": bool,
             "_sorted": sorted,
             "_format": format,
+            "_new": object.__new__,
+            "_enc": _enc,
+            "_int_text": int.__repr__,
+            "_json_dumps": json.dumps,
+            "_SEP": (",", ":"),
         }
         self.counter = 0
 
@@ -608,7 +613,11 @@ class _Compiler:
 
     def structure(self, shape: Shape, var: str) -> str:
         if isinstance(shape, TextShape):
-            return f"_text_fast({var}, {shape.max_length})"
+            n = shape.max_length
+            return (
+                f"({var} if type({var}) is _str and len({var}) <= {n} and {var}.isprintable()"
+                f" else _text_fast({var}, {n}))"
+            )
         if isinstance(shape, IntShape):
             return (
                 f"({var} if type({var}) is _int and {shape.minimum} <= {var} <= {shape.maximum}"
@@ -682,21 +691,38 @@ class _Compiler:
             "        raise _Fail",
         ]
         arguments = []
+        own = attrs.fields_dict(shape.cls)
+        direct = _direct_ok(shape.cls)
+        checked = is_checked(shape.cls) and not direct
         for index, field in enumerate(shape.fields):
             var = f"_f{index}"
             key = repr(field.name)
+            # JSON text, integers and booleans go to the constructor as they are when
+            # it checks them itself (the same shapes) and converts nothing.
+            raw = checked and _raw_ok(field.shape) and _converter_of(own[field.name]) in _RAW
+            value = "_v" if raw else self.structure(field.shape, "_v")
             if field.required:
                 lines.append(f"    _v = _d[{key}]")
-                lines.append(f"    {var} = {self.structure(field.shape, '_v')}")
+                lines.append(f"    {var} = {value}")
             else:
                 default = self.default(field)
                 lines.append(f"    if {key} in _d:")
                 lines.append(f"        _v = _d[{key}]")
-                lines.append(f"        {var} = {self.structure(field.shape, '_v')}")
+                lines.append(f"        {var} = {value}")
                 lines.append("    else:")
                 lines.append(f"        {var} = {default}")
             arguments.append(f"{field.alias}={var}")
-        lines.append(f"    return {cls}({', '.join(arguments)})")
+        if direct:
+            # Every field was checked above against the shapes the constructor checks
+            # with, and the class has no converter, validator or post-init of its own:
+            # build it without running the same checks a second time.
+            lines.append(f"    _o = _new({cls})")
+            for index, field in enumerate(shape.fields):
+                setter = self.name(_setter(shape.cls, field.name), "set")
+                lines.append(f"    {setter}(_o, _f{index})")
+            lines.append("    return _o")
+        else:
+            lines.append(f"    return {cls}({', '.join(arguments)})")
         return "\n".join(lines) + "\n"
 
     def default(self, field: FieldShape) -> str:
@@ -742,7 +768,7 @@ class _Compiler:
         if isinstance(shape, DurationShape):
             return f"({var}.days * 86400 + {var}.seconds)"
         if isinstance(shape, EnumShape):
-            return f"{var}.value"
+            return f"{var}._value_"  # a plain attribute (``.value`` is a slower property)
         if isinstance(shape, OptionalShape):
             return f"(None if {var} is None else {self.unstructure(shape.inner, var)})"
         if isinstance(shape, (RecordShape, UnionShape)):
@@ -793,6 +819,144 @@ class _Compiler:
         body = ", ".join(f"{key!r}: {value}" for key, value in entries)
         return f"def {name}(_o):\n    return {{{body}}}\n"
 
+    # -- text: an expression turning Python ``var`` into its JSON text, directly
+    # (the same text as ``json.dumps(to_dict(x), ensure_ascii=False,
+    # separators=(",", ":"))``, without building the dicts first)
+
+    def text(self, shape: Shape, var: str) -> str:
+        if isinstance(shape, TextShape):
+            return f"_enc({var})"
+        if isinstance(shape, IntShape):
+            return f"_int_text({var})"
+        if isinstance(shape, BoolShape):
+            return f"('true' if {var} else 'false')"
+        if isinstance(shape, DecimalShape):
+            if shape.money:
+                return f"('\"' + _str({var}.amount) + '\"')"
+            return f"('\"' + _format({var}, 'f') + '\"')"
+        if isinstance(shape, (DateShape, DateTimeShape)):
+            return f"('\"' + {var}.isoformat() + '\"')"
+        if isinstance(shape, DurationShape):
+            return f"_int_text({var}.days * 86400 + {var}.seconds)"
+        if isinstance(shape, EnumShape):
+            if _enum_value_type(shape) is str:
+                return f"_enc({var}._value_)"  # _value_: a plain attribute, not the property
+            return f"_int_text({var}._value_)"
+        if isinstance(shape, OptionalShape):
+            return f"('null' if {var} is None else {self.text(shape.inner, var)})"
+        if isinstance(shape, (RecordShape, UnionShape)):
+            return f"{self.textfunction(shape)}({var})"
+        if isinstance(shape, (ListShape, TupleShape)):
+            return (
+                f"_json_dumps({self.unstructure(shape, var)}, ensure_ascii=False, separators=_SEP)"
+            )
+        return f"_json_dumps({self.unstructure(shape, var)}, ensure_ascii=False, separators=_SEP)"
+
+    def textfunction(self, shape: Shape) -> str:
+        name = f"_tx_{id(shape)}"
+        if name in self.namespace:
+            return name
+        self.namespace[name] = None
+        if isinstance(shape, RecordShape):
+            source = self.textrecord_source(shape, name, tag=None)
+        elif isinstance(shape, UnionShape):
+            dispatch: dict[type, object] = {}
+            for member in shape.members:
+                member_name = f"_tx_m{id(member)}"
+                exec(  # noqa: S102 - our own source
+                    self.textrecord_source(member, member_name, tag=member.name), self.namespace
+                )
+                dispatch[member.cls] = self.namespace[member_name]
+            table = self.name(dispatch, "textdispatch")
+            self.namespace[f"_tx_table_{id(shape)}"] = dispatch
+            source = f"def {name}(_o):\n    return {table}[type(_o)](_o)\n"
+        elif isinstance(shape, ListShape) and not shape.unique:
+            if isinstance(shape.item, UnionShape):  # a log: dispatch inline, one call per item
+                self.textfunction(shape.item)
+                dispatch_table = self.namespace[f"_tx_table_{id(shape.item)}"]
+                item = f"{self.name(dispatch_table, 'textdispatch')}[type(_x)](_x)"
+            else:
+                item = self.text(shape.item, "_x")
+            source = f"def {name}(_o):\n    return '[' + ','.join([{item} for _x in _o]) + ']'\n"
+        else:
+            source = f"def {name}(_o):\n    return {self.text(shape, '_o')}\n"
+        exec(source, self.namespace)  # noqa: S102 - our own source
+        return name
+
+    def textrecord_source(self, shape: RecordShape, name: str, tag: str | None) -> str:
+        """One f-string per record: the keys are literal, the values computed first."""
+        entries: list[tuple[str, str, bool]] = []
+        for field in shape.fields:
+            var = f"_o.{field.name}"
+            inner = field.shape
+            if isinstance(inner, (DateShape, DateTimeShape)):
+                entries.append((field.name, f"{var}.isoformat()", True))
+            elif isinstance(inner, DecimalShape) and inner.money:
+                entries.append((field.name, f"_str({var}.amount)", True))
+            else:
+                entries.append((field.name, self.text(inner, var), False))
+        if tag is not None:
+            entries.append(("type", repr(_enc(tag)), False))
+        entries.sort()
+        lines = [f"def {name}(_o, _enc=_enc, _str=_str, _int_text=_int_text):"]
+        template = ""
+        for index, (key, value, quoted) in enumerate(entries):
+            lines.append(f"    _t{index} = {value}")
+            slot = f'"{{_t{index}}}"' if quoted else f"{{_t{index}}}"
+            template += ("{{" if index == 0 else ",") + _enc(key) + ":" + slot
+        template = template + "}}" if entries else "{{}}"
+        lines.append(f"    return f'{template}'")
+        return "\n".join(lines) + "\n"
+
+
+_RAW: Final[tuple[object, ...]] = (None, _shapes.as_sequence)
+
+
+def _direct_ok(cls: type) -> bool:
+    """Whether ``cls`` may be built field by field once its fields are checked.
+
+    True for a checked record whose only validator is the shape check and whose
+    only converter copies lists into tuples, without ``__attrs_post_init__``:
+    its constructor would check exactly what the fast path has checked.
+    """
+    if not is_checked(cls) or hasattr(cls, "__attrs_post_init__"):
+        return False
+    for field in attrs.fields(cls):
+        if _converter_of(field) not in _RAW or field.validator not in (
+            None,
+            _shapes.check_instance,
+        ):
+            return False
+    return all(field.init for field in attrs.fields(cls))
+
+
+def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+    """Set one attribute of a frozen record being built (its slot, else its dict)."""
+    descriptor = getattr(cls, name, None)
+    setter = getattr(descriptor, "__set__", None)
+    if setter is not None and type(descriptor).__name__ == "member_descriptor":
+        return cast("Callable[[object, object], None]", setter)
+
+    def set_attribute(obj: object, value: object) -> None:  # pragma: no cover - slots only
+        object.__setattr__(obj, name, value)
+
+    return set_attribute
+
+
+def _converter_of(field: attrs.Attribute[object]) -> object:
+    return field.converter
+
+
+def _raw_ok(shape: Shape) -> bool:
+    """Whether the JSON form of ``shape`` is already its Python value."""
+    if isinstance(shape, (TextShape, IntShape, BoolShape)):
+        return True
+    if isinstance(shape, OptionalShape):
+        return _raw_ok(shape.inner)
+    if isinstance(shape, ListShape) and not shape.unique:
+        return isinstance(shape.item, (TextShape, IntShape, BoolShape))
+    return False
+
 
 def _unique(items: list[object]) -> frozenset[object]:
     unique = frozenset(items)
@@ -820,6 +984,17 @@ def _structurer(tp: object) -> Callable[[object], object]:
     return known
 
 
+_TEXTERS: dict[object, Callable[[object], str]] = {}
+
+
+def _texter(tp: object) -> Callable[[object], str]:
+    known = _TEXTERS.get(tp)
+    if known is None:
+        name = _COMPILER.textfunction(_shape_for(tp))
+        known = _TEXTERS[tp] = cast("Callable[[object], str]", _COMPILER.namespace[name])
+    return known
+
+
 def _unstructurer(tp: object) -> Callable[[object], object]:
     known = _UNSTRUCTURERS.get(tp)
     if known is None:
@@ -829,6 +1004,10 @@ def _unstructurer(tp: object) -> Callable[[object], object]:
 
 
 def _type_name(tp: object) -> str:
+    origin = getattr(tp, "__origin__", None)
+    arguments = getattr(tp, "__args__", None)
+    if origin in (list, tuple) and arguments:
+        return f"{origin.__name__}[{_type_name(arguments[0])}]"
     name = getattr(tp, "__name__", None)
     if isinstance(name, str):
         return name
@@ -839,7 +1018,7 @@ def _type_name(tp: object) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
 
 
-def _refusal(tp: object, data: object) -> SerializationError:
+def _refusal(tp: object, data: object, name: str) -> SerializationError:
     """Walk ``data`` against ``tp``'s shape and report why it is refused."""
     report = _Report()
     try:
@@ -851,20 +1030,22 @@ def _refusal(tp: object, data: object) -> SerializationError:
         report.codes.append("serialization.invalid")
         report.paths.append("$")
     details = report.errors[0]
-    count = len(report.errors) + report.more
-    if count > 1:
-        details += f" (and {count - 1} more)"
+    if report.more:  # the walk stopped at the limit: there may be many more
+        details += f" (and at least {len(report.errors)} more)"
+    elif len(report.errors) > 1:
+        details += f" (and {len(report.errors) - 1} more)"
     kind = (
         UnknownKeyError
         if report.codes and all(code == "serialization.unknown_key" for code in report.codes)
         else SerializationError
     )
     return kind(
-        type=_type_name(tp),
+        type=name,
         details=Phrase.of_text(
             details,
-            f"共 {count} 处问题，第一处为「{report.codes[0] if report.codes else kind.code}」，"
-            f"位置「{report.paths[0] if report.paths else '$'}」",
+            f"第一处问题为「{report.codes[0] if report.codes else kind.code}」，"
+            f"位置「{report.paths[0] if report.paths else '$'}」"
+            f"（共列出 {len(report.errors)} 处）",
         ),
         errors=tuple(report.errors),
         codes=tuple(report.codes),
@@ -947,7 +1128,7 @@ def from_dict(cls: object, data: object) -> object:
     try:
         result = structure(data)
     except Exception:  # noqa: BLE001 - any failure of the fast path: the walk says why
-        raise _refusal(_top(cls), data) from None
+        raise _refusal(_top(cls), data, _type_name(cls)) from None
     return list(result) if _is_list(cls) and isinstance(result, tuple) else result
 
 
@@ -966,42 +1147,42 @@ def _is_list(cls: object) -> bool:
 def dumps(obj: object, as_type: object = None, *, indent: int | None = None) -> str:
     """Serialize to JSON text: UTF-8, Chinese kept readable, keys sorted, compact.
 
-    The text is the same with or without orjson installed.
+    The text is ``json.dumps(to_dict(obj, as_type), ensure_ascii=False,
+    separators=(",", ":"))``, written directly from the records (code generated
+    from their shapes) without building the dicts first. With ``indent``, the
+    dicts are built and indented by ``json``.
+
+    Raises:
+        SerializationError: ``obj`` is not a value of a public type.
     """
-    data = to_dict(obj, as_type)
-    if indent is None:
-        if _orjson is not None:
-            return str(_orjson.dumps(data), "utf-8")
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(data, ensure_ascii=False, indent=indent)
-
-
-def _too_deep(text: str | bytes) -> bool:
-    """Whether the JSON text nests deeper than ``MAX_DEPTH`` (a linear scan)."""
-    depth = 0
-    limit = MAX_DEPTH
-    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    if raw.count(b"[") + raw.count(b"{") <= limit:
-        return False
-    in_string = False
-    escaped = False
-    for byte in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:  # quote
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):
-            depth += 1
-            if depth > limit:
-                return True
-        elif byte in (0x5D, 0x7D):
-            depth -= 1
-    return False
+    if indent is not None or (as_type is None and isinstance(obj, (list, tuple))):
+        return json.dumps(
+            to_dict(obj, as_type),
+            ensure_ascii=False,
+            indent=indent,
+            separators=None if indent is not None else (",", ":"),
+        )
+    tp = type(obj) if as_type is None else as_type
+    try:
+        write = _texter(tp)
+    except TypeError:
+        raise SerializationError(
+            type=_type_name(tp),
+            details=Phrase(
+                "not a public type of schoollogistics", "不是「schoollogistics」的公开类型"
+            ),
+            codes=("serialization.not_public",),
+        ) from None
+    try:
+        return write(obj)
+    except (AttributeError, KeyError, TypeError):
+        raise SerializationError(
+            type=_type_name(tp),
+            details=Phrase(
+                "{obj} is not a {tp}", "「{obj}」不是「{tp}」", obj=_shown(obj), tp=_type_name(tp)
+            ),
+            codes=("serialization.wrong_type",),
+        ) from None
 
 
 @overload
@@ -1013,8 +1194,8 @@ def loads(cls: object, text: str | bytes) -> object:
 
     Raises:
         SerializationError: the text is not JSON (``serialization.not_json``),
-            nests deeper than ``MAX_DEPTH`` (``serialization.too_deep``), or does
-            not describe a ``cls``.
+            nests deeper than the parser holds (``serialization.too_deep``), or
+            does not describe a ``cls``.
     """  # noqa: E501
     if not isinstance(text, (str, bytes)):
         raise SerializationError(
@@ -1024,17 +1205,15 @@ def loads(cls: object, text: str | bytes) -> object:
             ),
             codes=("serialization.not_json",),
         )
-    if _too_deep(text):
-        raise SerializationError(
-            type=_type_name(cls),
-            details=Phrase(
-                "JSON nested deeper than {n} levels", "「JSON」嵌套超过 {n} 层", n=MAX_DEPTH
-            ),
-            codes=("serialization.too_deep",),
-        )
     try:
         data = _parse(text)
-    except (ValueError, RecursionError, UnicodeError) as error:
+    except RecursionError:
+        raise SerializationError(
+            type=_type_name(cls),
+            details=Phrase("JSON nested too deep for the parser", "「JSON」嵌套过深，无法解析"),
+            codes=("serialization.too_deep",),
+        ) from None
+    except (ValueError, UnicodeError) as error:
         reason = error.msg if isinstance(error, json.JSONDecodeError) else type(error).__name__
         raise SerializationError(
             type=_type_name(cls),

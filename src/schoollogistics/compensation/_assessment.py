@@ -35,6 +35,7 @@ writes the words.
 
 from __future__ import annotations
 
+import decimal
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -61,7 +62,7 @@ from schoollogistics.compensation._records import (
 )
 from schoollogistics.compensation._rules import dc4_replacement_cost_given, dc5_no_fine_above_loss
 from schoollogistics.core.categories import AssetCategory
-from schoollogistics.core.money import Money, allocate, allocate_fen, to_capital
+from schoollogistics.core.money import COMPUTE_CONTEXT, Money, allocate, allocate_fen, to_capital
 from schoollogistics.core.shapes import checked_fields
 
 __all__ = [
@@ -430,6 +431,13 @@ def _relieved(
     charge: int, payers: tuple[LiableParty, ...], policy: CompensationPolicy
 ) -> tuple[int, list[Decimal]]:
     """The total after hardship relief (only ever lower) and the weights to split it by."""
+    with decimal.localcontext(COMPUTE_CONTEXT):  # never the caller's precision or traps
+        return _relieved_in_context(charge, payers, policy)
+
+
+def _relieved_in_context(
+    charge: int, payers: tuple[LiableParty, ...], policy: CompensationPolicy
+) -> tuple[int, list[Decimal]]:
     keep = 1 - policy.hardship_reduction
     effective: list[Decimal] = []
     for party in payers:
@@ -469,7 +477,8 @@ def _charge(
     elif policy.multiplier == 1:
         charge = loss
     else:
-        charge = int((policy.multiplier * loss).to_integral_value(rounding=ROUND_HALF_UP))
+        with decimal.localcontext(COMPUTE_CONTEXT):
+            charge = int((policy.multiplier * loss).to_integral_value(rounding=ROUND_HALF_UP))
     relief = role is None and claim.has_relief
     if relief:
         total, effective = _relieved(charge, payers, policy)

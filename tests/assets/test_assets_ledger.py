@@ -77,6 +77,7 @@ from schoollogistics.core import AssetCategory, DateRange
 from schoollogistics.errors import (
     AssetError,
     EmptyIdentifierError,
+    FieldTypeError,
     InvalidInputError,
     NaiveDateTimeError,
     NegativeAmountError,
@@ -322,11 +323,13 @@ def test_no_red_figures() -> None:
     refused(
         led, InvalidQuantityError, lambda: led.issue("chalk", "store", "t-wang", 0, on=D, by=CLERK)
     )
-    refused(
+    wrong = refused(
         led,
-        InvalidQuantityError,
+        FieldTypeError,
         lambda: led.issue("chalk", "store", "t-wang", True, on=D, by=CLERK),
     )
+    assert wrong.code == "input.wrong_type"
+    assert (wrong.params["field"], wrong.params["type_name"]) == ("Issue.quantity", "bool")
     negative = refused(
         led,
         NegativeAmountError,
@@ -407,9 +410,9 @@ def test_exchange_without_the_old_unit_is_refused_unless_the_loss_is_recorded() 
         InvalidQuantityError,
         lambda: led.exchange("broom", "class-32", "store", 1, handed_back=2, on=day(9), by=CLERK),
     )
-    refused(
+    wrong = refused(
         led,
-        InvalidQuantityError,
+        FieldTypeError,
         lambda: led.exchange(
             "broom",
             "class-32",
@@ -420,6 +423,8 @@ def test_exchange_without_the_old_unit_is_refused_unless_the_loss_is_recorded() 
             by=CLERK,
         ),
     )
+    assert wrong.code == "input.wrong_type"
+    assert (wrong.params["field"], wrong.params["type_name"]) == ("Exchange.handed_back", "str")
     led.exchange(
         "broom",
         "class-32",
@@ -921,13 +926,19 @@ def test_stock_take_refusals() -> None:
         (UnknownItemError, (CountLine("desk", 1),)),
         (DuplicateIdError, (CountLine("chalk", 1), CountLine("chalk", 1))),
         (InvalidQuantityError, (CountLine("chalk", -1),)),
-        (InvalidQuantityError, (CountLine("chalk", True),)),
         (TagsMismatchError, (CountLine("pj", 2, ("PJ-2",)),)),
         (TagsMismatchError, (CountLine("chalk", 1, ("C-1",)),)),
     ]
     for error, lines in bad_lines:
         with pytest.raises(error):
             led.reconcile(StockTake("c2", "store", day(2), CLERK, lines))
+    with pytest.raises(FieldTypeError) as wrong:
+        CountLine("chalk", True)
+    assert wrong.value.code == "input.wrong_type"
+    assert (wrong.value.params["field"], wrong.value.params["type_name"]) == (
+        "CountLine.counted",
+        "bool",
+    )
     with pytest.raises(UnknownLocationError):
         led.reconcile(StockTake("c2", "nowhere", day(2), CLERK, ()))
     with pytest.raises(InvalidInputError):

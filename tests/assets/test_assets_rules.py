@@ -67,6 +67,7 @@ from schoollogistics.core import AssetCategory
 from schoollogistics.errors import (
     AssetError,
     EmptyIdentifierError,
+    FieldTypeError,
     NegativeAmountError,
     SchoolLogisticsError,
 )
@@ -124,7 +125,10 @@ def frozen(led: AssetLedger) -> tuple[str, str]:
 
 
 def refuse(
-    led: AssetLedger, error: type[AssetError], command: Callable[[], Any], **params: object
+    led: AssetLedger,
+    error: type[SchoolLogisticsError],
+    command: Callable[[], Any],
+    **params: object,
 ) -> None:
     """``command`` raises ``error`` with exactly ``params`` and changes nothing."""
     before = frozen(led)
@@ -1119,6 +1123,26 @@ ZERO: dict[str, Callable[[AssetLedger, int], object]] = {
     "dispose": lambda led, n: led.dispose("chalk", "store", n, approver=BOSS, on=D, by=CLERK),
 }
 
+COMMAND_CLASS = {
+    "receive": "Receive",
+    "issue": "Issue",
+    "transfer": "Transfer",
+    "lend": "Lend",
+    "damage": "ReportDamage",
+    "dispose": "Dispose",
+}
+
+
+def wrong_type(field: str, type_name: str, expected: str = "an integer") -> dict[str, object]:
+    """The params of a ``FieldTypeError`` raised when a record is built."""
+    expected_zh = {"an integer": "整数", "a list or tuple": "列表或元组"}[expected]
+    return {
+        "field": field,
+        "expected": expected,
+        "expected_zh": expected_zh,
+        "type_name": type_name,
+    }
+
 
 @pytest.mark.rule("AS-1")
 @pytest.mark.parametrize("command", sorted(ZERO))
@@ -1132,12 +1156,11 @@ def test_quantities_are_positive_whole_numbers(command: str) -> None:
         field="quantity",
         value="0",
     )
-    refuse(
+    refuse(  # a bool is no quantity: refused by type when the command is built
         led,
-        InvalidQuantityError,
+        FieldTypeError,
         lambda: run(led, True),
-        field="quantity",
-        value="True",
+        **wrong_type(f"{COMMAND_CLASS[command]}.quantity", "bool"),
     )
     run(led, 1)
 
@@ -1185,13 +1208,11 @@ def test_count_tags_are_a_sequence_of_ids() -> None:
     from schoollogistics.assets import CountLine
 
     led = school()
-    for tags in ("PJ-1", {"PJ-1"}):
-        with pytest.raises(TagsMismatchError) as info:
-            led.reconcile(Count("c", "store", D, CLERK, (CountLine("pj", 1, tags),)))  # type: ignore[arg-type]
-        assert dict(info.value.params) == {
-            "item_id": "",
-            "reason": "tags: pass a sequence of tags",
-        }
+    for tags, type_name in (("PJ-1", "str"), ({"PJ-1"}, "set")):
+        with pytest.raises(FieldTypeError) as info:
+            CountLine("pj", 1, tags)  # type: ignore[arg-type]
+        assert info.value.code == "input.wrong_type"
+        assert dict(info.value.params) == wrong_type("CountLine.tags", type_name, "a list or tuple")
     with pytest.raises(EmptyIdentifierError) as blank:
         led.reconcile(Count("c", "store", D, CLERK, (CountLine("pj", 1, (" ",)),)))
     assert dict(blank.value.params) == {"field": "tags", "value": " "}
@@ -1266,7 +1287,6 @@ def test_count_lines_are_checked_with_full_params() -> None:
             {"kind": "count line item", "value": "chalk"},
         ),
         (InvalidQuantityError, (CountLine("chalk", -1),), {"field": "counted", "value": "-1"}),
-        (InvalidQuantityError, (CountLine("chalk", True),), {"field": "counted", "value": "True"}),
         (TagsMismatchError, (CountLine("pj", 2, ("PJ-1",)),), {"item_id": "pj", "reason": one_tag}),
         (
             TagsMismatchError,
@@ -1292,6 +1312,9 @@ def test_count_lines_are_checked_with_full_params() -> None:
             led.reconcile(Count("c", "store", D, CLERK, lines))
         assert type(info.value) is error
         assert dict(info.value.params) == params
+    with pytest.raises(FieldTypeError) as wrong:  # a bool count is refused when the line is built
+        CountLine("chalk", True)
+    assert dict(wrong.value.params) == wrong_type("CountLine.counted", "bool")
     rec = led.reconcile(
         Count(
             "c",
@@ -1376,9 +1399,9 @@ def test_posted_adjustment_lines_are_checked_on_replay() -> None:
     replay_refused(
         led, InvalidQuantityError, posted(line("chalk", -1)), field="surplus", value="-1"
     )
-    replay_refused(
-        led, InvalidQuantityError, posted(line("chalk", 0, True)), field="shortage", value="True"
-    )
+    with pytest.raises(FieldTypeError) as wrong:  # a bool shortage cannot even be built
+        line("chalk", 0, True)
+    assert dict(wrong.value.params) == wrong_type("AdjustmentLine.shortage", "bool")
     replay_refused(led, DuplicateTagError, posted(line("pj", 1, plus=("PJ-1",))), tag="PJ-1")
     replay_refused(
         led,
@@ -1515,7 +1538,7 @@ def test_hand_made_events_are_refused_with_full_params() -> None:
 
 
 @pytest.mark.rule("AS-1")
-@pytest.mark.parametrize("quantity", [0, -1, True])
+@pytest.mark.parametrize("quantity", [0, -1])
 def test_hand_made_quantities_are_refused_by_the_guards(quantity: int) -> None:
     from schoollogistics.assets import Exchanged, Issued, Lent, Received, Returned, Transferred
 
@@ -1560,6 +1583,72 @@ def test_hand_made_quantities_are_refused_by_the_guards(quantity: int) -> None:
             led, InvalidQuantityError, event(quantity), field="quantity", value=str(quantity)
         )
         AssetLedger.replay([*led.events, event(1)])
+
+
+@pytest.mark.rule("AS-1")
+def test_hand_made_events_with_a_bool_quantity_cannot_be_built() -> None:
+    from schoollogistics.assets import Exchanged, Issued, Lent, Received, Returned, Transferred
+
+    meta: dict[str, Any] = {"effective_on": day(1), "recorded_by": CLERK}
+    builders: list[tuple[str, Callable[[], object]]] = [
+        (
+            "Received",
+            lambda: Received(
+                item_id="chalk",
+                place_id="store",
+                quantity=True,
+                unit_cost=Money(1),
+                acceptor=CLERK,
+                supplier="s",
+                **meta,
+            ),
+        ),
+        (
+            "Issued",
+            lambda: Issued(
+                item_id="chalk", from_place="store", to_location="room-32", quantity=True, **meta
+            ),
+        ),
+        (
+            "Exchanged",
+            lambda: Exchanged(
+                item_id="broom", holder_id="class-32", store_id="store", quantity=True, **meta
+            ),
+        ),
+        (
+            "Returned",
+            lambda: Returned(
+                item_id="chalk", holder_id="t-wang", store_id="store", quantity=True, **meta
+            ),
+        ),
+        (
+            "Lent",
+            lambda: Lent(
+                loan_id="L",
+                item_id="chalk",
+                from_place="store",
+                borrower_id="t-wang",
+                quantity=True,
+                due_on=day(2),
+                **meta,
+            ),
+        ),
+        (
+            "Transferred",
+            lambda: Transferred(
+                item_id="chalk",
+                from_location="t-wang",
+                to_location="room-32",
+                quantity=True,
+                **meta,
+            ),
+        ),
+    ]
+    for name, build in builders:
+        with pytest.raises(FieldTypeError) as info:
+            build()
+        assert info.value.code == "input.wrong_type"
+        assert dict(info.value.params) == wrong_type(f"{name}.quantity", "bool")
 
 
 @pytest.mark.rule("AS-7")

@@ -25,6 +25,7 @@ from schoollogistics.compensation import (
 from schoollogistics.core import AssetCategory, Money
 from schoollogistics.errors import (
     AmountNotInFenError,
+    FieldTypeError,
     FloatAmountError,
     NegativeAmountError,
     TimeTypeError,
@@ -82,11 +83,24 @@ def test_life_table_covers_every_category_and_overrides() -> None:
     assert dict(LifeTable().months_by_category)[AssetCategory.COMPUTERS] == 72
 
 
-@pytest.mark.parametrize("years", [0, -1, True, "5"])
-def test_bad_life_refused(years: object) -> None:
+@pytest.mark.parametrize("years", [0, -1])
+def test_bad_life_refused(years: int) -> None:
     with pytest.raises(InvalidLifeError) as info:
-        CategoryLife(AssetCategory.COMPUTERS, years)  # type: ignore[arg-type]
+        CategoryLife(AssetCategory.COMPUTERS, years)
     assert info.value.code == "compensation.invalid_life"
+
+
+@pytest.mark.parametrize(("years", "type_name"), [(True, "bool"), ("5", "str"), (5.0, "float")])
+def test_life_of_the_wrong_type_is_refused_when_built(years: object, type_name: str) -> None:
+    with pytest.raises(FieldTypeError) as info:
+        CategoryLife(AssetCategory.COMPUTERS, years)  # type: ignore[arg-type]
+    assert info.value.code == "input.wrong_type"
+    assert dict(info.value.params) == {
+        "field": "CategoryLife.years",
+        "expected": "an integer",
+        "expected_zh": "整数",
+        "type_name": type_name,
+    }
 
 
 def test_asset_value_refuses_bad_amounts_and_types() -> None:

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schoollogistics import DateRange, Severity, Violation, school_datetime, serialization
+from schoollogistics.errors import FieldTypeError
 from schoollogistics.food_samples import (
     DEFAULT_CHECKS,
     FINDINGS,
@@ -464,13 +465,30 @@ def test_audit_refuses_wrong_types() -> None:
         audit([], [], [], [], RetentionPolicy(), "2025-09")  # type: ignore[arg-type]
     with pytest.raises(InvalidRecordError):
         audit([], [], [], [], None, SEPT)  # type: ignore[arg-type]
+    # a record of the wrong type is refused by the type checks of the SampleLog built
     junk: list[Any] = [{"not": "a record"}]
-    for args in ([junk, [], [], []], [[], junk, [], []], [[], [], junk, []], [[], [], [], junk]):
-        with pytest.raises(InvalidRecordError) as info:
+    fields = ("meals", "samples", "disposals", "readings")
+    expected = ("Meal", "FoodSample", "Disposal", "TemperatureReading")
+    for position, (field, record) in enumerate(zip(fields, expected, strict=True)):
+        args: list[list[Any]] = [[], [], [], []]
+        args[position] = junk
+        with pytest.raises(FieldTypeError) as info:
             audit(args[0], args[1], args[2], args[3], RetentionPolicy(), SEPT)
-        assert info.value.code == "food_samples.invalid_record"
-    with pytest.raises(InvalidRecordError):
+        assert info.value.code == "input.wrong_type"
+        assert dict(info.value.params) == {
+            "field": f"SampleLog.{field}[0]",
+            "expected": f"a {record}",
+            "expected_zh": f"记录 {record}",
+            "type_name": "dict",
+        }
+    with pytest.raises(FieldTypeError) as hold:
         audit([], [], [], [], RetentionPolicy(), SEPT, holds=["h"])  # type: ignore[list-item]
+    assert dict(hold.value.params) == {
+        "field": "SampleLog.holds[0]",
+        "expected": "a Hold",
+        "expected_zh": "记录 Hold",
+        "type_name": "str",
+    }
 
 
 def test_checks_are_a_tuple_of_pure_functions() -> None:

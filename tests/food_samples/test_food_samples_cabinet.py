@@ -293,7 +293,7 @@ def test_state_round_trips_and_replays() -> None:
         list[CabinetEvent], serialization.dumps(list(cabinet.events), list[CabinetEvent])
     )
     assert tuple(events) == cabinet.events
-    assert '"type": "SampleTaken"' in serialization.dumps(list(cabinet.events), list[CabinetEvent])
+    assert '"type":"SampleTaken"' in serialization.dumps(list(cabinet.events), list[CabinetEvent])
     assert cabinet != SampleCabinet("C1")
     assert cabinet.__eq__(object()) is NotImplemented
     assert "samples=2" in repr(cabinet)

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from schoollogistics import DateRange, Violation, school_datetime
 from schoollogistics.core.time import hours_text
+from schoollogistics.errors import FieldTypeError
 from schoollogistics.food_samples import (
     FINDINGS,
     Disposal,
@@ -36,7 +37,6 @@ from schoollogistics.food_samples import (
     audit_log,
     fs2_weights,
 )
-from schoollogistics.food_samples.errors import InvalidRecordError
 
 ZONE = "Asia/Shanghai"
 T0 = school_datetime(2025, 9, 1)
@@ -650,6 +650,11 @@ def test_audit_passes_its_checks_and_names_wrong_records() -> None:
         log.meals, log.samples, log.disposals, [], RetentionPolicy(), DAY, checks=(fs2_weights,)
     )
     assert only == ()
-    with pytest.raises(InvalidRecordError) as info:
+    with pytest.raises(FieldTypeError) as info:
         audit([], [3], [], [], RetentionPolicy(), DAY)  # type: ignore[list-item]
-    assert info.value.params == {"record": "audit", "field": "samples", "reason": "unexpected int"}
+    assert info.value.params == {
+        "field": "SampleLog.samples[0]",
+        "expected": "a FoodSample",
+        "expected_zh": "记录 FoodSample",
+        "type_name": "int",
+    }

@@ -9,7 +9,7 @@ from typing import Any
 import pendulum
 import pytest
 
-from schoollogistics.errors import UnknownTimezoneError
+from schoollogistics.errors import FieldTypeError, UnknownTimezoneError
 from schoollogistics.food_samples import RetentionPolicy
 from schoollogistics.food_samples.errors import InvalidRecordError
 
@@ -29,7 +29,6 @@ MICRO = dt.timedelta(microseconds=1)
         ({"retention": dt.timedelta(0)}, "retention", "must be positive"),
         ({"retention": -MICRO}, "retention", "must be positive"),
         ({"min_celsius": Decimal("8.1")}, "min_celsius", "is above max_celsius"),
-        ({"reviewer_required": 1}, "reviewer_required", "must be a bool"),
         ({"max_reading_gap": dt.timedelta(0)}, "max_reading_gap", "must be positive"),
         ({"max_reading_gap": -MICRO}, "max_reading_gap", "must be positive"),
         (
@@ -55,6 +54,20 @@ def test_each_refusal_names_its_field_and_reason(
         field,
         reason,
     )
+
+
+@pytest.mark.parametrize(("value", "type_name"), [(1, "int"), ("yes", "str"), (None, "NoneType")])
+def test_reviewer_required_must_be_a_bool(value: object, type_name: str) -> None:
+    """A flag of the wrong type is refused by the record's type check, before its own rules."""
+    with pytest.raises(FieldTypeError) as info:
+        RetentionPolicy(reviewer_required=value)  # type: ignore[arg-type]
+    assert info.value.code == "input.wrong_type"
+    assert info.value.params == {
+        "field": "RetentionPolicy.reviewer_required",
+        "expected": "true or false",
+        "expected_zh": "布尔值",
+        "type_name": type_name,
+    }
 
 
 @pytest.mark.rule("FS-2")

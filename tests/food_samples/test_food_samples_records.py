@@ -15,8 +15,11 @@ from hypothesis import strategies as st
 
 import schoollogistics.food_samples as food_samples
 from schoollogistics import school_datetime, serialization
+from schoollogistics.core.money import DECIMAL_FRACTION_DIGITS, DECIMAL_INTEGER_DIGITS
 from schoollogistics.errors import (
+    AmountOutOfRangeError,
     EmptyIdentifierError,
+    FieldTypeError,
     NaiveDateTimeError,
     SerializationError,
     UnknownTimezoneError,
@@ -124,7 +127,6 @@ def test_policy_defaults_follow_the_rules() -> None:
         {"min_celsius": 9},
         {"max_reading_gap": dt.timedelta(0)},
         {"overdue_after": dt.timedelta(hours=47)},
-        {"reviewer_required": "yes"},
     ],
 )
 def test_policy_refuses_inconsistent_values(changes: dict[str, Any]) -> None:
@@ -159,7 +161,6 @@ def test_meal_kinds_and_event_names() -> None:
         {"kind": MealKind.EVENT},
         {"kind": MealKind.EVENT, "event_name": " "},
         {"event_name": "运动会"},
-        {"dishes": "米饭"},
         {"dishes": ["米饭", "米饭"]},
         {"dishes": ["米饭", ""]},
         {"dishes": [1]},
@@ -176,6 +177,14 @@ def test_meal_kinds_and_event_names() -> None:
         }
         with pytest.raises(InvalidRecordError):
             Meal(**args)
+    with pytest.raises(FieldTypeError) as wrong:  # one text is not a list of dishes
+        Meal("m", pendulum.Date(2025, 9, 1), "lunch", AT, "米饭")
+    assert wrong.value.params == {
+        "field": "Meal.dishes",
+        "expected": "a list or tuple",
+        "expected_zh": "列表或元组",
+        "type_name": "str",
+    }
     with pytest.raises(EmptyIdentifierError):
         Meal(" ", pendulum.Date(2025, 9, 1), "lunch", AT, ["米饭"])
 
@@ -229,11 +238,18 @@ def test_holds_cover_meals_or_time_ranges() -> None:
         {"taken_from": AT, "taken_until": AT},
         {"meal_ids": ["m"], "released_at": AT},
         {"meal_ids": ["m"], "released_at": AT.subtract(seconds=1), "released_by": "局"},
-        {"meal_ids": "m"},
     ]
     for changes in bad:
         with pytest.raises(InvalidRecordError):
             Hold("h", AT, "校长", "r", **changes)
+    with pytest.raises(FieldTypeError) as wrong:  # one id is not a list of meal ids
+        Hold("h", AT, "校长", "r", meal_ids="m")
+    assert wrong.value.params == {
+        "field": "Hold.meal_ids",
+        "expected": "a list or tuple",
+        "expected_zh": "列表或元组",
+        "type_name": "str",
+    }
 
 
 def test_readings_and_disposals() -> None:
@@ -300,17 +316,55 @@ def test_every_rule_is_cited_in_tests_and_every_code_is_documented() -> None:
 
 @pytest.mark.rule("FS-2")
 @pytest.mark.rule("FS-5")
-@given(value=st.floats(allow_nan=False, allow_infinity=False, min_value=0, max_value=1e6))
+@given(
+    value=st.floats(allow_nan=False, allow_infinity=False, min_value=0, max_value=1e6)
+    .map(lambda v: round(v, DECIMAL_FRACTION_DIGITS))  # within the decimal bounds as it prints
+    .filter(lambda v: _fraction_digits(v) <= DECIMAL_FRACTION_DIGITS)
+)
 def test_float_measurements_are_read_by_their_shortest_text(value: float) -> None:
     """Grams and temperatures are measurements, not money: a float is read as it prints.
 
     ``130.5`` becomes ``Decimal("130.5")`` (not the binary expansion), so a threshold
-    comparison sees the value the user wrote; NaN and infinities are refused.
+    comparison sees the value the user wrote; NaN and infinities are refused. A float
+    whose shortest text has more than 10 fraction digits is out of the decimal domain
+    (see ``test_float_measurements_beyond_the_decimal_bounds_are_refused``).
     """
     sample = FoodSample("s", "m", "米饭", value, AT, "张三", "李四", "C1")
     assert sample.grams == Decimal(repr(value))
     assert TemperatureReading("C1", AT, -value).celsius == Decimal(repr(-value))
     assert serialization.loads(FoodSample, serialization.dumps(sample)) == sample
+
+
+def _fraction_digits(value: float) -> int:
+    exponent = Decimal(repr(value)).as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(0, -exponent)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1.2525977616314776, "1.2525977616314776"),  # 16 fraction digits as it prints
+        (0.1 + 0.2, "0.30000000000000004"),
+        (1e-11, "1E-11"),
+        (1e16, "1E+16"),  # 17 integer digits
+    ],
+)
+def test_float_measurements_beyond_the_decimal_bounds_are_refused(value: float, text: str) -> None:
+    """Read as it prints, such a float has too many digits: refused, never rounded."""
+    for build, field in (
+        (lambda v: FoodSample("s", "m", "米饭", v, AT, "张三", "李四", "C1"), "FoodSample.grams"),
+        (lambda v: TemperatureReading("C1", AT, v), "TemperatureReading.celsius"),
+    ):
+        with pytest.raises(AmountOutOfRangeError) as info:
+            build(value)
+        assert info.value.code == "money.out_of_range"
+        assert info.value.params == {
+            "value": Decimal(text),
+            "field": field,
+            "integer_digits": DECIMAL_INTEGER_DIGITS,
+            "fraction_digits": DECIMAL_FRACTION_DIGITS,
+        }
 
 
 def test_float_edge_cases() -> None:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from schoollogistics.errors import NaiveDateTimeError
+from schoollogistics.errors import ControlCharacterError, NaiveDateTimeError
 from schoollogistics.school_calendar import (
     Category,
     MonthPlan,
@@ -56,8 +56,12 @@ def test_export_round_trips(entries: list[PlanEntry]) -> None:
     assert len({str(e["UID"]) for e in events}) == len(entries)
 
 
-_ANY_IDS = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=8
+_ANY_IDS = st.text(  # any text the text policy allows: no surrogates, no controls but tab/LF/CR
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=["Cs", "Cc"], include_characters="\t\n\r"
+    ),
+    min_size=1,
+    max_size=8,
 ).filter(str.strip)
 
 
@@ -80,6 +84,23 @@ def test_uids_are_injective(pair: tuple[str, str], fixed: str) -> None:
         )
     # ids that the old scheme (unsafe characters → "_") mapped to one UID stay apart
     assert encode_rule_id("a b") != encode_rule_id("a_b") != encode_rule_id("a%20b")
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "point", "position"), [("0\x1f", 0x1F, 1), ("\x00", 0, 0), ("a\x85", 0x85, 1)]
+)
+def test_rule_ids_with_control_characters_are_refused(
+    rule_id: str, point: int, position: int
+) -> None:
+    """The ids the UID test no longer draws: refused by the text policy when the entry is built."""
+    with pytest.raises(ControlCharacterError) as info:
+        PlanEntry(1, pendulum.Date(2025, 9, 1), "任务", Category.SAFETY, rule_id, "s")
+    assert info.value.code == "text.control_character"
+    assert info.value.params == {
+        "field": "PlanEntry.rule_id",
+        "reason": f"control character U+{point:04X} at position {position}",
+        "reason_zh": f"第 {position} 个字符是控制字符 U+{point:04X}",
+    }
 
 
 @pytest.mark.rule("CA-6")

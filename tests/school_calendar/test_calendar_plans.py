@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import attrs
 import pendulum
@@ -14,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from schoollogistics.core.time import DateRange
-from schoollogistics.errors import NaiveDateTimeError
+from schoollogistics.errors import FieldTypeError, NaiveDateTimeError, TimeOutOfRangeError
 from schoollogistics.school_calendar import (
     Anchor,
     AnnualDate,
@@ -123,13 +124,25 @@ def test_term_shapes_are_checked() -> None:
     with pytest.raises(TermInvalidError):
         SchoolYear(2025, ())
     with pytest.raises(TermInvalidError):
-        SchoolYear(1800, (Term("学期", dt.date(1800, 9, 1), dt.date(1801, 1, 1)),))
+        SchoolYear(1800, (Term("学期", dt.date(2025, 9, 1), dt.date(2026, 1, 1)),))
+    with pytest.raises(TimeOutOfRangeError) as early:  # a day before 1900 is outside time's bounds
+        Term("学期", dt.date(1800, 9, 1), dt.date(1801, 1, 1))
+    assert early.value.code == "time.out_of_range"
+    assert early.value.params["field"] == "start"
     with pytest.raises(NaiveDateTimeError):
         Term("学期", dt.datetime(2025, 9, 1), dt.date(2025, 9, 30))  # noqa: DTZ001
     with pytest.raises(TermInvalidError):
         Term("学期", dt.date(2025, 9, 1), dt.date(2025, 9, 30), (("2025-09-02", "2025-09-03"),))  # type: ignore[arg-type]
     one = DateRange(dt.date(2025, 9, 8), dt.date(2025, 9, 9))
-    assert Term("学期", dt.date(2025, 9, 1), dt.date(2025, 9, 30), one).breaks == (one,)
+    assert Term("学期", dt.date(2025, 9, 1), dt.date(2025, 9, 30), (one,)).breaks == (one,)
+    with pytest.raises(FieldTypeError) as single:  # one DateRange is not a list of breaks
+        Term("学期", dt.date(2025, 9, 1), dt.date(2025, 9, 30), one)
+    assert single.value.params == {
+        "field": "Term.breaks",
+        "expected": "a list or tuple",
+        "expected_zh": "列表或元组",
+        "type_name": "DateRange",
+    }
 
 
 @pytest.mark.rule("CA-1")
@@ -389,17 +402,9 @@ def test_daily_rule_is_every_school_day(beijing: SchoolCalendar) -> None:
         lambda: _rule(Daily(), months=(13,)),
         lambda: _rule(Daily(), months=(True,)),
         lambda: _rule(Daily(), rules=("",)),
-        lambda: TaskRule("r", "任务", "safety", Daily(), "s"),  # type: ignore[arg-type]
-        lambda: _rule(Daily(), allowed="school_day"),
-        lambda: _rule(Daily(), on_non_school_day="next"),
         lambda: _rule(Daily(), regulatory_key=""),
-        lambda: _rule(Daily(), note_zh=None),
-        lambda: TaskRule("r", "任务", Category.SAFETY, Daily(), None),  # type: ignore[arg-type]
         lambda: _rule(HolidayDuty(), allowed=DayKind.WORKING_DAY),
-        lambda: _rule(Weekly),  # the class, not a schedule
         lambda: Weekly(("1",)),  # type: ignore[arg-type]
-        lambda: Weekly("0"),  # type: ignore[arg-type]
-        lambda: _rule(Daily(), rules=None),
         lambda: HolidayEve(("",)),
         lambda: Template("t", ("not a rule",)),  # type: ignore[arg-type]
     ],
@@ -410,13 +415,83 @@ def test_impossible_schedules_are_refused(build: object) -> None:
     assert info.value.code == "calendar.rule_invalid"
 
 
+_TEXT = ("text", "文本")
+_LIST = ("a list or tuple", "列表或元组")
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "type_name", "expected"),
+    [
+        (
+            lambda: TaskRule("r", "任务", "safety", Daily(), "s"),  # type: ignore[arg-type]
+            "TaskRule.category",
+            "str",
+            ("a Category", "枚举 Category"),
+        ),
+        (
+            lambda: _rule(Daily(), allowed="school_day"),
+            "TaskRule.allowed",
+            "str",
+            ("a DayKind", "枚举 DayKind"),
+        ),
+        (
+            lambda: _rule(Daily(), on_non_school_day="next"),
+            "TaskRule.on_non_school_day",
+            "str",
+            ("a ShiftPolicy", "枚举 ShiftPolicy"),
+        ),
+        (lambda: _rule(Daily(), note_zh=None), "TaskRule.note_zh", "NoneType", _TEXT),
+        (
+            lambda: TaskRule("r", "任务", Category.SAFETY, Daily(), None),  # type: ignore[arg-type]
+            "TaskRule.source",
+            "NoneType",
+            _TEXT,
+        ),
+        # the class, not a schedule (the expected text names the schedule union)
+        (lambda: _rule(Weekly), "TaskRule.schedule", "type", None),
+        (lambda: Weekly("0"), "Weekly.weekdays", "str", _LIST),  # type: ignore[arg-type]
+        (lambda: _rule(Daily(), rules=None), "TaskRule.rules", "NoneType", _LIST),
+    ],
+)
+def test_schedules_of_the_wrong_type_are_refused_when_built(
+    build: Callable[[], object],
+    field: str,
+    type_name: str,
+    expected: tuple[str, str] | None,
+) -> None:
+    """A wrong type (text for an enum, None for text or a list) is refused before the rules run."""
+    with pytest.raises(FieldTypeError) as info:
+        build()
+    assert info.value.code == "input.wrong_type"
+    assert (info.value.params["field"], info.value.params["type_name"]) == (field, type_name)
+    if expected is not None:
+        assert (info.value.params["expected"], info.value.params["expected_zh"]) == expected
+
+
 @pytest.mark.rule("CA-3")
-def test_a_single_string_or_int_is_one_item_not_a_sequence() -> None:
-    assert HolidayEve("国庆节").holidays_zh == ("国庆节",)
-    assert HolidayDuty("元旦").holidays_zh == ("元旦",)
-    assert _rule(Daily(), rules="CA-4").rules == ("CA-4",)
-    assert _rule(Daily(), months=9).months == (9,)
-    assert Weekly(0).weekdays == (0,)
+def test_a_single_string_or_int_is_refused_not_read_as_a_sequence() -> None:
+    """A lone str or int for a tuple field is a wrong type: never split, never wrapped."""
+    builds: list[tuple[Callable[[], object], str, str]] = [
+        (lambda: HolidayEve("国庆节"), "HolidayEve.holidays_zh", "str"),
+        (lambda: HolidayDuty("元旦"), "HolidayDuty.holidays_zh", "str"),
+        (lambda: _rule(Daily(), rules="CA-4"), "TaskRule.rules", "str"),
+        (lambda: _rule(Daily(), months=9), "TaskRule.months", "int"),
+        (lambda: Weekly(0), "Weekly.weekdays", "int"),
+    ]
+    for build, field, type_name in builds:
+        with pytest.raises(FieldTypeError) as info:
+            build()
+        assert info.value.params == {
+            "field": field,
+            "expected": "a list or tuple",
+            "expected_zh": "列表或元组",
+            "type_name": type_name,
+        }
+    assert HolidayEve(("国庆节",)).holidays_zh == ("国庆节",)
+    assert HolidayDuty(["元旦"]).holidays_zh == ("元旦",)
+    assert _rule(Daily(), rules=["CA-4"]).rules == ("CA-4",)
+    assert _rule(Daily(), months=[9]).months == (9,)
+    assert Weekly([0]).weekdays == (0,)
 
 
 def test_schedule_descriptions() -> None:

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from schoollogistics import CalendarError, serialization
-from schoollogistics.errors import NaiveDateTimeError, TimeTypeError
+from schoollogistics.errors import FieldTypeError, NaiveDateTimeError, TimeTypeError
 from schoollogistics.school_calendar import (
     Category,
     DayKind,
@@ -258,13 +258,28 @@ def test_frequencies_are_checked_when_built() -> None:
     assert good.min_count == 1
     builds: tuple[Callable[[], object], ...] = (
         lambda: RegulatoryFrequency("", "检查", Period.MONTH, 1, "s"),
-        lambda: RegulatoryFrequency("k", "检查", "month", 1, "s"),  # type: ignore[arg-type]
-        lambda: RegulatoryFrequency("k", "检查", Period.MONTH, True, "s"),
         lambda: RegulatoryFrequency("k", "检查", Period.MONTH, 0, "s"),
     )
     for bad in builds:
         with pytest.raises(RuleInvalidError):
             bad()
+    wrong_types: tuple[tuple[Callable[[], object], str, str], ...] = (
+        (
+            lambda: RegulatoryFrequency("k", "检查", "month", 1, "s"),  # type: ignore[arg-type]
+            "RegulatoryFrequency.period",
+            "str",
+        ),
+        (
+            lambda: RegulatoryFrequency("k", "检查", Period.MONTH, True, "s"),
+            "RegulatoryFrequency.min_count",
+            "bool",
+        ),
+    )
+    for bad, field, type_name in wrong_types:
+        with pytest.raises(FieldTypeError) as info:
+            bad()
+        assert info.value.code == "input.wrong_type"
+        assert (info.value.params["field"], info.value.params["type_name"]) == (field, type_name)
 
 
 def test_official_years_text_in_the_refusal() -> None:

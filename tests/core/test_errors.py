@@ -329,6 +329,7 @@ _KNOWN_ENGLISH_ARGUMENTS = {
     ("money.py", "type_name"),
     ("time.py", "timezone"),
     ("shapes.py", "type_name"),
+    ("violations.py", "field"),
 }
 
 

@@ -240,7 +240,7 @@ class RecordShape:
         return str(getattr(self.cls, "TAG", self.cls.__name__))
 
 
-@attrs.frozen(eq=False)
+@attrs.define(eq=False)
 class UnionShape:
     """A tagged union of records: a JSON object whose ``"type"`` names the member."""
 
@@ -282,6 +282,9 @@ _UNIONS: dict[object, UnionShape] = {}
 def name_union(union: object, name: str) -> None:
     """Give a union of records its public name (``AssetEvent``), used by the schema."""
     _UNION_NAMES[union] = name
+    built = _UNIONS.get(union)
+    if built is not None:  # its shape was needed before it was named
+        built.name = name
 
 
 def _is_union(tp: object) -> bool:

@@ -93,11 +93,13 @@ class Daily:
 
 
 def _items(value: object, single: type, what: str) -> tuple[object, ...]:
-    """``value`` as a tuple; a lone ``single`` (an int, a string) is one item."""
-    if isinstance(value, single):
-        return (value,)
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise RuleInvalidError(rule=what, reason=f"expected {single.__name__}s, not {value!r}")
+    """``value`` as a tuple of items.
+
+    A list or tuple: the record's field check refuses a lone value such as
+    ``"国庆节"`` or ``9`` before this converter runs.
+    """
+    if not isinstance(value, Iterable) or isinstance(value, str):  # pragma: no cover - see above
+        raise RuleInvalidError(rule=what, reason=f"expected {single.__name__}s")
     return tuple(value)
 
 
@@ -297,7 +299,7 @@ class RelativeToTerm:
 
 
 def _words(value: str | Iterable[str]) -> tuple[str, ...]:
-    """Holiday keywords; a single string is one keyword (not its characters)."""
+    """Holiday keywords, a list or tuple of them (a lone string is refused)."""
     return _text_items(value, "holidays_zh")
 
 

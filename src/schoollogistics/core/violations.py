@@ -44,6 +44,13 @@ class Params(Mapping[str, str]):
         pairs = items.items() if isinstance(items, Mapping) else items
         self._items = tuple(sorted((str(k), _text(v)) for k, v in pairs))
 
+    @classmethod
+    def __shape__(cls) -> object:
+        """The JSON shape of params: an object of text values (read by the converter)."""
+        from schoollogistics.core.shapes import MapShape, TextShape  # noqa: PLC0415 - a cycle
+
+        return MapShape(TextShape(), TextShape(), cls=cls)
+
     def __getitem__(self, key: str) -> str:
         for k, v in self._items:
             if k == key:

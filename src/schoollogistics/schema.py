@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import enum
 import re
+import typing
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Final, TypeAlias
@@ -143,6 +144,14 @@ def _named(shape: Shape) -> str | None:
     return None
 
 
+def _shape(tp: object) -> Shape:
+    """``shape_of``, and a ``list[...]`` (as ``from_dict`` takes it) as a list of its items."""
+    if typing.get_origin(tp) is list:
+        (item,) = typing.get_args(tp)
+        return ListShape(shape_of(item))
+    return shape_of(tp)
+
+
 def schema_name(tp: object) -> str:
     """The name of ``tp`` in the schema (``Exchange``, ``AssetEvent``, ``AssetEventLog``).
 
@@ -151,7 +160,7 @@ def schema_name(tp: object) -> str:
     """
     if tp is Decimal:
         return "Decimal"
-    shape = shape_of(tp)
+    shape = _shape(tp)
     name = _named(shape)
     if name is not None:
         return name
@@ -419,7 +428,7 @@ def json_schema(tp: object, *, name: str | None = None) -> JSONSchema:
     if tp is Decimal:
         root = builder._decimal(shape_of(Decimal), None)  # noqa: SLF001 - Decimal is not a definition
         return _document(title, root, builder.defs)
-    root = builder.schema(shape_of(tp))
+    root = builder.schema(_shape(tp))
     if title in builder.defs and root == builder.ref(title):
         root = builder.ref(title)
     return _document(title, root, builder.defs)

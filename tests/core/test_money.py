@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from schoollogistics import Money, allocate, to_capital
 from schoollogistics.errors import (
     AmountNotFiniteError,
-    AmountOutOfRangeError,
     AmountNotInFenError,
+    AmountOutOfRangeError,
     AmountTextError,
     AmountTypeError,
     FloatAmountError,

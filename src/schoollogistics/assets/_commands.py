@@ -29,6 +29,7 @@ from schoollogistics.assets._records import (
 )
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
+from schoollogistics.core.shapes import checked_fields
 
 __all__ = [
     "COMMAND_TYPES",
@@ -55,7 +56,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class RegisterItem:
     """Open the record (档案) of an item type (AS-1), classified by AS-10 when ``kind`` is ``None``.
 
@@ -92,7 +93,7 @@ class RegisterItem:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class RegisterPlace:
     """Register a storeroom or room, with its custodian if known (AS-4).
 
@@ -115,7 +116,7 @@ class RegisterPlace:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class RegisterHolder:
     """Register a person or a class as a holder.
 
@@ -136,7 +137,7 @@ class RegisterHolder:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class AssignCustodian:
     """Make someone answer for a place or an item type (AS-4).
 
@@ -157,7 +158,7 @@ class AssignCustodian:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class Receive:
     """Accept goods into a storeroom (入库, AS-1).
 
@@ -188,7 +189,7 @@ class Receive:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class Issue:
     """Issue from a storeroom to a holder or room (领用, AS-1, AS-3, AS-9).
 
@@ -215,7 +216,7 @@ class Issue:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class Exchange:
     """New for old, in one step (以旧换新, AS-3).
 
@@ -250,7 +251,7 @@ class Exchange:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class HandBack:
     """Take units back from a holder or room into a storeroom, checked (归还, AS-6).
 
@@ -277,7 +278,7 @@ class HandBack:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class Lend:
     """Lend units from a place to a registered holder until ``due_on`` (借出, AS-5).
 
@@ -306,7 +307,7 @@ class Lend:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class ReturnLoan:
     """Take a loan back to the place that lent it, checked (AS-5, AS-6).
 
@@ -325,7 +326,7 @@ class ReturnLoan:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class Transfer:
     """Move units between rooms or holders, on the record (调拨, AS-4).
 
@@ -350,7 +351,7 @@ class Transfer:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class ReportDamage:
     """Record damage found on available units.
 
@@ -377,7 +378,7 @@ class ReportDamage:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class SendToRepair:
     """Send units to repair, from available stock or the returned pool (AS-7).
 
@@ -404,7 +405,7 @@ class SendToRepair:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class RecordRepair:
     """Record units back from repair in good condition, with the cost (AS-7).
 
@@ -429,7 +430,7 @@ class RecordRepair:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class Restock:
     """Put units of the returned pool back into stock for reissue (AS-3).
 
@@ -452,7 +453,7 @@ class Restock:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class Dispose:
     """Write units off with an approver (报废, AS-7).
 
@@ -479,7 +480,7 @@ class Dispose:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class PostStockTake:
     """Post a count's surplus and shortage, pending a decision (AS-2); dated on the count date.
 
@@ -498,7 +499,7 @@ class PostStockTake:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class DecideAdjustments:
     """Decide a posted stock-take's pending adjustments (待处理财产损溢, AS-2).
 
@@ -519,7 +520,7 @@ class DecideAdjustments:
     reason: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class CloseMonth:
     """Close a month (月结, AS-8), freezing its summary; dated on its last day.
 

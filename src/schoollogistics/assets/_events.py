@@ -24,6 +24,7 @@ from schoollogistics.assets._records import (
     Place,
 )
 from schoollogistics.core.money import Money
+from schoollogistics.core.shapes import checked_fields
 
 __all__ = [
     "EVENT_TYPES",
@@ -80,7 +81,7 @@ def _metadata_last(
     ]
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class ItemRegistered(_EventMeta):
     """An item type entered the catalogue (建档, AS-1).
 
@@ -94,7 +95,7 @@ class ItemRegistered(_EventMeta):
     item: ItemType
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class PlaceRegistered(_EventMeta):
     """A storeroom or room was registered.
 
@@ -108,7 +109,7 @@ class PlaceRegistered(_EventMeta):
     place: Place
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class HolderRegistered(_EventMeta):
     """A person or class was registered as a holder.
 
@@ -122,7 +123,7 @@ class HolderRegistered(_EventMeta):
     holder: Holder
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class CustodianAssigned(_EventMeta):
     """A custodian now answers for a place or an item type (AS-4).
 
@@ -140,7 +141,7 @@ class CustodianAssigned(_EventMeta):
     custodian_id: str
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class Received(_EventMeta):
     """Goods were accepted into a storeroom (入库, AS-1).
 
@@ -168,7 +169,7 @@ class Received(_EventMeta):
     invoice_ref: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class Issued(_EventMeta):
     """Units left a storeroom to a holder or room (领用, AS-1).
 
@@ -192,7 +193,7 @@ class Issued(_EventMeta):
     initial_allocation: bool = False
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class Exchanged(_EventMeta):
     """A holder handed back old units and took as many new ones, in one step (以旧换新, AS-3).
 
@@ -226,7 +227,7 @@ class Exchanged(_EventMeta):
     condition: Condition = Condition.WORN
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class Returned(_EventMeta):
     """A holder or room handed units back to a storeroom, checked for condition (归还, AS-6).
 
@@ -250,7 +251,7 @@ class Returned(_EventMeta):
     condition: Condition = Condition.GOOD
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class Lent(_EventMeta):
     """Units were lent to a borrower until a due date (借出, AS-5).
 
@@ -276,7 +277,7 @@ class Lent(_EventMeta):
     due_on: pendulum.Date
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class LoanReturned(_EventMeta):
     """A loan came back to the place that lent it, checked for condition (归还, AS-5).
 
@@ -292,7 +293,7 @@ class LoanReturned(_EventMeta):
     condition: Condition = Condition.GOOD
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class Transferred(_EventMeta):
     """Units moved between rooms or holders (调拨, AS-4).
 
@@ -314,7 +315,7 @@ class Transferred(_EventMeta):
     tags: tuple[str, ...] = ()
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class DamageReported(_EventMeta):
     """Damage was found on available units at a location.
 
@@ -338,7 +339,7 @@ class DamageReported(_EventMeta):
     responsible_id: str | None = None
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class SentToRepair(_EventMeta):
     """Units went to repair from a location's available stock or a returned pool (维修, AS-7).
 
@@ -362,7 +363,7 @@ class SentToRepair(_EventMeta):
     repairer: str = ""
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class Repaired(_EventMeta):
     """Units came back from repair, in good condition, with the cost (维修完成, AS-7).
 
@@ -384,7 +385,7 @@ class Repaired(_EventMeta):
     cost: Money
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class Restocked(_EventMeta):
     """Units of a returned pool were put back into stock for reissue (再利用, AS-3).
 
@@ -404,7 +405,7 @@ class Restocked(_EventMeta):
     tags: tuple[str, ...] = ()
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class Disposed(_EventMeta):
     """Units were written off, with an approver (报废, AS-7).
 
@@ -428,7 +429,7 @@ class Disposed(_EventMeta):
     approver: str
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class StockTakePosted(_EventMeta):
     """A stock-take's surplus and shortage were posted, pending a decision (AS-2).
 
@@ -450,7 +451,7 @@ class StockTakePosted(_EventMeta):
     responsible_id: str | None = None
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class AdjustmentDecided(_EventMeta):
     """The pending adjustments of a stock-take were decided (待处理财产损溢处理, AS-2).
 
@@ -468,7 +469,7 @@ class AdjustmentDecided(_EventMeta):
     approver: str
 
 
-@attrs.frozen(slots=True, kw_only=True, field_transformer=_metadata_last)
+@attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))
 class MonthClosed(_EventMeta):
     """A month was closed with its summary per category (月结, AS-8).
 

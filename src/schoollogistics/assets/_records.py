@@ -12,6 +12,7 @@ from attrs import AttrsInstance
 
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
+from schoollogistics.core.shapes import checked_fields
 
 __all__ = [
     "AdjustmentLine",
@@ -141,7 +142,7 @@ class SummaryScope(enum.Enum):
     """The whole school: issues and returns are internal and net to zero."""
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class ItemType:
     """An item type of the catalogue (物品档案, AS-1).
 
@@ -175,7 +176,7 @@ class ItemType:
         return self.kind is ItemKind.FIXED_ASSET
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class Place:
     """A storeroom or room (库房、教室、办公室...).
 
@@ -192,7 +193,7 @@ class Place:
     custodian_id: str | None = None
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class Holder:
     """A person or a class that can hold, borrow and hand back items.
 
@@ -207,7 +208,7 @@ class Holder:
     kind: HolderKind
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class AssetUnit:
     """One tagged unit of a fixed asset (固定资产卡片).
 
@@ -233,7 +234,7 @@ class AssetUnit:
     acquired_on: pendulum.Date
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class StockRow:
     """A quantity of one item at one location (on hand, a holding, the returned pool).
 
@@ -254,7 +255,7 @@ class StockRow:
     value: Money
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class UnitPosition:
     """Where a tagged unit is and in which condition.
 
@@ -273,7 +274,7 @@ class UnitPosition:
     condition: Condition
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class LoanRow:
     """A loan (借用, AS-5).
 
@@ -302,7 +303,7 @@ class LoanRow:
     days_overdue: int = 0
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class TrailEntry:
     """One step in the life of a tagged unit (AS-7).
 
@@ -327,7 +328,7 @@ class TrailEntry:
     reason: str
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class CustodyGap:
     """A room, or a holding, that nobody answers for (AS-4).
 
@@ -342,7 +343,7 @@ class CustodyGap:
     quantity: int
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class CategorySummary:
     """A month's movements of one category (AS-8), in quantity and value.
 
@@ -388,7 +389,7 @@ class CategorySummary:
     closing_value: Money
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class CountLine:
     """One counted line of a stock-take.
 
@@ -403,7 +404,7 @@ class CountLine:
     tags: tuple[str, ...] = ()
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class StockTake:
     """A physical count of one place at a date (盘点, AS-2).
 
@@ -424,7 +425,7 @@ class StockTake:
     lines: tuple[CountLine, ...]
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class ReconciliationLine:
     """Book against counted for one item (账物核对, AS-2).
 
@@ -453,7 +454,7 @@ class ReconciliationLine:
     shortage_value: Money
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class Reconciliation:
     """The reconciliation of a stock-take against the books (AS-2).
 
@@ -479,7 +480,7 @@ class Reconciliation:
         return tuple(line for line in self.lines if line.surplus or line.shortage)
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class AdjustmentLine:
     """A posted surplus or shortage of one item (待处理财产损溢, AS-2).
 
@@ -501,7 +502,7 @@ class AdjustmentLine:
     unit_value: Money
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class PendingAdjustment:
     """A posted stock-take adjustment and the decision on it (待处理财产损溢).
 
@@ -520,7 +521,7 @@ class PendingAdjustment:
     decision: Decision
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class LossReport:
     """A damage-claim input for the compensation area (损坏/遗失).
 
@@ -567,7 +568,7 @@ class LossReport:
     event_seq: int
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class HazardUsage:
     """Hazardous issues to one holder in one period against the limit (AS-9).
 
@@ -590,7 +591,7 @@ class HazardUsage:
     over_limit: bool
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, field_transformer=checked_fields())
 class LedgerSnapshot:
     """The whole state of a ledger as one comparable, serializable record.
 

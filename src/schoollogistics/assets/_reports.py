@@ -43,7 +43,7 @@ from schoollogistics.assets._records import (
 )
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.findings import FINDINGS
-from schoollogistics.core.money import Money
+from schoollogistics.core.money import COMPUTE_CONTEXT, Money
 from schoollogistics.core.violations import Violation
 
 RECEIVED = "received"
@@ -59,8 +59,11 @@ def _value(
     item: ItemType, units: dict[str, AssetUnit], tags: tuple[str, ...], quantity: int
 ) -> Decimal:
     if tags:
-        return sum((units[tag].original_value.amount for tag in tags), Decimal(0))
-    return item.unit_cost.amount * quantity
+        total = Decimal(0)
+        for tag in tags:  # in the library's context, never the caller's
+            total = COMPUTE_CONTEXT.add(total, units[tag].original_value.amount)
+        return total
+    return COMPUTE_CONTEXT.multiply(item.unit_cost.amount, quantity)
 
 
 def movements(
@@ -98,7 +101,7 @@ def movements(
             for line in event.lines:
                 item = items[line.item_id]
                 if line.surplus:
-                    value = line.unit_value.amount * line.surplus
+                    value = COMPUTE_CONTEXT.multiply(line.unit_value.amount, line.surplus)
                     yield day, line.item_id, "", event.place_id, ADJUST, line.surplus, value
                 if line.shortage:
                     value = _value(item, units, line.shortage_tags, line.shortage)
@@ -152,7 +155,7 @@ def monthly_summary(
     def add(category: AssetCategory, figure: str, quantity: int, value: Decimal) -> None:
         key = (category, figure)
         qty[key] = qty.get(key, 0) + quantity
-        val[key] = val.get(key, Decimal(0)) + value
+        val[key] = COMPUTE_CONTEXT.add(val.get(key, Decimal(0)), value)
 
     for day, item_id, source, target, kind, quantity, value in movements(events, items, units):
         if day > end:

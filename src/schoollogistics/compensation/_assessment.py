@@ -35,6 +35,7 @@ writes the words.
 
 from __future__ import annotations
 
+import decimal
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -61,7 +62,8 @@ from schoollogistics.compensation._records import (
 )
 from schoollogistics.compensation._rules import dc4_replacement_cost_given, dc5_no_fine_above_loss
 from schoollogistics.core.categories import AssetCategory
-from schoollogistics.core.money import Money, allocate, allocate_fen, to_capital
+from schoollogistics.core.money import COMPUTE_CONTEXT, Money, allocate, allocate_fen, to_capital
+from schoollogistics.core.shapes import checked_fields
 
 __all__ = [
     "Assessment",
@@ -128,7 +130,7 @@ class LedgerOperation(enum.Enum):
     """Send the unit to repair (送修)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class AssessmentLine:
     """One itemised line, with everything its explanation needs (DC-4, DC-6).
 
@@ -169,7 +171,7 @@ class AssessmentLine:
     loss: Money
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Share:
     """One payer's share of the total (DC-7, DC-8).
 
@@ -198,7 +200,7 @@ class Share:
     amount: Money
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class RepairOrder:
     """A repair to carry out (DC-2, DC-3: "赔款，然后由木工维修").
 
@@ -218,7 +220,7 @@ class RepairOrder:
     after_payment: bool
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class LedgerInstruction:
     """A ledger operation to post for a ledger-linked item (mapped onto the ledger's API).
 
@@ -239,7 +241,7 @@ class LedgerInstruction:
     on: pendulum.Date
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Assessment:
     """The result of assessing one claim; it serializes and renders as a notice.
 
@@ -429,6 +431,13 @@ def _relieved(
     charge: int, payers: tuple[LiableParty, ...], policy: CompensationPolicy
 ) -> tuple[int, list[Decimal]]:
     """The total after hardship relief (only ever lower) and the weights to split it by."""
+    with decimal.localcontext(COMPUTE_CONTEXT):  # never the caller's precision or traps
+        return _relieved_in_context(charge, payers, policy)
+
+
+def _relieved_in_context(
+    charge: int, payers: tuple[LiableParty, ...], policy: CompensationPolicy
+) -> tuple[int, list[Decimal]]:
     keep = 1 - policy.hardship_reduction
     effective: list[Decimal] = []
     for party in payers:
@@ -468,7 +477,8 @@ def _charge(
     elif policy.multiplier == 1:
         charge = loss
     else:
-        charge = int((policy.multiplier * loss).to_integral_value(rounding=ROUND_HALF_UP))
+        with decimal.localcontext(COMPUTE_CONTEXT):
+            charge = int((policy.multiplier * loss).to_integral_value(rounding=ROUND_HALF_UP))
     relief = role is None and claim.has_relief
     if relief:
         total, effective = _relieved(charge, payers, policy)

@@ -36,6 +36,7 @@ from schoollogistics.compensation._records import DamageClaim, LiableParty, Part
 from schoollogistics.compensation.errors import InvalidClaimError, InvalidPartyError
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, as_date
 
 __all__ = [
@@ -91,7 +92,7 @@ def _check_id(value: str) -> str:
     return require_id(value, field="check_id")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class ClassFindings:
     """What a check found in one class (or unit).
 
@@ -112,7 +113,7 @@ def _findings(value: Iterable[ClassFindings]) -> tuple[ClassFindings, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class ClassPropertyCheck:
     """One property check: its occasion, its day and the findings per class.
 
@@ -144,7 +145,7 @@ class ClassPropertyCheck:
                 )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class ClassSummary:
     """The totals of one class in a check.
 
@@ -165,7 +166,7 @@ class ClassSummary:
     repairs: int
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class ClassCheckResult:
     """The batch a check produces.
 

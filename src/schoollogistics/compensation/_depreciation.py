@@ -40,6 +40,7 @@ from schoollogistics.compensation._policy import DepreciationPolicy, MonthConven
 from schoollogistics.compensation._records import AssetValue
 from schoollogistics.compensation._rules import dc6_not_before_acquisition
 from schoollogistics.core.money import Money
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, as_date
 
 __all__ = [
@@ -55,7 +56,7 @@ _DEFAULT_POLICY: Final = DepreciationPolicy()
 """The school table and the default convention (built once: policies are frozen)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class DepreciationMonth:
     """One month of a depreciation schedule (折旧明细).
 

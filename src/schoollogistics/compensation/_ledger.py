@@ -39,6 +39,7 @@ from schoollogistics.assets import (
 from schoollogistics.compensation._assessment import Assessment, LedgerInstruction, LedgerOperation
 from schoollogistics.compensation._records import Cause, DamageClaim, Extent, LiableParty
 from schoollogistics.core.money import Money
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput
 from schoollogistics.errors import InvalidArgumentError
 
@@ -118,7 +119,7 @@ class PostingAction(enum.Enum):
     """The instruction names no tag the ledger knows."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class LedgerPosting:
     """One planned ledger posting for an assessment's instruction.
 

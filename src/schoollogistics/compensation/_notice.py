@@ -24,7 +24,7 @@ from schoollogistics.compensation._assessment import (
 )
 from schoollogistics.compensation._policy import ValueBasis
 from schoollogistics.compensation._records import Cause, Extent, Hardship
-from schoollogistics.core.money import Money
+from schoollogistics.core.money import COMPUTE_CONTEXT, Money
 
 __all__ = ["render_notice", "yuan"]
 
@@ -78,7 +78,7 @@ def _value_text(line: AssessmentLine, value_basis: ValueBasis) -> list[str]:
         f"月折旧额 {yuan(line.original_value)} ÷ {line.life_months} = "
         f"{yuan(line.monthly_depreciation)} 元（四舍五入到分）。"
     )
-    product = line.monthly_depreciation.amount * line.months_elapsed
+    product = COMPUTE_CONTEXT.multiply(line.monthly_depreciation.amount, line.months_elapsed)
     if line.months_elapsed >= line.life_months or product > line.original_value.amount:
         out.append(
             f"已计提 {line.months_elapsed} 个月，已提足折旧：累计折旧 "

@@ -37,6 +37,7 @@ from schoollogistics.compensation._rules import (
 from schoollogistics.compensation.errors import InvalidPolicyError
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money, MoneyInput, to_decimal
+from schoollogistics.core.shapes import checked_fields
 
 __all__ = [
     "DEFAULT_COMPENSABLE_CAUSES",
@@ -89,7 +90,7 @@ class MonthConvention(enum.Enum):
     """次月计提: depreciation starts the month after acquisition."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class CategoryLife:
     """The useful life of one category (one row of the life table).
 
@@ -112,7 +113,7 @@ def _normalise_lives(rows: Iterable[CategoryLife]) -> tuple[CategoryLife, ...]:
     return tuple(sorted(by_category.values(), key=lambda row: row.category.value))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class LifeTable:
     """Useful lives per category, as data (rule DC-6); the defaults are the school table's.
 
@@ -162,7 +163,7 @@ class LifeTable:
         return self._months.get(category)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class DepreciationPolicy:
     """How a school depreciates (rule DC-6).
 
@@ -244,7 +245,7 @@ def _threshold(value: MoneyInput) -> Money:
     return amount_in_fen(value, field="write_off_below")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class CompensationPolicy:
     """A school's compensation policy; the defaults follow RULES.md DC-2 … DC-9.
 

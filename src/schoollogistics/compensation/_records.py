@@ -35,6 +35,7 @@ from schoollogistics.compensation.errors import InvalidClaimError, NotAnAssetErr
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, MoneyInput, non_negative
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, as_date
 from schoollogistics.errors import AmountNotInFenError
 
@@ -209,7 +210,7 @@ def _date_converter(value: DateInput) -> pendulum.Date:
     return as_date(value, field="acquired_on")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class AssetValue:
     """The values of an asset that depreciation and compensation need.
 
@@ -293,7 +294,7 @@ def _parties(value: Iterable[LiableParty]) -> tuple[LiableParty, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Guardian:
     """The guardian (监护人) who answers for a minor (rule DC-8).
 
@@ -312,7 +313,7 @@ def _weight(value: int) -> int:
     return dc7_weight_is_whole(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class LiableParty:
     """A party liable for the damage (责任方), with its share weight.
 
@@ -394,7 +395,7 @@ def _optional_id(value: str | None) -> str | None:
     return None if value is None else require_id(value, field="tag")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class DamagedItem:
     """One damaged item of a claim (one itemised line of the assessment).
 
@@ -487,7 +488,7 @@ def _optional_agreed(value: MoneyInput | None) -> Money | None:
     return None if value is None else amount_in_fen(value, field="agreed_amount")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class DamageClaim:
     """One damage incident to assess (rules DC-1 … DC-4).
 

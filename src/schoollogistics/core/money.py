@@ -46,6 +46,7 @@ from schoollogistics.errors import (
 )
 
 __all__ = [
+    "COMPUTE_CONTEXT",
     "DECIMAL_FRACTION_DIGITS",
     "DECIMAL_INTEGER_DIGITS",
     "FEN",
@@ -158,6 +159,24 @@ it runs through this context's methods, so a caller's ``prec=6`` or cleared
 traps change nothing. ``Inexact`` is trapped: an operation that would have to
 round raises (and is reported as ``money.out_of_range``) instead of rounding.
 Rounding happens only in [`Money.quantize_fen`][schoollogistics.core.money.Money.quantize_fen].
+"""
+
+COMPUTE_CONTEXT: Final = decimal.Context(
+    prec=60,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emax=999,
+    Emin=-999,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""The context of an area's intermediate ratios (a share of a charge, a relief).
+
+Sixty digits: with the bounded domains, products are exact and a quotient is
+close enough that rounding it to a whole fen afterwards (with a stated mode)
+gives the same fen as the exact rational would. Areas compute in
+``decimal.localcontext(COMPUTE_CONTEXT)``, never in the caller's context.
 """
 
 _ROUNDING_CONTEXT: Final = decimal.Context(

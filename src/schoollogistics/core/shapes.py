@@ -50,12 +50,15 @@ from schoollogistics.core.money import (
 )
 from schoollogistics.core.time import (
     MAX_DURATION_SECONDS,
+    MAX_YEAR,
+    MIN_YEAR,
     check_date_range,
     check_moment_range,
 )
 from schoollogistics.errors import (
     ControlCharacterError,
     FieldTypeError,
+    SchoolLogisticsError,
     SurrogateTextError,
     TextTooLongError,
     TimeOutOfRangeError,
@@ -81,6 +84,8 @@ __all__ = [
     "TextShape",
     "TupleShape",
     "UnionShape",
+    "as_sequence",
+    "check_instance",
     "check_text",
     "checked_fields",
     "is_checked",
@@ -322,6 +327,8 @@ def shape_of(tp: object) -> Shape:
         if len(args) == 2 and args[1] is Ellipsis:
             return ListShape(shape_of(args[0]))
         return TupleShape(tuple(shape_of(a) for a in args))
+    if origin is list:
+        return ListShape(shape_of(args[0]))
     if origin is frozenset:
         return ListShape(shape_of(args[0]), unique=True)
     if origin in (collections.abc.Mapping, dict):
@@ -553,26 +560,66 @@ def _check_value(shape: Shape, value: object, field: str) -> object:  # noqa: PL
     return value
 
 
+def _fast_ok(shape: Shape, var: str, names: dict[str, object]) -> str:
+    """A Python expression true when ``var`` certainly fits ``shape`` as it is.
+
+    When it is false, the generic ``_check_value`` decides (and raises, or
+    returns a converted value such as a tuple for a list).
+    """
+
+    def name(value: object) -> str:
+        key = f"_n{len(names)}"
+        names[key] = value
+        return key
+
+    if isinstance(shape, TextShape):
+        return f"(type({var}) is str and len({var}) <= {shape.max_length} and {var}.isprintable())"
+    if isinstance(shape, IntShape):
+        return f"(type({var}) is int and {shape.minimum} <= {var} <= {shape.maximum})"
+    if isinstance(shape, BoolShape):
+        return f"(type({var}) is bool)"
+    if isinstance(shape, DecimalShape) and shape.money:
+        return f"(type({var}) is {name(Money)})"
+    if isinstance(shape, DateShape):
+        return f"(type({var}) is {name(pendulum.Date)} and {MIN_YEAR} <= {var}.year <= {MAX_YEAR})"
+    if isinstance(shape, EnumShape):
+        return f"(type({var}) is {name(shape.cls)})"
+    if isinstance(shape, RecordShape):
+        return f"(type({var}) is {name(shape.cls)})"
+    if isinstance(shape, UnionShape):
+        return f"(type({var}) in {name(frozenset(m.cls for m in shape.members))})"
+    if isinstance(shape, OptionalShape):
+        return f"({var} is None or {_fast_ok(shape.inner, var, names)})"
+    if isinstance(shape, ListShape) and not shape.unique:
+        item = _fast_ok(shape.item, "_x", names)
+        return f"(type({var}) is tuple and all({item} for _x in {var}))"
+    return "False"
+
+
 def _instance_checker(cls: type) -> Callable[[object], None]:
+    """A function checking every field of a ``cls`` record (generated once per class)."""
     shape = record_shape(cls)
-    checks = [(f.name, f"{cls.__name__}.{f.name}", f.shape) for f in shape.fields]
-    setter = object.__setattr__
-
-    def check(instance: object) -> None:
-        for name, label, field_shape in checks:
-            value = getattr(instance, name)
-            checked = _check_value(field_shape, value, label)
-            if checked is not value:
-                setter(instance, name, checked)
-
-    return check
+    names: dict[str, object] = {"_check_value": _check_value, "_set": object.__setattr__}
+    lines = ["def check(_o):"]
+    for index, field in enumerate(shape.fields):
+        names[f"_s{index}"] = field.shape
+        label = f"{cls.__name__}.{field.name}"
+        lines.append(f"    _v = _o.{field.name}")
+        lines.append(f"    if not {_fast_ok(field.shape, '_v', names)}:")
+        lines.append(f"        _c = _check_value(_s{index}, _v, {label!r})")
+        lines.append("        if _c is not _v:")
+        lines.append(f"            _set(_o, {field.name!r}, _c)")
+    if len(lines) == 1:
+        lines.append("    return None")
+    exec("\n".join(lines), names)  # noqa: S102 - source generated from our own shapes
+    return typing.cast("Callable[[object], None]", names["check"])
 
 
 _CHECKERS: dict[type, Callable[[object], None]] = {}
 
 
-def _check_instance(instance: object, _attribute: object, _value: object) -> None:
-    """The attrs validator of the last field: checks every field of the record once."""
+def check_instance(instance: object, _attribute: object, _value: object) -> None:
+    """The attrs validator of the first field: checks every field of the record once."""
     cls = type(instance)
     checker = _CHECKERS.get(cls)
     if checker is None:
@@ -580,19 +627,67 @@ def _check_instance(instance: object, _attribute: object, _value: object) -> Non
     checker(instance)
 
 
-def _as_sequence(value: object) -> object:
+def as_sequence(value: object) -> object:
     """A caller's list becomes a tuple (so that changing the list later changes nothing)."""
     return tuple(value) if type(value) is list else value
 
 
-def _is_sequence_annotation(annotation: object) -> bool:
+def _collection_guard(label: str, kind: str) -> Callable[[object], object]:
+    """A converter run before a collection field's own: refuses what is no collection."""
+    accepted: tuple[type, ...] = (Mapping,) if kind == "mapping" else (list, tuple, frozenset, set)
+    expected = ("a mapping", "映射") if kind == "mapping" else ("a list or tuple", "列表或元组")
+
+    def guard(value: object) -> object:
+        if not isinstance(value, accepted):
+            raise FieldTypeError(
+                field=label,
+                expected=expected[0],
+                expected_zh=expected[1],
+                type_name=type(value).__name__,
+            )
+        return tuple(value) if type(value) is list else value
+
+    return guard
+
+
+def _typed_converter(label: str, converter: object) -> Callable[[object], object]:
+    """A field's own converter, its untyped failures turned into ``input.wrong_type``.
+
+    A converter of ours that fails with ``TypeError``, ``AttributeError`` or the
+    like was given a value of a type it does not take: say so with a typed error
+    naming the field, as the shape check would have.
+    """
+    convert = typing.cast("Callable[[object], object]", converter)
+
+    def typed(value: object) -> object:
+        try:
+            return convert(value)
+        except SchoolLogisticsError:
+            raise
+        except (TypeError, AttributeError, ValueError, KeyError, IndexError) as error:
+            raise FieldTypeError(
+                field=label,
+                expected="a value its converter accepts",
+                expected_zh="可转换的值",
+                type_name=type(value).__name__,
+            ) from error
+
+    return typed
+
+
+def _collection_kind(annotation: object) -> str | None:
     text = annotation if isinstance(annotation, str) else repr(annotation)
-    return text.startswith(("tuple[", "typing.Tuple[", "frozenset["))
+    text = text.removeprefix("typing.").removeprefix("collections.abc.")
+    if text.startswith(("tuple[", "Tuple[", "frozenset[")):
+        return "sequence"
+    if text.startswith(("Mapping[", "dict[")):
+        return "mapping"
+    return None
 
 
-FieldTransformer: TypeAlias = Callable[
-    [type, list["attrs.Attribute[object]"]], list["attrs.Attribute[object]"]
-]
+_Fields: TypeAlias = "list[attrs.Attribute[object]]"
+FieldTransformer: TypeAlias = Callable[[type, _Fields], _Fields]
+"""An attrs ``field_transformer``: the class and its fields in, the fields out."""
 
 
 def checked_fields(
@@ -600,36 +695,45 @@ def checked_fields(
 ) -> FieldTransformer:
     """An attrs ``field_transformer`` that makes a record check its fields when built.
 
-    Every field is checked against its shape after attrs assigned it (and after
-    its own converter), before ``__attrs_post_init__``: a wrong type, text
-    breaking the text policy, a number out of bounds is a typed error naming
-    ``Class.field``. A list given for a tuple field is copied into a tuple.
+    Every field is checked against its shape after attrs assigned them all (and
+    after each field's own converter), before any validator of a field and
+    before ``__attrs_post_init__``: a wrong type, text breaking the text policy,
+    a number out of bounds is a typed error naming ``Class.field``. A list given
+    for a tuple field is copied into a tuple; a collection field with a
+    converter of its own refuses a non-collection (``None``, a ``str``) first.
 
     Args:
         then: Another field transformer to apply first (e.g. one that reorders
             fields).
     """
 
-    def transform(
-        cls: type, fields: list[attrs.Attribute[object]]
-    ) -> list[attrs.Attribute[object]]:
+    def transform(cls: type, fields: _Fields) -> _Fields:
         if then is not None:
             fields = then(cls, fields)
-        out: list[attrs.Attribute[object]] = []
+        out: _Fields = []
         for field in fields:
-            if field.converter is None and _is_sequence_annotation(field.type):
-                field = field.evolve(converter=_as_sequence)  # noqa: PLW2901
+            kind = _collection_kind(field.type)
+            if kind == "sequence" and field.converter is None:
+                field = field.evolve(converter=as_sequence)  # noqa: PLW2901
+            elif field.converter is not None:
+                label = f"{cls.__name__}.{field.name}"
+                converter = _typed_converter(label, field.converter)
+                if kind is not None:
+                    converter = attrs.converters.pipe(_collection_guard(label, kind), converter)
+                field = field.evolve(converter=converter)  # noqa: PLW2901
             out.append(field)
         init_fields = [i for i, f in enumerate(out) if f.init]
         if init_fields:
-            last = init_fields[-1]
-            field = out[last]
+            # attrs runs validators after every field is assigned, in field order:
+            # the check of the whole record goes first, before any field's own.
+            first = init_fields[0]
+            field = out[first]
             validator = (
-                _check_instance
+                check_instance
                 if field.validator is None
-                else attrs.validators.and_(field.validator, _check_instance)
+                else attrs.validators.and_(check_instance, field.validator)
             )
-            out[last] = field.evolve(validator=validator)
+            out[first] = field.evolve(validator=validator)
         return out
 
     return transform
@@ -639,10 +743,10 @@ def is_checked(cls: type) -> bool:
     """Whether records of ``cls`` check their fields when built (a test uses it)."""
     if not attrs.has(cls):
         return False
-    for field in reversed(attrs.fields(cls)):
+    for field in attrs.fields(cls):
         if field.init:
             validator = field.validator
-            if validator is _check_instance:
+            if validator is check_instance:
                 return True
-            return _check_instance in getattr(validator, "_validators", ())
-    return False
+            return check_instance in getattr(validator, "_validators", ())
+    return True  # no field to check

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
+from schoollogistics.core.shapes import checked_fields
+
 __all__ = ["Params", "Severity", "Violation", "sort_violations"]
 
 
@@ -88,7 +90,7 @@ def _params_converter(value: Mapping[str, object] | Iterable[tuple[str, object]]
     return value if isinstance(value, Params) else Params(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Violation:
     """One audit finding.
 

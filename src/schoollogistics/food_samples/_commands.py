@@ -18,6 +18,7 @@ from typing import Final, TypeAlias
 import attrs
 import pendulum
 
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.food_samples._records import (
     FoodSample,
     Hold,
@@ -43,7 +44,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class TakeSample:
     """Put a sample of one of the meal's dishes in the cabinet (FS-1, FS-2, FS-4, FS-8).
 
@@ -58,7 +59,7 @@ class TakeSample:
     sample: FoodSample
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Discard:
     """Destroy a sample and record who did it and when (FS-3, FS-6, FS-7).
 
@@ -75,7 +76,7 @@ class Discard:
     by: str | None = attrs.field(converter=_discarded_by)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class PlaceHold:
     """Hold samples for the authorities after a suspected incident (FS-7).
 
@@ -88,7 +89,7 @@ class PlaceHold:
     hold: Hold
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Release:
     """Release a hold once the authorities allow it (FS-7).
 
@@ -105,7 +106,7 @@ class Release:
     by: str = attrs.field(converter=_placed_by)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class RecordTemperature:
     """Record a temperature reading of the cabinet (FS-5).
 

@@ -14,6 +14,7 @@ from typing import Final, TypeAlias
 import attrs
 import pendulum
 
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.food_samples._policy import RetentionPolicy
 from schoollogistics.food_samples._records import (
     Disposal,
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class SampleTaken:
     """Event: a sample of a meal's dish was put in the cabinet (留样).
 
@@ -52,7 +53,7 @@ class SampleTaken:
     sample: FoodSample
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class SampleDiscarded:
     """Event: a sample was destroyed (销样).
 
@@ -63,7 +64,7 @@ class SampleDiscarded:
     disposal: Disposal
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class HoldPlaced:
     """Event: an incident hold was placed (封存).
 
@@ -74,7 +75,7 @@ class HoldPlaced:
     hold: Hold
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class HoldReleased:
     """Event: an incident hold was released (解除封存).
 
@@ -89,7 +90,7 @@ class HoldReleased:
     released_by: str = attrs.field(converter=_placed_by)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class TemperatureRecorded:
     """Event: a temperature reading of the cabinet was recorded.
 
@@ -113,7 +114,7 @@ def _events(value: Iterable[CabinetEvent]) -> tuple[CabinetEvent, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class CabinetState:
     """A cabinet's whole history as one serializable record.
 

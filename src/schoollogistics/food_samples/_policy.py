@@ -14,6 +14,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DEFAULT_TIMEZONE, get_timezone, hours
 from schoollogistics.food_samples._records import _decimal
 from schoollogistics.food_samples.errors import InvalidRecordError
@@ -41,7 +42,7 @@ def _refuse(*, field: str, reason: str) -> InvalidRecordError:
     return InvalidRecordError(record="RetentionPolicy", field=field, reason=reason)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class RetentionPolicy:
     """The configurable rules of food-sample retention (FS-2, FS-3, FS-4, FS-5, FS-6).
 

@@ -19,6 +19,7 @@ import attrs
 import pendulum
 
 from schoollogistics.core.ids import require_id
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import (
     DEFAULT_TIMEZONE,
     DateInput,
@@ -160,7 +161,7 @@ def _event_name(value: object) -> str | None:
     return _label(value, "Meal", "event_name")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Meal:
     """A meal (餐次) and the dishes it served (FS-1).
 
@@ -235,7 +236,7 @@ def _sample_cabinet(value: object) -> str | None:
     return _label(value, "FoodSample", "cabinet_id")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class FoodSample:
     """A retained sample (食品留样) of one dish of one meal (FS-1 … FS-4).
 
@@ -308,7 +309,7 @@ def _discarded_by(value: object) -> str | None:
     return _label(value, "Disposal", "discarded_by")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Disposal:
     """The record of a sample's destruction (销样; FS-6).
 
@@ -335,7 +336,7 @@ def _celsius(value: object) -> Decimal:
     return _decimal(value, "TemperatureReading", "celsius")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class TemperatureReading:
     """One temperature reading of a sample cabinet (FS-5).
 
@@ -396,7 +397,7 @@ def _released_by(value: object) -> str | None:
     return None if value is None else require_id(value, field="released_by")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Hold:
     """An incident hold (封存) on samples, by meal or by time range (FS-7).
 
@@ -515,7 +516,7 @@ def _holds(value: Iterable[Hold]) -> tuple[Hold, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class SampleLog:
     """Food-sample records to audit, from a cabinet or exported by another system.
 

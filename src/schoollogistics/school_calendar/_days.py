@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 import attrs
 import pendulum
 
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, DateRange
 from schoollogistics.school_calendar._holidays import HolidayCalendar
 from schoollogistics.school_calendar._policy import ChildrensDayPolicy, DayKind, SchoolDayPolicy
@@ -17,7 +18,7 @@ from schoollogistics.school_calendar._terms import SchoolYear
 __all__ = ["SchoolCalendar"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class SchoolCalendar:
     """A school year with its holidays: the day predicates the planner works with.
 

@@ -30,6 +30,7 @@ import attrs
 import holidays
 import pendulum
 
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput
 from schoollogistics.school_calendar._records import (
     DataStatus,
@@ -86,7 +87,7 @@ def _sources(value: Iterable[YearSource]) -> tuple[YearSource, ...]:
     return tuple(sorted(value, key=lambda s: s.year))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class HolidayCalendar:
     """Days off and make-up working days for a set of years (rule CA-2).
 

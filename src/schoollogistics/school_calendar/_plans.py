@@ -9,6 +9,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.school_calendar._days import SchoolCalendar
 from schoollogistics.school_calendar._expand import expand_rule
 from schoollogistics.school_calendar._records import PlanDiff, PlanEntry
@@ -36,7 +37,7 @@ def month_name_zh(month: int) -> str:
     return f"十{_DIGITS[month - 10]}月份"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class MonthPlan:
     """The plan of one month: ordered, numbered entries (rule CA-6).
 
@@ -60,7 +61,7 @@ class MonthPlan:
         return render_month_zh(self, collapse_over=collapse_over)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class YearPlan:
     """The plan of a school year: the concatenation of its twelve month plans (rule CA-6).
 

@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.school_calendar._rules import ca4_frequency_is_valid
 from schoollogistics.school_calendar.errors import RuleInvalidError
 
@@ -78,7 +79,7 @@ class ChildrensDayPolicy(enum.Enum):
     """1 June is an ordinary school day (schools whose pupils are 14 or older)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class SchoolDayPolicy:
     """Policies of the school-day predicate (rules CA-2, CA-5).
 
@@ -100,7 +101,7 @@ class Period(enum.Enum):
     """The school year."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class RegulatoryFrequency:
     """A duty required at least ``min_count`` times per period (rule CA-4).
 

@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, DateRange, as_date
 from schoollogistics.errors import NaiveDateTimeError
 from schoollogistics.school_calendar._rules import (
@@ -84,7 +85,7 @@ def _end(value: DateInput) -> pendulum.Date:
     return day_input(value, field="end")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Term:
     """A term (学期) with its first and last day of school (rule CA-1).
 
@@ -115,7 +116,7 @@ class Term:
         return any(day in gap for gap in self.breaks)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Vacation:
     """A vacation (寒假 or 暑假): the days of the school year outside its terms.
 
@@ -146,7 +147,7 @@ def _date(value: DateInput) -> pendulum.Date:
     return day_input(value, field="date")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class HolidayDay:
     """A day off (放假日) for everyone: a public holiday or a day moved by 调休.
 
@@ -169,7 +170,7 @@ def workday_dates(value: Iterable[DateInput]) -> tuple[pendulum.Date, ...]:
     return tuple(sorted(day_input(v, field="workdays") for v in value))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class HolidayNotice:
     """A State Council holiday notice as data, to add a year or replace one (rule CA-2).
 
@@ -205,7 +206,7 @@ class HolidayNotice:
         return cls(year, tuple(HolidayDay(d, n) for d, n in days_off), tuple(workdays), source)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class YearSource:
     """Where one year of a holiday calendar comes from.
 
@@ -220,7 +221,7 @@ class YearSource:
     citation: str
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class HolidayBlock:
     """A run of consecutive days off containing at least one public holiday (e.g. 10/1–10/8).
 
@@ -284,7 +285,7 @@ def _entry_day(value: DateInput) -> pendulum.Date:
     return day_input(value, field="date")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class PlanEntry:
     """One numbered line of a month plan (rule CA-6).
 
@@ -314,7 +315,7 @@ class PlanEntry:
         return self.date, self.rule_id
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class PlanDiff:
     """What changed between two plans (entries compared by day and rule).
 

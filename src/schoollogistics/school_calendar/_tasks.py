@@ -16,6 +16,7 @@ import attrs
 import pendulum
 
 from schoollogistics.core.ids import require_id
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput
 from schoollogistics.school_calendar._policy import DayKind, ShiftPolicy
 from schoollogistics.school_calendar._records import Category, day_input
@@ -82,7 +83,7 @@ def _check(rule: str, ok: bool, reason: str) -> None:  # noqa: FBT001 - internal
         raise RuleInvalidError(rule=rule, reason=reason)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Daily:
     """Every allowed day (每天), e.g. the end-of-day check of water, power, doors and windows."""
 
@@ -138,7 +139,7 @@ def _title(value: str) -> str:
     return require_id(value, field="title_zh")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Weekly:
     """On given weekdays every ``interval`` weeks (每周 / 每两周).
 
@@ -163,7 +164,7 @@ class Weekly:
         return f"{every}{days}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class MonthlyNthWeekday:
     """The n-th given weekday of each month (``n = -1``: the last), e.g. the first Monday.
 
@@ -184,7 +185,7 @@ class MonthlyNthWeekday:
         return f"每月{which}{_WEEKDAYS_ZH[self.weekday]}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class MonthlyNthSchoolDay:
     """The n-th allowed day of each month (``n = -1``: the last, ``-2``: the one before).
 
@@ -208,7 +209,7 @@ class MonthlyNthSchoolDay:
         return f"每月第{self.n}个工作日"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class MonthlyFixedDay:
     """A fixed day of each month (a day past the month's end means its last day).
 
@@ -226,7 +227,7 @@ class MonthlyFixedDay:
         return f"每月{self.day}日"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class TimesPerTerm:
     """``k`` times per term, evenly spread: the i-th falls after i/k of the term's allowed days.
 
@@ -246,7 +247,7 @@ class TimesPerTerm:
         return f"每学期{self.k}次"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class TimesPerYear:
     """``n`` times a school year, spread over the terms (earlier terms take the remainder).
 
@@ -264,7 +265,7 @@ class TimesPerYear:
         return f"每年{self.n}次"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class RelativeToTerm:
     """A day counted from a term's start or end (开学前 / 期末).
 
@@ -300,7 +301,7 @@ def _words(value: str | Iterable[str]) -> tuple[str, ...]:
     return _text_items(value, "holidays_zh")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class HolidayEve:
     """The ``offset``-th allowed day before each matching holiday block (放假前).
 
@@ -321,7 +322,7 @@ class HolidayEve:
         return f"{'、'.join(self.holidays_zh) or '节假日'}放假前"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class HolidayDuty:
     """Each day of each matching holiday block (节假日值班); needs ``allowed = ANY_DAY``.
 
@@ -339,7 +340,7 @@ class HolidayDuty:
         return f"{'、'.join(self.holidays_zh) or '节假日'}每日"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class AnnualDate:
     """A fixed date each year (教师节 9/10, 三八 3/8, 六一 6/1).
 
@@ -359,7 +360,7 @@ class AnnualDate:
         return f"每年{self.month}月{self.day}日"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class OneOff:
     """A single date.
 
@@ -419,7 +420,7 @@ SCHEDULE_TYPES: Final = (
 """The concrete schedule classes (the members of ``Schedule``)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class TaskRule:
     """A recurring (or one-off) logistics task (rules CA-3, CA-4, CA-5).
 
@@ -496,7 +497,7 @@ def _rules(value: Iterable[TaskRule]) -> tuple[TaskRule, ...]:
     return rules
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class Template:
     """A named set of task rules; ids are unique (rule CA-6's input).
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, DateRange
 from schoollogistics.school_calendar._records import Term, Vacation, day_input
 from schoollogistics.school_calendar._rules import (
@@ -23,7 +24,7 @@ def _terms(value: Iterable[Term]) -> tuple[Term, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=checked_fields())
 class SchoolYear:
     """A school year (学年) from 1 August to 31 July and its terms (rule CA-1).
 

@@ -85,7 +85,7 @@ _TEXT: Final = st.text(
 
 def params() -> st.SearchStrategy[Params]:
     """Violation parameters."""
-    return st.dictionaries(st.text(min_size=1, max_size=8), _TEXT, max_size=4).map(Params)
+    return st.dictionaries(_TEXT.filter(bool), _TEXT, max_size=4).map(Params)
 
 
 def severities() -> st.SearchStrategy[Severity]:

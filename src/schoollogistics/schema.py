@@ -54,13 +54,14 @@ from schoollogistics.core.shapes import (
     shape_of,
 )
 from schoollogistics.core.time import DATE_PATTERN, DATETIME_PATTERN
-from schoollogistics.serialization import PUBLIC_TYPES, TAGGED_UNIONS, JSONValue
+from schoollogistics.serialization import PUBLIC_TYPES, TAGGED_UNIONS, UNIONS, JSONValue
 
 __all__ = [
     "BASE_URI",
     "DIALECT",
     "ERROR_PAYLOAD",
     "TEXT_PATTERN",
+    "TS_TYPE",
     "JSONSchema",
     "bundle",
     "json_schema",
@@ -121,8 +122,21 @@ _LINK: Final = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 # ---------------------------------------------------------------- names
 
 
+def _union_names() -> dict[int, str]:
+    return {id(shape_of(union)): name for name, union in UNIONS.items()}
+
+
+_UNION_NAMES: Final = _union_names()
+
+
 def _union_name(shape: UnionShape) -> str:
-    return shape.name
+    """The public name of a union (``serialization.UNIONS``), else the shape's own name.
+
+    The mapping is read rather than ``shape.name`` alone: a union whose shape was
+    built before ``name_union`` ran (``Schedule``, reached from a record at
+    import) keeps the generated ``DailyOrWeeklyOr...`` name.
+    """
+    return _UNION_NAMES.get(id(shape), shape.name)
 
 
 def _collection_name(name: str) -> str:
@@ -170,6 +184,34 @@ def schema_name(tp: object) -> str:
             return _collection_name(item)
     msg = f"no schema name for {tp!r}: pass name="
     raise TypeError(msg)
+
+
+# ---------------------------------------------------------------- TypeScript hint
+
+TS_TYPE: Final = "tsType"
+"""An annotation keyword read by json-schema-to-typescript (ignored by validators).
+
+It is set on fixed-length arrays only: json-schema-to-typescript does not read
+``prefixItems`` (it would declare ``never[]``), so ``[number, number]`` is given.
+"""
+
+_TS_PRIMITIVES: Final[dict[type, str]] = {
+    BoolShape: "boolean",
+    IntShape: "number",
+    DurationShape: "number",
+    TextShape: "string",
+    DateShape: "string",
+    DateTimeShape: "string",
+    DecimalShape: "string",
+}
+
+
+def _ts_type(shape: Shape) -> str | None:
+    """The TypeScript type of a simple shape, or None."""
+    name = _named(shape)
+    if name is not None:
+        return name
+    return _TS_PRIMITIVES.get(type(shape))
 
 
 # ---------------------------------------------------------------- docstrings
@@ -279,13 +321,17 @@ class _Builder:
                 out["uniqueItems"] = True
             return out
         if isinstance(shape, TupleShape):
-            return {
+            out = {
                 "type": "array",
                 "prefixItems": [self.schema(item) for item in shape.items],
                 "items": False,
                 "minItems": len(shape.items),
                 "maxItems": len(shape.items),
             }
+            ts_items = [_ts_type(item) for item in shape.items]
+            if all(ts_items):
+                out[TS_TYPE] = f"[{', '.join(typing.cast('list[str]', ts_items))}]"
+            return out
         if isinstance(shape, MapShape):
             cls = shape.cls
             if cls is not None:
@@ -384,18 +430,19 @@ class _Builder:
         return out
 
     def _union(self, shape: UnionShape) -> JSONSchema:
+        union = _union_name(shape)
         refs: list[JSONValue] = []
         for member in shape.members:
-            name = f"{shape.name}{member.name}"
+            name = f"{union}{member.name}"
             refs.append(
                 self._define(
                     name,
-                    (shape.name, member.cls),
+                    (union, member.cls),
                     lambda m=member, n=name: self._record(m, (shape.tag_key, m.name), n),
                 )
             )
         return {
-            "title": shape.name,
+            "title": union,
             "description": (
                 f'One of {len(shape.members)} records, named by its "{shape.tag_key}" key.'
             ),

@@ -121,7 +121,7 @@ def main(argv: list[str]) -> int:
     )
     led = small_ledger()
     (build / "ledger.json").write_text(
-        serialization.dumps(led.events, list[AssetEvent]) + "\n",  # type: ignore[valid-type]  # AssetEvent is a union value, which dumps takes as a type argument
+        serialization.dumps(led.events, list[AssetEvent]) + "\n",
         encoding="utf-8",
     )
     (build / "violations.json").write_text(

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from schoollogistics import Money, serialization
+from schoollogistics import Money
 from schoollogistics.errors import SchoolLogisticsError, SerializationError
 from schoollogistics.schema import (
     BASE_URI,
@@ -67,9 +67,7 @@ def _id(tp: object) -> str:
 
 @functools.cache
 def _validator(tp: object) -> Draft202012Validator:
-    return Draft202012Validator(
-        json_schema(tp), format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+    return Draft202012Validator(json_schema(tp), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _strategy(tp: object) -> st.SearchStrategy[object]:
@@ -198,14 +196,18 @@ def _paths(document: JSONValue, here: Path = ()) -> list[Path]:
     return out
 
 
-def _replace(document: JSONValue, path: Path, change: Callable[[JSONValue], JSONValue]) -> JSONValue:
+def _replace(
+    document: JSONValue, path: Path, change: Callable[[JSONValue], JSONValue]
+) -> JSONValue:
     if not path:
         return change(document)
     head, rest = path[0], path[1:]
-    if isinstance(document, dict) and isinstance(head, str):
-        document[head] = _replace(document[head], rest, change)
-    elif isinstance(document, list) and isinstance(head, int):
-        document[head] = _replace(document[head], rest, change)
+    if isinstance(document, dict):
+        key = str(head)
+        document[key] = _replace(document[key], rest, change)
+    elif isinstance(document, list):
+        index = int(head)
+        document[index] = _replace(document[index], rest, change)
     return document
 
 
@@ -262,7 +264,7 @@ def _payload_validator() -> Draft202012Validator:
 
 def test_the_error_payload_schema() -> None:
     validator = _payload_validator()
-    good: JSONValue = {
+    good: dict[str, object] = {
         "code": "money.float_refused",
         "params": {"value": 12.5, "field": "amount", "items": ["a", 1, None]},
         "message_en": "amounts must be text",
@@ -286,6 +288,6 @@ def test_real_error_payloads_validate(tp: object, document: JSONValue) -> None:
         pytest.skip("SchoolLogisticsError.to_dict is not on this branch yet")
     with pytest.raises(SerializationError) as info:
         from_dict(tp, document)
-    payload = info.value.to_dict()
+    payload = getattr(info.value, "to_dict")()  # noqa: B009 - to_dict comes with the zh branch
     errors = list(_payload_validator().iter_errors(payload))
     assert not errors, (payload, errors[:1])

@@ -35,7 +35,7 @@ from typing import Final, TypeAlias
 
 from schoollogistics.core.money import Money, decimal_pattern
 from schoollogistics.core.shapes import (
-    MAX_INTEGER,
+    DECIMAL_SHAPE,
     BoolShape,
     DateShape,
     DateTimeShape,
@@ -80,7 +80,9 @@ BASE_URI: Final = "https://schoollogistics.invalid/schema/"
 BUNDLE_NAME: Final = "schoollogistics"
 """The name of the bundle document (its ``$id`` is ``<BASE_URI>schoollogistics.json``)."""
 
-TEXT_PATTERN: Final = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]*$"
+TEXT_PATTERN: Final = (
+    "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]*$"
+)
 """The text policy as a pattern: no control character but tab, LF and CR, no lone surrogate."""
 
 _ERROR_CODE_PATTERN: Final = r"^[a-z_]+(?:\.[a-z_]+)?$"
@@ -267,6 +269,22 @@ def _attribute_docs(cls: type) -> dict[str, str]:
 # ---------------------------------------------------------------- building
 
 
+def _decimal(shape: DecimalShape, title: str | None) -> JSONSchema:
+    kind = "An amount in yuan" if shape.money else "A decimal number"
+    out: JSONSchema = {
+        "type": "string",
+        "pattern": decimal_pattern(shape.integer_digits, shape.fraction_digits),
+        "description": (
+            f"{kind} as decimal text: optional sign, at most {shape.integer_digits} "
+            f"integer and {shape.fraction_digits} fraction digits, no exponent "
+            '(grouping commas only as in "1,234.56").'
+        ),
+    }
+    if title is not None:
+        out["title"] = title
+    return out
+
+
 class _Builder:
     """Turns shapes into subschemas, collecting the named ones in ``defs``."""
 
@@ -288,7 +306,7 @@ class _Builder:
             raise TypeError(msg)
         return self.ref(name)
 
-    def schema(self, shape: Shape) -> JSONSchema:  # noqa: PLR0915 - one branch per shape
+    def schema(self, shape: Shape) -> JSONSchema:
         if isinstance(shape, BoolShape):
             return {"type": "boolean"}
         if isinstance(shape, IntShape):
@@ -298,8 +316,8 @@ class _Builder:
         if isinstance(shape, DecimalShape):
             name = _named(shape)
             if name is not None:
-                return self._define(name, Money, lambda: self._decimal(shape, "Money"))
-            return self._decimal(shape, None)
+                return self._define(name, Money, lambda: _decimal(shape, "Money"))
+            return _decimal(shape, None)
         if isinstance(shape, DateShape):
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if isinstance(shape, DateTimeShape):
@@ -340,21 +358,6 @@ class _Builder:
         if isinstance(shape, RecordShape):
             return self._define(shape.name, shape.cls, lambda: self._record(shape, None, None))
         return self._define(_union_name(shape), shape, lambda: self._union(shape))
-
-    def _decimal(self, shape: DecimalShape, title: str | None) -> JSONSchema:
-        kind = "An amount in yuan" if shape.money else "A decimal number"
-        out: JSONSchema = {
-            "type": "string",
-            "pattern": decimal_pattern(shape.integer_digits, shape.fraction_digits),
-            "description": (
-                f"{kind} as decimal text: optional sign, at most {shape.integer_digits} "
-                f"integer and {shape.fraction_digits} fraction digits, no exponent "
-                '(grouping commas only as in "1,234.56").'
-            ),
-        }
-        if title is not None:
-            out["title"] = title
-        return out
 
     def _enum(self, shape: EnumShape) -> JSONSchema:
         values: list[JSONValue] = []
@@ -429,18 +432,20 @@ class _Builder:
             out["description"] = summary
         return out
 
+    def _tagged(
+        self, shape: UnionShape, member: RecordShape, name: str
+    ) -> Callable[[], JSONSchema]:
+        def make() -> JSONSchema:
+            return self._record(member, (shape.tag_key, member.name), name)
+
+        return make
+
     def _union(self, shape: UnionShape) -> JSONSchema:
         union = _union_name(shape)
         refs: list[JSONValue] = []
         for member in shape.members:
             name = f"{union}{member.name}"
-            refs.append(
-                self._define(
-                    name,
-                    (union, member.cls),
-                    lambda m=member, n=name: self._record(m, (shape.tag_key, m.name), n),
-                )
-            )
+            refs.append(self._define(name, (union, member.cls), self._tagged(shape, member, name)))
         return {
             "title": union,
             "description": (
@@ -473,7 +478,7 @@ def json_schema(tp: object, *, name: str | None = None) -> JSONSchema:
     title = name if name is not None else schema_name(tp)
     builder = _Builder()
     if tp is Decimal:
-        root = builder._decimal(shape_of(Decimal), None)  # noqa: SLF001 - Decimal is not a definition
+        root = _decimal(DECIMAL_SHAPE, None)
         return _document(title, root, builder.defs)
     root = builder.schema(_shape(tp))
     if title in builder.defs and root == builder.ref(title):
@@ -522,13 +527,10 @@ def bundle() -> JSONSchema:
             "type": "array",
             "items": builder.ref(name),
         }
-    builder.defs["Decimal"] = builder._decimal(shape_of(Decimal), "Decimal")  # noqa: SLF001
+    builder.defs["Decimal"] = _decimal(DECIMAL_SHAPE, "Decimal")
     builder.defs[ERROR_PAYLOAD_NAME] = _error_payload()
     return _document(
         BUNDLE_NAME,
         {"description": "Every public type of schoollogistics, in $defs."},
         builder.defs,
     )
-
-
-_ = MAX_INTEGER  # the default integer bound, stated in IntShape

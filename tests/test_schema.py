@@ -14,11 +14,15 @@
 from __future__ import annotations
 
 import copy
+import enum
 import functools
 import json
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 
+import attrs
+import pendulum
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -26,6 +30,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from schoollogistics import Money
+from schoollogistics.core.money import decimal_pattern
 from schoollogistics.errors import SchoolLogisticsError, SerializationError
 from schoollogistics.schema import (
     BASE_URI,
@@ -291,3 +296,93 @@ def test_real_error_payloads_validate(tp: object, document: JSONValue) -> None:
     payload = getattr(info.value, "to_dict")()  # noqa: B009 - to_dict comes with the zh branch
     errors = list(_payload_validator().iter_errors(payload))
     assert not errors, (payload, errors[:1])
+
+
+# ---------------------------------------------------------------- the builder's corners
+
+
+class _Colour(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+class _Odd(enum.Enum):
+    ONE = 1.5
+
+
+@attrs.frozen
+class _Corners:
+    """Every shape the public types seldom use.
+
+    Attributes:
+        tags: A set, as unique items.
+        counts: Text keys.
+        by_colour: Enum keys.
+        by_day: Date keys.
+        by_number: Integer keys.
+        pair: A fixed pair.
+        again: The record itself (a cycle).
+    """
+
+    tags: frozenset[str]
+    counts: Mapping[str, int]
+    by_colour: Mapping[_Colour, int]
+    by_day: Mapping[pendulum.Date, Money]
+    by_number: Mapping[int, bool]
+    pair: tuple[int, _Colour]
+    again: _Corners | None = None
+
+
+def test_the_builders_corners_are_valid_schemas() -> None:
+    schema = json_schema(_Corners)
+    Draft202012Validator.check_schema(schema)
+    defs = schema["$defs"]
+    assert isinstance(defs, dict)
+    corners = defs["_Corners"]
+    assert isinstance(corners, dict)
+    properties = corners["properties"]
+    assert isinstance(properties, dict)
+    assert properties["tags"] == {
+        **typing.cast("dict[str, object]", properties["tags"]),
+        "uniqueItems": True,
+    }
+    pair = properties["pair"]
+    assert isinstance(pair, dict)
+    assert pair["tsType"] == "[number, _Colour]"
+    assert pair["items"] is False
+    validator = Draft202012Validator(schema)
+    good = {
+        "tags": ["a"],
+        "counts": {"a": 1},
+        "by_colour": {"red": 1},
+        "by_day": {"2025-09-01": "12.50"},
+        "by_number": {"-3": True},
+        "pair": [1, "blue"],
+        "again": None,
+    }
+    assert not list(validator.iter_errors(good))
+    assert list(validator.iter_errors({**good, "by_colour": {"green": 1}}))
+    assert list(validator.iter_errors({**good, "pair": [1, "blue", 2]}))
+    assert list(validator.iter_errors({**good, "tags": ["a", "a"]}))
+    assert list(validator.iter_errors({**good, "by_number": {"x": True}}))
+
+
+def test_names_and_refusals() -> None:
+    assert schema_name(Decimal) == "Decimal"
+    assert json_schema(Decimal)["pattern"] == decimal_pattern(15, 10)
+    assert json_schema(int, name="Quantity")["$id"] == f"{BASE_URI}Quantity.json"
+    with pytest.raises(TypeError, match="no schema name"):
+        schema_name(int)
+    with pytest.raises(TypeError, match="no schema name"):
+        schema_name(tuple[int, int])
+    with pytest.raises(TypeError, match="without a JSON form"):
+        json_schema(_Odd)
+
+
+def test_two_types_of_one_name_are_refused() -> None:
+    impostor = attrs.make_class("_Corners", {"a": attrs.field(type=int)})
+    both = attrs.make_class(
+        "_Both", {"one": attrs.field(type=_Corners), "two": attrs.field(type=impostor)}
+    )
+    with pytest.raises(TypeError, match="two types are named"):
+        json_schema(both)

@@ -1,6 +1,10 @@
 """Write the front-end contract files: the JSON Schema bundle and an exported ledger.
 
 Usage:  uv run python scripts/contract.py [BUILD_DIR]   (default examples/frontend/build)
+        uv run python scripts/contract.py --docs        (refresh the published copy)
+
+``--docs`` rewrites docs/reference/schoollogistics.schema.json, the copy of the
+bundle published with the docs (tests/test_schema.py fails when it is stale).
 
 Writes, into BUILD_DIR (git-ignored):
 
@@ -110,15 +114,24 @@ def findings(led: AssetLedger) -> tuple[Violation, ...]:
     return audit_loans_at_term_end(led, pendulum.Date(2026, 1, 16))
 
 
+ROOT = Path(__file__).resolve().parent.parent
+DOCS_COPY = ROOT / "docs/reference/schoollogistics.schema.json"
+
+
+def bundle_text() -> str:
+    """The bundle as published: sorted keys, two-space indent, UTF-8 kept readable."""
+    return json.dumps(bundle(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def main(argv: list[str]) -> int:
-    build = (
-        Path(argv[1]) if len(argv) > 1 else Path(__file__).parent.parent / "examples/frontend/build"
-    )
+    if argv[1:] == ["--docs"]:
+        DOCS_COPY.write_text(bundle_text(), encoding="utf-8")
+        print(f"wrote {DOCS_COPY.relative_to(ROOT)}")
+        return 0
+    build = Path(argv[1]) if len(argv) > 1 else ROOT / "examples/frontend/build"
     build.mkdir(parents=True, exist_ok=True)
     schema = bundle()
-    (build / "schoollogistics.schema.json").write_text(
-        json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    (build / "schoollogistics.schema.json").write_text(bundle_text(), encoding="utf-8")
     led = small_ledger()
     (build / "ledger.json").write_text(
         serialization.dumps(led.events, list[AssetEvent]) + "\n",

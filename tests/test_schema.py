@@ -20,6 +20,7 @@ import json
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pendulum
@@ -186,10 +187,10 @@ _HOSTILE: tuple[JSONValue, ...] = (
     {"type": "Nope"},
 )
 
-Path = tuple[str | int, ...]
+NodePath = tuple[str | int, ...]
 
 
-def _paths(document: JSONValue, here: Path = ()) -> list[Path]:
+def _paths(document: JSONValue, here: NodePath = ()) -> list[NodePath]:
     """Every node's path in a JSON document, the root included."""
     out = [here]
     if isinstance(document, dict):
@@ -202,7 +203,7 @@ def _paths(document: JSONValue, here: Path = ()) -> list[Path]:
 
 
 def _replace(
-    document: JSONValue, path: Path, change: Callable[[JSONValue], JSONValue]
+    document: JSONValue, path: NodePath, change: Callable[[JSONValue], JSONValue]
 ) -> JSONValue:
     if not path:
         return change(document)
@@ -386,3 +387,11 @@ def test_two_types_of_one_name_are_refused() -> None:
     )
     with pytest.raises(TypeError, match="two types are named"):
         json_schema(both)
+
+
+def test_the_published_copy_is_fresh() -> None:
+    published = Path(__file__).parent.parent / "docs/reference/schoollogistics.schema.json"
+    expected = json.dumps(bundle(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert published.read_text(encoding="utf-8") == expected, (
+        "stale: run `uv run python scripts/contract.py --docs`"
+    )

@@ -160,6 +160,16 @@ def _named(shape: Shape) -> str | None:
     return None
 
 
+_SIMPLE_NAMES: Final[dict[type, str]] = {
+    BoolShape: "Boolean",
+    IntShape: "Integer",
+    TextShape: "Text",
+    DateShape: "Date",
+    DateTimeShape: "DateTime",
+    DurationShape: "Duration",
+}
+
+
 def _shape(tp: object) -> Shape:
     """``shape_of``, and a ``list[...]`` (as ``from_dict`` takes it) as a list of its items."""
     if typing.get_origin(tp) is list:
@@ -180,6 +190,9 @@ def schema_name(tp: object) -> str:
     name = _named(shape)
     if name is not None:
         return name
+    simple = _SIMPLE_NAMES.get(type(shape))
+    if simple is not None:
+        return simple
     if isinstance(shape, ListShape):
         item = _named(shape.item)
         if item is not None:

@@ -49,7 +49,9 @@ def _cpu(function: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
-def _alternate(runs: int, ours: Callable[[], object], base: Callable[[], object]) -> tuple[float, float]:
+def _alternate(
+    runs: int, ours: Callable[[], object], base: Callable[[], object]
+) -> tuple[float, float]:
     """Median seconds of ``ours`` and ``base``, run in alternation."""
     mine: list[float] = []
     theirs: list[float] = []
@@ -67,12 +69,13 @@ class _Codec:
         self.saved: Any = None
 
     def __enter__(self) -> None:
-        self.saved = serialization._orjson  # noqa: SLF001 - the benchmark toggles it
+        # getattr: an older tree (scripts/compare_trees.py) has no fast codec at all
+        self.saved = getattr(serialization, "_orjson", None)
         if not self.enabled:
-            serialization._orjson = None  # noqa: SLF001
+            serialization._orjson = None
 
     def __exit__(self, *_: object) -> None:
-        serialization._orjson = self.saved  # noqa: SLF001
+        serialization._orjson = self.saved
 
 
 def bench_serialization(quick: bool) -> list[dict[str, Any]]:
@@ -83,7 +86,7 @@ def bench_serialization(quick: bool) -> list[dict[str, Any]]:
     as_type = list[AssetEvent]
     text = serialization.dumps(events, as_type)
     plain = json.loads(text)
-    fast = serialization._orjson is not None  # noqa: SLF001
+    fast = getattr(serialization, "_orjson", None) is not None
     results: list[dict[str, Any]] = []
     codec = "orjson" if fast else "json (orjson not installed)"
 
@@ -103,7 +106,7 @@ def bench_serialization(quick: bool) -> list[dict[str, Any]]:
     def dump_plain() -> object:
         return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
 
-    assert dump() == dump_plain()
+    assert json.loads(dump()) == plain
     ours, base = _alternate(runs, dump, dump_plain)
     results.append(record("serialization.dumps", n / ours, f"events/s ({codec})", n / base))
     with _Codec(enabled=False):
@@ -114,7 +117,9 @@ def bench_serialization(quick: bool) -> list[dict[str, Any]]:
         return AssetLedger.replay(serialization.loads(as_type, text), check=True)
 
     spent = statistics.median(_cpu(load_and_replay) for _ in range(max(1, runs - 2)))
-    results.append(record("serialization.loads_replay", n / spent, "events/s (loads + checked replay)"))
+    results.append(
+        record("serialization.loads_replay", n / spent, "events/s (loads + checked replay)")
+    )
     return results
 
 

@@ -9,12 +9,17 @@ Simplified Chinese.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from typing import Final
 
 import attrs
 
-from schoollogistics.core.shapes import checked_fields
+from schoollogistics.core.money import Money
+from schoollogistics.core.shapes import check_text, checked_fields
+from schoollogistics.errors import FieldTypeError
 
 __all__ = ["Params", "Severity", "Violation", "sort_violations"]
 
@@ -43,8 +48,37 @@ class Params(Mapping[str, str]):
     _items: tuple[tuple[str, str], ...]
 
     def __init__(self, items: Mapping[str, object] | Iterable[tuple[str, object]] = ()) -> None:
-        pairs = items.items() if isinstance(items, Mapping) else items
-        self._items = tuple(sorted((str(k), _text(v)) for k, v in pairs))
+        if isinstance(items, Mapping):
+            pairs: Iterable[object] = items.items()
+        elif isinstance(items, (list, tuple)):
+            pairs = items
+        else:
+            raise FieldTypeError(
+                field="Params",
+                expected="a mapping of text",
+                expected_zh="文本映射",
+                type_name=type(items).__name__,
+            )
+        checked: list[tuple[str, str]] = []
+        for pair in pairs:
+            if not isinstance(pair, tuple) or len(pair) != 2:
+                raise FieldTypeError(
+                    field="Params",
+                    expected="(key, value) pairs",
+                    expected_zh="（键, 值）对",
+                    type_name=type(pair).__name__,
+                )
+            key, value = pair
+            if type(key) is not str:
+                raise FieldTypeError(
+                    field="Params key",
+                    expected="text",
+                    expected_zh="文本",
+                    type_name=type(key).__name__,
+                )
+            check_text(key, "Params key")
+            checked.append((key, check_text(_text(value, key), f"Params[{key[:40]!r}]")))
+        self._items = tuple(sorted(checked))
 
     @classmethod
     def __shape__(cls) -> object:
@@ -79,11 +113,32 @@ class Params(Mapping[str, str]):
         return f"Params({dict(self._items)!r})"
 
 
-def _text(value: object) -> str:
-    isoformat = getattr(value, "isoformat", None)
-    if callable(isoformat):
-        return str(isoformat())
-    return str(value)
+_TEXT_TYPES: Final = (str, int, Decimal, Money, dt.timedelta)
+
+
+def _text(value: object, key: str) -> str:
+    """A parameter's text: values of known types only (never the ``str()`` of a dict)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, _TEXT_TYPES) and not isinstance(value, float):
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+            raise FieldTypeError(
+                field=f"Params[{key[:40]!r}]",
+                expected="an integer below 2^256",
+                expected_zh="小于 2^256 的整数",
+                type_name="int",
+            )
+        return str(value)
+    raise FieldTypeError(
+        field=f"Params[{key[:40]!r}]",
+        expected="text, a number, a date, a moment or an enum",
+        expected_zh="文本、数字、日期、时刻或枚举",
+        type_name=type(value).__name__,
+    )
 
 
 def _params_converter(value: Mapping[str, object] | Iterable[tuple[str, object]]) -> Params:

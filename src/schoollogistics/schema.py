@@ -124,8 +124,8 @@ _LINK: Final = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 # ---------------------------------------------------------------- names
 
 
-def _union_names() -> dict[int, str]:
-    return {id(shape_of(union)): name for name, union in UNIONS.items()}
+def _union_names() -> dict[Shape, str]:
+    return {shape_of(union): name for name, union in UNIONS.items()}
 
 
 _UNION_NAMES: Final = _union_names()
@@ -138,7 +138,7 @@ def _union_name(shape: UnionShape) -> str:
     built before ``name_union`` ran (``Schedule``, reached from a record at
     import) keeps the generated ``DailyOrWeeklyOr...`` name.
     """
-    return _UNION_NAMES.get(id(shape), shape.name)
+    return _UNION_NAMES.get(shape, shape.name)
 
 
 def _collection_name(name: str) -> str:

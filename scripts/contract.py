@@ -1,10 +1,8 @@
 """Write the front-end contract files: the JSON Schema bundle and an exported ledger.
 
 Usage:  uv run python scripts/contract.py [BUILD_DIR]   (default examples/frontend/build)
-        uv run python scripts/contract.py --docs        (refresh the published copy)
 
-``--docs`` rewrites docs/reference/schoollogistics.schema.json, the copy of the
-bundle published with the docs (tests/test_schema.py fails when it is stale).
+(The docs publish the same bundle, generated at build time by docs/hooks/schema.py.)
 
 Writes, into BUILD_DIR (git-ignored):
 
@@ -115,7 +113,6 @@ def findings(led: AssetLedger) -> tuple[Violation, ...]:
 
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS_COPY = ROOT / "docs/reference/schoollogistics.schema.json"
 
 
 def bundle_text() -> str:
@@ -124,10 +121,6 @@ def bundle_text() -> str:
 
 
 def main(argv: list[str]) -> int:
-    if argv[1:] == ["--docs"]:
-        DOCS_COPY.write_text(bundle_text(), encoding="utf-8")
-        print(f"wrote {DOCS_COPY.relative_to(ROOT)}")
-        return 0
     build = Path(argv[1]) if len(argv) > 1 else ROOT / "examples/frontend/build"
     build.mkdir(parents=True, exist_ok=True)
     schema = bundle()

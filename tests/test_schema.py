@@ -20,7 +20,6 @@ import json
 import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from pathlib import Path
 
 import attrs
 import pendulum
@@ -387,11 +386,3 @@ def test_two_types_of_one_name_are_refused() -> None:
     )
     with pytest.raises(TypeError, match="two types are named"):
         json_schema(both)
-
-
-def test_the_published_copy_is_fresh() -> None:
-    published = Path(__file__).parent.parent / "docs/reference/schoollogistics.schema.json"
-    expected = json.dumps(bundle(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    assert published.read_text(encoding="utf-8") == expected, (
-        "stale: run `uv run python scripts/contract.py --docs`"
-    )

@@ -46,6 +46,7 @@ that round-trips; each area registers its own in its ``_serde`` module.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -589,6 +590,8 @@ class _Compiler:
             "_sorted": sorted,
             "_format": format,
             "_new": object.__new__,
+            "_SECOND": dt.timedelta(seconds=1),
+            "_td_floordiv": dt.timedelta.__floordiv__,
             "_enc": _enc,
             "_int_text": int.__repr__,
             "_json_dumps": json.dumps,
@@ -773,7 +776,9 @@ class _Compiler:
         if isinstance(shape, DateTimeShape):
             return f"{var}.isoformat()"
         if isinstance(shape, DurationShape):
-            return f"({var}.days * 86400 + {var}.seconds)"
+            # whole seconds, by the stdlib's arithmetic (pendulum's .seconds is signed, and
+            # its // does not take a stdlib timedelta)
+            return f"_td_floordiv({var}, _SECOND)"
         if isinstance(shape, EnumShape):
             return f"{var}._value_"  # a plain attribute (``.value`` is a slower property)
         if isinstance(shape, OptionalShape):
@@ -843,7 +848,7 @@ class _Compiler:
         if isinstance(shape, (DateShape, DateTimeShape)):
             return f"('\"' + {var}.isoformat() + '\"')"
         if isinstance(shape, DurationShape):
-            return f"_int_text({var}.days * 86400 + {var}.seconds)"
+            return f"_int_text(_td_floordiv({var}, _SECOND))"
         if isinstance(shape, EnumShape):
             if _enum_value_type(shape) is str:
                 return f"_enc({var}._value_)"  # _value_: a plain attribute, not the property

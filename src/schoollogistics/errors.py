@@ -104,6 +104,7 @@ __all__ = [
     "TimeTypeError",
     "UnknownKeyError",
     "UnknownTimezoneError",
+    "UnserializableError",
     "ValueOutOfRangeError",
     "render_value",
 ]
@@ -899,6 +900,14 @@ class TimeOutOfRangeError(TimeError):
     field: str
     reason: str
     reason_zh: str
+
+
+class UnserializableError(SerializationError):
+    """A value given to ``to_dict`` or ``dumps`` is not a value of a public type."""
+
+    code = "serialization.unserializable"
+    message_en_template = "cannot serialize {type}: {details}"
+    message_zh_template = "无法序列化 {type}：{details}"
 
 
 class UnknownKeyError(SerializationError):

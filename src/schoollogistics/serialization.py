@@ -46,6 +46,7 @@ that round-trips; each area registers its own in its ``_serde`` module.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -94,6 +95,7 @@ from schoollogistics.errors import (
     TimeOutOfRangeError,
     TimeTypeError,
     UnknownKeyError,
+    UnserializableError,
 )
 from schoollogistics.food_samples import CabinetCommand, CabinetEvent
 from schoollogistics.food_samples import _serde as _food_samples_serde
@@ -596,12 +598,16 @@ class _Compiler:
             "_sorted": sorted,
             "_format": format,
             "_new": object.__new__,
+            "_SECOND": dt.timedelta(seconds=1),
+            "_td_floordiv": dt.timedelta.__floordiv__,
             "_enc": _enc,
             "_int_text": int.__repr__,
             "_json_dumps": json.dumps,
             "_SEP": (",", ":"),
         }
         self.counter = 0
+        self.slots: dict[tuple[str, Shape], str] = {}
+        self.tables: dict[Shape, dict[type, object]] = {}
 
     def name(self, value: object, prefix: str) -> str:
         self.counter += 1
@@ -664,14 +670,27 @@ class _Compiler:
             return f"{self.name(shape.cls, 'mapcls')}({mapping})"
         return mapping
 
-    def function(self, shape: Shape) -> str:
-        """The name of a function structuring ``shape`` (built once per record)."""
-        key = ("s", id(shape))
-        known = self.namespace.get(f"_fn_{key[0]}{key[1]}")
+    def slot(self, kind: str, shape: Shape) -> tuple[str, bool]:
+        """The name of the ``kind`` function of ``shape``, and whether it is new.
+
+        Keyed by the shape itself (kept alive here), never by ``id()``: a freed
+        shape's id may be reused by another one.
+        """
+        key = (kind, shape)
+        known = self.slots.get(key)
         if known is not None:
-            return f"_fn_{key[0]}{key[1]}"
-        name = f"_fn_{key[0]}{key[1]}"
+            return known, False
+        self.counter += 1
+        name = f"_{kind}{self.counter}"
+        self.slots[key] = name
         self.namespace[name] = None  # reserve (records may refer to themselves)
+        return name, True
+
+    def function(self, shape: Shape) -> str:
+        """The name of a function structuring ``shape`` (built once per shape)."""
+        name, new = self.slot("fn", shape)
+        if not new:
+            return name
         if isinstance(shape, RecordShape):
             source = self.record_source(shape, name, tag=None)
         elif isinstance(shape, UnionShape):
@@ -738,8 +757,7 @@ class _Compiler:
     def union_source(self, shape: UnionShape, name: str) -> str:
         dispatch: dict[str, str] = {}
         for member in shape.members:
-            member_name = f"_fn_m{id(member)}_{self.counter}"
-            self.counter += 1
+            member_name, _ = self.slot("fn_member", member)
             exec(self.record_source(member, member_name, tag="type"), self.namespace)  # noqa: S102 - our own source
             dispatch[member.name] = member_name
         table = self.name({}, "dispatch")
@@ -766,7 +784,9 @@ class _Compiler:
         if isinstance(shape, DateTimeShape):
             return f"{var}.isoformat()"
         if isinstance(shape, DurationShape):
-            return f"({var}.days * 86400 + {var}.seconds)"
+            # whole seconds, by the stdlib's arithmetic (pendulum's .seconds is signed, and
+            # its // does not take a stdlib timedelta)
+            return f"_td_floordiv({var}, _SECOND)"
         if isinstance(shape, EnumShape):
             return f"{var}._value_"  # a plain attribute (``.value`` is a slower property)
         if isinstance(shape, OptionalShape):
@@ -790,16 +810,15 @@ class _Compiler:
         return f"_dict(_sorted(({key}, {value}) for _k, _v in {var}.items()))"
 
     def unfunction(self, shape: Shape) -> str:
-        name = f"_un_{id(shape)}"
-        if name in self.namespace:
+        name, new = self.slot("un", shape)
+        if not new:
             return name
-        self.namespace[name] = None
         if isinstance(shape, RecordShape):
             source = self.unrecord_source(shape, name, tag=None)
         elif isinstance(shape, UnionShape):
             dispatch: dict[type, object] = {}
             for member in shape.members:
-                member_name = f"_un_m{id(member)}"
+                member_name, _ = self.slot("un_member", member)
                 exec(  # noqa: S102 - our own source
                     self.unrecord_source(member, member_name, tag=member.name), self.namespace
                 )
@@ -837,7 +856,7 @@ class _Compiler:
         if isinstance(shape, (DateShape, DateTimeShape)):
             return f"('\"' + {var}.isoformat() + '\"')"
         if isinstance(shape, DurationShape):
-            return f"_int_text({var}.days * 86400 + {var}.seconds)"
+            return f"_int_text(_td_floordiv({var}, _SECOND))"
         if isinstance(shape, EnumShape):
             if _enum_value_type(shape) is str:
                 return f"_enc({var}._value_)"  # _value_: a plain attribute, not the property
@@ -853,27 +872,26 @@ class _Compiler:
         return f"_json_dumps({self.unstructure(shape, var)}, ensure_ascii=False, separators=_SEP)"
 
     def textfunction(self, shape: Shape) -> str:
-        name = f"_tx_{id(shape)}"
-        if name in self.namespace:
+        name, new = self.slot("tx", shape)
+        if not new:
             return name
-        self.namespace[name] = None
         if isinstance(shape, RecordShape):
             source = self.textrecord_source(shape, name, tag=None)
         elif isinstance(shape, UnionShape):
             dispatch: dict[type, object] = {}
             for member in shape.members:
-                member_name = f"_tx_m{id(member)}"
+                member_name, _ = self.slot("tx_member", member)
                 exec(  # noqa: S102 - our own source
                     self.textrecord_source(member, member_name, tag=member.name), self.namespace
                 )
                 dispatch[member.cls] = self.namespace[member_name]
             table = self.name(dispatch, "textdispatch")
-            self.namespace[f"_tx_table_{id(shape)}"] = dispatch
+            self.tables[shape] = dispatch
             source = f"def {name}(_o):\n    return {table}[type(_o)](_o)\n"
         elif isinstance(shape, ListShape) and not shape.unique:
             if isinstance(shape.item, UnionShape):  # a log: dispatch inline, one call per item
                 self.textfunction(shape.item)
-                dispatch_table = self.namespace[f"_tx_table_{id(shape.item)}"]
+                dispatch_table = self.tables[shape.item]
                 item = f"{self.name(dispatch_table, 'textdispatch')}[type(_x)](_x)"
             else:
                 item = self.text(shape.item, "_x")
@@ -1067,7 +1085,8 @@ def to_dict(obj: object, as_type: object = None) -> JSONValue:
             ``list[AssetEvent]``) to get the ``"type"`` tags in event lists.
 
     Raises:
-        SerializationError: ``obj`` is not a value of a public type.
+        UnserializableError: ``obj`` is not a value of a public type
+            (``serialization.unserializable``).
     """
     tp = type(obj) if as_type is None else as_type
     if isinstance(obj, (list, tuple)) and as_type is None:
@@ -1075,7 +1094,7 @@ def to_dict(obj: object, as_type: object = None) -> JSONValue:
     try:
         unstructure = _unstructurer(tp)
     except TypeError:
-        raise SerializationError(
+        raise UnserializableError(
             type=_type_name(tp),
             details=Phrase(
                 "not a public type of schoollogistics", "不是「schoollogistics」的公开类型"
@@ -1085,7 +1104,7 @@ def to_dict(obj: object, as_type: object = None) -> JSONValue:
     try:
         return cast("JSONValue", unstructure(obj))
     except (AttributeError, KeyError, TypeError):
-        raise SerializationError(
+        raise UnserializableError(
             type=_type_name(tp),
             details=Phrase(
                 "{obj} is not a {tp}", "「{obj}」不是「{tp}」", obj=_shown(obj), tp=_type_name(tp)
@@ -1153,7 +1172,7 @@ def dumps(obj: object, as_type: object = None, *, indent: int | None = None) -> 
     dicts are built and indented by ``json``.
 
     Raises:
-        SerializationError: ``obj`` is not a value of a public type.
+        UnserializableError: ``obj`` is not a value of a public type.
     """
     if indent is not None or (as_type is None and isinstance(obj, (list, tuple))):
         return json.dumps(
@@ -1166,7 +1185,7 @@ def dumps(obj: object, as_type: object = None, *, indent: int | None = None) -> 
     try:
         write = _texter(tp)
     except TypeError:
-        raise SerializationError(
+        raise UnserializableError(
             type=_type_name(tp),
             details=Phrase(
                 "not a public type of schoollogistics", "不是「schoollogistics」的公开类型"
@@ -1176,7 +1195,7 @@ def dumps(obj: object, as_type: object = None, *, indent: int | None = None) -> 
     try:
         return write(obj)
     except (AttributeError, KeyError, TypeError):
-        raise SerializationError(
+        raise UnserializableError(
             type=_type_name(tp),
             details=Phrase(
                 "{obj} is not a {tp}", "「{obj}」不是「{tp}」", obj=_shown(obj), tp=_type_name(tp)

@@ -134,15 +134,6 @@ def _year(first: int, *terms: Term) -> SchoolYear:
 
 
 @pytest.mark.rule("CA-1")
-@pytest.mark.xfail(
-    strict=True,
-    raises=TimeOutOfRangeError,
-    reason=(
-        "src: SchoolYear accepts first_year 2200 (CA-1 bound 1900..2200) but its span ends "
-        "2201-08-31, outside time's years 1900..2200, so building it raises "
-        "TimeOutOfRangeError(field='value') instead of TermInvalidError 'first_year out of range'"
-    ),
-)
 def test_ca1_school_year_2200_is_refused_as_out_of_range() -> None:
     term = Term("学期", D(2200, 9, 1), D(2200, 9, 2))
     assert _refused(partial(_year, 2200, term), TermInvalidError) == {

@@ -107,17 +107,33 @@ MAX_OFFSET: Final = dt.timedelta(hours=14)
 MAX_DURATION_SECONDS: Final = 10**9
 """The longest duration accepted either way, in seconds (about 31 years)."""
 
-DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-"""The JSON form of a date: ``YYYY-MM-DD`` in ASCII digits."""
+DATE_PATTERN: Final = (
+    r"^(?:19[0-9]{2}|2[01][0-9]{2}|2200)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+)
+"""The JSON form of a date: ``YYYY-MM-DD`` in ASCII digits, years 1900 to 2200.
+
+The converter also refuses days that do not exist (February 30th).
+"""
 
 DATETIME_PATTERN: Final = (
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[+-][0-9]{2}:[0-9]{2})$"
+    r"^(?:19[0-9]{2}|2[01][0-9]{2}|2200)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
+    r"(?:Z|\+(?:0[0-9]|1[0-3]):[0-5][0-9]|\+14:00|-(?:0[0-9]|1[01]):[0-5][0-9]|-12:00)$"
 )
-"""The JSON form of a moment: ISO 8601 with an explicit offset (``Z`` or ``±HH:MM``)."""
+"""The JSON form of a moment: ISO 8601 with an explicit offset (``Z`` or ``±HH:MM``).
 
-_DATE_RE: Final = re.compile(DATE_PATTERN.removeprefix("^").removesuffix("$"), re.ASCII)
-_DATETIME_RE: Final = re.compile(DATETIME_PATTERN.removeprefix("^").removesuffix("$"), re.ASCII)
+Years 1900 to 2200, hours 00 to 23, offsets −12:00 to +14:00.
+"""
+
+# The parser reads the *form* (ASCII digits in place), then checks the ranges itself, so
+# that a year or an offset out of range gets ``time.out_of_range`` rather than
+# ``time.unparseable``; the published patterns above state the ranges too (for schemas).
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_DATETIME_RE: Final = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[+-][0-9]{2}:[0-9]{2})",
+    re.ASCII,
+)
 _ZONE_RE: Final = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*", re.ASCII)
 _MAX_ZONE_NAME: Final = 64
 _MAX_TIME_TEXT: Final = 40

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final
 
 import pendulum
 
-from schoollogistics.core.time import DateRange
+from schoollogistics.core.time import MAX_YEAR, MIN_YEAR, DateRange
 from schoollogistics.errors import Phrase
 from schoollogistics.school_calendar.errors import (
     DuplicateRuleError,
@@ -56,8 +56,8 @@ if TYPE_CHECKING:
     from schoollogistics.school_calendar._terms import SchoolYear
 
 _SATURDAY: Final = 5
-_FIRST_YEAR: Final = 1900
-_LAST_YEAR: Final = 2200
+_FIRST_YEAR: Final = MIN_YEAR
+_LAST_YEAR: Final = MAX_YEAR - 1  # its school year ends in the next calendar year
 
 
 def _check(rule: str, ok: bool, en: str, zh: str, /, **values: object) -> None:  # noqa: FBT001 - internal helper

@@ -94,17 +94,16 @@ class Daily:
 
 
 def _items(value: object, single: type, what: str) -> tuple[object, ...]:
-    """``value`` as a tuple; a lone ``single`` (an int, a string) is one item."""
-    if isinstance(value, single):
-        return (value,)
-    if isinstance(value, str) or not isinstance(value, Iterable):
+    """``value`` as a tuple of items.
+
+    A list or tuple: the record's field check refuses a lone value such as
+    ``"国庆节"`` or ``9`` before this converter runs.
+    """
+    if not isinstance(value, Iterable) or isinstance(value, str):  # pragma: no cover - see above
         raise RuleInvalidError(
             rule=what,
             reason=Phrase(
-                "expected {type_name}s, not {value!r}",
-                "须为「{type_name}」序列，而非「{value}」",
-                type_name=single.__name__,
-                value=value,
+                "expected {type_name}s", "须为「{type_name}」序列", type_name=single.__name__
             ),
         )
     return tuple(value)
@@ -308,7 +307,7 @@ class RelativeToTerm:
 
 
 def _words(value: str | Iterable[str]) -> tuple[str, ...]:
-    """Holiday keywords; a single string is one keyword (not its characters)."""
+    """Holiday keywords, a list or tuple of them (a lone string is refused)."""
     return _text_items(value, "holidays_zh")
 
 

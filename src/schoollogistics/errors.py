@@ -907,7 +907,7 @@ class UnserializableError(SerializationError):
 
     code = "serialization.unserializable"
     message_en_template = "cannot serialize {type}: {details}"
-    message_zh_template = "无法序列化 {type}：{details}"
+    message_zh_template = "无法序列化「{type}」：{details}"
 
 
 class UnknownKeyError(SerializationError):

@@ -46,6 +46,7 @@ that round-trips; each area registers its own in its ``_serde`` module.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -87,11 +88,14 @@ from schoollogistics.core.shapes import (
 from schoollogistics.core.time import DateRange, parse_date, parse_offset_datetime
 from schoollogistics.core.violations import Params, Severity, Violation
 from schoollogistics.errors import (
+    Expected,
+    Phrase,
     SchoolLogisticsError,
     SerializationError,
     TimeOutOfRangeError,
     TimeTypeError,
     UnknownKeyError,
+    UnserializableError,
 )
 from schoollogistics.food_samples import CabinetCommand, CabinetEvent
 from schoollogistics.food_samples import _serde as _food_samples_serde
@@ -245,7 +249,11 @@ def _decimal_leaf(value: object) -> Decimal:
 def _not_text(*, field: str, value: object) -> SerializationError:
     return SerializationError(
         type=field,
-        details=f"decimal text expected, got a JSON {_json_type(value)}",
+        details=Phrase(
+            "decimal text expected, got a JSON {kind}",
+            "须为十进制数字文本，得到的是「JSON」的「{kind}」",
+            kind=_json_type(value),
+        ),
         codes=("serialization.wrong_type",),
     )
 
@@ -531,7 +539,9 @@ def _union_members(shape: UnionShape) -> dict[str, RecordShape]:
 
 def _duration_json(value: object) -> pendulum.Duration:
     if type(value) is not int:
-        raise TimeTypeError(field="duration", expected="whole seconds", type_name=_json_type(value))
+        raise TimeTypeError(
+            field="duration", expected=Expected.WHOLE_SECONDS, type_name=_json_type(value)
+        )
     if abs(value) > DurationShape().max_seconds:
         raise TimeOutOfRangeError(
             field="duration",
@@ -588,12 +598,16 @@ class _Compiler:
             "_sorted": sorted,
             "_format": format,
             "_new": object.__new__,
+            "_SECOND": dt.timedelta(seconds=1),
+            "_td_floordiv": dt.timedelta.__floordiv__,
             "_enc": _enc,
             "_int_text": int.__repr__,
             "_json_dumps": json.dumps,
             "_SEP": (",", ":"),
         }
         self.counter = 0
+        self.slots: dict[tuple[str, Shape], str] = {}
+        self.tables: dict[Shape, dict[type, object]] = {}
 
     def name(self, value: object, prefix: str) -> str:
         self.counter += 1
@@ -656,14 +670,27 @@ class _Compiler:
             return f"{self.name(shape.cls, 'mapcls')}({mapping})"
         return mapping
 
-    def function(self, shape: Shape) -> str:
-        """The name of a function structuring ``shape`` (built once per record)."""
-        key = ("s", id(shape))
-        known = self.namespace.get(f"_fn_{key[0]}{key[1]}")
+    def slot(self, kind: str, shape: Shape) -> tuple[str, bool]:
+        """The name of the ``kind`` function of ``shape``, and whether it is new.
+
+        Keyed by the shape itself (kept alive here), never by ``id()``: a freed
+        shape's id may be reused by another one.
+        """
+        key = (kind, shape)
+        known = self.slots.get(key)
         if known is not None:
-            return f"_fn_{key[0]}{key[1]}"
-        name = f"_fn_{key[0]}{key[1]}"
+            return known, False
+        self.counter += 1
+        name = f"_{kind}{self.counter}"
+        self.slots[key] = name
         self.namespace[name] = None  # reserve (records may refer to themselves)
+        return name, True
+
+    def function(self, shape: Shape) -> str:
+        """The name of a function structuring ``shape`` (built once per shape)."""
+        name, new = self.slot("fn", shape)
+        if not new:
+            return name
         if isinstance(shape, RecordShape):
             source = self.record_source(shape, name, tag=None)
         elif isinstance(shape, UnionShape):
@@ -730,8 +757,7 @@ class _Compiler:
     def union_source(self, shape: UnionShape, name: str) -> str:
         dispatch: dict[str, str] = {}
         for member in shape.members:
-            member_name = f"_fn_m{id(member)}_{self.counter}"
-            self.counter += 1
+            member_name, _ = self.slot("fn_member", member)
             exec(self.record_source(member, member_name, tag="type"), self.namespace)  # noqa: S102 - our own source
             dispatch[member.name] = member_name
         table = self.name({}, "dispatch")
@@ -758,7 +784,9 @@ class _Compiler:
         if isinstance(shape, DateTimeShape):
             return f"{var}.isoformat()"
         if isinstance(shape, DurationShape):
-            return f"({var}.days * 86400 + {var}.seconds)"
+            # whole seconds, by the stdlib's arithmetic (pendulum's .seconds is signed, and
+            # its // does not take a stdlib timedelta)
+            return f"_td_floordiv({var}, _SECOND)"
         if isinstance(shape, EnumShape):
             return f"{var}._value_"  # a plain attribute (``.value`` is a slower property)
         if isinstance(shape, OptionalShape):
@@ -782,16 +810,15 @@ class _Compiler:
         return f"_dict(_sorted(({key}, {value}) for _k, _v in {var}.items()))"
 
     def unfunction(self, shape: Shape) -> str:
-        name = f"_un_{id(shape)}"
-        if name in self.namespace:
+        name, new = self.slot("un", shape)
+        if not new:
             return name
-        self.namespace[name] = None
         if isinstance(shape, RecordShape):
             source = self.unrecord_source(shape, name, tag=None)
         elif isinstance(shape, UnionShape):
             dispatch: dict[type, object] = {}
             for member in shape.members:
-                member_name = f"_un_m{id(member)}"
+                member_name, _ = self.slot("un_member", member)
                 exec(  # noqa: S102 - our own source
                     self.unrecord_source(member, member_name, tag=member.name), self.namespace
                 )
@@ -829,7 +856,7 @@ class _Compiler:
         if isinstance(shape, (DateShape, DateTimeShape)):
             return f"('\"' + {var}.isoformat() + '\"')"
         if isinstance(shape, DurationShape):
-            return f"_int_text({var}.days * 86400 + {var}.seconds)"
+            return f"_int_text(_td_floordiv({var}, _SECOND))"
         if isinstance(shape, EnumShape):
             if _enum_value_type(shape) is str:
                 return f"_enc({var}._value_)"  # _value_: a plain attribute, not the property
@@ -845,27 +872,26 @@ class _Compiler:
         return f"_json_dumps({self.unstructure(shape, var)}, ensure_ascii=False, separators=_SEP)"
 
     def textfunction(self, shape: Shape) -> str:
-        name = f"_tx_{id(shape)}"
-        if name in self.namespace:
+        name, new = self.slot("tx", shape)
+        if not new:
             return name
-        self.namespace[name] = None
         if isinstance(shape, RecordShape):
             source = self.textrecord_source(shape, name, tag=None)
         elif isinstance(shape, UnionShape):
             dispatch: dict[type, object] = {}
             for member in shape.members:
-                member_name = f"_tx_m{id(member)}"
+                member_name, _ = self.slot("tx_member", member)
                 exec(  # noqa: S102 - our own source
                     self.textrecord_source(member, member_name, tag=member.name), self.namespace
                 )
                 dispatch[member.cls] = self.namespace[member_name]
             table = self.name(dispatch, "textdispatch")
-            self.namespace[f"_tx_table_{id(shape)}"] = dispatch
+            self.tables[shape] = dispatch
             source = f"def {name}(_o):\n    return {table}[type(_o)](_o)\n"
         elif isinstance(shape, ListShape) and not shape.unique:
             if isinstance(shape.item, UnionShape):  # a log: dispatch inline, one call per item
                 self.textfunction(shape.item)
-                dispatch_table = self.namespace[f"_tx_table_{id(shape.item)}"]
+                dispatch_table = self.tables[shape.item]
                 item = f"{self.name(dispatch_table, 'textdispatch')}[type(_x)](_x)"
             else:
                 item = self.text(shape.item, "_x")
@@ -1033,7 +1059,12 @@ def _refusal(tp: object, data: object, name: str) -> SerializationError:
     )
     return kind(
         type=name,
-        details=details,
+        details=Phrase.of_text(
+            details,
+            f"第一处问题为「{report.codes[0] if report.codes else kind.code}」，"
+            f"位置「{report.paths[0] if report.paths else '$'}」"
+            f"（共列出 {len(report.errors)} 处）",
+        ),
         errors=tuple(report.errors),
         codes=tuple(report.codes),
         paths=tuple(report.paths),
@@ -1054,7 +1085,8 @@ def to_dict(obj: object, as_type: object = None) -> JSONValue:
             ``list[AssetEvent]``) to get the ``"type"`` tags in event lists.
 
     Raises:
-        SerializationError: ``obj`` is not a value of a public type.
+        UnserializableError: ``obj`` is not a value of a public type
+            (``serialization.unserializable``).
     """
     tp = type(obj) if as_type is None else as_type
     if isinstance(obj, (list, tuple)) and as_type is None:
@@ -1062,17 +1094,21 @@ def to_dict(obj: object, as_type: object = None) -> JSONValue:
     try:
         unstructure = _unstructurer(tp)
     except TypeError:
-        raise SerializationError(
+        raise UnserializableError(
             type=_type_name(tp),
-            details="not a public type of schoollogistics",
+            details=Phrase(
+                "not a public type of schoollogistics", "不是「schoollogistics」的公开类型"
+            ),
             codes=("serialization.not_public",),
         ) from None
     try:
         return cast("JSONValue", unstructure(obj))
     except (AttributeError, KeyError, TypeError):
-        raise SerializationError(
+        raise UnserializableError(
             type=_type_name(tp),
-            details=f"{_shown(obj)} is not a {_type_name(tp)}",
+            details=Phrase(
+                "{obj} is not a {tp}", "「{obj}」不是「{tp}」", obj=_shown(obj), tp=_type_name(tp)
+            ),
             codes=("serialization.wrong_type",),
         ) from None
 
@@ -1103,7 +1139,9 @@ def from_dict(cls: object, data: object) -> object:
     except TypeError:
         raise SerializationError(
             type=_type_name(cls),
-            details="not a public type of schoollogistics",
+            details=Phrase(
+                "not a public type of schoollogistics", "不是「schoollogistics」的公开类型"
+            ),
             codes=("serialization.not_public",),
         ) from None
     try:
@@ -1134,7 +1172,7 @@ def dumps(obj: object, as_type: object = None, *, indent: int | None = None) -> 
     dicts are built and indented by ``json``.
 
     Raises:
-        SerializationError: ``obj`` is not a value of a public type.
+        UnserializableError: ``obj`` is not a value of a public type.
     """
     if indent is not None or (as_type is None and isinstance(obj, (list, tuple))):
         return json.dumps(
@@ -1147,17 +1185,21 @@ def dumps(obj: object, as_type: object = None, *, indent: int | None = None) -> 
     try:
         write = _texter(tp)
     except TypeError:
-        raise SerializationError(
+        raise UnserializableError(
             type=_type_name(tp),
-            details="not a public type of schoollogistics",
+            details=Phrase(
+                "not a public type of schoollogistics", "不是「schoollogistics」的公开类型"
+            ),
             codes=("serialization.not_public",),
         ) from None
     try:
         return write(obj)
     except (AttributeError, KeyError, TypeError):
-        raise SerializationError(
+        raise UnserializableError(
             type=_type_name(tp),
-            details=f"{_shown(obj)} is not a {_type_name(tp)}",
+            details=Phrase(
+                "{obj} is not a {tp}", "「{obj}」不是「{tp}」", obj=_shown(obj), tp=_type_name(tp)
+            ),
             codes=("serialization.wrong_type",),
         ) from None
 
@@ -1177,7 +1219,9 @@ def loads(cls: object, text: str | bytes) -> object:
     if not isinstance(text, (str, bytes)):
         raise SerializationError(
             type=_type_name(cls),
-            details=f"JSON text expected, got {_shown(text)}",
+            details=Phrase(
+                "JSON text expected, got {x}", "须为「JSON」文本，得到的是「{x}」", x=_shown(text)
+            ),
             codes=("serialization.not_json",),
         )
     try:
@@ -1185,14 +1229,16 @@ def loads(cls: object, text: str | bytes) -> object:
     except RecursionError:
         raise SerializationError(
             type=_type_name(cls),
-            details="JSON nested too deep for the parser",
+            details=Phrase("JSON nested too deep for the parser", "「JSON」嵌套过深，无法解析"),
             codes=("serialization.too_deep",),
         ) from None
     except (ValueError, UnicodeError) as error:
         reason = error.msg if isinstance(error, json.JSONDecodeError) else type(error).__name__
         raise SerializationError(
             type=_type_name(cls),
-            details=f"not JSON: {reason[:_SHOWN]}",
+            details=Phrase(
+                "not JSON: {reason}", "不是合法的「JSON」（「{reason}」）", reason=reason
+            ),
             codes=("serialization.not_json",),
         ) from None
     return from_dict(cls, data)

@@ -75,8 +75,8 @@ from schoollogistics.errors import (
 D = pendulum.Date(2025, 9, 1)
 CLERK = "t-li"
 BOSS = "principal"
-CONSUMABLE_TAGGED = "a consumable has no tags / 低值易耗品无资产标签"
-NOT_THE_RECORDER = " other than the recorder / 审批人须非登记人"
+CONSUMABLE_TAGGED = "a consumable has no tags"
+NOT_THE_RECORDER = " other than the recorder"
 
 
 def day(n: int) -> pendulum.Date:
@@ -242,7 +242,7 @@ def test_receipt_refusals() -> None:
             "pj", "store", 2, tags=["PJ-9"], acceptor=CLERK, supplier="s", on=D, by=CLERK
         ),
         item_id="pj",
-        reason="2 distinct new tag(s) needed / 须为每件新资产提供不同标签",
+        reason="2 distinct new tag(s) needed",
     )
     led.receive("pj", "store", tags=["PJ-9"], acceptor=CLERK, supplier="s", on=D, by=CLERK)
     led.receive("chalk", "store", 1, acceptor=CLERK, supplier="s", unit_cost="0", on=D, by=CLERK)
@@ -290,7 +290,7 @@ def test_issue_refusals() -> None:
         TagsMismatchError,
         lambda: led.issue("pj", "store", "room-32", tags=["PJ-1", "PJ-1"], on=D, by=CLERK),
         item_id="pj",
-        reason="2 distinct tag(s) needed, got ['PJ-1', 'PJ-1'] / 标签须与数量一致",
+        reason="2 distinct tag(s) needed, got ['PJ-1', 'PJ-1']",
     )
     refuse(
         led,
@@ -505,7 +505,7 @@ def test_custody_and_transfer_refusals() -> None:
         led,
         UnknownLocationError,
         lambda: led.transfer("chalk", "room-32", "room-32", 1, on=D, by=CLERK),
-        field="to_location (same as from_location)",
+        field="to_location==from_location",
         location_id="room-32",
     )
     refuse(
@@ -519,7 +519,7 @@ def test_custody_and_transfer_refusals() -> None:
         TagsMismatchError,
         lambda: led.transfer("pj", "store", "room-32", 1, on=D, by=CLERK),
         item_id="pj",
-        reason="1 distinct tag(s) needed, got [] / 标签须与数量一致",
+        reason="1 distinct tag(s) needed, got []",
     )
     led.transfer("chalk", "room-32", "t-wang", 4, on=day(1), by=CLERK)
     led.transfer("pj", "store", "room-32", tags=["PJ-1"], on=day(1), by=CLERK)
@@ -774,13 +774,13 @@ def test_disposal_refusals(distinct: bool) -> None:
         led,
         DisposalSourceError,
         lambda: led.dispose("chalk", "room-32", 1, approver=BOSS, on=D, by=CLERK),
-        reason="'room-32' is not a storeroom / 不是库房",
+        reason="'room-32' is not a storeroom",
     )
     refuse(
         led,
         ApproverRequiredError,
         lambda: led.dispose("chalk", "store", 1, approver=" ", on=D, by=CLERK),
-        operation="disposal / 报废",
+        operation="disposal",
         detail="",
         recorded_by="",
     )
@@ -801,7 +801,7 @@ def test_disposal_refusals(distinct: bool) -> None:
         TagsMismatchError,
         lambda: led.dispose("pj", "store", 1, approver=BOSS, on=D, by=CLERK),
         item_id="pj",
-        reason="1 distinct tag(s) needed, got [] / 标签须与数量一致",
+        reason="1 distinct tag(s) needed, got []",
     )
 
     def own() -> object:
@@ -812,7 +812,7 @@ def test_disposal_refusals(distinct: bool) -> None:
             led,
             ApproverRequiredError,
             own,
-            operation="disposal / 报废",
+            operation="disposal",
             detail=NOT_THE_RECORDER,
             recorded_by=CLERK,
         )
@@ -832,7 +832,7 @@ def test_stock_take_approver(distinct: bool) -> None:
         led,
         ApproverRequiredError,
         lambda: led.post_stock_take(count, approver="", by=CLERK),
-        operation="stock-take posting / 盘点调账",
+        operation="stock-take posting",
         detail="",
         recorded_by="",
     )
@@ -842,7 +842,7 @@ def test_stock_take_approver(distinct: bool) -> None:
             led,
             ApproverRequiredError,
             own,
-            operation="stock-take posting / 盘点调账",
+            operation="stock-take posting",
             detail=NOT_THE_RECORDER,
             recorded_by=CLERK,
         )
@@ -1045,7 +1045,7 @@ def test_item_category_matches_kind() -> None:
             by=CLERK,
         ),
         item_id="desk",
-        reason="a fixed asset needs a depreciation category / 固定资产须有折旧类别",
+        reason="a fixed asset needs a depreciation category",
     )
     refuse(
         led,
@@ -1060,7 +1060,7 @@ def test_item_category_matches_kind() -> None:
             by=CLERK,
         ),
         item_id="cup",
-        reason="inventory below the threshold is filed as consumables / 低值易耗品归入低值易耗品类",
+        reason="inventory below the threshold is filed as consumables",
     )
     led.register_item(
         "desk",
@@ -1188,7 +1188,7 @@ def test_decisions_name_the_count_and_an_approver_who_may_be_the_recorder() -> N
         led,
         ApproverRequiredError,
         lambda: led.decide_adjustments("c1", Decision.WRITE_OFF, approver=" ", on=day(3), by=CLERK),
-        operation="decision on pending adjustments / 待处理财产损溢处理",
+        operation="decision on pending adjustments",
         detail="",
         recorded_by="",
     )
@@ -1252,7 +1252,7 @@ def test_count_place_and_units_booked_elsewhere() -> None:
     assert dict(info.value.params) == {"field": "place_id", "location_id": "nowhere"}
     led.issue("pj", "store", "room-32", tags=["PJ-1"], on=D, by=CLERK)
     led.dispose("pj", "store", tags=["PJ-3"], approver=BOSS, on=D, by=CLERK)
-    for tag, booked_at in (("PJ-1", "room-32"), ("PJ-3", "(off the books / 已销账)")):
+    for tag, booked_at in (("PJ-1", "room-32"), ("PJ-3", "(off the books)")):
         count = Count("c", "store", day(1), CLERK, (CountLine("pj", 2, ("PJ-2", tag)),))
         refuse(
             led,
@@ -1278,7 +1278,7 @@ def test_count_lines_are_checked_with_full_params() -> None:
         on=D,
         by=CLERK,
     )
-    one_tag = "one distinct tag per counted unit / 每件一个标签"
+    one_tag = "one distinct tag per counted unit"
     cases: list[tuple[type[AssetError], tuple[CountLine, ...], dict[str, object]]] = [
         (UnknownItemError, (CountLine("desk", 1),), {"item_id": "desk"}),
         (
@@ -1303,7 +1303,7 @@ def test_count_lines_are_checked_with_full_params() -> None:
             (CountLine("pj", 1, ("PJ-1",)), CountLine("tv", 1, ("PJ-1",))),
             {
                 "item_id": "tv",
-                "reason": "tag(s) ['PJ-1'] counted on two lines / 同一标签出现在两行",
+                "reason": "tag(s) ['PJ-1'] counted on two lines",
             },
         ),
     ]
@@ -1408,7 +1408,7 @@ def test_posted_adjustment_lines_are_checked_on_replay() -> None:
         TagsMismatchError,
         posted(line("pj", 0, 1)),
         item_id="pj",
-        reason="1 distinct tag(s) needed, got [] / 标签须与数量一致",
+        reason="1 distinct tag(s) needed, got []",
     )
     replay_refused(
         led,

@@ -564,3 +564,30 @@ def test_logs_round_trip_through_both_codecs(events: list[object]) -> None:
     finally:
         serialization._orjson = saved
     assert loads(list[AssetEvent], text) == events
+
+
+def test_functions_are_never_reused_for_another_shape() -> None:
+    """Generated functions are keyed by their shape, not by a reusable ``id()``."""
+    for tp, doc in (
+        (list[int], [1]),
+        (list[str], ["a"]),
+        (list[Money], ["1.5"]),
+        (list[pendulum.Date], ["2025-09-01"]),
+        (list[Decimal], ["1.5"]),
+    ):
+        assert from_dict(tp, doc)
+    with pytest.raises(SerializationError):
+        from_dict(list[bool], ["1.5"])
+    assert from_dict(list[bool], [True]) == [True]
+    assert to_dict([Money("1.50")], list[Money]) == ["1.50"]
+    assert dumps((pendulum.Date(2025, 9, 1),), tuple[pendulum.Date, ...]) == '["2025-09-01"]'
+
+
+def test_dumping_a_value_of_no_public_type() -> None:
+    from schoollogistics.errors import UnserializableError
+
+    with pytest.raises(UnserializableError) as info:
+        dumps(object())
+    assert info.value.message_en.startswith("cannot serialize object")
+    with pytest.raises(UnserializableError):
+        to_dict(3, Issued)

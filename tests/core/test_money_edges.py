@@ -177,14 +177,14 @@ class TestDecimalWeights:
             allocate("1", [Decimal("0.5"), Decimal("-0.5")])
         assert info.value.params == {
             "weights": [Decimal("0.5"), Decimal("-0.5")],
-            "reason": "negative weight / 权重为负",
+            "reason": "negative weight",
         }
         with pytest.raises(InvalidWeightsError) as zero:
             allocate("1", [Decimal("0.0"), 0])
-        assert zero.value.reason == "weights sum to zero / 权重之和为零"
+        assert zero.value.reason == "weights sum to zero"
         with pytest.raises(InvalidWeightsError) as empty:
             allocate("1", [])
-        assert empty.value.params == {"weights": "[]", "reason": "no parties / 没有分摊方"}
+        assert empty.value.params == {"weights": "[]", "reason": "no parties"}
 
 
 class TestAllocateFen:
@@ -198,10 +198,10 @@ class TestAllocateFen:
 
     @pytest.mark.parametrize(
         ("ws", "reason"),
-        [([], "no parties / 没有分摊方"), ([1, -1], "negative weight / 权重为负"),
-         ([0, 0], "weights sum to zero / 权重之和为零"),
-         ([True, 1], "weights must be int / 权重须为整数"),
-         ([Decimal(1), 1], "weights must be int / 权重须为整数")],
+        [([], "no parties"), ([1, -1], "negative weight"),
+         ([0, 0], "weights sum to zero"),
+         ([True, 1], "weights must be int"),
+         ([Decimal(1), 1], "weights must be int")],
     )  # fmt: skip
     def test_bad_weights(self, ws: list[int], reason: str) -> None:
         with pytest.raises(InvalidWeightsError) as info:
@@ -272,7 +272,7 @@ class TestErrorParams:
             allocate("1", [Decimal("0.0"), 0])
         assert zero.value.params == {
             "weights": [Decimal("0.0"), 0],
-            "reason": "weights sum to zero / 权重之和为零",
+            "reason": "weights sum to zero",
         }
 
     def test_capital_of_zero_and_signs(self) -> None:

@@ -22,7 +22,7 @@ from schoollogistics.assets._records import (
 from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.time import DateInput, DateRange, as_date
 from schoollogistics.core.violations import Violation
-from schoollogistics.errors import InvalidArgumentError
+from schoollogistics.errors import InvalidArgumentError, Phrase
 
 __all__ = ["audit_count_schedule", "audit_loans_at_term_end"]
 
@@ -44,7 +44,10 @@ def audit_count_schedule(
     """
     rules = policy if policy is not None else CountSchedulePolicy()
     if not terms or not all(isinstance(term, DateRange) for term in terms):
-        raise InvalidArgumentError(field="terms", reason="one or more DateRange terms needed")
+        raise InvalidArgumentError(
+            field="terms",
+            reason=Phrase("one or more DateRange terms needed", "须提供至少一个「DateRange」学期"),
+        )
     counts: dict[str, list[pendulum.Date]] = {}
     for event in ledger.events:
         if isinstance(event, StockTakePosted):

@@ -109,7 +109,7 @@ from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, MoneyInput, non_negative
 from schoollogistics.core.time import DateInput, as_date
 from schoollogistics.core.violations import Violation
-from schoollogistics.errors import InvalidArgumentError
+from schoollogistics.errors import InvalidArgumentError, Phrase
 
 __all__ = ["AssetLedger"]
 
@@ -123,7 +123,12 @@ def _effective(event: AssetEvent) -> pendulum.Date:
 
 def _tags(tags: Iterable[str], field: str = "tags") -> tuple[str, ...]:
     if isinstance(tags, str):
-        raise InvalidArgumentError(field=field, reason="pass a sequence of tags, not one string")
+        raise InvalidArgumentError(
+            field=field,
+            reason=Phrase(
+                "pass a sequence of tags, not one string", "须为标签序列，而非单个字符串"
+            ),
+        )
     return tuple(require_id(tag, field=field) for tag in tags)
 
 
@@ -141,13 +146,25 @@ def _money(value: MoneyInput | None, field: str) -> Money | None:
 
 def _condition(value: object) -> Condition:
     if not isinstance(value, Condition):
-        raise InvalidArgumentError(field="condition", reason=f"not a Condition: {value!r}")
+        raise InvalidArgumentError(
+            field="condition",
+            reason=Phrase(
+                "not a Condition: {value!r}", "不是「Condition」：「{value}」", value=value
+            ),
+        )
     return value
 
 
 def _text(value: object, field: str) -> str:
     if not isinstance(value, str):
-        raise InvalidArgumentError(field=field, reason=f"expected text, got {type(value).__name__}")
+        raise InvalidArgumentError(
+            field=field,
+            reason=Phrase(
+                "expected text, got {type_name}",
+                "须为文本，得到的是「{type_name}」",
+                type_name=type(value).__name__,
+            ),
+        )
     return value
 
 
@@ -428,7 +445,12 @@ class AssetLedger:
             if handed_back is not None and handed_back != back:
                 raise TagsMismatchError(
                     item_id=command.item_id,
-                    reason=f"handed_back={handed_back} but {back} old tag(s) / 交回数量与标签不符",
+                    reason=Phrase(
+                        "handed_back={handed_back} but {back} old tag(s)",
+                        "交回数量（「handed_back」= {handed_back}）与旧标签数 {back} 不符",
+                        handed_back=handed_back,
+                        back=back,
+                    ),
                 )
         elif handed_back is None:
             back = count
@@ -626,7 +648,12 @@ class AssetLedger:
     def _adjustment_decided(self, command: DecideAdjustments) -> AdjustmentDecided:
         decision: object = command.decision
         if not isinstance(decision, Decision):
-            raise InvalidArgumentError(field="decision", reason=f"not a Decision: {decision!r}")
+            raise InvalidArgumentError(
+                field="decision",
+                reason=Phrase(
+                    "not a Decision: {value!r}", "不是「Decision」：「{value}」", value=decision
+                ),
+            )
         on, by, reason = self._meta(command.on, command.by, command.reason)
         return AdjustmentDecided(
             count_id=command.count_id,
@@ -641,7 +668,10 @@ class AssetLedger:
         try:
             last_day = pendulum.Date(command.year, command.month, 1).end_of("month")
         except (TypeError, ValueError) as error:
-            raise InvalidArgumentError(field="month", reason=str(error)) from None
+            raise InvalidArgumentError(
+                field="month",
+                reason=Phrase("{detail}", "不是有效的年月（「{detail}」）", detail=str(error)),
+            ) from None
         summary = self.monthly_summary(command.year, command.month)
         _, by, reason = self._meta(last_day, command.by, command.reason)
         return MonthClosed(
@@ -1144,7 +1174,9 @@ class AssetLedger:
                 negative count.
         """
         if not isinstance(stock_take, StockTake):
-            raise InvalidArgumentError(field="stock_take", reason="expected a StockTake")
+            raise InvalidArgumentError(
+                field="stock_take", reason=Phrase("expected a StockTake", "须为「StockTake」")
+            )
         day = as_date(stock_take.counted_on, field="counted_on")
         as2_count_valid(self._state, stock_take)
         last = self._state.last_date
@@ -1387,11 +1419,21 @@ class AssetLedger:
         default) or the whole school. Categories with no figure are left out.
         """
         if not isinstance(scope, SummaryScope):
-            raise InvalidArgumentError(field="scope", reason=f"not a SummaryScope: {scope!r}")
+            raise InvalidArgumentError(
+                field="scope",
+                reason=Phrase(
+                    "not a SummaryScope: {value!r}",
+                    "不是「SummaryScope」：「{value}」",
+                    value=scope,
+                ),
+            )
         try:
             pendulum.Date(year, month, 1)
         except (TypeError, ValueError) as error:
-            raise InvalidArgumentError(field="month", reason=str(error)) from None
+            raise InvalidArgumentError(
+                field="month",
+                reason=Phrase("{detail}", "不是有效的年月（「{detail}」）", detail=str(error)),
+            ) from None
         state = self._state
         return monthly_summary(
             self._events,

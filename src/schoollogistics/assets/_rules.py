@@ -55,6 +55,9 @@ from schoollogistics.assets._records import (
     StockTake,
 )
 from schoollogistics.assets.errors import (
+    CONDITION_WORDS,
+    HOLDING_WORDS,
+    ID_KIND_WORDS,
     AlreadyDecidedError,
     ApproverRequiredError,
     CustodianRequiredError,
@@ -90,6 +93,7 @@ from schoollogistics.assets.errors import (
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import non_negative
+from schoollogistics.errors import Phrase
 
 __all__ = ["GUARDS", "Guard", "check"]
 
@@ -102,14 +106,16 @@ _AVAILABLE: Final = Holding.AVAILABLE
 _RETURNED: Final = Holding.RETURNED
 _IN_REPAIR: Final = Holding.IN_REPAIR
 _SERVICEABLE: Final = frozenset({Condition.GOOD, Condition.WORN})
-_CONSUMABLE_TAGGED: Final = "a consumable has no tags / 低值易耗品无资产标签"
-_NOT_THE_RECORDER: Final = " other than the recorder / 审批人须非登记人"
+_CONSUMABLE_TAGGED: Final = Phrase("a consumable has no tags", "低值易耗品无资产标签")
+_NOT_THE_RECORDER: Final = Phrase(" other than the recorder", "（审批人不得为登记人本人）")
 
 
 # ---------------------------------------------------------------- shared checks
 
 
-def require_approver(operation: str, approver: object, recorded_by: str, *, distinct: bool) -> None:
+def require_approver(
+    operation: Phrase, approver: object, recorded_by: str, *, distinct: bool
+) -> None:
     """AS-2, AS-7: refuse a blank approver, or the recorder approving their own entry."""
     if not isinstance(approver, str) or not approver.strip():
         raise ApproverRequiredError(operation=operation)
@@ -152,7 +158,7 @@ def _enough(
         raise InsufficientStockError(
             item_id=key[1],
             location_id=key[0],
-            holding=holding.value,
+            holding=HOLDING_WORDS[holding.value],
             available=available,
             requested=quantity,
             day=day,
@@ -177,12 +183,19 @@ def _tags(  # noqa: PLR0917 - private helper
     if len(tags) != quantity or len(set(tags)) != quantity:
         raise TagsMismatchError(
             item_id=item.item_id,
-            reason=f"{quantity} distinct tag(s) needed, got {list(tags)} / 标签须与数量一致",
+            reason=Phrase(
+                "{quantity} distinct tag(s) needed, got {tags!r}",
+                "须提供 {quantity} 个互不相同的标签，实际为「{tags}」",
+                quantity=quantity,
+                tags=list(tags),
+            ),
         )
     for tag in tags:
         _unit_at(state, item, tag, location_id, holding)
         if serviceable and state.unit_cond[tag] not in _SERVICEABLE:
-            raise UnitNotServiceableError(tag=tag, condition=state.unit_cond[tag].value)
+            raise UnitNotServiceableError(
+                tag=tag, condition=CONDITION_WORDS[state.unit_cond[tag].value]
+            )
 
 
 def _unit_at(state: State, item: ItemType, tag: str, location_id: str, holding: Holding) -> None:
@@ -194,9 +207,15 @@ def _unit_at(state: State, item: ItemType, tag: str, location_id: str, holding: 
     if unit.item_id != item.item_id or where != location_id or hold is not holding:
         raise UnitNotHereError(
             tag=tag,
-            expected=holding.value,
+            expected=HOLDING_WORDS[holding.value],
             location_id=location_id,
-            actual=f"{unit.item_id} {hold.value} at {where!r}",
+            actual=Phrase(
+                "{item_id} {holding} at {where!r}",
+                "「{item_id}」在「{where}」，{holding}",
+                item_id=unit.item_id,
+                holding=HOLDING_WORDS[hold.value],
+                where=where,
+            ),
         )
 
 
@@ -208,11 +227,15 @@ def _new_tags(state: State, item: ItemType, tags: tuple[str, ...], quantity: int
     if len(tags) != quantity or len(set(tags)) != quantity:
         raise TagsMismatchError(
             item_id=item.item_id,
-            reason=f"{quantity} distinct new tag(s) needed / 须为每件新资产提供不同标签",
+            reason=Phrase(
+                "{quantity} distinct new tag(s) needed",
+                "须为 {quantity} 件新资产各提供一个不同的标签",
+                quantity=quantity,
+            ),
         )
     for tag in tags:
         if not tag.strip():
-            raise TagsMismatchError(item_id=item.item_id, reason="blank tag / 标签为空")
+            raise TagsMismatchError(item_id=item.item_id, reason=Phrase("blank tag", "标签为空"))
         if tag in state.units:
             raise DuplicateTagError(tag=tag)
 
@@ -221,7 +244,7 @@ def _fresh_location(state: State, location_id: str, kind: str) -> None:
     if not location_id.strip():
         raise UnknownLocationError(field=kind, location_id=location_id)
     if location_id in state.locations:
-        raise DuplicateIdError(kind=kind, value=location_id)
+        raise DuplicateIdError(kind=ID_KIND_WORDS[kind], value=location_id)
 
 
 # ---------------------------------------------------------------- AS-1 register everything
@@ -236,7 +259,7 @@ def as1_item_registered_once(state: State, event: ItemRegistered, policy: Ledger
     if not item_id.strip():
         raise UnknownItemError(item_id=item_id)
     if item_id in state.items:
-        raise DuplicateIdError(kind="item", value=item_id)
+        raise DuplicateIdError(kind=ID_KIND_WORDS["item"], value=item_id)
 
 
 def as1_place_registered_once(state: State, event: PlaceRegistered, policy: LedgerPolicy) -> None:
@@ -296,7 +319,7 @@ def as1_issue_registered(state: State, event: Issued, policy: LedgerPolicy) -> N
 def as2_stock_take_posted_once(state: State, event: StockTakePosted, policy: LedgerPolicy) -> None:
     """AS-2: a stock-take (盘点) is posted once, for a registered place."""
     if event.count_id in state.counts:
-        raise DuplicateIdError(kind="stock-take", value=event.count_id)
+        raise DuplicateIdError(kind=ID_KIND_WORDS["stock-take"], value=event.count_id)
     if event.place_id not in state.places:
         raise UnknownLocationError(field="place_id", location_id=event.place_id)
 
@@ -304,7 +327,7 @@ def as2_stock_take_posted_once(state: State, event: StockTakePosted, policy: Led
 def as2_stock_take_approved(state: State, event: StockTakePosted, policy: LedgerPolicy) -> None:
     """AS-2: surplus and shortage are posted with an approver, pending a decision."""
     require_approver(
-        "stock-take posting / 盘点调账",
+        Phrase("stock-take posting", "盘点调账"),
         event.approver,
         event.recorded_by,
         distinct=policy.stock_take.approver_distinct,
@@ -319,7 +342,7 @@ def as2_adjustment_lines_valid(state: State, event: StockTakePosted, policy: Led
     for line in event.lines:
         item = _item(state, line.item_id)
         if line.item_id in seen:
-            raise DuplicateIdError(kind="adjustment line item", value=line.item_id)
+            raise DuplicateIdError(kind=ID_KIND_WORDS["adjustment line item"], value=line.item_id)
         seen.add(line.item_id)
         if new_tags.intersection(line.surplus_tags):
             raise DuplicateTagError(tag=min(new_tags.intersection(line.surplus_tags)))
@@ -345,7 +368,7 @@ def as2_decision_pending(state: State, event: AdjustmentDecided, policy: LedgerP
 def as2_decision_approved(state: State, event: AdjustmentDecided, policy: LedgerPolicy) -> None:
     """AS-2: the decision on pending adjustments names who decided."""
     require_approver(
-        "decision on pending adjustments / 待处理财产损溢处理",
+        Phrase("decision on pending adjustments", "待处理财产损溢处理"),
         event.approver,
         event.recorded_by,
         distinct=False,
@@ -366,21 +389,25 @@ def as2_count_valid(state: State, stock_take: StockTake) -> None:
         if item is None:
             raise UnknownItemError(item_id=line.item_id)
         if line.item_id in counted:
-            raise DuplicateIdError(kind="count line item", value=line.item_id)
+            raise DuplicateIdError(kind=ID_KIND_WORDS["count line item"], value=line.item_id)
         if type(line.counted) is not int or line.counted < 0:
             raise InvalidQuantityError(field="counted", value=str(line.counted))
         tags = count_tags(line.tags)
         if item.tracked and (len(tags) != line.counted or len(set(tags)) != len(tags)):
             raise TagsMismatchError(
-                item_id=line.item_id, reason="one distinct tag per counted unit / 每件一个标签"
+                item_id=line.item_id,
+                reason=Phrase("one distinct tag per counted unit", "每件一个标签"),
             )
         if not item.tracked and tags:
             raise TagsMismatchError(item_id=line.item_id, reason=_CONSUMABLE_TAGGED)
         if seen_tags.intersection(tags):
             raise TagsMismatchError(
                 item_id=line.item_id,
-                reason=f"tag(s) {sorted(seen_tags.intersection(tags))} counted on two lines"
-                " / 同一标签出现在两行",
+                reason=Phrase(
+                    "tag(s) {tags!r} counted on two lines",
+                    "标签「{tags}」出现在两行",
+                    tags=sorted(seen_tags.intersection(tags)),
+                ),
             )
         seen_tags.update(tags)
         counted.add(line.item_id)
@@ -389,7 +416,12 @@ def as2_count_valid(state: State, stock_take: StockTake) -> None:
 def count_tags(tags: object, field: str = "tags") -> tuple[str, ...]:
     """The tags of a count line, each a non-blank id (one string is refused)."""
     if isinstance(tags, str) or not isinstance(tags, (tuple, list)):
-        raise TagsMismatchError(item_id="", reason=f"{field}: pass a sequence of tags")
+        raise TagsMismatchError(
+            item_id="",
+            reason=Phrase(
+                "{field}: pass a sequence of tags", "「{field}」须为标签序列", field=field
+            ),
+        )
     return tuple(require_id(tag, field=field) for tag in tags)
 
 
@@ -403,7 +435,7 @@ def as2_surplus_not_booked_elsewhere(
                 raise TagBookedElsewhereError(
                     tag=tag,
                     place_id=place_id,
-                    booked_at=state.unit_loc[tag] or "(off the books / 已销账)",
+                    booked_at=state.unit_loc[tag] or Phrase("(off the books)", "（已销账）"),
                 )
 
 
@@ -472,7 +504,7 @@ def as3_exchange_hands_back_old(state: State, event: Exchanged, policy: LedgerPo
         _tags(state, item, event.lost_tags, lost, holder_id, _AVAILABLE)
         if set(event.old_tags) & set(event.lost_tags):
             raise TagsMismatchError(
-                item_id=event.item_id, reason="a tag both handed back and lost / 标签重复"
+                item_id=event.item_id, reason=Phrase("a tag both handed back and lost", "标签重复")
             )
     elif event.old_tags or event.lost_tags:
         raise TagsMismatchError(item_id=event.item_id, reason=_CONSUMABLE_TAGGED)
@@ -521,7 +553,7 @@ def as4_transfer_recorded(state: State, event: Transferred, policy: LedgerPolicy
         _location(state, event.to_location, "to_location")
     if event.from_location == event.to_location:
         raise UnknownLocationError(
-            field="to_location (same as from_location)", location_id=event.to_location
+            field="to_location==from_location", location_id=event.to_location
         )
     quantity = event.quantity
     if type(quantity) is not int or quantity <= 0:
@@ -557,7 +589,7 @@ def as5_loan_registered(state: State, event: Lent, policy: LedgerPolicy) -> None
 def as5_loan_id_fresh(state: State, event: Lent, policy: LedgerPolicy) -> None:
     """AS-5: each loan has its own id (checked last: the table of every loan grows)."""
     if event.loan_id in state.loans:
-        raise DuplicateIdError(kind="loan", value=event.loan_id)
+        raise DuplicateIdError(kind=ID_KIND_WORDS["loan"], value=event.loan_id)
 
 
 def as5_loan_open(state: State, event: LoanReturned, policy: LedgerPolicy) -> None:
@@ -626,13 +658,17 @@ def as7_disposal_from_store(state: State, event: Disposed, policy: LedgerPolicy)
     """AS-7: disposal (报废) removes only units in a storeroom's stock or returned pool."""
     _item(state, event.item_id)
     if event.store_id not in state.stores:
-        raise DisposalSourceError(reason=f"{event.store_id!r} is not a storeroom / 不是库房")
+        raise DisposalSourceError(
+            reason=Phrase(
+                "{store!r} is not a storeroom", "「{store}」不是库房", store=event.store_id
+            )
+        )
 
 
 def as7_disposal_approved(state: State, event: Disposed, policy: LedgerPolicy) -> None:
     """AS-7: disposal needs an approver ("报废" with approval [S 004, 003])."""
     require_approver(
-        "disposal / 报废",
+        Phrase("disposal", "报废"),
         event.approver,
         event.recorded_by,
         distinct=policy.disposal.approver_distinct,
@@ -729,13 +765,15 @@ def as10_item_category(state: State, event: ItemRegistered, policy: LedgerPolicy
     if item.tracked and is_consumables:
         raise InvalidCategoryError(
             item_id=item.item_id,
-            reason="a fixed asset needs a depreciation category / 固定资产须有折旧类别",
+            reason=Phrase("a fixed asset needs a depreciation category", "固定资产须有折旧类别"),
         )
     if not item.tracked and not is_consumables:
         raise InvalidCategoryError(
             item_id=item.item_id,
-            reason="inventory below the threshold is filed as consumables / "
-            "低值易耗品归入低值易耗品类",
+            reason=Phrase(
+                "inventory below the threshold is filed as consumables",
+                "低于固定资产标准的存货归入低值易耗品类",
+            ),
         )
 
 

@@ -7,9 +7,13 @@ one of these errors and leaves the ledger exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
 import pendulum
 
-from schoollogistics.errors import AssetError
+from schoollogistics.errors import AssetError, Phrase
 
 __all__ = [
     "AlreadyDecidedError",
@@ -46,12 +50,47 @@ __all__ = [
 ]
 
 
+HOLDING_WORDS: Final[Mapping[str, Phrase]] = MappingProxyType(
+    {
+        "available": Phrase("available", "在库/在用"),
+        "returned": Phrase("returned", "回收池"),
+        "on_loan": Phrase("on_loan", "借出"),
+        "in_repair": Phrase("in_repair", "维修中"),
+        "gone": Phrase("gone", "已销账"),
+    }
+)
+"""The wording of each ``Holding`` value (by value) in the messages."""
+
+CONDITION_WORDS: Final[Mapping[str, Phrase]] = MappingProxyType(
+    {
+        "good": Phrase("good", "完好"),
+        "worn": Phrase("worn", "自然损耗"),
+        "damaged": Phrase("damaged", "损坏"),
+        "unusable": Phrase("unusable", "毁损"),
+    }
+)
+"""The wording of each ``Condition`` value (by value) in the messages."""
+
+ID_KIND_WORDS: Final[Mapping[str, Phrase]] = MappingProxyType(
+    {
+        "item": Phrase("item", "物品"),
+        "place": Phrase("place", "场所"),
+        "holder": Phrase("holder", "领用人"),
+        "stock-take": Phrase("stock-take", "盘点"),
+        "loan": Phrase("loan", "借用记录"),
+        "adjustment line item": Phrase("adjustment line item", "调账行物品"),
+        "count line item": Phrase("count line item", "盘点行物品"),
+    }
+)
+"""What kind of identifier a ``DuplicateIdError`` names, in both languages."""
+
+
 class UnknownItemError(AssetError):
     """The item type is not in the catalogue (AS-1)."""
 
     code = "assets.unknown_item"
     message_en_template = "item type {item_id!r} is not in the catalogue"
-    message_zh_template = "物品类型 {item_id!r} 未在目录中登记"
+    message_zh_template = "物品类型「{item_id}」未在目录中登记"
 
     item_id: str
 
@@ -61,7 +100,7 @@ class UnknownLocationError(AssetError):
 
     code = "assets.unknown_location"
     message_en_template = "{field} {location_id!r} is neither a registered place nor a holder"
-    message_zh_template = "{field} {location_id!r} 不是已登记的场所或领用人"
+    message_zh_template = "「{field}」「{location_id}」不是已登记的场所或领用人"
 
     field: str
     location_id: str
@@ -72,9 +111,9 @@ class DuplicateIdError(AssetError):
 
     code = "assets.duplicate_id"
     message_en_template = "{kind} id {value!r} is already used"
-    message_zh_template = "{kind} 标识 {value!r} 已被使用"
+    message_zh_template = "{kind}标识「{value}」已被使用"
 
-    kind: str
+    kind: Phrase
     value: str
 
 
@@ -83,7 +122,7 @@ class DuplicateTagError(AssetError):
 
     code = "assets.duplicate_tag"
     message_en_template = "tag {tag!r} is already on the books"
-    message_zh_template = "资产标签 {tag!r} 已在账上"
+    message_zh_template = "资产标签「{tag}」已在账上"
 
     tag: str
 
@@ -93,7 +132,7 @@ class UnknownUnitError(AssetError):
 
     code = "assets.unknown_unit"
     message_en_template = "no unit is tagged {tag!r}"
-    message_zh_template = "没有标签为 {tag!r} 的资产"
+    message_zh_template = "没有标签为「{tag}」的资产"
 
     tag: str
 
@@ -103,12 +142,12 @@ class UnitNotHereError(AssetError):
 
     code = "assets.unit_not_here"
     message_en_template = "unit {tag!r} is not {expected} at {location_id!r} (it is {actual})"
-    message_zh_template = "资产 {tag!r} 不在 {location_id!r} 的{expected}状态（实际：{actual}）"
+    message_zh_template = "资产「{tag}」不在「{location_id}」的{expected}状态（实际：{actual}）"
 
     tag: str
-    expected: str
+    expected: Phrase
     location_id: str
-    actual: str
+    actual: Phrase
 
 
 class UnitNotServiceableError(AssetError):
@@ -116,10 +155,10 @@ class UnitNotServiceableError(AssetError):
 
     code = "assets.unit_not_serviceable"
     message_en_template = "unit {tag!r} is {condition}: repair it before it goes out"
-    message_zh_template = "资产 {tag!r} 状况为 {condition}，须先维修才能发出"
+    message_zh_template = "资产「{tag}」状况为{condition}，须先维修才能发出"
 
     tag: str
-    condition: str
+    condition: Phrase
 
 
 class TagsMismatchError(AssetError):
@@ -127,10 +166,10 @@ class TagsMismatchError(AssetError):
 
     code = "assets.tags_mismatch"
     message_en_template = "item {item_id!r}: {reason}"
-    message_zh_template = "物品 {item_id!r}：{reason}"
+    message_zh_template = "物品「{item_id}」：{reason}"
 
     item_id: str
-    reason: str
+    reason: Phrase
 
 
 class InvalidQuantityError(AssetError):
@@ -138,7 +177,7 @@ class InvalidQuantityError(AssetError):
 
     code = "assets.invalid_quantity"
     message_en_template = "{field} must be a positive whole number, got {value}"
-    message_zh_template = "{field} 必须是正整数，得到的是 {value}"
+    message_zh_template = "「{field}」必须是正整数，得到的是「{value}」"
 
     field: str
     value: str
@@ -152,12 +191,12 @@ class InsufficientStockError(AssetError):
         "only {available} of {item_id!r} {holding} at {location_id!r} on {day}, {requested} asked"
     )
     message_zh_template = (
-        "{day} {location_id!r} 的 {item_id!r}（{holding}）仅有 {available}，申请 {requested}"
+        "{day}「{location_id}」的「{item_id}」（{holding}）仅有 {available}，申请 {requested}"
     )
 
     available: int
     item_id: str
-    holding: str
+    holding: Phrase
     location_id: str
     day: pendulum.Date
     requested: int
@@ -168,7 +207,7 @@ class SourceRequiredError(AssetError):
 
     code = "assets.source_required"
     message_en_template = "receipt of {item_id!r} needs a supplier or an invoice reference"
-    message_zh_template = "{item_id!r} 入库须登记供应商或发票号"
+    message_zh_template = "「{item_id}」入库须登记供应商或发票号"
 
     item_id: str
 
@@ -178,7 +217,7 @@ class NotAStoreroomError(AssetError):
 
     code = "assets.not_a_storeroom"
     message_en_template = "{field} {location_id!r} is not a storeroom"
-    message_zh_template = "{field} {location_id!r} 不是库房"
+    message_zh_template = "「{field}」「{location_id}」不是库房"
 
     field: str
     location_id: str
@@ -189,7 +228,7 @@ class NotAHolderError(AssetError):
 
     code = "assets.not_a_holder"
     message_en_template = "{field} {location_id!r} is not a registered person or class"
-    message_zh_template = "{field} {location_id!r} 不是已登记的人员或班级"
+    message_zh_template = "「{field}」「{location_id}」不是已登记的人员或班级"
 
     field: str
     location_id: str
@@ -200,10 +239,10 @@ class InvalidCategoryError(AssetError):
 
     code = "assets.invalid_category"
     message_en_template = "item {item_id!r}: {reason}"
-    message_zh_template = "物品 {item_id!r} 的类别无效：{reason}"
+    message_zh_template = "物品「{item_id}」的类别无效：{reason}"
 
     item_id: str
-    reason: str
+    reason: Phrase
 
 
 class CustodianRequiredError(AssetError):
@@ -211,7 +250,7 @@ class CustodianRequiredError(AssetError):
 
     code = "assets.custodian_required"
     message_en_template = "hazardous item {item_id!r} needs a designated custodian"
-    message_zh_template = "危险品 {item_id!r} 必须指定专人保管"
+    message_zh_template = "危险品「{item_id}」必须指定专人保管"
 
     item_id: str
 
@@ -224,7 +263,7 @@ class ExchangeRequiredError(AssetError):
         "{item_id!r} is under the new-for-old rule: exchange it, or mark the issue an initial "
         "allocation"
     )
-    message_zh_template = "{item_id!r} 实行以旧换新：请办理以旧换新，或注明为首次配发"
+    message_zh_template = "「{item_id}」实行以旧换新：请办理以旧换新，或注明为首次配发"
 
     item_id: str
 
@@ -236,7 +275,7 @@ class InitialAllocationRefusedError(AssetError):
     message_en_template = (
         "{holder_id!r} already holds {held} of {item_id!r}: a new one only against an old one"
     )
-    message_zh_template = "{holder_id!r} 已领有 {held} 件 {item_id!r}：领新须交旧"
+    message_zh_template = "「{holder_id}」已领有 {held} 件「{item_id}」：领新须交旧"
 
     holder_id: str
     held: int
@@ -248,7 +287,7 @@ class NothingToExchangeError(AssetError):
 
     code = "assets.nothing_to_exchange"
     message_en_template = "{holder_id!r} holds {held} of {item_id!r}, cannot exchange {requested}"
-    message_zh_template = "{holder_id!r} 仅领有 {held} 件 {item_id!r}，不能换 {requested} 件"
+    message_zh_template = "「{holder_id}」仅领有 {held} 件「{item_id}」，不能换 {requested} 件"
 
     holder_id: str
     held: int
@@ -263,7 +302,7 @@ class OldUnitMissingError(AssetError):
     message_en_template = (
         "{missing} old unit(s) of {item_id!r} not handed back: record the loss to exchange"
     )
-    message_zh_template = "{item_id!r} 有 {missing} 件旧物未交回：须登记遗失方可换新"
+    message_zh_template = "「{item_id}」有 {missing} 件旧物未交回：须登记遗失方可换新"
 
     missing: int
     item_id: str
@@ -274,10 +313,10 @@ class ApproverRequiredError(AssetError):
 
     code = "assets.approver_required"
     message_en_template = "{operation} needs an approver{detail}"
-    message_zh_template = "{operation} 须经审批人批准{detail}"
+    message_zh_template = "{operation}须经审批人批准{detail}"
 
-    operation: str
-    detail: str = ""
+    operation: Phrase
+    detail: Phrase = Phrase("", "")
     recorded_by: str = ""
 
 
@@ -288,7 +327,7 @@ class DisposalSourceError(AssetError):
     message_en_template = "disposal only from storeroom stock or the returned pool: {reason}"
     message_zh_template = "报废只能针对库存或回收池中的物品：{reason}"
 
-    reason: str
+    reason: Phrase
 
 
 class MonthClosedError(AssetError):
@@ -321,7 +360,7 @@ class UnknownLoanError(AssetError):
 
     code = "assets.unknown_loan"
     message_en_template = "no loan {loan_id!r}"
-    message_zh_template = "没有借用记录 {loan_id!r}"
+    message_zh_template = "没有借用记录「{loan_id}」"
 
     loan_id: str
 
@@ -331,7 +370,7 @@ class LoanClosedError(AssetError):
 
     code = "assets.loan_closed"
     message_en_template = "loan {loan_id!r} was already returned"
-    message_zh_template = "借用记录 {loan_id!r} 已归还"
+    message_zh_template = "借用记录「{loan_id}」已归还"
 
     loan_id: str
 
@@ -354,7 +393,7 @@ class HazardCustodianError(AssetError):
     message_en_template = (
         "hazardous {item_id!r} is issued only by its custodian {custodian_id!r}, not {actor!r}"
     )
-    message_zh_template = "危险品 {item_id!r} 只能由专人 {custodian_id!r} 发放，而非 {actor!r}"
+    message_zh_template = "危险品「{item_id}」只能由专人「{custodian_id}」发放，而非「{actor}」"
 
     item_id: str
     custodian_id: str | None
@@ -370,7 +409,7 @@ class HazardLimitError(AssetError):
         "{period_start}, limit {limit}"
     )
     message_zh_template = (
-        "{holder_id!r} 自 {period_start} 起的周期内将领取危险品 {item_id!r} 共 {total}，"
+        "「{holder_id}」自 {period_start} 起的周期内将领取危险品「{item_id}」共 {total}，"
         "超过限量 {limit}"
     )
 
@@ -390,7 +429,7 @@ class TagBookedElsewhereError(AssetError):
         "record the transfer first"
     )
     message_zh_template = (
-        "资产 {tag!r} 在 {place_id!r} 清点到，账上却在 {booked_at!r}：请先办理调拨"
+        "资产「{tag}」在「{place_id}」清点到，账上却在「{booked_at}」：请先办理调拨"
     )
 
     tag: str
@@ -403,7 +442,7 @@ class UnknownCountError(AssetError):
 
     code = "assets.unknown_count"
     message_en_template = "no posted stock-take {count_id!r}"
-    message_zh_template = "没有已过账的盘点 {count_id!r}"
+    message_zh_template = "没有已过账的盘点「{count_id}」"
 
     count_id: str
 
@@ -413,6 +452,6 @@ class AlreadyDecidedError(AssetError):
 
     code = "assets.already_decided"
     message_en_template = "the adjustments of stock-take {count_id!r} were already decided"
-    message_zh_template = "盘点 {count_id!r} 的待处理财产损溢已处理"
+    message_zh_template = "盘点「{count_id}」的待处理财产损溢已处理"
 
     count_id: str

@@ -38,6 +38,7 @@ from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, as_date
+from schoollogistics.errors import Phrase
 
 __all__ = [
     "CheckKind",
@@ -79,7 +80,8 @@ _KIND_ZH: Final = {
 def _holder(value: LiableParty) -> LiableParty:
     if value.kind not in (PartyKind.CLASS, PartyKind.UNIT):
         raise InvalidPartyError(
-            party=value.party_id, reason="findings belong to a class or a unit / 须为班级或部门"
+            party=value.party_id,
+            reason=Phrase("findings belong to a class or a unit", "须为班级或部门"),
         )
     return value
 
@@ -133,15 +135,23 @@ class ClassPropertyCheck:
     def __attrs_post_init__(self) -> None:
         holders = [f.holder.party_id for f in self.findings]
         if len(set(holders)) != len(holders):
-            raise InvalidClaimError(claim=self.check_id, reason="a class appears twice / 班级重复")
+            raise InvalidClaimError(
+                claim=self.check_id, reason=Phrase("a class appears twice", "班级重复")
+            )
         claims = [c.claim_id for f in self.findings for c in f.claims]
         if len(set(claims)) != len(claims):
-            raise InvalidClaimError(claim=self.check_id, reason="a claim appears twice / 申请重复")
+            raise InvalidClaimError(
+                claim=self.check_id, reason=Phrase("a claim appears twice", "申请重复")
+            )
         for claim in (c for f in self.findings for c in f.claims):
             if claim.incident_on > self.checked_on:
                 raise InvalidClaimError(
                     claim=claim.claim_id,
-                    reason=f"dated after the check of {self.checked_on} / 晚于检查日期",
+                    reason=Phrase(
+                        "dated after the check of {checked_on}",
+                        "晚于检查日期 {checked_on}",
+                        checked_on=self.checked_on,
+                    ),
                 )
 
 

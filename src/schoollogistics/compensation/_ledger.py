@@ -41,7 +41,7 @@ from schoollogistics.compensation._records import Cause, DamageClaim, Extent, Li
 from schoollogistics.core.money import Money
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput
-from schoollogistics.errors import InvalidArgumentError
+from schoollogistics.errors import InvalidArgumentError, Phrase
 
 __all__ = [
     "LedgerPosting",
@@ -209,7 +209,11 @@ def post_to_ledger(
     if blocked:
         raise InvalidArgumentError(
             field="assessment",
-            reason=", ".join(f"{p.instruction.tag or '?'}: {p.action.value}" for p in blocked),
+            reason=Phrase(
+                "postings not ready: {blocked}",
+                "以下过账尚未就绪：「{blocked}」",
+                blocked=[f"{p.instruction.tag or '?'}: {p.action.value}" for p in blocked],
+            ),
         )
     trial = AssetLedger.replay(ledger.events, ledger.policy)
     _apply(trial, postings, assessment, approver=approver, on=on, by=by)

@@ -38,6 +38,7 @@ from schoollogistics.compensation.errors import InvalidPolicyError
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money, MoneyInput, to_decimal
 from schoollogistics.core.shapes import checked_fields
+from schoollogistics.errors import Phrase
 
 __all__ = [
     "DEFAULT_COMPENSABLE_CAUSES",
@@ -224,7 +225,10 @@ def _causes(value: Iterable[Cause]) -> tuple[Cause, ...]:
     causes = tuple(value)
     for cause in causes:
         if not isinstance(cause, Cause):
-            raise InvalidPolicyError(field="compensable_causes", reason=f"{cause!r} is not a Cause")
+            raise InvalidPolicyError(
+                field="compensable_causes",
+                reason=Phrase("{cause!r} is not a Cause", "「{cause}」不是「Cause」", cause=cause),
+            )
     dc2_natural_wear_never_charged(natural_wear_listed=Cause.NATURAL_WEAR in causes)
     return tuple(sorted(set(causes), key=lambda c: c.value))
 

@@ -37,7 +37,7 @@ from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, MoneyInput, non_negative
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, as_date
-from schoollogistics.errors import AmountNotInFenError
+from schoollogistics.errors import AmountNotInFenError, Phrase
 
 __all__ = [
     "AssetLike",
@@ -568,7 +568,9 @@ class DamageClaim:
         """
         day = incident_on if incident_on is not None else getattr(asset, "occurred_on", None)
         if day is None:
-            raise InvalidClaimError(claim=claim_id, reason="no incident date / 缺少损坏日期")
+            raise InvalidClaimError(
+                claim=claim_id, reason=Phrase("no incident date", "缺少损坏日期")
+            )
         item = DamagedItem.from_asset(
             asset,
             description=description,

@@ -35,6 +35,7 @@ from schoollogistics.compensation.errors import (
 )
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
+from schoollogistics.errors import Phrase
 
 __all__ = [
     "dc1_claim_has_items",
@@ -67,7 +68,7 @@ def dc1_claim_has_items(claim_id: str, items: int) -> None:
         InvalidClaimError: the claim lists no damaged item.
     """
     if items < 1:
-        raise InvalidClaimError(claim=claim_id, reason="no damaged item / 没有损坏物品")
+        raise InvalidClaimError(claim=claim_id, reason=Phrase("no damaged item", "没有损坏物品"))
 
 
 def dc1_party_named_once(claim_id: str, party_ids: Sequence[str]) -> None:
@@ -77,7 +78,9 @@ def dc1_party_named_once(claim_id: str, party_ids: Sequence[str]) -> None:
         InvalidClaimError: a party is named twice.
     """
     if len(set(party_ids)) != len(party_ids):
-        raise InvalidClaimError(claim=claim_id, reason="a party is named twice / 责任方重复")
+        raise InvalidClaimError(
+            claim=claim_id, reason=Phrase("a party is named twice", "责任方重复")
+        )
 
 
 # ---------------------------------------------------------------- DC-2 cause decides
@@ -94,7 +97,9 @@ def dc2_natural_wear_never_charged(*, natural_wear_listed: bool) -> None:
     if natural_wear_listed:
         raise InvalidPolicyError(
             field="compensable_causes",
-            reason="natural wear is repaired by the school at no charge (DC-2) / 自然损耗不得收费",
+            reason=Phrase(
+                "natural wear is repaired by the school at no charge (DC-2)", "自然损耗不得收费"
+            ),
         )
 
 
@@ -106,7 +111,7 @@ def dc2_lost_is_not_wear(claim_id: str, *, natural_wear: bool, lost: bool) -> No
     """
     if natural_wear and lost:
         raise InvalidClaimError(
-            claim=claim_id, reason="a lost item is not natural wear / 遗失不属自然损耗"
+            claim=claim_id, reason=Phrase("a lost item is not natural wear", "遗失不属自然损耗")
         )
 
 
@@ -123,7 +128,7 @@ def dc3_holder_is_class_or_unit(party_id: str, *, class_or_unit: bool) -> None:
     """
     if not class_or_unit:
         raise InvalidPartyError(
-            party=party_id, reason="a holder is a class or a unit / 保管方须为班级或部门"
+            party=party_id, reason=Phrase("a holder is a class or a unit", "保管方须为班级或部门")
         )
 
 
@@ -140,11 +145,12 @@ def dc4_repair_quote_matches_extent(item: str, *, repairable: bool, quoted: bool
     """
     if repairable and not quoted:
         raise RepairQuoteError(
-            item=item, reason="a repairable item needs a repair quote / 可修复须有维修报价"
+            item=item, reason=Phrase("a repairable item needs a repair quote", "可修复须有维修报价")
         )
     if quoted and not repairable:
         raise RepairQuoteError(
-            item=item, reason="only a repairable item has a repair quote / 仅可修复物品有维修报价"
+            item=item,
+            reason=Phrase("only a repairable item has a repair quote", "仅可修复物品有维修报价"),
         )
 
 
@@ -176,8 +182,13 @@ def dc5_no_fine_above_loss(claim_id: str, *, agreed_fen: int, loss_fen: int) -> 
     if agreed_fen > loss_fen:
         agreed, loss = Money.from_fen(agreed_fen), Money.from_fen(loss_fen)
         raise FineRefusedError(
-            what=f"agreed amount {agreed} for claim {claim_id}",
-            reason=f"the loss is {loss} / 核定损失为 {loss} 元",
+            what=Phrase(
+                "agreed amount {agreed} for claim {claim}",
+                "赔偿申请「{claim}」的协议金额 {agreed} 元",
+                agreed=agreed,
+                claim=claim_id,
+            ),
+            reason=Phrase("the loss is {loss}", "核定损失为 {loss} 元", loss=loss),
         )
 
 
@@ -193,10 +204,13 @@ def dc5_no_multiplier_above_one(multiplier: Decimal) -> Decimal:
     """
     if multiplier > 1:
         raise FineRefusedError(
-            what=f"multiplier {multiplier}", reason="multiplier > 1 / 倍数大于 1"
+            what=Phrase("multiplier {m}", "倍数 {m}", m=multiplier),
+            reason=Phrase("multiplier > 1", "倍数大于 1"),
         )
     if multiplier < 0:
-        raise InvalidPolicyError(field="multiplier", reason=f"{multiplier} is negative / 为负")
+        raise InvalidPolicyError(
+            field="multiplier", reason=Phrase("{m} is negative", "倍数 {m} 为负", m=multiplier)
+        )
     return multiplier
 
 
@@ -212,10 +226,13 @@ def dc5_no_surcharge(surcharge: Money) -> Money:
     """
     if surcharge.amount > 0:
         raise FineRefusedError(
-            what=f"surcharge {surcharge}", reason="a surcharge is a fine / 附加费即罚款"
+            what=Phrase("surcharge {s}", "附加费 {s} 元", s=surcharge),
+            reason=Phrase("a surcharge is a fine", "附加费即罚款"),
         )
     if surcharge.amount < 0:
-        raise InvalidPolicyError(field="surcharge", reason=f"{surcharge} is negative / 为负")
+        raise InvalidPolicyError(
+            field="surcharge", reason=Phrase("{s} is negative", "附加费 {s} 元为负", s=surcharge)
+        )
     return surcharge
 
 
@@ -230,7 +247,8 @@ def dc5_relief_only_reduces(rate: Decimal) -> Decimal:
     """
     if not 0 <= rate <= 1:
         raise InvalidPolicyError(
-            field="hardship_reduction", reason=f"{rate} is not between 0 and 1 / 应在 0 到 1 之间"
+            field="hardship_reduction",
+            reason=Phrase("{rate} is not between 0 and 1", "{rate} 应在 0 到 1 之间", rate=rate),
         )
     return rate
 
@@ -275,7 +293,12 @@ def dc7_weight_is_whole(weight: object) -> int:
         InvalidPartyError: the weight is not an ``int`` ≥ 0 (``bool`` refused).
     """
     if isinstance(weight, bool) or not isinstance(weight, int) or weight < 0:
-        raise InvalidPartyError(party="?", reason=f"weight {weight!r} must be an int >= 0")
+        raise InvalidPartyError(
+            party="?",
+            reason=Phrase(
+                "weight {w!r} must be an int >= 0", "分摊权重「{w}」须为不小于 0 的整数", w=weight
+            ),
+        )
     return weight
 
 
@@ -287,7 +310,7 @@ def dc7_weights_can_split(claim_id: str, weights: Sequence[int]) -> None:
     """
     if weights and not any(weights):
         raise InvalidClaimError(
-            claim=claim_id, reason="all share weights are zero / 分摊权重全为零"
+            claim=claim_id, reason=Phrase("all share weights are zero", "分摊权重全为零")
         )
 
 
@@ -315,6 +338,10 @@ def dc8_only_a_student_is_a_minor(
     if student:
         return
     if minor:
-        raise InvalidPartyError(party=party_id, reason="only a student is a minor")
+        raise InvalidPartyError(
+            party=party_id, reason=Phrase("only a student is a minor", "只有学生才可能是未成年人")
+        )
     if has_guardian:
-        raise InvalidPartyError(party=party_id, reason="only a student has a guardian")
+        raise InvalidPartyError(
+            party=party_id, reason=Phrase("only a student has a guardian", "只有学生才有监护人")
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pendulum
 
-from schoollogistics.errors import CompensationError
+from schoollogistics.errors import CompensationError, Phrase
 
 __all__ = [
     "FineRefusedError",
@@ -34,11 +34,11 @@ class FineRefusedError(CompensationError):
         "compensation is never punitive"
     )
     message_zh_template = (
-        "已拒绝：{what} 会使收取金额超过核定损失（{reason}）；赔偿不得带有惩罚性，禁止罚款"
+        "已拒绝：{what}会使收取金额超过核定损失（{reason}）；赔偿不得带有惩罚性，禁止罚款"
     )
 
-    what: str
-    reason: str
+    what: Phrase
+    reason: Phrase
 
 
 class InvalidPolicyError(CompensationError):
@@ -46,10 +46,10 @@ class InvalidPolicyError(CompensationError):
 
     code = "compensation.invalid_policy"
     message_en_template = "invalid compensation policy: {field}: {reason}"
-    message_zh_template = "赔偿政策设置无效：{field}：{reason}"
+    message_zh_template = "赔偿政策设置无效：「{field}」：{reason}"
 
     field: str
-    reason: str
+    reason: Phrase
 
 
 class InvalidLifeError(CompensationError):
@@ -60,7 +60,7 @@ class InvalidLifeError(CompensationError):
 
     code = "compensation.invalid_life"
     message_en_template = "invalid useful life for {category}: {years} (whole years, at least 1)"
-    message_zh_template = "{category} 的折旧年限 {years} 无效（应为不小于 1 的整年数）"
+    message_zh_template = "「{category}」的折旧年限「{years}」无效（应为不小于 1 的整年数）"
 
     category: str
     years: str
@@ -71,10 +71,10 @@ class RepairQuoteError(CompensationError):
 
     code = "compensation.repair_quote_invalid"
     message_en_template = "item {item}: {reason}"
-    message_zh_template = "物品 {item}：{reason}"
+    message_zh_template = "物品「{item}」：{reason}"
 
     item: str
-    reason: str
+    reason: Phrase
 
 
 class IncidentBeforeAcquisitionError(CompensationError):
@@ -84,7 +84,7 @@ class IncidentBeforeAcquisitionError(CompensationError):
     message_en_template = (
         "item {item}: incident on {incident_on} is before acquisition on {acquired_on}"
     )
-    message_zh_template = "物品 {item}：损坏日期 {incident_on} 早于购置日期 {acquired_on}"
+    message_zh_template = "物品「{item}」：损坏日期 {incident_on} 早于购置日期 {acquired_on}"
 
     item: str
     incident_on: pendulum.Date
@@ -96,7 +96,7 @@ class GuardianMissingError(CompensationError):
 
     code = "compensation.guardian_missing"
     message_en_template = "student {party} is a minor: name a guardian (DC-8)"
-    message_zh_template = "学生 {party} 为未成年人：须写明监护人（DC-8）"
+    message_zh_template = "学生「{party}」为未成年人：须写明监护人（「DC-8」）"
 
     party: str
 
@@ -106,10 +106,10 @@ class InvalidPartyError(CompensationError):
 
     code = "compensation.invalid_party"
     message_en_template = "invalid liable party {party}: {reason}"
-    message_zh_template = "责任方 {party} 无效：{reason}"
+    message_zh_template = "责任方「{party}」无效：{reason}"
 
     party: str
-    reason: str
+    reason: Phrase
 
 
 class InvalidClaimError(CompensationError):
@@ -117,10 +117,10 @@ class InvalidClaimError(CompensationError):
 
     code = "compensation.invalid_claim"
     message_en_template = "invalid claim {claim}: {reason}"
-    message_zh_template = "赔偿申请 {claim} 无效：{reason}"
+    message_zh_template = "赔偿申请「{claim}」无效：{reason}"
 
     claim: str
-    reason: str
+    reason: Phrase
 
 
 class ReplacementCostMissingError(CompensationError):
@@ -128,7 +128,7 @@ class ReplacementCostMissingError(CompensationError):
 
     code = "compensation.replacement_cost_missing"
     message_en_template = "item {item}: the policy values losses at replacement cost; give one"
-    message_zh_template = "物品 {item}：政策按重置成本计价，请提供重置成本"
+    message_zh_template = "物品「{item}」：政策按重置成本计价，请提供重置成本"
 
     item: str
 
@@ -138,7 +138,7 @@ class NotAnAssetError(CompensationError):
 
     code = "compensation.not_an_asset"
     message_en_template = "{type_name} is not an asset record: it lacks {attribute}"
-    message_zh_template = "{type_name} 不是资产记录：缺少属性 {attribute}"
+    message_zh_template = "「{type_name}」不是资产记录：缺少属性「{attribute}」"
 
     type_name: str
     attribute: str

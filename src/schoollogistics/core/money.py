@@ -43,6 +43,7 @@ from schoollogistics.errors import (
     FloatAmountError,
     InvalidWeightsError,
     NegativeAmountError,
+    Phrase,
 )
 
 __all__ = [
@@ -585,14 +586,15 @@ def _weight_text(weight: object) -> str:
 def _check_container(weights: object) -> None:
     if not isinstance(weights, (list, tuple)):
         raise InvalidWeightsError(
-            weights=_weights_shown(weights), reason="weights must be a list or tuple / 权重须为列表"
+            weights=_weights_shown(weights),
+            reason=Phrase("weights must be a list or tuple", "权重须为列表"),
         )
     if not weights:
-        raise InvalidWeightsError(weights="[]", reason="no parties / 没有分摊方")
+        raise InvalidWeightsError(weights="[]", reason=Phrase("no parties", "没有分摊方"))
     if len(weights) > MAX_PARTIES:
         raise InvalidWeightsError(
             weights=_weights_shown(weights),
-            reason=f"more than {MAX_PARTIES} parties / 分摊方超过 {MAX_PARTIES} 个",
+            reason=Phrase("more than {n} parties", "分摊方超过 {n} 个", n=MAX_PARTIES),
         )
 
 
@@ -603,13 +605,17 @@ def _check_integer_weights(
     shown = list(weights if given is None else given)
     for w in weights:
         if isinstance(w, bool) or not isinstance(w, int):
-            raise InvalidWeightsError(weights=shown, reason="weights must be int / 权重须为整数")
+            raise InvalidWeightsError(
+                weights=shown, reason=Phrase("weights must be int", "权重须为整数")
+            )
         if w < 0:
-            raise InvalidWeightsError(weights=shown, reason="negative weight / 权重为负")
+            raise InvalidWeightsError(weights=shown, reason=Phrase("negative weight", "权重为负"))
         if w.bit_length() > _MAX_WEIGHT_BITS:
-            raise InvalidWeightsError(weights=shown, reason="weight too large / 权重过大")
+            raise InvalidWeightsError(weights=shown, reason=Phrase("weight too large", "权重过大"))
     if not any(weights):
-        raise InvalidWeightsError(weights=shown, reason="weights sum to zero / 权重之和为零")
+        raise InvalidWeightsError(
+            weights=shown, reason=Phrase("weights sum to zero", "权重之和为零")
+        )
 
 
 _MAX_WEIGHT_BITS: Final = 128
@@ -644,7 +650,9 @@ def _integer_weights(weights: Sequence[int | Decimal | Money]) -> list[int]:
             if isinstance(given, str):
                 raise InvalidWeightsError(
                     weights=_weights_shown(weights),
-                    reason="weights must be int, Decimal or Money, not text / 权重不能是文本",
+                    reason=Phrase(
+                        "weights must be int, Decimal or Money, not text", "权重不能是文本"
+                    ),
                 )
             exact.append(to_exact_decimal(w, field="weight"))
         exponent = min(int(w.as_tuple().exponent) for w in exact)

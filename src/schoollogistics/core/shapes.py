@@ -240,7 +240,7 @@ class RecordShape:
         return str(getattr(self.cls, "TAG", self.cls.__name__))
 
 
-@attrs.frozen(eq=False)
+@attrs.define(eq=False)
 class UnionShape:
     """A tagged union of records: a JSON object whose ``"type"`` names the member."""
 
@@ -282,6 +282,9 @@ _UNIONS: dict[object, UnionShape] = {}
 def name_union(union: object, name: str) -> None:
     """Give a union of records its public name (``AssetEvent``), used by the schema."""
     _UNION_NAMES[union] = name
+    built = _UNIONS.get(union)
+    if built is not None:  # its shape was needed before it was named
+        built.name = name
 
 
 def _is_union(tp: object) -> bool:
@@ -390,6 +393,7 @@ def record_shape(cls: type) -> RecordShape:
 # ---------------------------------------------------------------- text policy
 
 _ALLOWED_CONTROLS: Final = frozenset("\t\n\r")
+_SECOND: Final = dt.timedelta(seconds=1)
 
 
 def _text_problem(value: str) -> tuple[str, str, str] | None:
@@ -505,7 +509,14 @@ def _check_value(shape: Shape, value: object, field: str) -> object:  # noqa: PL
     if isinstance(shape, DurationShape):
         if not isinstance(value, dt.timedelta):
             raise _wrong_type(field, shape, value)
-        if abs(value.total_seconds()) > shape.max_seconds:
+        if dt.timedelta.__mod__(value, _SECOND):  # the stdlib's arithmetic, for pendulum too
+            raise FieldTypeError(
+                field=field,
+                expected="a whole number of seconds",
+                expected_zh="整秒数",
+                type_name="a fraction of a second",
+            )
+        if abs(dt.timedelta.__floordiv__(value, _SECOND)) > shape.max_seconds:
             raise TimeOutOfRangeError(
                 field=field,
                 reason=f"at most {shape.max_seconds} seconds",

@@ -39,8 +39,10 @@ import pendulum
 from pendulum.tz.timezone import FixedTimezone, Timezone
 
 from schoollogistics.errors import (
+    Expected,
     InvalidArgumentError,
     NaiveDateTimeError,
+    Phrase,
     TimeOutOfRangeError,
     TimeParseError,
     TimeTypeError,
@@ -105,17 +107,33 @@ MAX_OFFSET: Final = dt.timedelta(hours=14)
 MAX_DURATION_SECONDS: Final = 10**9
 """The longest duration accepted either way, in seconds (about 31 years)."""
 
-DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-"""The JSON form of a date: ``YYYY-MM-DD`` in ASCII digits."""
+DATE_PATTERN: Final = (
+    r"^(?:19[0-9]{2}|2[01][0-9]{2}|2200)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+)
+"""The JSON form of a date: ``YYYY-MM-DD`` in ASCII digits, years 1900 to 2200.
+
+The converter also refuses days that do not exist (February 30th).
+"""
 
 DATETIME_PATTERN: Final = (
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[+-][0-9]{2}:[0-9]{2})$"
+    r"^(?:19[0-9]{2}|2[01][0-9]{2}|2200)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
+    r"(?:Z|\+(?:0[0-9]|1[0-3]):[0-5][0-9]|\+14:00|-(?:0[0-9]|1[01]):[0-5][0-9]|-12:00)$"
 )
-"""The JSON form of a moment: ISO 8601 with an explicit offset (``Z`` or ``±HH:MM``)."""
+"""The JSON form of a moment: ISO 8601 with an explicit offset (``Z`` or ``±HH:MM``).
 
-_DATE_RE: Final = re.compile(DATE_PATTERN.removeprefix("^").removesuffix("$"), re.ASCII)
-_DATETIME_RE: Final = re.compile(DATETIME_PATTERN.removeprefix("^").removesuffix("$"), re.ASCII)
+Years 1900 to 2200, hours 00 to 23, offsets −12:00 to +14:00.
+"""
+
+# The parser reads the *form* (ASCII digits in place), then checks the ranges itself, so
+# that a year or an offset out of range gets ``time.out_of_range`` rather than
+# ``time.unparseable``; the published patterns above state the ranges too (for schemas).
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_DATETIME_RE: Final = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[+-][0-9]{2}:[0-9]{2})",
+    re.ASCII,
+)
 _ZONE_RE: Final = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*", re.ASCII)
 _MAX_ZONE_NAME: Final = 64
 _MAX_TIME_TEXT: Final = 40
@@ -161,7 +179,7 @@ def check_moment_range(moment: dt.datetime, *, field: str = "datetime") -> dt.da
 
 def _whole(value: object, field: str) -> int:
     if type(value) is not int:
-        raise TimeTypeError(field=field, expected="an int", type_name=type(value).__name__)
+        raise TimeTypeError(field=field, expected=Expected.INTEGER, type_name=type(value).__name__)
     return value
 
 
@@ -177,7 +195,7 @@ def get_timezone(
         return name
     if not isinstance(name, str):
         raise TimeTypeError(
-            field="tz", expected="an IANA timezone name", type_name=type(name).__name__
+            field="tz", expected=Expected.TIMEZONE_NAME, type_name=type(name).__name__
         )
     if len(name) > _MAX_ZONE_NAME or _ZONE_RE.fullmatch(name) is None:
         raise UnknownTimezoneError(value=name[:_MAX_ZONE_NAME])
@@ -209,7 +227,7 @@ def as_datetime(
     zone = get_timezone(tz)
     if not isinstance(value, dt.datetime):
         raise TimeTypeError(
-            field=field, expected="an aware datetime", type_name=type(value).__name__
+            field=field, expected=Expected.AWARE_DATETIME, type_name=type(value).__name__
         )
     if value.tzinfo is None or value.utcoffset() is None:
         raise NaiveDateTimeError(value=value.isoformat(), field=field, timezone=zone.name)
@@ -229,7 +247,7 @@ def as_date(value: object, *, field: str = "value") -> pendulum.Date:
         TimeTypeError: ``value`` is not a ``date`` (or is a ``datetime``).
     """
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise TimeTypeError(field=field, expected="a date", type_name=type(value).__name__)
+        raise TimeTypeError(field=field, expected=Expected.DATE, type_name=type(value).__name__)
     check_date_range(value, field=field)
     if type(value) is pendulum.Date:
         return value
@@ -263,7 +281,10 @@ def school_datetime(  # noqa: PLR0917 - mirrors datetime()'s signature
     try:
         return pendulum.datetime(year, month, day, hour, minute, second, tz=zone)
     except (ValueError, OverflowError) as error:
-        raise InvalidArgumentError(field="datetime", reason=str(error)[:80]) from None
+        raise InvalidArgumentError(
+            field="datetime",
+            reason=Phrase("{detail}", "不是有效的日期时间（「{detail}」）", detail=str(error)),
+        ) from None
 
 
 def school_date(year: int, month: int, day: int) -> pendulum.Date:
@@ -281,7 +302,10 @@ def school_date(year: int, month: int, day: int) -> pendulum.Date:
     try:
         return pendulum.Date(year, month, day)
     except (ValueError, OverflowError) as error:
-        raise InvalidArgumentError(field="date", reason=str(error)[:80]) from None
+        raise InvalidArgumentError(
+            field="date",
+            reason=Phrase("{detail}", "不是有效的日期（「{detail}」）", detail=str(error)),
+        ) from None
 
 
 def parse_datetime(
@@ -297,15 +321,15 @@ def parse_datetime(
     """
     zone = get_timezone(tz)
     if not isinstance(text, str):
-        raise TimeTypeError(field="text", expected="a str", type_name=type(text).__name__)
+        raise TimeTypeError(field="text", expected=Expected.TEXT, type_name=type(text).__name__)
     if len(text) > _MAX_TIME_TEXT or not text.isascii():
-        raise TimeParseError(value=text[:_MAX_TIME_TEXT], expected="date-time / 日期时间")
+        raise TimeParseError(value=text[:_MAX_TIME_TEXT], expected=Expected.DATETIME)
     try:
         parsed = pendulum.parse(text, tz=zone, exact=True)
     except (ValueError, OverflowError):  # pendulum's ParserError
-        raise TimeParseError(value=text, expected="date-time / 日期时间") from None
+        raise TimeParseError(value=text, expected=Expected.DATETIME) from None
     if not isinstance(parsed, pendulum.DateTime):
-        raise TimeParseError(value=text, expected="date-time / 日期时间")
+        raise TimeParseError(value=text, expected=Expected.DATETIME)
     check_moment_range(parsed, field="text")
     return parsed.in_timezone(zone)
 
@@ -320,7 +344,9 @@ def parse_offset_datetime(text: object, *, field: str = "datetime") -> pendulum.
         TimeOutOfRangeError: the year or the offset is out of range.
     """
     if type(text) is not str:
-        raise TimeTypeError(field=field, expected="ISO 8601 text", type_name=type(text).__name__)
+        raise TimeTypeError(
+            field=field, expected=Expected.ISO_DATETIME_TEXT, type_name=type(text).__name__
+        )
     if len(text) > _MAX_TIME_TEXT or _DATETIME_RE.fullmatch(text) is None:
         shown = text[:_MAX_TIME_TEXT]
         try:
@@ -329,11 +355,11 @@ def parse_offset_datetime(text: object, *, field: str = "datetime") -> pendulum.
             naive = False
         if naive:
             raise NaiveDateTimeError(value=shown, field=field, timezone="an explicit offset")
-        raise TimeParseError(value=shown, expected="date-time / 日期时间")
+        raise TimeParseError(value=shown, expected=Expected.DATETIME)
     try:
         parsed = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise TimeParseError(value=text, expected="date-time / 日期时间") from None
+        raise TimeParseError(value=text, expected=Expected.DATETIME) from None
     check_moment_range(parsed, field=field)
     return pendulum.instance(parsed)
 
@@ -345,13 +371,13 @@ def parse_date(text: str) -> pendulum.Date:
         TimeParseError: the text is not a calendar date.
     """
     if not isinstance(text, str):
-        raise TimeTypeError(field="text", expected="a str", type_name=type(text).__name__)
+        raise TimeTypeError(field="text", expected=Expected.TEXT, type_name=type(text).__name__)
     if len(text) != 10 or _DATE_RE.fullmatch(text) is None:
-        raise TimeParseError(value=text[:_MAX_TIME_TEXT], expected="date / 日期")
+        raise TimeParseError(value=text[:_MAX_TIME_TEXT], expected=Expected.DATE)
     try:
         parsed = dt.date.fromisoformat(text)
     except ValueError:
-        raise TimeParseError(value=text, expected="date / 日期") from None
+        raise TimeParseError(value=text, expected=Expected.DATE) from None
     check_date_range(parsed, field="text")
     return pendulum.Date(parsed.year, parsed.month, parsed.day)
 
@@ -408,7 +434,13 @@ class DateRange:
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
             raise InvalidArgumentError(
-                field="DateRange", reason=f"end {self.end} is before start {self.start}"
+                field="DateRange",
+                reason=Phrase(
+                    "end {end} is before start {start}",
+                    "结束日 {end} 早于开始日 {start}",
+                    end=self.end,
+                    start=self.start,
+                ),
             )
 
     @classmethod

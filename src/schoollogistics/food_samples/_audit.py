@@ -31,6 +31,7 @@ from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
 from schoollogistics.core.findings import Finding
 from schoollogistics.core.time import DateRange, get_timezone, hours_text
 from schoollogistics.core.violations import Violation, sort_violations
+from schoollogistics.errors import Phrase
 from schoollogistics.food_samples._fast import (
     NOT_LOOKED_UP,
     ORIGIN,
@@ -158,10 +159,16 @@ class AuditContext:
 
     def __init__(self, log: SampleLog, policy: RetentionPolicy, period: DateRange) -> None:
         if not isinstance(period, DateRange):
-            raise InvalidRecordError(record="audit", field="period", reason="expected a DateRange")
+            raise InvalidRecordError(
+                record="audit",
+                field="period",
+                reason=Phrase("expected a DateRange", "须为「DateRange」"),
+            )
         if not isinstance(policy, RetentionPolicy):
             raise InvalidRecordError(
-                record="audit", field="policy", reason="expected a RetentionPolicy"
+                record="audit",
+                field="policy",
+                reason=Phrase("expected a RetentionPolicy", "须为「RetentionPolicy」"),
             )
         self.policy = policy
         self.period = period
@@ -356,7 +363,11 @@ class AuditContext:
 
 def _wrong_type(*, field: str, value: object) -> InvalidRecordError:
     return InvalidRecordError(
-        record="audit", field=field, reason=f"unexpected {type(value).__name__}"
+        record="audit",
+        field=field,
+        reason=Phrase(
+            "unexpected {type_name}", "不应为「{type_name}」", type_name=type(value).__name__
+        ),
     )
 
 

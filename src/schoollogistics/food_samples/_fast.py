@@ -18,6 +18,7 @@ from decimal import Decimal
 from itertools import compress, count, islice, repeat
 from typing import Final
 
+from schoollogistics.errors import Phrase
 from schoollogistics.food_samples._policy import RetentionPolicy
 from schoollogistics.food_samples._records import Disposal, Meal
 from schoollogistics.food_samples.errors import InvalidRecordError
@@ -68,7 +69,9 @@ def instant_converter() -> tuple[
     def offset_of(value: dt.datetime) -> Instant:
         delta = utcoffset(value)
         if delta is None:  # pragma: no cover - records only hold aware moments
-            raise InvalidRecordError(record="audit", field="moment", reason="naive datetime")
+            raise InvalidRecordError(
+                record="audit", field="moment", reason=Phrase("naive datetime", "时间缺少时区")
+            )
         return delta
 
     def day_offset(value: dt.datetime) -> Instant | None:

@@ -16,6 +16,7 @@ import pendulum
 
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DEFAULT_TIMEZONE, get_timezone, hours
+from schoollogistics.errors import Phrase
 from schoollogistics.food_samples._records import _decimal
 from schoollogistics.food_samples.errors import InvalidRecordError
 
@@ -34,11 +35,13 @@ def _duration(value: object) -> pendulum.Duration:
             days=value.days, seconds=value.seconds, microseconds=value.microseconds
         )
     raise InvalidRecordError(
-        record="RetentionPolicy", field="duration", reason="expected a duration (timedelta)"
+        record="RetentionPolicy",
+        field="duration",
+        reason=Phrase("expected a duration (timedelta)", "须为时长（「timedelta」）"),
     )
 
 
-def _refuse(*, field: str, reason: str) -> InvalidRecordError:
+def _refuse(*, field: str, reason: Phrase) -> InvalidRecordError:
     return InvalidRecordError(record="RetentionPolicy", field=field, reason=reason)
 
 
@@ -89,15 +92,20 @@ class RetentionPolicy:
 
     def __attrs_post_init__(self) -> None:
         if self.min_grams <= 0:
-            raise _refuse(field="min_grams", reason="must be positive")
+            raise _refuse(field="min_grams", reason=Phrase("must be positive", "必须为正数"))
         if self.retention.total_seconds() <= 0:
-            raise _refuse(field="retention", reason="must be positive")
+            raise _refuse(field="retention", reason=Phrase("must be positive", "必须为正数"))
         if self.min_celsius > self.max_celsius:
-            raise _refuse(field="min_celsius", reason="is above max_celsius")
+            raise _refuse(
+                field="min_celsius", reason=Phrase("is above max_celsius", "高于「max_celsius」")
+            )
         if not isinstance(self.reviewer_required, bool):
-            raise _refuse(field="reviewer_required", reason="must be a bool")
+            raise _refuse(field="reviewer_required", reason=Phrase("must be a bool", "须为布尔值"))
         if self.max_reading_gap.total_seconds() <= 0:
-            raise _refuse(field="max_reading_gap", reason="must be positive")
+            raise _refuse(field="max_reading_gap", reason=Phrase("must be positive", "必须为正数"))
         if self.overdue_after < self.retention:
-            raise _refuse(field="overdue_after", reason="is shorter than the retention")
+            raise _refuse(
+                field="overdue_after",
+                reason=Phrase("is shorter than the retention", "短于留存时长"),
+            )
         get_timezone(self.timezone)  # refuses an unknown zone with time.unknown_timezone

@@ -28,6 +28,7 @@ from schoollogistics.core.time import (
     as_datetime,
     get_timezone,
 )
+from schoollogistics.errors import Phrase
 from schoollogistics.food_samples.errors import InvalidRecordError
 
 if TYPE_CHECKING:
@@ -63,7 +64,9 @@ def _optional_moment(value: object, field: str) -> pendulum.DateTime | None:
 def _decimal(value: object, record: str, field: str) -> Decimal:
     """A finite decimal from a Decimal, int, str or float (a float is read by its text)."""
     if isinstance(value, bool):
-        raise InvalidRecordError(record=record, field=field, reason="a bool is not a number")
+        raise InvalidRecordError(
+            record=record, field=field, reason=Phrase("a bool is not a number", "布尔值不是数字")
+        )
     if isinstance(value, float):
         value = repr(value)
     if isinstance(value, str):
@@ -71,16 +74,26 @@ def _decimal(value: object, record: str, field: str) -> Decimal:
             value = Decimal(value.strip())
         except InvalidOperation:
             raise InvalidRecordError(
-                record=record, field=field, reason=f"{value!r} is not a number"
+                record=record,
+                field=field,
+                reason=Phrase("{value!r} is not a number", "「{value}」不是数字", value=value),
             ) from None
     if isinstance(value, int):
         value = Decimal(value)
     if not isinstance(value, Decimal):
         raise InvalidRecordError(
-            record=record, field=field, reason=f"a {type(value).__name__} is not a number"
+            record=record,
+            field=field,
+            reason=Phrase(
+                "a {type_name} is not a number",
+                "「{type_name}」不是数字",
+                type_name=type(value).__name__,
+            ),
         )
     if not value.is_finite():
-        raise InvalidRecordError(record=record, field=field, reason="not a finite number")
+        raise InvalidRecordError(
+            record=record, field=field, reason=Phrase("not a finite number", "不是有限数")
+        )
     return value
 
 
@@ -88,7 +101,13 @@ def _label(value: object, record: str, field: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
     raise InvalidRecordError(
-        record=record, field=field, reason=f"expected text, got {type(value).__name__}"
+        record=record,
+        field=field,
+        reason=Phrase(
+            "expected text, got {type_name}",
+            "须为文本，得到的是「{type_name}」",
+            type_name=type(value).__name__,
+        ),
     )
 
 
@@ -129,19 +148,31 @@ def _kind(value: object) -> MealKind:
         return MealKind(value)
     except ValueError:
         raise InvalidRecordError(
-            record="Meal", field="kind", reason=f"{value!r} is not a meal kind"
+            record="Meal",
+            field="kind",
+            reason=Phrase("{value!r} is not a meal kind", "「{value}」不是餐次类型", value=value),
         ) from None
 
 
 def _dishes(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, (tuple, list, frozenset, set)):
-        raise InvalidRecordError(record="Meal", field="dishes", reason="expected a list of names")
+        raise InvalidRecordError(
+            record="Meal", field="dishes", reason=Phrase("expected a list of names", "须为菜名列表")
+        )
     dishes = tuple(sorted(value)) if isinstance(value, (set, frozenset)) else tuple(value)
     for dish in dishes:
         if not isinstance(dish, str) or not dish.strip():
-            raise InvalidRecordError(record="Meal", field="dishes", reason=f"blank dish {dish!r}")
+            raise InvalidRecordError(
+                record="Meal",
+                field="dishes",
+                reason=Phrase("blank dish {dish!r}", "菜名为空（「{dish}」）", dish=dish),
+            )
     if len(set(dishes)) != len(dishes):
-        raise InvalidRecordError(record="Meal", field="dishes", reason="a dish is listed twice")
+        raise InvalidRecordError(
+            record="Meal",
+            field="dishes",
+            reason=Phrase("a dish is listed twice", "同一菜品列出两次"),
+        )
     return dishes
 
 
@@ -186,11 +217,15 @@ class Meal:
         named = self.event_name is not None and bool(self.event_name.strip())
         if self.kind is MealKind.EVENT and not named:
             raise InvalidRecordError(
-                record="Meal", field="event_name", reason="an event meal needs a name"
+                record="Meal",
+                field="event_name",
+                reason=Phrase("an event meal needs a name", "活动餐须有名称"),
             )
         if self.kind is not MealKind.EVENT and self.event_name is not None:
             raise InvalidRecordError(
-                record="Meal", field="event_name", reason="only an event meal has a name"
+                record="Meal",
+                field="event_name",
+                reason=Phrase("only an event meal has a name", "只有活动餐才有名称"),
             )
 
     @property
@@ -216,7 +251,9 @@ def _grams(value: object) -> Decimal | None:
         return None
     grams = _decimal(value, "FoodSample", "grams")
     if grams < 0:
-        raise InvalidRecordError(record="FoodSample", field="grams", reason="negative weight")
+        raise InvalidRecordError(
+            record="FoodSample", field="grams", reason=Phrase("negative weight", "重量为负")
+        )
     return grams
 
 
@@ -373,7 +410,9 @@ def _reason(value: object) -> str:
 
 def _meal_ids(value: object) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, (tuple, list, frozenset, set)):
-        raise InvalidRecordError(record="Hold", field="meal_ids", reason="expected a list of ids")
+        raise InvalidRecordError(
+            record="Hold", field="meal_ids", reason=Phrase("expected a list of ids", "须为标识列表")
+        )
     return tuple(sorted({require_id(item, field="meal_ids") for item in value}))
 
 
@@ -428,23 +467,41 @@ class Hold:
     released_by: str | None = attrs.field(default=None, converter=_released_by)
 
     def __attrs_post_init__(self) -> None:
-        def refuse(*, field: str, reason: str) -> InvalidRecordError:
+        def refuse(*, field: str, reason: Phrase) -> InvalidRecordError:
             return InvalidRecordError(record="Hold", field=field, reason=reason)
 
         if (self.taken_from is None) != (self.taken_until is None):
             raise refuse(
-                field="taken_from", reason="a time range needs both taken_from and taken_until"
+                field="taken_from",
+                reason=Phrase(
+                    "a time range needs both taken_from and taken_until",
+                    "时间范围须同时有「taken_from」和「taken_until」",
+                ),
             )
         if self.taken_from is not None and self.taken_until is not None:
             if self.taken_until <= self.taken_from:
-                raise refuse(field="taken_until", reason="the time range is empty")
+                raise refuse(
+                    field="taken_until", reason=Phrase("the time range is empty", "时间范围为空")
+                )
         elif not self.meal_ids:
-            raise refuse(field="meal_ids", reason="a hold needs meals or a time range")
+            raise refuse(
+                field="meal_ids",
+                reason=Phrase("a hold needs meals or a time range", "封存须指定餐次或时间范围"),
+            )
         if (self.released_at is None) != (self.released_by is None):
-            raise refuse(field="released_by", reason="released_at and released_by go together")
+            raise refuse(
+                field="released_by",
+                reason=Phrase(
+                    "released_at and released_by go together",
+                    "「released_at」与「released_by」须同时填写",
+                ),
+            )
         if self.released_at is not None and self.released_at < self.placed_at:
             raise refuse(
-                field="released_at", reason="a hold cannot be released before it is placed"
+                field="released_at",
+                reason=Phrase(
+                    "a hold cannot be released before it is placed", "封存不得早于其设立时间解除"
+                ),
             )
 
     @classmethod

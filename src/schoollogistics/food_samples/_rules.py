@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Final
 
 from schoollogistics.core.time import hours_text
+from schoollogistics.errors import Phrase
 from schoollogistics.food_samples._events import (
     CabinetEvent,
     HoldPlaced,
@@ -102,7 +103,10 @@ def fs1_sample_names_its_meal(state: Contents, event: SampleTaken, policy: Reten
     meal, sample = event.meal, event.sample
     if sample.meal_id != meal.meal_id:
         raise MealConflictError(
-            meal_id=meal.meal_id, reason=f"the sample names meal {sample.meal_id}"
+            meal_id=meal.meal_id,
+            reason=Phrase(
+                "the sample names meal {other}", "留样记录的餐次为「{other}」", other=sample.meal_id
+            ),
         )
 
 
@@ -112,7 +116,8 @@ def fs1_meal_consistent(state: Contents, event: SampleTaken, policy: RetentionPo
     known = state.meals.get(meal.meal_id)
     if known is not None and known != meal:
         raise MealConflictError(
-            meal_id=meal.meal_id, reason="another meal with this id is recorded"
+            meal_id=meal.meal_id,
+            reason=Phrase("another meal with this id is recorded", "已登记同一标识的另一餐次"),
         )
 
 
@@ -221,7 +226,9 @@ def fs7_hold_placed_unreleased(state: Contents, event: HoldPlaced, policy: Reten
     """FS-7: a hold is placed in force; its release is a later event [S 004]."""
     if event.hold.released_at is not None:
         raise InvalidRecordError(
-            record="Hold", field="released_at", reason="place the hold, then release it"
+            record="Hold",
+            field="released_at",
+            reason=Phrase("place the hold, then release it", "须先封存，再解除"),
         )
 
 
@@ -237,9 +244,12 @@ def fs7_hold_not_backdated(state: Contents, event: HoldPlaced, policy: Retention
             raise InvalidRecordError(
                 record="Hold",
                 field="placed_at",
-                reason=(
-                    f"sample {sample_id} was discarded at {disposal.discarded_at.isoformat()},"
-                    " after the hold's placement: a hold cannot be back-dated"
+                reason=Phrase(
+                    "sample {sample_id} was discarded at {discarded_at}, after the hold's "
+                    "placement: a hold cannot be back-dated",
+                    "留样「{sample_id}」已于 {discarded_at} 销毁，晚于封存时间：封存不得倒签",
+                    sample_id=sample_id,
+                    discarded_at=disposal.discarded_at,
                 ),
             )
 
@@ -265,7 +275,9 @@ def fs7_release_after_placement(
         raise InvalidRecordError(
             record="Hold",
             field="released_at",
-            reason="a hold cannot be released before it is placed",
+            reason=Phrase(
+                "a hold cannot be released before it is placed", "封存不得早于其设立时间解除"
+            ),
         )
 
 

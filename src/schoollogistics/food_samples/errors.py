@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from schoollogistics.errors import FoodSampleError
+from schoollogistics.errors import FoodSampleError, Phrase
 
 __all__ = [
     "AlreadyDiscardedError",
@@ -41,11 +41,11 @@ class InvalidRecordError(FoodSampleError, ValueError):
 
     code = "food_samples.invalid_record"
     message_en_template = "invalid {record} record, field {field}: {reason}"
-    message_zh_template = "{record} 记录的字段 {field} 无效：{reason}"
+    message_zh_template = "「{record}」记录的字段「{field}」无效：{reason}"
 
     record: str
     field: str
-    reason: str
+    reason: Phrase
 
 
 class MissingLabelError(FoodSampleError, ValueError):
@@ -53,7 +53,7 @@ class MissingLabelError(FoodSampleError, ValueError):
 
     code = "food_samples.missing_label_refused"
     message_en_template = "sample {sample_id} lacks required label field(s): {fields}"
-    message_zh_template = "留样 {sample_id} 缺少必填的标签字段：{fields}"
+    message_zh_template = "留样「{sample_id}」缺少必填的标签字段：「{fields}」"
 
     sample_id: str
     fields: tuple[str, ...]
@@ -64,7 +64,7 @@ class DishNotServedError(FoodSampleError, ValueError):
 
     code = "food_samples.dish_not_served"
     message_en_template = "meal {meal_id} did not serve {dish!r}; it serves: {served}"
-    message_zh_template = "餐次 {meal_id} 未供应菜品“{dish}”；供应的菜品为：{served}"
+    message_zh_template = "餐次「{meal_id}」未供应菜品「{dish}」；供应的菜品为：「{served}」"
 
     meal_id: str
     dish: str | None
@@ -76,7 +76,7 @@ class UnderweightSampleError(FoodSampleError, ValueError):
 
     code = "food_samples.underweight_refused"
     message_en_template = "sample {sample_id} weighs {grams} g, below the minimum of {minimum} g"
-    message_zh_template = "留样 {sample_id} 重 {grams} 克，低于最低 {minimum} 克"
+    message_zh_template = "留样「{sample_id}」重 {grams} 克，低于最低 {minimum} 克"
 
     sample_id: str
     grams: Decimal
@@ -92,7 +92,7 @@ class SampleAfterServiceError(FoodSampleError, ValueError):
         "started at {service_start}"
     )
     message_zh_template = (
-        "留样 {sample_id} 于 {taken_at} 留取，晚于餐次 {meal_id} 的开餐时间 {service_start}"
+        "留样「{sample_id}」于 {taken_at} 留取，晚于餐次「{meal_id}」的开餐时间 {service_start}"
     )
 
     sample_id: str
@@ -106,7 +106,7 @@ class WrongCabinetError(FoodSampleError, ValueError):
 
     code = "food_samples.wrong_cabinet"
     message_en_template = "{record} names cabinet {given!r}, but this is cabinet {cabinet_id!r}"
-    message_zh_template = "{record} 记录的留样柜为 {given!r}，而当前留样柜为 {cabinet_id!r}"
+    message_zh_template = "「{record}」记录的留样柜为「{given}」，而当前留样柜为「{cabinet_id}」"
 
     record: str
     given: str | None
@@ -118,7 +118,7 @@ class DuplicateSampleError(FoodSampleError, ValueError):
 
     code = "food_samples.duplicate_sample"
     message_en_template = "sample {sample_id} is already recorded"
-    message_zh_template = "留样 {sample_id} 已登记"
+    message_zh_template = "留样「{sample_id}」已登记"
 
     sample_id: str
 
@@ -128,10 +128,10 @@ class MealConflictError(FoodSampleError, ValueError):
 
     code = "food_samples.meal_conflict"
     message_en_template = "meal {meal_id}: {reason}"
-    message_zh_template = "餐次 {meal_id}：{reason}"
+    message_zh_template = "餐次「{meal_id}」：{reason}"
 
     meal_id: str
-    reason: str
+    reason: Phrase
 
 
 class UnknownSampleError(FoodSampleError, KeyError):
@@ -139,7 +139,7 @@ class UnknownSampleError(FoodSampleError, KeyError):
 
     code = "food_samples.unknown_sample"
     message_en_template = "no sample {sample_id} in cabinet {cabinet_id}"
-    message_zh_template = "留样柜 {cabinet_id} 中没有留样 {sample_id}"
+    message_zh_template = "留样柜「{cabinet_id}」中没有留样「{sample_id}」"
 
     def __str__(self) -> str:
         return Exception.__str__(self)
@@ -153,7 +153,7 @@ class AlreadyDiscardedError(FoodSampleError, ValueError):
 
     code = "food_samples.already_discarded"
     message_en_template = "sample {sample_id} was already discarded at {discarded_at}"
-    message_zh_template = "留样 {sample_id} 已于 {discarded_at} 销毁"
+    message_zh_template = "留样「{sample_id}」已于 {discarded_at} 销毁"
 
     sample_id: str
     discarded_at: str
@@ -168,7 +168,7 @@ class DiscardTooEarlyError(FoodSampleError, ValueError):
         "until {earliest_discard_at}"
     )
     message_zh_template = (
-        "留样 {sample_id} 不能在 {at} 销毁：须留存 {retention_hours} 小时，"
+        "留样「{sample_id}」不能在 {at} 销毁：须留存 {retention_hours} 小时，"
         "最早可于 {earliest_discard_at} 销毁"
     )
 
@@ -183,7 +183,7 @@ class SampleHeldError(FoodSampleError, ValueError):
 
     code = "food_samples.sample_held"
     message_en_template = "sample {sample_id} is held ({holds}) and cannot be discarded"
-    message_zh_template = "留样 {sample_id} 已被封存（{holds}），不得销毁"
+    message_zh_template = "留样「{sample_id}」已被封存（「{holds}」），不得销毁"
 
     sample_id: str
     holds: tuple[str, ...]
@@ -194,7 +194,7 @@ class DuplicateHoldError(FoodSampleError, ValueError):
 
     code = "food_samples.duplicate_hold"
     message_en_template = "hold {hold_id} is already recorded"
-    message_zh_template = "封存 {hold_id} 已登记"
+    message_zh_template = "封存「{hold_id}」已登记"
 
     hold_id: str
 
@@ -204,7 +204,7 @@ class UnknownHoldError(FoodSampleError, KeyError):
 
     code = "food_samples.unknown_hold"
     message_en_template = "no hold {hold_id} in cabinet {cabinet_id}"
-    message_zh_template = "留样柜 {cabinet_id} 中没有封存 {hold_id}"
+    message_zh_template = "留样柜「{cabinet_id}」中没有封存「{hold_id}」"
 
     def __str__(self) -> str:
         return Exception.__str__(self)
@@ -218,7 +218,7 @@ class HoldAlreadyReleasedError(FoodSampleError, ValueError):
 
     code = "food_samples.hold_already_released"
     message_en_template = "hold {hold_id} was already released at {released_at}"
-    message_zh_template = "封存 {hold_id} 已于 {released_at} 解除"
+    message_zh_template = "封存「{hold_id}」已于 {released_at} 解除"
 
     hold_id: str
     released_at: str

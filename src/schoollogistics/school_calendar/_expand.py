@@ -18,6 +18,7 @@ from typing import Final
 import pendulum
 from dateutil import rrule
 
+from schoollogistics.errors import Phrase
 from schoollogistics.school_calendar._days import SchoolCalendar
 from schoollogistics.school_calendar._policy import DayKind, ShiftPolicy
 from schoollogistics.school_calendar._records import Term
@@ -251,7 +252,14 @@ def _candidates(calendar: SchoolCalendar, rule: TaskRule) -> list[Candidate]:
             return _annual(calendar, rule, schedule)
         case OneOff():
             return _one_off(calendar, rule, schedule)
-    raise RuleInvalidError(rule=rule.id, reason=f"unknown schedule {type(schedule).__name__}")
+    raise RuleInvalidError(
+        rule=rule.id,
+        reason=Phrase(
+            "unknown schedule {type_name}",
+            "未知的排程类型「{type_name}」",
+            type_name=type(schedule).__name__,
+        ),
+    )
 
 
 def _md(day: pendulum.Date) -> str:

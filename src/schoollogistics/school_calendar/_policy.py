@@ -15,6 +15,7 @@ from typing import Final
 import attrs
 
 from schoollogistics.core.shapes import checked_fields
+from schoollogistics.errors import Phrase
 from schoollogistics.school_calendar._rules import ca4_frequency_is_valid
 from schoollogistics.school_calendar.errors import RuleInvalidError
 
@@ -125,7 +126,9 @@ class RegulatoryFrequency:
     def __attrs_post_init__(self) -> None:
         ca4_frequency_is_valid(self)
         if not isinstance(self.period, Period):
-            raise RuleInvalidError(rule=self.key, reason="period must be a Period")
+            raise RuleInvalidError(
+                rule=self.key, reason=Phrase("period must be a Period", "「period」须为「Period」")
+            )
 
 
 DEFAULT_FREQUENCIES: Final[tuple[RegulatoryFrequency, ...]] = (

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Final
 
 import pendulum
 
-from schoollogistics.core.time import DateRange
+from schoollogistics.core.time import MAX_YEAR, MIN_YEAR, DateRange
+from schoollogistics.errors import Phrase
 from schoollogistics.school_calendar.errors import (
     DuplicateRuleError,
     HolidayDataMissingError,
@@ -55,13 +56,13 @@ if TYPE_CHECKING:
     from schoollogistics.school_calendar._terms import SchoolYear
 
 _SATURDAY: Final = 5
-_FIRST_YEAR: Final = 1900
-_LAST_YEAR: Final = 2200
+_FIRST_YEAR: Final = MIN_YEAR
+_LAST_YEAR: Final = MAX_YEAR - 1  # its school year ends in the next calendar year
 
 
-def _check(rule: str, ok: bool, reason: str) -> None:  # noqa: FBT001 - internal helper
+def _check(rule: str, ok: bool, en: str, zh: str, /, **values: object) -> None:  # noqa: FBT001 - internal helper
     if not ok:
-        raise RuleInvalidError(rule=rule, reason=reason)
+        raise RuleInvalidError(rule=rule, reason=Phrase(en, zh, **values))
 
 
 # ---------------------------------------------------------------- CA-1 school year
@@ -77,7 +78,12 @@ def ca1_breaks_are_ranges(items: tuple[object, ...]) -> tuple[DateRange, ...]:
     for item in items:
         if not isinstance(item, DateRange):
             raise TermInvalidError(
-                year="?", reason=f"a break must be a DateRange, not {type(item).__name__}"
+                year="?",
+                reason=Phrase(
+                    "a break must be a DateRange, not {type_name}",
+                    "假期须为「DateRange」，而非「{type_name}」",
+                    type_name=type(item).__name__,
+                ),
             )
         out.append(item)
     return tuple(out)
@@ -87,7 +93,13 @@ def ca1_term_ends_after_start(term: Term) -> None:
     """CA-1: a term runs from its first day of school to its last ("2025-09-01 to 2026-01-23")."""
     if term.end < term.start:
         raise TermInvalidError(
-            year=term.name_zh, reason=f"term ends ({term.end}) before it starts ({term.start})"
+            year=term.name_zh,
+            reason=Phrase(
+                "term ends ({end}) before it starts ({start})",
+                "学期结束日 {end} 早于开始日 {start}",
+                end=term.end,
+                start=term.start,
+            ),
         )
 
 
@@ -96,20 +108,32 @@ def ca1_breaks_inside_term(term: Term) -> None:
     for gap in term.breaks:
         if gap.start < term.start or gap.end > term.end:
             raise TermInvalidError(
-                year=term.name_zh, reason=f"break {gap.start}..{gap.end} is outside the term"
+                year=term.name_zh,
+                reason=Phrase(
+                    "break {start}..{end} is outside the term",
+                    "假期 {start} 至 {end} 不在学期之内",
+                    start=gap.start,
+                    end=gap.end,
+                ),
             )
 
 
 def ca1_first_year_in_range(year: SchoolYear) -> None:
     """CA-1: a school year starts in a plausible calendar year (1900 to 2200)."""
     if not _FIRST_YEAR <= year.first_year <= _LAST_YEAR:
-        raise TermInvalidError(year=year.label, reason="first_year out of range")
+        raise TermInvalidError(
+            year=year.label,
+            reason=Phrase("first_year out of range", "起始年份「first_year」超出范围"),
+        )
 
 
 def ca1_year_has_terms(year: SchoolYear) -> None:
     """CA-1: "Two terms" — a school year has at least one term."""
     if not year.terms:
-        raise TermInvalidError(year=year.label, reason="a school year needs at least one term")
+        raise TermInvalidError(
+            year=year.label,
+            reason=Phrase("a school year needs at least one term", "学年至少需要一个学期"),
+        )
 
 
 def ca1_terms_inside_year(year: SchoolYear) -> None:
@@ -119,8 +143,15 @@ def ca1_terms_inside_year(year: SchoolYear) -> None:
         if term.start not in span or term.end not in span:
             raise TermInvalidError(
                 year=year.label,
-                reason=f"{term.name_zh} ({term.start}..{term.end}) is outside "
-                f"{span.start}..{span.end}",
+                reason=Phrase(
+                    "{term} ({start}..{end}) is outside {span_start}..{span_end}",
+                    "「{term}」（{start} 至 {end}）不在 {span_start} 至 {span_end} 之内",
+                    term=term.name_zh,
+                    start=term.start,
+                    end=term.end,
+                    span_start=span.start,
+                    span_end=span.end,
+                ),
             )
 
 
@@ -129,7 +160,13 @@ def ca1_terms_in_order(year: SchoolYear) -> None:
     for previous, term in pairwise(year.terms):
         if term.start <= previous.end:
             raise TermInvalidError(
-                year=year.label, reason=f"{term.name_zh} starts before {previous.name_zh} ends"
+                year=year.label,
+                reason=Phrase(
+                    "{term} starts before {previous} ends",
+                    "「{term}」在「{previous}」结束前开始",
+                    term=term.name_zh,
+                    previous=previous.name_zh,
+                ),
             )
 
 
@@ -139,9 +176,14 @@ def ca1_terms_in_order(year: SchoolYear) -> None:
 def ca2_notice_days_listed_once(notice: HolidayNotice) -> None:
     """CA-2: a State Council notice lists each day off and each make-up working day once."""
     if len({d.date for d in notice.days_off}) != len(notice.days_off):
-        raise NoticeInvalidError(year=notice.year, reason="a day off is listed twice")
+        raise NoticeInvalidError(
+            year=notice.year, reason=Phrase("a day off is listed twice", "同一放假日列出两次")
+        )
     if len(set(notice.workdays)) != len(notice.workdays):
-        raise NoticeInvalidError(year=notice.year, reason="a working day is listed twice")
+        raise NoticeInvalidError(
+            year=notice.year,
+            reason=Phrase("a working day is listed twice", "同一调休上班日列出两次"),
+        )
 
 
 def ca2_notice_day_off_or_worked(notice: HolidayNotice) -> None:
@@ -149,7 +191,12 @@ def ca2_notice_day_off_or_worked(notice: HolidayNotice) -> None:
     both = sorted({d.date for d in notice.days_off}.intersection(notice.workdays))
     if both:
         raise NoticeInvalidError(
-            year=notice.year, reason=f"{both[0]} is both a day off and a working day"
+            year=notice.year,
+            reason=Phrase(
+                "{day} is both a day off and a working day",
+                "{day} 既是放假日又是上班日",
+                day=both[0],
+            ),
         )
 
 
@@ -159,7 +206,11 @@ def ca2_makeup_days_on_weekends(notice: HolidayNotice) -> None:
         if day.weekday() < _SATURDAY:
             raise NoticeInvalidError(
                 year=notice.year,
-                reason=f"make-up working day {day} is a weekday (调休上班日应为周末)",
+                reason=Phrase(
+                    "make-up working day {day} is a weekday",
+                    "调休上班日 {day} 是工作日（应为周末）",
+                    day=day,
+                ),
             )
 
 
@@ -168,7 +219,10 @@ def ca2_notice_days_near_year(notice: HolidayNotice) -> None:
     for day in (*(d.date for d in notice.days_off), *notice.workdays):
         if abs(day.year - notice.year) > 1:
             raise NoticeInvalidError(
-                year=notice.year, reason=f"{day} is too far from the notice's year"
+                year=notice.year,
+                reason=Phrase(
+                    "{day} is too far from the notice's year", "{day} 离通知所属年份太远", day=day
+                ),
             )
 
 
@@ -177,7 +231,9 @@ def ca2_one_notice_per_year(notices: Iterable[HolidayNotice]) -> dict[int, Holid
     by_year: dict[int, HolidayNotice] = {}
     for notice in notices:
         if notice.year in by_year:
-            raise NoticeInvalidError(year=notice.year, reason="two notices for one year")
+            raise NoticeInvalidError(
+                year=notice.year, reason=Phrase("two notices for one year", "同一年份有两份通知")
+            )
         by_year[notice.year] = notice
     return by_year
 
@@ -208,7 +264,12 @@ def ca2_official_data_or_notice(
         return
     for year in wanted:
         if year not in notices and year not in official:
-            raise HolidayDataMissingError(year=year, official=describe_years(official))
+            raise HolidayDataMissingError(
+                year=year,
+                official=Phrase(
+                    describe_years(official), describe_years(official) if official else "无"
+                ),
+            )
 
 
 def ca2_calendar_covers_school_year(year: SchoolYear, holidays: HolidayCalendar) -> None:
@@ -223,68 +284,94 @@ def ca2_calendar_covers_school_year(year: SchoolYear, holidays: HolidayCalendar)
 
 
 def _weekday(value: int, what: str) -> None:
-    _check(what, 0 <= value <= 6, "weekday must be 0 (Mon) to 6 (Sun)")
+    _check(
+        what,
+        0 <= value <= 6,
+        "weekday must be 0 (Mon) to 6 (Sun)",
+        "星期须为 0（周一）至 6（周日）",
+    )
 
 
 def ca3_weekly(schedule: Weekly) -> None:
     """CA-3: weekly ("每周一次的安全检查") or every n weeks ("每两周…每次周四检查")."""
-    _check("Weekly", bool(schedule.weekdays), "needs at least one weekday")
+    _check("Weekly", bool(schedule.weekdays), "needs at least one weekday", "至少需要一个星期几")
     for day in schedule.weekdays:
         _weekday(day, "Weekly")
-    _check("Weekly", 1 <= schedule.interval <= 52, "interval must be 1 to 52")
+    _check(
+        "Weekly", 1 <= schedule.interval <= 52, "interval must be 1 to 52", "间隔周数须为 1 至 52"
+    )
 
 
 def ca3_monthly_nth_weekday(schedule: MonthlyNthWeekday) -> None:
     """CA-3: monthly on the n-th (or last) weekday of the month."""
     _weekday(schedule.weekday, "MonthlyNthWeekday")
-    _check("MonthlyNthWeekday", schedule.n in {1, 2, 3, 4, -1}, "n must be 1 to 4 or -1")
+    _check(
+        "MonthlyNthWeekday",
+        schedule.n in {1, 2, 3, 4, -1},
+        "n must be 1 to 4 or -1",
+        "「n」须为 1 至 4 或 -1",
+    )
 
 
 def ca3_monthly_nth_school_day(schedule: MonthlyNthSchoolDay) -> None:
     """CA-3: monthly on the n-th (or n-th last) allowed day ("每月结账一次")."""
     n = schedule.n
-    _check("MonthlyNthSchoolDay", n != 0 and abs(n) <= 23, "n must be ±1 to ±23")
+    _check(
+        "MonthlyNthSchoolDay", n != 0 and abs(n) <= 23, "n must be ±1 to ±23", "「n」须为 ±1 至 ±23"
+    )
 
 
 def ca3_monthly_fixed_day(schedule: MonthlyFixedDay) -> None:
     """CA-3: monthly on a fixed day of the month."""
-    _check("MonthlyFixedDay", 1 <= schedule.day <= 31, "day must be 1 to 31")
+    _check("MonthlyFixedDay", 1 <= schedule.day <= 31, "day must be 1 to 31", "日期须为 1 至 31")
 
 
 def ca3_times_per_term(schedule: TimesPerTerm) -> None:
     """CA-3: k times a term ("twice a term at mid-term and end")."""
-    _check("TimesPerTerm", 1 <= schedule.k <= 60, "k must be 1 to 60")
+    _check("TimesPerTerm", 1 <= schedule.k <= 60, "k must be 1 to 60", "「k」须为 1 至 60")
 
 
 def ca3_times_per_year(schedule: TimesPerYear) -> None:
     """CA-3: n times a year spread over the terms ("每年大约修剪4次，每学期2次")."""
-    _check("TimesPerYear", 1 <= schedule.n <= 120, "n must be 1 to 120")
+    _check("TimesPerYear", 1 <= schedule.n <= 120, "n must be 1 to 120", "「n」须为 1 至 120")
 
 
 def ca3_relative_to_term(schedule: RelativeToTerm) -> None:
     """CA-3: relative to term start or end (开学前准备; 期末清点)."""
     offset = schedule.offset
-    _check("RelativeToTerm", -120 <= offset <= 120, "offset must be -120 to 120")
+    _check(
+        "RelativeToTerm",
+        -120 <= offset <= 120,
+        "offset must be -120 to 120",
+        "偏移天数须为 -120 至 120",
+    )
     term = schedule.term
-    _check("RelativeToTerm", term is None or term >= 0, "term index must be ≥ 0")
+    _check("RelativeToTerm", term is None or term >= 0, "term index must be ≥ 0", "学期序号须 ≥ 0")
 
 
 def ca3_holiday_eve(schedule: HolidayEve) -> None:
     """CA-3: relative to holidays ("安排好'十·一'长假值班")."""
-    _check("HolidayEve", 1 <= schedule.offset <= 30, "offset must be 1 to 30")
+    _check(
+        "HolidayEve", 1 <= schedule.offset <= 30, "offset must be 1 to 30", "偏移天数须为 1 至 30"
+    )
 
 
 def ca3_annual_date(schedule: AnnualDate) -> None:
     """CA-3: fixed dates (教师节, 国庆, 三八, 六一); 29 February is allowed."""
-    _check("AnnualDate", 1 <= schedule.month <= 12, "month must be 1 to 12")
+    _check("AnnualDate", 1 <= schedule.month <= 12, "month must be 1 to 12", "月份须为 1 至 12")
     length = pendulum.Date(2024, schedule.month, 1).days_in_month
-    _check("AnnualDate", 1 <= schedule.day <= length, "day out of range for the month")
+    _check(
+        "AnnualDate",
+        1 <= schedule.day <= length,
+        "day out of range for the month",
+        "日期超出该月天数",
+    )
 
 
 def ca3_months_in_range(months: tuple[int, ...]) -> None:
     """CA-3: a seasonal window ("进入夏季前", "冬季") names months 1 to 12."""
     for month in months:
-        _check("months", 1 <= month <= 12, "months must be 1 to 12")
+        _check("months", 1 <= month <= 12, "months must be 1 to 12", "月份须为 1 至 12")
 
 
 def ca3_rule_ids_unique(rules: tuple[TaskRule, ...]) -> None:
@@ -299,7 +386,14 @@ def ca3_rule_ids_unique(rules: tuple[TaskRule, ...]) -> None:
 def ca3_term_exists(rule: TaskRule, index: int, terms: int) -> None:
     """CA-3: a rule relative to one term names a term of the school year."""
     if index >= terms:
-        raise RuleInvalidError(rule=rule.id, reason=f"the school year has no term {index}")
+        raise RuleInvalidError(
+            rule=rule.id,
+            reason=Phrase(
+                "the school year has no term {index}",
+                "学年中没有序号为 {index} 的学期",
+                index=index,
+            ),
+        )
 
 
 def ca3_enough_allowed_days(rule: TaskRule, needed: int, available: int, term: Term) -> None:
@@ -308,7 +402,13 @@ def ca3_enough_allowed_days(rule: TaskRule, needed: int, available: int, term: T
         raise RuleUnsatisfiableError(
             rule=rule.id,
             needed=needed,
-            period=f"{term.name_zh} {term.start}..{term.end}",
+            period=Phrase(
+                "{term} {start}..{end}",
+                "「{term}」{start} 至 {end} ",
+                term=term.name_zh,
+                start=term.start,
+                end=term.end,
+            ),
             available=available,
         )
 
@@ -320,12 +420,20 @@ def ca4_frequency_is_valid(frequency: RegulatoryFrequency) -> None:
     """CA-4: a regulatory frequency has a key and requires the duty at least once a period."""
     key: object = frequency.key
     if not isinstance(key, str) or not key:
-        raise RuleInvalidError(rule=repr(frequency.key), reason="a frequency needs a key")
+        raise RuleInvalidError(
+            rule=repr(frequency.key),
+            reason=Phrase("a frequency needs a key", "频次要求须有「key」"),
+        )
     count: object = frequency.min_count
     if isinstance(count, bool) or not isinstance(count, int):
-        raise RuleInvalidError(rule=frequency.key, reason="min_count must be an int")
+        raise RuleInvalidError(
+            rule=frequency.key, reason=Phrase("min_count must be an int", "「min_count」须为整数")
+        )
     if count < 1:
-        raise RuleInvalidError(rule=frequency.key, reason="min_count must be at least 1")
+        raise RuleInvalidError(
+            rule=frequency.key,
+            reason=Phrase("min_count must be at least 1", "「min_count」至少为 1"),
+        )
 
 
 # ---------------------------------------------------------------- CA-5 non-school days
@@ -340,7 +448,11 @@ def ca5_holiday_duty_on_any_day(rule: TaskRule, *, on_days_off: bool) -> None:
     """
     if on_days_off and rule.allowed.value != "any_day":
         raise RuleInvalidError(
-            rule=rule.id, reason="HolidayDuty falls on days off: it needs allowed=DayKind.ANY_DAY"
+            rule=rule.id,
+            reason=Phrase(
+                "HolidayDuty falls on days off: it needs allowed=DayKind.ANY_DAY",
+                "「HolidayDuty」落在休息日：须设「allowed=DayKind.ANY_DAY」",
+            ),
         )
 
 

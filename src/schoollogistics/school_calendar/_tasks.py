@@ -18,6 +18,7 @@ import pendulum
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput
+from schoollogistics.errors import Phrase
 from schoollogistics.school_calendar._policy import DayKind, ShiftPolicy
 from schoollogistics.school_calendar._records import Category, day_input
 from schoollogistics.school_calendar._rules import (
@@ -78,9 +79,9 @@ class Unit(enum.Enum):
     """Days the task may fall on (school days for a school-day rule)."""
 
 
-def _check(rule: str, ok: bool, reason: str) -> None:  # noqa: FBT001 - internal helper
+def _check(rule: str, ok: bool, en: str, zh: str, /, **values: object) -> None:  # noqa: FBT001 - internal helper
     if not ok:
-        raise RuleInvalidError(rule=rule, reason=reason)
+        raise RuleInvalidError(rule=rule, reason=Phrase(en, zh, **values))
 
 
 @attrs.frozen(field_transformer=checked_fields())
@@ -93,11 +94,18 @@ class Daily:
 
 
 def _items(value: object, single: type, what: str) -> tuple[object, ...]:
-    """``value`` as a tuple; a lone ``single`` (an int, a string) is one item."""
-    if isinstance(value, single):
-        return (value,)
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise RuleInvalidError(rule=what, reason=f"expected {single.__name__}s, not {value!r}")
+    """``value`` as a tuple of items.
+
+    A list or tuple: the record's field check refuses a lone value such as
+    ``"国庆节"`` or ``9`` before this converter runs.
+    """
+    if not isinstance(value, Iterable) or isinstance(value, str):  # pragma: no cover - see above
+        raise RuleInvalidError(
+            rule=what,
+            reason=Phrase(
+                "expected {type_name}s", "须为「{type_name}」序列", type_name=single.__name__
+            ),
+        )
     return tuple(value)
 
 
@@ -105,7 +113,7 @@ def _int_items(value: int | Iterable[int], what: str) -> tuple[int, ...]:
     out: list[int] = []
     for item in _items(value, int, what):
         if isinstance(item, bool) or not isinstance(item, int):
-            raise RuleInvalidError(rule=what, reason="expected ints")
+            raise RuleInvalidError(rule=what, reason=Phrase("expected ints", "须为整数"))
         out.append(item)
     return tuple(sorted(set(out)))
 
@@ -114,7 +122,9 @@ def _text_items(value: str | Iterable[str], what: str) -> tuple[str, ...]:
     out: list[str] = []
     for item in _items(value, str, what):
         if not isinstance(item, str) or not item:
-            raise RuleInvalidError(rule=what, reason="expected non-empty text")
+            raise RuleInvalidError(
+                rule=what, reason=Phrase("expected non-empty text", "须为非空文本")
+            )
         out.append(item)
     return tuple(out)
 
@@ -297,7 +307,7 @@ class RelativeToTerm:
 
 
 def _words(value: str | Iterable[str]) -> tuple[str, ...]:
-    """Holiday keywords; a single string is one keyword (not its characters)."""
+    """Holiday keywords, a list or tuple of them (a lone string is refused)."""
     return _text_items(value, "holidays_zh")
 
 
@@ -467,23 +477,39 @@ class TaskRule:
         _check(
             self.id,
             isinstance(self.schedule, SCHEDULE_TYPES),
-            f"schedule must be one of {', '.join(t.__name__ for t in SCHEDULE_TYPES)}, "
-            f"not {type(self.schedule).__name__}",
+            "schedule must be one of {types}, not {type_name}",
+            "「schedule」须为「{types}」之一，而非「{type_name}」",
+            types=", ".join(t.__name__ for t in SCHEDULE_TYPES),
+            type_name=type(self.schedule).__name__,
         )
-        _check(self.id, isinstance(self.category, Category), "category must be a Category")
-        _check(self.id, isinstance(self.allowed, DayKind), "allowed must be a DayKind")
+        _check(
+            self.id,
+            isinstance(self.category, Category),
+            "category must be a Category",
+            "「category」须为「Category」",
+        )
+        _check(
+            self.id,
+            isinstance(self.allowed, DayKind),
+            "allowed must be a DayKind",
+            "「allowed」须为「DayKind」",
+        )
         _check(
             self.id,
             isinstance(self.on_non_school_day, ShiftPolicy),
             "on_non_school_day must be a ShiftPolicy",
+            "「on_non_school_day」须为「ShiftPolicy」",
         )
-        _check(self.id, isinstance(self.source, str), "source must be text")
-        _check(self.id, isinstance(self.note_zh, str), "note_zh must be text")
+        _check(self.id, isinstance(self.source, str), "source must be text", "「source」须为文本")
+        _check(
+            self.id, isinstance(self.note_zh, str), "note_zh must be text", "「note_zh」须为文本"
+        )
         key: object = self.regulatory_key
         _check(
             self.id,
             key is None or (isinstance(key, str) and bool(key)),
             "regulatory_key must be None or non-empty text",
+            "「regulatory_key」须为「None」或非空文本",
         )
         ca5_holiday_duty_on_any_day(self, on_days_off=isinstance(self.schedule, HolidayDuty))
 
@@ -492,7 +518,10 @@ def _rules(value: Iterable[TaskRule]) -> tuple[TaskRule, ...]:
     rules = tuple(value)
     for rule in rules:
         if not isinstance(rule, TaskRule):
-            raise RuleInvalidError(rule=repr(rule), reason="a template holds TaskRule records")
+            raise RuleInvalidError(
+                rule=repr(rule),
+                reason=Phrase("a template holds TaskRule records", "模板只能包含「TaskRule」记录"),
+            )
     ca3_rule_ids_unique(rules)
     return rules
 

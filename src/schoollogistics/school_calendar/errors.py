@@ -7,7 +7,7 @@ A refused operation changes nothing: the engine's records are immutable.
 
 from __future__ import annotations
 
-from schoollogistics.errors import CalendarError
+from schoollogistics.errors import CalendarError, Phrase
 
 __all__ = [
     "DuplicateRuleError",
@@ -31,10 +31,10 @@ class TermInvalidError(CalendarError):
 
     code = "calendar.term_invalid"
     message_en_template = "invalid school year {year}: {reason}"
-    message_zh_template = "学年 {year} 的学期设置无效：{reason}"
+    message_zh_template = "学年「{year}」的学期设置无效：{reason}"
 
     year: str
-    reason: str
+    reason: Phrase
 
 
 class HolidayDataMissingError(CalendarError):
@@ -51,12 +51,13 @@ class HolidayDataMissingError(CalendarError):
         "Council notice as a HolidayNotice, or pass accept_provisional=True to use an estimate"
     )
     message_zh_template = (
-        "{year} 年没有官方放假数据（已有官方数据的年份：{official}）；请以 HolidayNotice "
-        "提供国务院办公厅放假通知，或传入 accept_provisional=True 明确接受推定数据"
+        "{year} 年没有官方放假数据（已有官方数据的年份：{official}）；"
+        "请以「HolidayNotice」提供国务院办公厅放假通知，"
+        "或传入「accept_provisional=True」明确接受推定数据"
     )
 
     year: int
-    official: str
+    official: Phrase
 
 
 class NoticeInvalidError(CalendarError):
@@ -67,7 +68,7 @@ class NoticeInvalidError(CalendarError):
     message_zh_template = "{year} 年放假通知数据无效：{reason}"
 
     year: int
-    reason: str
+    reason: Phrase
 
 
 class HolidayYearNotCoveredError(CalendarError):
@@ -77,7 +78,7 @@ class HolidayYearNotCoveredError(CalendarError):
     message_en_template = (
         "the holiday calendar does not cover {year}, needed by school year {label}"
     )
-    message_zh_template = "节假日数据不含 {year} 年，而学年 {label} 需要该年数据"
+    message_zh_template = "节假日数据不含 {year} 年，而学年「{label}」需要该年数据"
 
     year: int
     label: str
@@ -88,10 +89,10 @@ class RuleInvalidError(CalendarError):
 
     code = "calendar.rule_invalid"
     message_en_template = "invalid task rule {rule}: {reason}"
-    message_zh_template = "任务规则 {rule} 无效：{reason}"
+    message_zh_template = "任务规则「{rule}」无效：{reason}"
 
     rule: str
-    reason: str
+    reason: Phrase
 
 
 class RuleUnsatisfiableError(CalendarError):
@@ -100,12 +101,12 @@ class RuleUnsatisfiableError(CalendarError):
     code = "calendar.rule_unsatisfiable"
     message_en_template = "rule {rule} needs {needed} dates in {period}, which has only {available}"
     message_zh_template = (
-        "规则 {rule} 需要在 {period} 安排 {needed} 次，但只有 {available} 个可用日"
+        "规则「{rule}」需要在{period}安排 {needed} 次，但只有 {available} 个可用日"
     )
 
     rule: str
     needed: int
-    period: str
+    period: Phrase
     available: int
 
 
@@ -114,7 +115,7 @@ class DuplicateRuleError(CalendarError):
 
     code = "calendar.duplicate_rule"
     message_en_template = "the template already has a rule {rule}"
-    message_zh_template = "模板中已有规则 {rule}"
+    message_zh_template = "模板中已有规则「{rule}」"
 
     rule: str
 
@@ -124,7 +125,7 @@ class UnknownRuleError(CalendarError):
 
     code = "calendar.unknown_rule"
     message_en_template = "the template has no rule {rule}"
-    message_zh_template = "模板中没有规则 {rule}"
+    message_zh_template = "模板中没有规则「{rule}」"
 
     rule: str
 
@@ -134,7 +135,7 @@ class MonthOutsideYearError(CalendarError):
 
     code = "calendar.month_outside_year"
     message_en_template = "{year}-{month} is not a month of school year {label}"
-    message_zh_template = "{year} 年 {month} 月不在学年 {label} 之内"
+    message_zh_template = "{year} 年 {month} 月不在学年「{label}」之内"
 
     year: int
     month: int

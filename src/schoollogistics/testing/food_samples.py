@@ -19,7 +19,7 @@ from attrs import AttrsInstance
 from hypothesis import strategies as st
 
 from schoollogistics.core.time import get_timezone
-from schoollogistics.errors import InvalidArgumentError
+from schoollogistics.errors import InvalidArgumentError, Phrase
 from schoollogistics.food_samples import (
     COMMAND_TYPES,
     EVENT_TYPES,
@@ -281,9 +281,13 @@ def simulate_canteen(
     policy = RetentionPolicy() if policy is None else policy
     every = dt.timedelta(minutes=30) if reading_every is None else reading_every
     if not 1 <= meals_per_day <= len(_SCHEDULE) or dishes_per_meal < 1 or days < 1:
-        raise InvalidArgumentError(field="simulate_canteen", reason="sizes out of range")
+        raise InvalidArgumentError(
+            field="simulate_canteen", reason=Phrase("sizes out of range", "规模超出范围")
+        )
     if every <= dt.timedelta(0) or every > policy.max_reading_gap:
-        raise InvalidArgumentError(field="reading_every", reason="not within the allowed gap")
+        raise InvalidArgumentError(
+            field="reading_every", reason=Phrase("not within the allowed gap", "超出允许的间隔")
+        )
     zone = get_timezone(policy.timezone)
     cabinet = cabinet_id or f"{school}-cabinet"
     retention = dt.timedelta(seconds=policy.retention.total_seconds())

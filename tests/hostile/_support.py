@@ -206,6 +206,14 @@ def _check_error(
         batch.fail("error-unrenderable", type(inner).__name__, _location(inner), target, repro)
         return
     where = f"{type(exc).__name__} ({exc.code})"
+    try:
+        payload = exc.to_dict()  # errors as data: a front end shows it next to the field
+    except Exception as inner:  # noqa: BLE001 - the payload itself must build
+        batch.fail("error-payload", type(inner).__name__, f"{where}.to_dict()", target, repro)
+    else:
+        reason = json_safe(payload)
+        if reason is not None:
+            batch.fail("error-payload", reason, f"{where}.to_dict() is not JSON", target, repro)
     if max(len(t) for t in texts) > MAX_MESSAGE:
         batch.fail("long-message", where, f"{max(len(t) for t in texts)} chars", target, repro)
     if len(params) > MAX_PARAMS:

@@ -21,26 +21,41 @@ mode) fails the session.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 from ._support import LONG, MIN_DEFAULT_INPUTS, MIN_LONG_INPUTS, RECORD, REPORT
 
-_RAN: dict[str, int] = {"collected": 0, "ran": 0}
+_RAN: set[tuple[str, str]] = set()
+"""(module, test function) of every hostile test whose call phase ran."""
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    _RAN["collected"] = sum(1 for item in items if "/tests/hostile/" in str(item.path))
+def _all_hostile_tests() -> set[tuple[str, str]]:
+    """Every test function of the suite, from its modules (imported if need be)."""
+    found: set[tuple[str, str]] = set()
+    for path in sorted(Path(__file__).parent.glob("test_*.py")):
+        module = importlib.import_module(f"{__package__}.{path.stem}")
+        found |= {(module.__name__, name) for name in vars(module) if name.startswith("test_")}
+    return found
 
 
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if report.when == "call" and "tests/hostile/" in report.nodeid:
-        _RAN["ran"] += 1
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    if isinstance(item, pytest.Function) and item.module.__name__.startswith(__package__ or "-"):
+        _RAN.add((item.module.__name__, item.originalname))
+    yield
+
+
+def _whole_suite_ran() -> bool:
+    return bool(_RAN) and _all_hostile_tests() <= _RAN
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     minimum = MIN_LONG_INPUTS if LONG else MIN_DEFAULT_INPUTS
-    whole = _RAN["collected"] > 0 and _RAN["ran"] == _RAN["collected"]
-    if whole and RECORD.inputs < minimum and session.exitstatus == 0:
+    if _whole_suite_ran() and RECORD.inputs < minimum and session.exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
@@ -51,11 +66,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     areas = ", ".join(f"{area} {count:,}" for area, count in sorted(RECORD.by_area.items()))
     write(f"hostile inputs fed: {RECORD.inputs:,} ({areas})")
     minimum = MIN_LONG_INPUTS if LONG else MIN_DEFAULT_INPUTS
-    if _RAN["ran"] == _RAN["collected"] and RECORD.inputs < minimum:
+    if _whole_suite_ran() and RECORD.inputs < minimum:
         write(f"hostile budget NOT met: fewer than {minimum:,} inputs")
     if RECORD.classes:
-        write(
-            f"hostile failure classes: {len(RECORD.classes)}" + (" (report mode)" if REPORT else "")
-        )
+        mode = " (report mode)" if REPORT else ""
+        write(f"hostile failure classes: {len(RECORD.classes)}{mode}")
         for key, failure in sorted(RECORD.classes.items()):
             write(f"  x{RECORD.counts[key]:<6} {failure.line()}")

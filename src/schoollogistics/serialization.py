@@ -1057,7 +1057,7 @@ def _refusal(tp: object, data: object, name: str) -> SerializationError:
         if report.codes and all(code == "serialization.unknown_key" for code in report.codes)
         else SerializationError
     )
-    return kind(
+    error = kind(
         type=name,
         details=Phrase.of_text(
             details,
@@ -1069,6 +1069,9 @@ def _refusal(tp: object, data: object, name: str) -> SerializationError:
         codes=tuple(report.codes),
         paths=tuple(report.paths),
     )
+    # ``path`` names the first refused value (``params["paths"]`` has them all), so that a
+    # form can show the message next to its field.
+    return cast("SerializationError", error.with_path(report.paths[0] if report.paths else "$"))
 
 
 # ---------------------------------------------------------------- API

@@ -13,7 +13,7 @@ from schoollogistics.errors import FieldTypeError, UnknownTimezoneError
 from schoollogistics.food_samples import RetentionPolicy
 from schoollogistics.food_samples.errors import InvalidRecordError
 
-MICRO = dt.timedelta(microseconds=1)
+MICRO = dt.timedelta(seconds=1)  # durations are whole seconds (their JSON form)
 
 
 @pytest.mark.rule("FS-2")
@@ -90,7 +90,7 @@ def test_numbers_and_durations_are_converted_exactly() -> None:
         min_grams="125.5",
         min_celsius=1,
         max_celsius=4.5,
-        retention=dt.timedelta(days=2, seconds=5, microseconds=7),
+        retention=dt.timedelta(days=2, seconds=5),
         max_reading_gap=pendulum.duration(hours=3),
         overdue_after=dt.timedelta(days=3),
     )
@@ -98,11 +98,11 @@ def test_numbers_and_durations_are_converted_exactly() -> None:
     assert type(policy.min_celsius) is Decimal
     assert policy.max_celsius == Decimal("4.5")
     assert type(policy.retention) is pendulum.Duration
-    assert policy.retention == dt.timedelta(days=2, seconds=5, microseconds=7)
+    assert policy.retention == dt.timedelta(days=2, seconds=5)
     assert (policy.retention.days, policy.retention.seconds, policy.retention.microseconds) == (
         2,
         5,
-        7,
+        0,
     )
     assert type(policy.overdue_after) is pendulum.Duration
     assert policy.max_reading_gap == pendulum.duration(hours=3)
@@ -112,3 +112,12 @@ def test_an_unknown_timezone_is_refused() -> None:
     with pytest.raises(UnknownTimezoneError):
         RetentionPolicy(timezone="Mars/Olympus")
     assert RetentionPolicy(timezone="UTC").timezone == "UTC"
+
+
+def test_a_duration_with_a_fraction_of_a_second_is_refused() -> None:
+    """Durations are whole seconds, the precision of their JSON form: nothing is cut off."""
+    from schoollogistics.errors import FieldTypeError
+
+    with pytest.raises(FieldTypeError) as info:
+        RetentionPolicy(retention=dt.timedelta(hours=48, microseconds=1))
+    assert info.value.field == "RetentionPolicy.retention"

@@ -461,9 +461,9 @@ def _wrong_type(field: str, shape: Shape, value: object) -> FieldTypeError:
             ("Money", "金额（Money）") if shape.money else ("a Decimal", "十进制数（Decimal）")
         )
     elif isinstance(shape, EnumShape):
-        expected = (f"a {shape.cls.__name__}", f"枚举 {shape.cls.__name__}")
+        expected = (f"a {shape.cls.__name__}", f"枚举「{shape.cls.__name__}」")
     elif isinstance(shape, (RecordShape, UnionShape)):
-        expected = (f"a {shape.name}", f"记录 {shape.name}")
+        expected = (f"a {shape.name}", f"记录「{shape.name}」")
     else:
         expected = _EXPECTED.get(type(shape), ("another type", "其他类型"))
     return FieldTypeError(

@@ -435,6 +435,44 @@ def _json(value: object, depth: int = 0) -> JSONValue:
         return _cut(f"<{_escape(type(value).__name__)}>")
 
 
+_MAX_PARAM_ITEMS: Final = 20
+_MAX_INT_BITS: Final = 256
+
+
+def _short_repr(value: object) -> bool:
+    """Whether ``repr(value)`` is short (a hostile ``__repr__`` that raises is not)."""
+    try:
+        return len(repr(value)) <= VALUE_LIMIT
+    except Exception:  # noqa: BLE001 - any failure of a caller's __repr__ means "not short"
+        return False
+
+
+def _bounded(value: object, depth: int = 0) -> object:
+    """A parameter as kept on the error: the value itself when small, else its short text.
+
+    Front ends and logs read ``params``; a refused 2 MB text, a 5,000-digit integer
+    or an object whose ``repr`` raises must not travel with the error. Text longer
+    than ``VALUE_LIMIT`` is cut (as in the messages), integers over 256 bits and
+    objects with a long or failing ``repr`` become their rendered text, lists and
+    tuples keep at most 20 items. Small values (ids, amounts, dates, phrases) are
+    kept as they are, so ``params`` stays typed for Python callers.
+    """
+    if value is None or isinstance(value, (bool, float, Phrase, Expected, SchoolLogisticsError)):
+        return value
+    if type(value) is str:
+        return value if len(value) <= VALUE_LIMIT else _text(value, "en")
+    if type(value) is int:
+        return value if value.bit_length() <= _MAX_INT_BITS else _text(value, "en")
+    if isinstance(value, (tuple, list)) and depth < 2:  # deeper nesting: text
+        items = [_bounded(item, depth + 1) for item in value[:_MAX_PARAM_ITEMS]]
+        if len(value) > _MAX_PARAM_ITEMS:
+            items.append("…")
+        return tuple(items) if type(value) is tuple else items
+    if _short_repr(value):
+        return value
+    return _text(value, "en")
+
+
 def render_value(value: object, language: Language = "en") -> str:
     """The message text of one parameter value, as every error shows it.
 
@@ -515,7 +553,7 @@ class SchoolLogisticsError(Exception):
                 f"missing parameter(s) {sorted(missing)}"
             )
             raise TypeError(msg)
-        values = {**cls._defaults, **params}
+        values = {name: _bounded(value) for name, value in {**cls._defaults, **params}.items()}
         self.params = MappingProxyType(values)
         for name, value in values.items():
             setattr(self, name, value)

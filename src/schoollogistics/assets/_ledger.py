@@ -107,9 +107,9 @@ from schoollogistics.assets.errors import (
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, MoneyInput, non_negative
-from schoollogistics.core.time import DateInput, as_date
+from schoollogistics.core.time import DateInput, as_date, school_date
 from schoollogistics.core.violations import Violation
-from schoollogistics.errors import InvalidArgumentError, Phrase
+from schoollogistics.errors import FieldTypeError, InvalidArgumentError, Phrase
 
 __all__ = ["AssetLedger"]
 
@@ -122,7 +122,15 @@ def _effective(event: AssetEvent) -> pendulum.Date:
 
 
 def _tags(tags: Iterable[str], field: str = "tags") -> tuple[str, ...]:
-    if isinstance(tags, str):
+    given: object = tags
+    if not isinstance(given, (list, tuple, frozenset, set)):
+        raise FieldTypeError(
+            field=field,
+            expected="a list or tuple of tags",
+            expected_zh="标签列表或元组",
+            type_name=type(given).__name__,
+        )
+    if isinstance(tags, str):  # pragma: no cover - refused above, kept for the message
         raise InvalidArgumentError(
             field=field,
             reason=Phrase(
@@ -1256,7 +1264,7 @@ class AssetLedger:
 
     def item(self, item_id: str) -> ItemType:
         """The catalogue record of an item type."""
-        item = self._state.items.get(item_id)
+        item = self._state.items.get(require_id(item_id, field="item_id"))
         if item is None:
             raise UnknownItemError(item_id=item_id)
         return item
@@ -1275,7 +1283,7 @@ class AssetLedger:
 
     def unit(self, tag: str) -> AssetUnit:
         """The record of a tagged unit (also after it left the books)."""
-        unit = self._state.units.get(tag)
+        unit = self._state.units.get(require_id(tag, field="tag"))
         if unit is None:
             raise UnknownUnitError(tag=tag)
         return unit
@@ -1309,6 +1317,10 @@ class AssetLedger:
             holding: Only this holding (e.g. ``Holding.RETURNED`` for the pool).
             as_of: The books at the end of this day instead of now.
         """
+        if location_id is not None:
+            require_id(location_id, field="location_id")
+        if item_id is not None:
+            require_id(item_id, field="item_id")
         ledger = self if as_of is None else self.as_of(as_of)
         rows = ledger._stock_rows()
         return tuple(
@@ -1427,13 +1439,7 @@ class AssetLedger:
                     value=scope,
                 ),
             )
-        try:
-            pendulum.Date(year, month, 1)
-        except (TypeError, ValueError) as error:
-            raise InvalidArgumentError(
-                field="month",
-                reason=Phrase("{detail}", "不是有效的年月（「{detail}」）", detail=str(error)),
-            ) from None
+        school_date(year, month, 1)  # typed refusals: not an int, a year out of range, month 13
         state = self._state
         return monthly_summary(
             self._events,

@@ -324,8 +324,10 @@ def _decimal_converter(value: Money | Decimal | int | str) -> Decimal:
 
 
 def _check_rounding(rounding: str) -> str:
-    if rounding not in _ROUNDINGS:
-        raise AmountTypeError(type_name=f"rounding mode {rounding!r}", field="rounding")
+    given: object = rounding
+    if type(given) is not str or rounding not in _ROUNDINGS:
+        shown = rounding[:40] if type(given) is str else type(given).__name__
+        raise AmountTypeError(type_name=f"rounding mode {shown!r}", field="rounding")
     return rounding
 
 
@@ -469,13 +471,22 @@ class Money:
     @staticmethod
     def sum(amounts: Iterable[Money]) -> Money:
         """Add amounts exactly; the sum of nothing is zero."""
+        given: object = amounts
+        if isinstance(given, (str, bytes, Money)) or not isinstance(given, Iterable):
+            raise AmountTypeError(type_name=type(given).__name__, field="amounts")
         add = MONEY_CONTEXT.add
         total = Decimal(0)
         try:
             for amount in amounts:
+                if type(amount) is not Money:
+                    raise AmountTypeError(type_name=type(amount).__name__, field="amounts[]")
                 total = add(total, amount.amount)
         except decimal.DecimalException:
             raise _out_of_range(total, "sum") from None
+        except AmountTypeError:
+            raise
+        except Exception:  # noqa: BLE001 - a caller's iterable that fails while iterated
+            raise AmountTypeError(type_name=type(given).__name__, field="amounts") from None
         return _trusted(_in_domain(total, "sum"))
 
 

@@ -86,6 +86,8 @@ __all__ = [
     "UnionShape",
     "as_sequence",
     "check_instance",
+    "check_instance_of",
+    "check_int",
     "check_text",
     "checked_fields",
     "is_checked",
@@ -440,6 +442,35 @@ def check_text(value: str, field: str, max_length: int = MAX_TEXT_LENGTH) -> str
     raise error(field=field, reason=reason, reason_zh=reason_zh)
 
 
+def check_int(value: object, field: str, minimum: int, maximum: int) -> int:
+    """``value`` if it is an ``int`` (never a ``bool``) within bounds, else a typed error.
+
+    The argument check of functions that take a year, a month, a count.
+
+    Raises:
+        FieldTypeError: not an ``int`` (``input.wrong_type``).
+        ValueOutOfRangeError: outside ``minimum``..``maximum`` (``input.out_of_range``).
+    """
+    if type(value) is not int:
+        raise FieldTypeError(
+            field=field, expected="an integer", expected_zh="整数", type_name=type(value).__name__
+        )
+    if not minimum <= value <= maximum:
+        raise ValueOutOfRangeError(field=field, minimum=minimum, maximum=maximum)
+    return value
+
+
+def check_instance_of(value: object, cls: type, field: str) -> None:
+    """Refuse ``value`` with a typed error unless it is a ``cls`` (an argument check)."""
+    if not isinstance(value, cls):
+        raise FieldTypeError(
+            field=field,
+            expected=f"a {cls.__name__}",
+            expected_zh=f"「{cls.__name__}」",
+            type_name=type(value).__name__,
+        )
+
+
 # ---------------------------------------------------------------- constructor checks
 
 _EXPECTED: Final[Mapping[type, tuple[str, str]]] = {
@@ -675,7 +706,7 @@ def _typed_converter(label: str, converter: object) -> Callable[[object], object
             return convert(value)
         except SchoolLogisticsError:
             raise
-        except (TypeError, AttributeError, ValueError, KeyError, IndexError) as error:
+        except Exception as error:  # a converter failing on a value of the wrong type
             raise FieldTypeError(
                 field=label,
                 expected="a value its converter accepts",

@@ -409,6 +409,10 @@ def hours_text(duration: dt.timedelta) -> str:
     microsecond is ``"2.777...E-10"`` written out in full. Used in messages and
     finding parameters ("48 h"), computed from whole microseconds, never a float.
     """
+    if not isinstance(duration, dt.timedelta):
+        raise TimeTypeError(
+            field="duration", expected=Expected.DURATION, type_name=type(duration).__name__
+        )
     micros = (duration.days * 86_400 + duration.seconds) * 1_000_000 + duration.microseconds
     with decimal.localcontext(_HOURS_CONTEXT):
         value = (Decimal(micros) / Decimal(3_600_000_000)).normalize()

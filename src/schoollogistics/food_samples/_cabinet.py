@@ -280,7 +280,7 @@ class SampleCabinet:
             UnknownSampleError: no such sample in the cabinet.
         """
         try:
-            return self._contents.samples[sample_id]
+            return self._contents.samples[require_id(sample_id, field="sample_id")]
         except KeyError:
             raise UnknownSampleError(sample_id=sample_id, cabinet_id=self._cabinet_id) from None
 

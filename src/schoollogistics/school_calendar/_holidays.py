@@ -30,8 +30,8 @@ import attrs
 import holidays
 import pendulum
 
-from schoollogistics.core.shapes import checked_fields
-from schoollogistics.core.time import DateInput
+from schoollogistics.core.shapes import check_instance_of, check_int, checked_fields
+from schoollogistics.core.time import MAX_YEAR, MIN_YEAR, DateInput
 from schoollogistics.school_calendar._records import (
     DataStatus,
     HolidayDay,
@@ -134,7 +134,10 @@ class HolidayCalendar:
                 and ``accept_provisional`` is false (``calendar.holiday_data_missing``).
             NoticeInvalidError: two notices are given for one year.
         """
-        wanted = sorted(set(years))
+        given: object = years
+        if not isinstance(given, (list, tuple, range, set, frozenset)):
+            check_instance_of(given, tuple, "years")
+        wanted = sorted({check_int(year, "years[]", MIN_YEAR, MAX_YEAR) for year in years})
         by_year = ca2_one_notice_per_year(notices)
         official = official_years()
         ca2_official_data_or_notice(

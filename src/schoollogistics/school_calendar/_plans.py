@@ -9,7 +9,8 @@ from typing import Final
 import attrs
 import pendulum
 
-from schoollogistics.core.shapes import checked_fields
+from schoollogistics.core.shapes import check_instance_of, check_int, checked_fields
+from schoollogistics.core.time import MAX_YEAR, MIN_YEAR
 from schoollogistics.school_calendar._days import SchoolCalendar
 from schoollogistics.school_calendar._expand import expand_rule
 from schoollogistics.school_calendar._records import PlanDiff, PlanEntry
@@ -32,6 +33,7 @@ _WEEKDAYS_ZH: Final = ("周一", "周二", "周三", "周四", "周五", "周六
 
 def month_name_zh(month: int) -> str:
     """The seeds' heading for a month: ``9 → "九月份"``, ``12 → "十二月份"``."""
+    check_int(month, "month", 1, 12)
     if month <= 10:
         return f"{_DIGITS[month]}月份"
     return f"十{_DIGITS[month - 10]}月份"
@@ -100,7 +102,12 @@ class YearPlan:
 
 
 def _rules_of(rules: Template | Iterable[TaskRule]) -> tuple[TaskRule, ...]:
-    return rules.rules if isinstance(rules, Template) else Template("rules", tuple(rules)).rules
+    if isinstance(rules, Template):
+        return rules.rules
+    given: object = rules
+    if not isinstance(given, (list, tuple)):
+        check_instance_of(given, Template, "rules")
+    return Template("rules", tuple(rules)).rules
 
 
 def _entries(
@@ -145,6 +152,9 @@ def plan_month(
     Raises:
         MonthOutsideYearError: the month is not in the calendar's school year.
     """
+    check_instance_of(calendar, SchoolCalendar, "calendar")
+    check_int(year, "year", MIN_YEAR, MAX_YEAR)
+    check_int(month, "month", 1, 12)
     ca6_month_in_school_year(year, month, calendar.year.months, calendar.year.label)
     return MonthPlan(year, month, _entries(calendar, _rules_of(rules), {(year, month)}))
 

@@ -17,8 +17,8 @@ from typing import Final
 import attrs
 import pendulum
 
-from schoollogistics.core.shapes import checked_fields
-from schoollogistics.core.time import DateInput, DateRange, as_date
+from schoollogistics.core.shapes import check_int, checked_fields
+from schoollogistics.core.time import MAX_YEAR, MIN_YEAR, DateInput, DateRange, as_date
 from schoollogistics.errors import NaiveDateTimeError
 from schoollogistics.school_calendar._rules import (
     ca1_breaks_are_ranges,
@@ -206,6 +206,10 @@ class HolidayNotice:
         return cls(year, tuple(HolidayDay(d, n) for d, n in days_off), tuple(workdays), source)
 
 
+def _year_in_range(value: object) -> None:
+    check_int(value, "YearSource.year", MIN_YEAR, MAX_YEAR)
+
+
 @attrs.frozen(field_transformer=checked_fields())
 class YearSource:
     """Where one year of a holiday calendar comes from.
@@ -216,7 +220,7 @@ class YearSource:
         citation: The notice or package it comes from.
     """
 
-    year: int
+    year: int = attrs.field(validator=lambda _, __, value: _year_in_range(value))
     status: DataStatus
     citation: str
 

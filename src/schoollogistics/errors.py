@@ -515,6 +515,8 @@ class SchoolLogisticsError(Exception):
     """The names of the parameters this class declares (its own and inherited)."""
     _required: ClassVar[frozenset[str]] = frozenset()
     _defaults: ClassVar[Mapping[str, object]] = MappingProxyType({})
+    _composed_params: ClassVar[frozenset[str]] = frozenset()
+    """Params the library composes from already-bounded parts (kept whole, not cut to 80)."""
 
     params: Mapping[str, object]
     message_en: str
@@ -553,7 +555,10 @@ class SchoolLogisticsError(Exception):
                 f"missing parameter(s) {sorted(missing)}"
             )
             raise TypeError(msg)
-        values = {name: _bounded(value) for name, value in {**cls._defaults, **params}.items()}
+        values = {
+            name: value if name in cls._composed_params else _bounded(value)
+            for name, value in {**cls._defaults, **params}.items()
+        }
         self.params = MappingProxyType(values)
         for name, value in values.items():
             setattr(self, name, value)
@@ -693,6 +698,10 @@ class SerializationError(SchoolLogisticsError, ValueError):
     code = "serialization.invalid"
     message_en_template = "cannot load {type}: {details}"
     message_zh_template = "无法读取「{type}」：{details}"
+
+    # Each entry is "code: message @ path", composed from a message whose values are
+    # already cut to 80 characters: cutting the entry would lose its path.
+    _composed_params = frozenset({"errors"})
 
     type: str
     details: Phrase

@@ -478,7 +478,7 @@ def test_audit_refuses_wrong_types() -> None:
         assert dict(info.value.params) == {
             "field": f"SampleLog.{field}[0]",
             "expected": f"a {record}",
-            "expected_zh": f"记录 {record}",
+            "expected_zh": f"记录「{record}」",
             "type_name": "dict",
         }
     with pytest.raises(FieldTypeError) as hold:
@@ -486,7 +486,7 @@ def test_audit_refuses_wrong_types() -> None:
     assert dict(hold.value.params) == {
         "field": "SampleLog.holds[0]",
         "expected": "a Hold",
-        "expected_zh": "记录 Hold",
+        "expected_zh": "记录「Hold」",
         "type_name": "str",
     }
 

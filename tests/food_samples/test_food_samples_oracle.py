@@ -655,6 +655,6 @@ def test_audit_passes_its_checks_and_names_wrong_records() -> None:
     assert info.value.params == {
         "field": "SampleLog.samples[0]",
         "expected": "a FoodSample",
-        "expected_zh": "记录 FoodSample",
+        "expected_zh": "记录「FoodSample」",
         "type_name": "int",
     }

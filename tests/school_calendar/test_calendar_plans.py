@@ -426,19 +426,19 @@ _LIST = ("a list or tuple", "列表或元组")
             lambda: TaskRule("r", "任务", "safety", Daily(), "s"),  # type: ignore[arg-type]
             "TaskRule.category",
             "str",
-            ("a Category", "枚举 Category"),
+            ("a Category", "枚举「Category」"),
         ),
         (
             lambda: _rule(Daily(), allowed="school_day"),
             "TaskRule.allowed",
             "str",
-            ("a DayKind", "枚举 DayKind"),
+            ("a DayKind", "枚举「DayKind」"),
         ),
         (
             lambda: _rule(Daily(), on_non_school_day="next"),
             "TaskRule.on_non_school_day",
             "str",
-            ("a ShiftPolicy", "枚举 ShiftPolicy"),
+            ("a ShiftPolicy", "枚举「ShiftPolicy」"),
         ),
         (lambda: _rule(Daily(), note_zh=None), "TaskRule.note_zh", "NoneType", _TEXT),
         (

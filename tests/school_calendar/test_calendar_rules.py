@@ -398,7 +398,7 @@ def test_ca4_frequency_guard_and_params() -> None:
     assert _refused(
         lambda: RegulatoryFrequency("k", "检查", 3, 1, "s"),  # type: ignore[arg-type]
         FieldTypeError,
-    ) == _wrong_type("RegulatoryFrequency.period", "int", "a Period", "枚举 Period")
+    ) == _wrong_type("RegulatoryFrequency.period", "int", "a Period", "枚举「Period」")
 
 
 @pytest.mark.rule("CA-4")

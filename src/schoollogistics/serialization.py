@@ -214,9 +214,18 @@ def _json_type(value: object) -> str:
 _MEMO_LIMIT: Final = 65_536
 
 
+_MEMOS: dict[str, dict[str, object]] = {}
+
+
 def _memo(convert: Callable[[object], T]) -> Callable[[object], T]:
-    """Remember conversions of repeated text (ids, dates, amounts recur in a log)."""
+    """Remember conversions of repeated text (ids, dates, amounts recur in a log).
+
+    The fast path reads the memo directly (``memo.get``, a C call) and calls the
+    converter only for text it has not seen; values are immutable, so sharing them
+    is safe.
+    """
     memo: dict[str, T] = {}
+    _MEMOS[getattr(convert, "__name__", "memo")] = cast("dict[str, object]", memo)
 
     def converted(value: object) -> T:
         if type(value) is str:
@@ -598,6 +607,9 @@ class _Compiler:
             "_sorted": sorted,
             "_format": format,
             "_new": object.__new__,
+            "_money_get": _MEMOS["_money_leaf"].get,
+            "_date_get": _MEMOS["_date_leaf"].get,
+            "_datetime_get": _MEMOS["parse_offset_datetime"].get,
             "_SECOND": dt.timedelta(seconds=1),
             "_td_floordiv": dt.timedelta.__floordiv__,
             "_enc": _enc,
@@ -608,6 +620,7 @@ class _Compiler:
         self.counter = 0
         self.slots: dict[tuple[str, Shape], str] = {}
         self.tables: dict[Shape, dict[type, object]] = {}
+        self.dispatch_tables: dict[Shape, dict[str, object]] = {}
 
     def name(self, value: object, prefix: str) -> str:
         self.counter += 1
@@ -632,11 +645,13 @@ class _Compiler:
         if isinstance(shape, BoolShape):
             return f"({var} if type({var}) is _bool else _fail())"
         if isinstance(shape, DecimalShape):
-            return f"{'_money_json' if shape.money else '_decimal_json'}({var})"
+            if shape.money:  # zero is falsy: it takes the converter, which is still right
+                return f"(_money_get({var}) or _money_json({var}))"
+            return f"_decimal_json({var})"
         if isinstance(shape, DateShape):
-            return f"_date_json({var})"
+            return f"(_date_get({var}) or _date_json({var}))"
         if isinstance(shape, DateTimeShape):
-            return f"_datetime_json({var})"
+            return f"(_datetime_get({var}) or _datetime_json({var}))"
         if isinstance(shape, DurationShape):
             return f"_duration_json({var})"
         if isinstance(shape, EnumShape):
@@ -650,7 +665,12 @@ class _Compiler:
         if isinstance(shape, (RecordShape, UnionShape)):
             return f"{self.function(shape)}({var})"
         if isinstance(shape, ListShape):
-            item = self.structure(shape.item, "_x")
+            if isinstance(shape.item, UnionShape):  # a log: dispatch inline, one call per item
+                self.function(shape.item)
+                table = self.name(self.dispatch_tables[shape.item], "dispatch")
+                item = f"{table}[_x[{shape.item.tag_key!r}]](_x)"
+            else:
+                item = self.structure(shape.item, "_x")
             items = f"[{item} for _x in ({var} if type({var}) is _list else _fail())]"
             if shape.unique:
                 return f"{self.name(_unique, 'unique')}({items})"
@@ -705,7 +725,12 @@ class _Compiler:
         keys = self.name(frozenset(names) | ({"type"} if tag else set()), "keys")
         cls = self.name(shape.cls, "cls")
         lines = [
-            f"def {name}(_d):",
+            # hot names as default arguments: fast locals, not global lookups
+            (
+                f"def {name}(_d, _dict=_dict, _str=_str, _int=_int, _list=_list, _tuple=_tuple, "
+                "_new=_new, _fail=_fail, _text_fast=_text_fast, _money_get=_money_get, "
+                "_money_json=_money_json, _date_get=_date_get, _date_json=_date_json):"
+            ),
             f"    if type(_d) is not _dict or not {keys}.issuperset(_d):",
             "        raise _Fail",
         ]
@@ -763,6 +788,7 @@ class _Compiler:
         table = self.name({}, "dispatch")
         for tag, member_name in dispatch.items():
             cast("dict[str, object]", self.namespace[table])[tag] = self.namespace[member_name]
+        self.dispatch_tables[shape] = cast("dict[str, object]", self.namespace[table])
         return (
             f"def {name}(_d):\n"
             f"    if type(_d) is not _dict:\n"

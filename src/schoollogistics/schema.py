@@ -350,6 +350,8 @@ class _Builder:
             out: JSONSchema = {"type": "array", "items": self.schema(shape.item)}
             if shape.unique:
                 out["uniqueItems"] = True
+            if shape.max_items is not None:
+                out["maxItems"] = shape.max_items
             return out
         if isinstance(shape, TupleShape):
             out = {

@@ -408,6 +408,13 @@ def _walk(shape: Shape, value: object, path: str, report: _Report) -> object:
                 return _BAD
             shapes: list[Shape] | tuple[Shape, ...] = shape.items
         else:
+            if shape.max_items is not None and len(value) > shape.max_items:
+                report.add(
+                    path,
+                    "input.out_of_range",
+                    f"{len(value)} items, at most {shape.max_items}",
+                )
+                return _BAD
             shapes = [shape.item] * len(value)
         items = []
         failed = False
@@ -671,7 +678,10 @@ class _Compiler:
                 item = f"{table}[_x[{shape.item.tag_key!r}]](_x)"
             else:
                 item = self.structure(shape.item, "_x")
-            items = f"[{item} for _x in ({var} if type({var}) is _list else _fail())]"
+            accept = f"type({var}) is _list"
+            if shape.max_items is not None:
+                accept += f" and len({var}) <= {shape.max_items}"
+            items = f"[{item} for _x in ({var} if {accept} else _fail())]"
             if shape.unique:
                 return f"{self.name(_unique, 'unique')}({items})"
             return f"_tuple({items})"

@@ -184,10 +184,15 @@ class OptionalShape:
 
 @attrs.frozen
 class ListShape:
-    """A JSON array of items; ``unique`` when it stands for a ``frozenset``."""
+    """A JSON array of items; ``unique`` when it stands for a ``frozenset``.
+
+    ``max_items`` bounds its length when the field states it (``attrs.field(
+    metadata={"max_items": 12})``): a school year has a few terms, not thousands.
+    """
 
     item: Shape
     unique: bool = False
+    max_items: int | None = None
 
 
 @attrs.frozen
@@ -376,11 +381,15 @@ def record_shape(cls: type) -> RecordShape:
             if not field.init:
                 continue
             required = field.default is attrs.NOTHING
+            field_shape = shape_of(hints[field.name])
+            max_items = field.metadata.get("max_items")
+            if isinstance(field_shape, ListShape) and isinstance(max_items, int):
+                field_shape = attrs.evolve(field_shape, max_items=max_items)
             fields.append(
                 FieldShape(
                     name=field.name,
                     alias=field.alias or field.name,
-                    shape=shape_of(hints[field.name]),
+                    shape=field_shape,
                     required=required,
                     default=field.default,
                 )
@@ -569,6 +578,8 @@ def _check_value(shape: Shape, value: object, field: str) -> object:  # noqa: PL
             return value if isinstance(value, frozenset) else frozenset(value)
         if type(value) is not tuple and type(value) is not list:
             raise _wrong_type(field, shape, value)
+        if shape.max_items is not None and len(value) > shape.max_items:
+            raise ValueOutOfRangeError(field=f"len({field})", minimum=0, maximum=shape.max_items)
         item_shape = shape.item
         for index, item in enumerate(value):
             _check_value(item_shape, item, f"{field}[{index}]")
@@ -634,7 +645,8 @@ def _fast_ok(shape: Shape, var: str, names: dict[str, object]) -> str:
         return f"({var} is None or {_fast_ok(shape.inner, var, names)})"
     if isinstance(shape, ListShape) and not shape.unique:
         item = _fast_ok(shape.item, "_x", names)
-        return f"(type({var}) is tuple and all({item} for _x in {var}))"
+        size = "" if shape.max_items is None else f" and len({var}) <= {shape.max_items}"
+        return f"(type({var}) is tuple{size} and all({item} for _x in {var}))"
     return "False"
 
 

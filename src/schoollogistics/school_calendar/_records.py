@@ -100,7 +100,9 @@ class Term:
     name_zh: str
     start: pendulum.Date = attrs.field(converter=_start)
     end: pendulum.Date = attrs.field(converter=_end)
-    breaks: tuple[DateRange, ...] = attrs.field(default=(), converter=_breaks)
+    breaks: tuple[DateRange, ...] = attrs.field(
+        default=(), converter=_breaks, metadata={"max_items": 50}
+    )
 
     def __attrs_post_init__(self) -> None:
         ca1_term_ends_after_start(self)

@@ -39,7 +39,7 @@ class SchoolYear:
     """
 
     first_year: int
-    terms: tuple[Term, ...] = attrs.field(converter=_terms)
+    terms: tuple[Term, ...] = attrs.field(converter=_terms, metadata={"max_items": 12})
     label: str = ""
 
     def __attrs_post_init__(self) -> None:

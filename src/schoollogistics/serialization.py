@@ -37,8 +37,11 @@ loading only ever descends as deep as the shapes of the requested type, so a
 deep value where text is expected is just a wrong type.
 
 **Speed.** When [orjson](https://github.com/ijl/orjson) is installed (the
-``fast`` extra), ``loads`` parses with it and ``dumps`` writes with it; the text
-written is the same either way (compact separators, keys sorted).
+``fast`` extra), ``loads`` parses with it and ``dumps`` writes long logs with it;
+the text written is the same either way (compact separators, keys sorted). A
+document of 1,000 items or more is loaded and written with Python's cyclic
+garbage collector paused (our records hold no cycles; it is resumed after, and
+left alone when the caller disabled it).
 
 [`PUBLIC_TYPES`][schoollogistics.serialization.PUBLIC_TYPES] lists every type
 that round-trips; each area registers its own in its ``_serde`` module.
@@ -46,9 +49,11 @@ that round-trips; each area registers its own in its ``_serde`` module.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from json.encoder import encode_basestring as _enc  # C-accelerated; non-ASCII kept
 from types import MappingProxyType, ModuleType
@@ -1110,6 +1115,39 @@ def _refusal(tp: object, data: object, name: str) -> SerializationError:
     return cast("SerializationError", error.with_path(report.paths[0] if report.paths else "$"))
 
 
+# ---------------------------------------------------------------- bulk work
+
+
+_BULK: Final = 1_000
+"""From this many items on, a list is loaded or written with the collector paused."""
+
+
+@contextlib.contextmanager
+def _collector_paused(size: int) -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a large document is built.
+
+    Building a million records allocates millions of objects, and each of them
+    triggers the collector's generational passes over everything alive: most of
+    the time of a large load goes there (for the standard library's ``json.loads``
+    too). Our records and parsed documents hold no reference cycles, so nothing is
+    left for the collector to find; it is resumed afterwards (only if it was
+    enabled, so a caller's own ``gc.disable()`` is kept), and reference counting
+    frees memory as usual meanwhile. Small documents leave it alone.
+    """
+    if size < _BULK or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _size(data: object) -> int:
+    return len(data) if isinstance(data, (list, tuple, str, bytes)) else 0
+
+
 # ---------------------------------------------------------------- API
 
 
@@ -1141,7 +1179,8 @@ def to_dict(obj: object, as_type: object = None) -> JSONValue:
             codes=("serialization.not_public",),
         ) from None
     try:
-        return cast("JSONValue", unstructure(obj))
+        with _collector_paused(_size(obj)):
+            return cast("JSONValue", unstructure(obj))
     except (AttributeError, KeyError, TypeError):
         raise UnserializableError(
             type=_type_name(tp),
@@ -1184,7 +1223,8 @@ def from_dict(cls: object, data: object) -> object:
             codes=("serialization.not_public",),
         ) from None
     try:
-        result = structure(data)
+        with _collector_paused(_size(data)):
+            result = structure(data)
     except Exception:  # noqa: BLE001 - any failure of the fast path: the walk says why
         raise _refusal(_top(cls), data, _type_name(cls)) from None
     return list(result) if _is_list(cls) and isinstance(result, tuple) else result
@@ -1231,6 +1271,11 @@ def dumps(obj: object, as_type: object = None, *, indent: int | None = None) -> 
             ),
             codes=("serialization.not_public",),
         ) from None
+    if _orjson is not None and _size(obj) >= _BULK:
+        # orjson writes the same text from the plain form (a test checks it) faster
+        # than the generated writer can for a long log
+        data = to_dict(obj, as_type)
+        return str(_orjson.dumps(data), "utf-8")
     try:
         return write(obj)
     except (AttributeError, KeyError, TypeError):
@@ -1264,7 +1309,8 @@ def loads(cls: object, text: str | bytes) -> object:
             codes=("serialization.not_json",),
         )
     try:
-        data = _parse(text)
+        with _collector_paused(len(text) // 100):  # about one item per 100 bytes
+            data = _parse(text)
     except RecursionError:
         raise SerializationError(
             type=_type_name(cls),

@@ -595,3 +595,46 @@ def test_dumping_a_value_of_no_public_type() -> None:
     assert info.value.message_en.startswith("cannot serialize object")
     with pytest.raises(UnserializableError):
         to_dict(3, Issued)
+
+
+@given(st.lists(st.one_of([strategy_for(t) for t in EVENT_TYPES]), min_size=1, max_size=4))
+@settings(max_examples=10)
+def test_a_long_log_is_the_same_text_with_either_writer(events: list[object]) -> None:
+    """Past 1,000 items ``dumps`` writes through orjson when installed: the same text."""
+    import gc
+
+    log = events * (1_000 // len(events) + 1)
+    saved = serialization._orjson
+    try:
+        serialization._orjson = None
+        plain_text = dumps(log, list[AssetEvent])
+    finally:
+        serialization._orjson = saved
+    assert dumps(log, list[AssetEvent]) == plain_text
+    assert loads(list[AssetEvent], plain_text) == log
+    assert gc.isenabled()  # the collector is resumed after a bulk load or dump
+
+
+def test_the_collector_stays_as_the_caller_left_it() -> None:
+    import gc
+
+    log = [
+        Issued(
+            item_id="chalk",
+            from_place="store",
+            to_location="room-1",
+            quantity=1,
+            effective_on=D,
+            recorded_by="clerk",
+        )
+    ] * 2_000
+    text = dumps(log, list[AssetEvent])
+    gc.disable()
+    try:
+        assert loads(list[AssetEvent], text) == log
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(SerializationError):
+        loads(list[AssetEvent], text.replace('"quantity":1', '"quantity":1.5', 1))
+    assert gc.isenabled()

@@ -37,4 +37,8 @@ def show() -> None:
     except SchoolLogisticsError as error:
         print(f"A naive datetime is refused: {error.code}")
 
-    print(f"Serialized: {serialization.dumps({'price': desk, 'at': lunch})}")
+    print(f"Serialized: {serialization.dumps(desk)} and {serialization.dumps(lunch)}")
+    try:
+        serialization.loads(Money, '"12,50"')  # never read as 1,250 yuan
+    except SchoolLogisticsError as error:
+        print(f"Loading is strict: {error.to_dict()['params']['codes']} @ {error.path}")

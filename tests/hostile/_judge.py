@@ -39,6 +39,7 @@ NORMALISING: Final = {
     "LifeTable": "a category missing from rows takes its default life (DC-6)",
     "DepreciationPolicy": "its life table: a missing category takes its default (DC-6)",
     "HolidayCalendar": "sources are kept sorted by year",
+    "CompensationPolicy": "its depreciation's life table: a missing category takes its default",
 }
 
 

@@ -536,7 +536,7 @@ class Template:
     """
 
     name_zh: str
-    rules: tuple[TaskRule, ...] = attrs.field(converter=_rules)
+    rules: tuple[TaskRule, ...] = attrs.field(converter=_rules, metadata={"max_items": 1_000})
 
     def rule(self, rule_id: str) -> TaskRule:
         """The rule with ``rule_id``.

@@ -1419,3 +1419,20 @@ def test_a_receipt_names_its_supplier_or_invoice() -> None:
     assert "发票" in error.message_zh
     led.receive("chalk", "store", 1, acceptor=CLERK, supplier="文具店", on=D, by=CLERK)
     led.receive("chalk", "store", 1, acceptor=CLERK, invoice_ref="FP-9", on=D, by=CLERK)
+
+
+def test_events_are_one_tuple_until_the_next_event() -> None:
+    """Reading ``events`` twice gives the same tuple; recording an event renews it."""
+    from schoollogistics.assets import AssetLedger
+
+    led = AssetLedger()
+    first = led.events
+    assert len(first) == 0
+    assert led.events is first
+    led.register_place(
+        "store", "总务库房", PlaceKind.STOREROOM, on=pendulum.Date(2025, 9, 1), by="clerk"
+    )
+    second = led.events
+    assert len(second) == 1
+    assert led.events is second
+    assert len(first) == 0  # the earlier tuple is unchanged

@@ -201,12 +201,13 @@ class AssetLedger:
         policy: The rules' policies; defaults follow RULES.md.
     """
 
-    __slots__ = ("_events", "_policy", "_state")
+    __slots__ = ("_events", "_events_view", "_policy", "_state")
 
     def __init__(self, policy: LedgerPolicy | None = None) -> None:
         self._policy = policy if policy is not None else LedgerPolicy()
         self._state = State(self._policy)
         self._events: list[AssetEvent] = []
+        self._events_view: tuple[AssetEvent, ...] | None = None
 
     # ------------------------------------------------------------ event log
 
@@ -240,8 +241,15 @@ class AssetLedger:
 
     @property
     def events(self) -> tuple[AssetEvent, ...]:
-        """Every accepted event, in recording order."""
-        return tuple(self._events)
+        """Every accepted event, in recording order.
+
+        The tuple is made once and kept until the next event is recorded, so
+        reading ``events`` again costs nothing (it used to copy the whole log).
+        """
+        view = self._events_view
+        if view is None:
+            view = self._events_view = tuple(self._events)
+        return view
 
     @property
     def policy(self) -> LedgerPolicy:
@@ -284,6 +292,7 @@ class AssetLedger:
             _fold_all(fresh, sorted([*self._events, event], key=_effective), check=True)
             self._state = fresh
         self._events.append(event)
+        self._events_view = None
         return event
 
     # ------------------------------------------------------------ the entry point

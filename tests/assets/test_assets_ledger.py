@@ -1427,12 +1427,12 @@ def test_events_are_one_tuple_until_the_next_event() -> None:
 
     led = AssetLedger()
     first = led.events
-    assert len(first) == 0
     assert led.events is first
+    assert first == led.events[:0]
     led.register_place(
         "store", "总务库房", PlaceKind.STOREROOM, on=pendulum.Date(2025, 9, 1), by="clerk"
     )
     second = led.events
-    assert len(second) == 1
     assert led.events is second
-    assert len(first) == 0  # the earlier tuple is unchanged
+    assert [type(event).__name__ for event in second] == ["PlaceRegistered"]
+    assert first == second[:0]  # the earlier tuple is unchanged (empty)

@@ -631,7 +631,7 @@ class _Compiler:
         }
         self.counter = 0
         self.slots: dict[tuple[str, Shape], str] = {}
-        self.tables: dict[Shape, dict[type, object]] = {}
+        self.tables: dict[tuple[str, Shape], dict[type, object]] = {}
         self.dispatch_tables: dict[Shape, dict[str, object]] = {}
 
     def name(self, value: object, prefix: str) -> str:
@@ -857,19 +857,32 @@ class _Compiler:
         if isinstance(shape, RecordShape):
             source = self.unrecord_source(shape, name, tag=None)
         elif isinstance(shape, UnionShape):
-            dispatch: dict[type, object] = {}
-            for member in shape.members:
-                member_name, _ = self.slot("un_member", member)
-                exec(  # noqa: S102 - our own source
-                    self.unrecord_source(member, member_name, tag=member.name), self.namespace
-                )
-                dispatch[member.cls] = self.namespace[member_name]
-            table = self.name(dispatch, "undispatch")
-            source = f"def {name}(_o):\n    return {table}[type(_o)](_o)\n"
+            source = self.dispatch_source(shape, name, "un", self.unrecord_source)
         else:
             source = f"def {name}(_o):\n    return {self.unstructure(shape, '_o')}\n"
         exec(source, self.namespace)  # noqa: S102 - our own source
         return name
+
+    def dispatch_source(
+        self,
+        shape: UnionShape,
+        name: str,
+        kind: str,
+        member_source: Callable[[RecordShape, str, str | None], str],
+    ) -> str:
+        """A function picking each member's tagged writer by the value's class.
+
+        The table is kept in ``tables[(kind, shape)]`` for a log's writer, which
+        dispatches inline (one call per item).
+        """
+        dispatch: dict[type, object] = {}
+        for member in shape.members:
+            member_name, _ = self.slot(f"{kind}_member", member)
+            exec(member_source(member, member_name, member.name), self.namespace)  # noqa: S102 - our own source
+            dispatch[member.cls] = self.namespace[member_name]
+        self.tables[(kind, shape)] = dispatch
+        table = self.name(dispatch, f"{kind}dispatch")
+        return f"def {name}(_o):\n    return {table}[type(_o)](_o)\n"
 
     def unrecord_source(self, shape: RecordShape, name: str, tag: str | None) -> str:
         entries = [(f.name, self.unstructure(f.shape, f"_o.{f.name}")) for f in shape.fields]
@@ -906,10 +919,11 @@ class _Compiler:
             return f"('null' if {var} is None else {self.text(shape.inner, var)})"
         if isinstance(shape, (RecordShape, UnionShape)):
             return f"{self.textfunction(shape)}({var})"
-        if isinstance(shape, (ListShape, TupleShape)):
-            return (
-                f"_json_dumps({self.unstructure(shape, var)}, ensure_ascii=False, separators=_SEP)"
-            )
+        if isinstance(shape, ListShape) and not shape.unique:
+            if isinstance(shape.item, TextShape):
+                return f"('[' + ','.join(map(_enc, {var})) + ']')"
+            return f"('[' + ','.join([{self.text(shape.item, '_x')} for _x in {var}]) + ']')"
+        # sets, fixed tuples and maps: through their plain form (rare, never in a log)
         return f"_json_dumps({self.unstructure(shape, var)}, ensure_ascii=False, separators=_SEP)"
 
     def textfunction(self, shape: Shape) -> str:
@@ -919,20 +933,11 @@ class _Compiler:
         if isinstance(shape, RecordShape):
             source = self.textrecord_source(shape, name, tag=None)
         elif isinstance(shape, UnionShape):
-            dispatch: dict[type, object] = {}
-            for member in shape.members:
-                member_name, _ = self.slot("tx_member", member)
-                exec(  # noqa: S102 - our own source
-                    self.textrecord_source(member, member_name, tag=member.name), self.namespace
-                )
-                dispatch[member.cls] = self.namespace[member_name]
-            table = self.name(dispatch, "textdispatch")
-            self.tables[shape] = dispatch
-            source = f"def {name}(_o):\n    return {table}[type(_o)](_o)\n"
+            source = self.dispatch_source(shape, name, "tx", self.textrecord_source)
         elif isinstance(shape, ListShape) and not shape.unique:
             if isinstance(shape.item, UnionShape):  # a log: dispatch inline, one call per item
                 self.textfunction(shape.item)
-                dispatch_table = self.tables[shape.item]
+                dispatch_table = self.tables[("tx", shape.item)]
                 item = f"{self.name(dispatch_table, 'textdispatch')}[type(_x)](_x)"
             else:
                 item = self.text(shape.item, "_x")

@@ -1,37 +1,46 @@
-"""Asset ledger benchmark: replay a million mixed events (issue 3).
+"""Asset ledger benchmarks: replay, back-dated entries, memory (issues 3 and 11).
 
 50 places (a storeroom and 49 rooms), 200 item types (20 fixed-asset types with
 2,000 tagged units, 180 consumables of which 30 under the exchange rule) and 100
 holders. The mixed events are receive, issue, exchange, return, transfer, lend
-and loan return. They are generated directly (a deterministic generator that
-keeps its own books so that every event is valid), then replayed:
+and loan return, spread over one school year (about 2,740 a day at 1M). They are
+generated directly (a deterministic generator that keeps its own books so that
+every event is valid), then replayed.
 
-* ``assets.replay``: ``AssetLedger.replay(events)`` with every event checked;
-  events per second, against a bare-dict baseline that applies the same quantity
-  changes with no rule at all, in the same run (``ratio`` = ours / bare);
-* ``assets.replay_trusted``: the same with ``check=False``;
-* ``assets.replay_linearity``: time for N events over time for N/10 (target ≤ 12);
-* ``assets.backdated_entry``: one receipt dated 30 days back behind the N events
-  (the whole history refolded and checked), in ms;
-* ``assets.memory_per_event``: peak bytes per event of the event list plus the
-  replayed ledger (target < 1 KB).
+What each figure is, and what its baseline does:
 
-Times are the best of three runs in process CPU time (``time.process_time``), so
-that other processes sharing the 2-core machine do not distort the figures; the
-runs of each ratio alternate (N, N/10, bare, N, N/10, bare, ...) so that a change
-of load during the run weighs on both sides; the garbage collector stays on.
+* ``assets.replay``: ``AssetLedger.replay(events)`` with every event checked
+  (every guard of AS-1 ... AS-11 that applies), events per second. Baseline: a
+  bare dict loop applying the same quantity changes, with the keys prebuilt
+  (``(place, item)`` tuples made by the generator, outside the timing), no rule,
+  no tag, loan, hazard or month table, no event objects read. Subject and
+  baseline alternate (A B A B ..., ≥ 5 pairs, process CPU time, a collection
+  before each run); the median of each and the median per-pair ratio.
+* ``assets.replay_trusted``: the same with ``check=False`` (folds only).
+* ``assets.replay_growth``: checked replay time per event at 1M (3M in the full
+  run) over that at 100k: 1.0 is linear.
+* ``assets.backdated_*``: a receipt dated 1, 7 and 30 days before the last
+  entry, behind N events (median of 5 entries each, on the same ledger): the
+  ledger restores its nearest state checkpoint before the date, folds trusted up
+  to it, and checks the entry and every later event again. Baseline (``_full``):
+  what an entry cost before checkpoints, a full sorted and checked refold of the
+  N events (one run).
+* ``assets.memory_*``: bytes the replayed ledger keeps alive per event
+  (``retained_memory``): ``memory_ledger`` counts the ledger alone (its two
+  lists, its state tables and its checkpoints; the events are built before the
+  trace), ``memory_with_events`` also counts the event objects (built inside the
+  trace). No baseline structure is counted. ``checkpoint_entries`` is the number
+  of table entries the checkpoints hold.
 """
 
 from __future__ import annotations
 
 import gc
-import time
-from collections.abc import Callable
 from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
 import pendulum
-from _measure import peak_memory, record
+from _measure import alternate, median_cpu, rate_record, record, retained_memory
 
 from schoollogistics import Money
 from schoollogistics.assets import (
@@ -369,21 +378,6 @@ def generate(n: int) -> tuple[list[Any], list[tuple[tuple[Any, Any, int], ...]]]
     return events[:n], changes[:n]
 
 
-T = TypeVar("T")
-
-
-def best_cpu(runs: int, function: Callable[[], T]) -> tuple[float, T]:
-    """Like ``_measure.best_of``, in process CPU time."""
-    best = float("inf")
-    result: Any = None
-    for _ in range(runs):
-        gc.collect()
-        start = time.process_time()
-        result = function()
-        best = min(best, time.process_time() - start)
-    return best, result
-
-
 def _bare(changes: list[tuple[tuple[Any, Any, int], ...]]) -> dict[Any, int]:
     books: dict[Any, int] = {}
     get = books.get
@@ -394,65 +388,107 @@ def _bare(changes: list[tuple[tuple[Any, Any, int], ...]]) -> dict[Any, int]:
     return books
 
 
-def _replay(events: list[Any], *, check: bool) -> AssetLedger:
-    return AssetLedger.replay(events, check=check)
-
-
-def _backdate(books: AssetLedger, last_day: pendulum.Date) -> Received:
+def _backdate(books: AssetLedger, day: pendulum.Date) -> Received:
     return books.receive(
-        CONSUMABLES[0],
-        STORE,
-        1,
-        acceptor=ACTOR,
-        supplier=SUPPLIER,
-        on=last_day.subtract(days=30),
-        by=ACTOR,
+        CONSUMABLES[0], STORE, 1, acceptor=ACTOR, supplier=SUPPLIER, on=day, by=ACTOR
     )
 
 
-def bench_replay(quick: bool) -> list[dict[str, Any]]:
-    n = 50_000 if quick else 1_000_000
-    runs = 3
-    events, changes = generate(n)
-    small = n // 10
-    head = events[:small]
-    gc.collect()
-    # The N and N/10 replays alternate (and so do ours and the bare baseline), so that
-    # a change in the machine's load during the run weighs on both sides of each ratio.
-    seconds = small_seconds = trusted = bare = float("inf")
-    ledger: AssetLedger | None = None
-    for _ in range(runs):
-        small_seconds = min(small_seconds, best_cpu(1, lambda: _replay(head, check=True))[0])
-        spent, ledger = best_cpu(1, lambda: _replay(events, check=True))
-        seconds = min(seconds, spent)
-        bare = min(bare, best_cpu(1, lambda: _bare(changes))[0])
-        trusted = min(trusted, best_cpu(1, lambda: _replay(events, check=False))[0])
-    assert ledger is not None
+def _same_books(ledger: AssetLedger, bare: dict[Any, int]) -> None:
     assert ledger.check_invariants() == ()
-    # A back-dated entry (30 days before the last effective date, in an open month)
-    # refolds and checks the whole history: O(events).
-    last_day = max(event.effective_on for event in events)
-    backdated = float("inf")
-    for _ in range(runs):
-        books = _replay(events, check=False)
-        backdated = min(backdated, best_cpu(1, partial(_backdate, books, last_day))[0])
+    held = {
+        (row.location_id, row.item_id): row.quantity
+        for row in ledger.on_hand()
+        if row.holding.value == "available"
+    }
+    expected = {key: q for key, q in bare.items() if key is not None and q}
+    assert {key: q for key, q in held.items() if key in expected} == expected
+
+
+def bench_replay(quick: bool) -> list[dict[str, Any]]:
+    n = 20_000 if quick else 1_000_000
+    pairs = 5
+    events, changes = generate(n)
+    checked = alternate(
+        lambda: AssetLedger.replay(events, check=True), lambda: _bare(changes), pairs=pairs
+    )
+    trusted = alternate(
+        lambda: AssetLedger.replay(events, check=False), lambda: _bare(changes), pairs=pairs
+    )
+    ledger = AssetLedger.replay(events)
+    assert ledger.check_invariants() == ()
     changes.clear()
-    gc.collect()
-
-    sized = 20_000 if quick else n  # tracemalloc is slow: a smaller run in quick mode
-
-    def build_and_replay() -> AssetLedger:
-        fresh, _ = generate(sized)
-        return AssetLedger.replay(fresh, check=True)
-
-    peak, _ = peak_memory(build_and_replay)
     return [
-        record("assets.replay", n / seconds, "events/s", n / bare),
-        record("assets.replay_trusted", n / trusted, "events/s", n / bare),
-        record("assets.replay_linearity", seconds / small_seconds, f"x time for {n} vs {small}"),
-        record("assets.memory_per_event", peak / sized, "bytes/event"),
-        record("assets.backdated_entry", backdated * 1000, f"ms per entry behind {n} events"),
+        rate_record("assets.replay", n, checked, "events/s"),
+        rate_record("assets.replay_trusted", n, trusted, "events/s"),
     ]
 
 
-BENCHMARKS = {"assets.replay": bench_replay}
+def bench_growth(quick: bool) -> list[dict[str, Any]]:
+    sizes = (2_000, 20_000) if quick else (100_000, 1_000_000, 3_000_000)
+    per_event: list[float] = []
+    for size in sizes:
+        events, _ = generate(size)
+        runs = 3 if size < 3_000_000 else 1
+        seconds, _ = median_cpu(runs, partial(AssetLedger.replay, events))
+        per_event.append(seconds / size)
+        del events
+        gc.collect()
+    return [
+        record(
+            "assets.replay_growth",
+            per_event[index] / per_event[0],
+            f"x time per event at {size} vs {sizes[0]}",
+        )
+        for index, size in enumerate(sizes)
+        if index
+    ]
+
+
+def bench_backdated(quick: bool) -> list[dict[str, Any]]:
+    n = 20_000 if quick else 1_000_000
+    events, _ = generate(n)
+    books = AssetLedger.replay(events, check=False)
+    last_day = max(event.effective_on for event in events)
+    results = []
+    for back in (1, 7, 30):
+        day = last_day.subtract(days=back)
+        later = sum(1 for event in events if event.effective_on > day)
+        spent, _ = median_cpu(5, partial(_backdate, books, day))
+        results.append(
+            record(
+                f"assets.backdated_{back}d",
+                spent * 1000,
+                f"ms per entry {back} day(s) back ({later} later events) behind {n}",
+            )
+        )
+    assert books == AssetLedger.replay(books.events)
+    probe = _backdate(AssetLedger.replay(events, check=False), last_day.subtract(days=7))
+    full, _ = median_cpu(1, lambda: AssetLedger.replay([*events, probe]))
+    results.append(record("assets.backdated_full", full * 1000, f"ms: full refold of {n}"))
+    results.append(record("assets.checkpoint_entries", books.checkpoint_entries, "entries"))
+    return results
+
+
+def bench_memory(quick: bool) -> list[dict[str, Any]]:
+    n = 10_000 if quick else 1_000_000
+    events, _ = generate(n)
+    gc.collect()
+    ledger_only, _, ledger = retained_memory(partial(AssetLedger.replay, events))
+    assert len(ledger) == n
+    del ledger, events
+    gc.collect()
+    with_events, _, ledger = retained_memory(lambda: AssetLedger.replay(generate(n)[0]))
+    assert len(ledger) == n
+    return [
+        record("assets.memory_ledger", ledger_only / n, "bytes/event (ledger alone)"),
+        record("assets.memory_with_events", with_events / n, "bytes/event (ledger + events)"),
+    ]
+
+
+BENCHMARKS = {
+    "assets.replay": bench_replay,
+    "assets.growth": bench_growth,
+    "assets.backdated": bench_backdated,
+    "assets.memory": bench_memory,
+}

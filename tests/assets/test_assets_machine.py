@@ -165,9 +165,11 @@ def model_fold(ops: list[tuple[pendulum.Date, int, Op]]) -> tuple[dict[Any, int]
 class LedgerMachine(RuleBasedStateMachine):
     """AssetLedger against the dict model."""
 
+    CHECKPOINT_EVERY: int = AssetLedger.CHECKPOINT_EVERY
+
     def __init__(self) -> None:
         super().__init__()
-        self.ledger = AssetLedger()
+        self.ledger = AssetLedger(checkpoint_every=self.CHECKPOINT_EVERY)
         self.ops: list[tuple[pendulum.Date, int, Op]] = []
         self.today = START
         self.tag_no = 0
@@ -684,3 +686,64 @@ LedgerMachine.TestCase.settings = settings(
     max_examples=40, stateful_step_count=50, deadline=None, derandomize=True
 )
 TestLedgerMachine = pytest.mark.rule("AS-2", "AS-3", "AS-8", "AS-11")(LedgerMachine.TestCase)
+
+
+class CheckpointMachine(LedgerMachine):
+    """The same machine with a checkpoint every few events, each command cross-checked.
+
+    Before each command, a reference ledger is rebuilt from the events with no
+    checkpoint at all (a back-dated entry there refolds the whole history); the
+    command runs on both, and the outcomes must agree: the same refusal (code,
+    params, message) or the same events and state. Together with the model and
+    ``replay_equals_live`` (a full sorted refold), this is the property of issue 11:
+    the checkpoint path gives the same ledger, events and refusals as a full refold.
+    """
+
+    CHECKPOINT_EVERY = 3
+
+    def _attempt(self, day: pendulum.Date, op: Op, command: Any) -> bool:
+        live = self.ledger
+        self.ledger = AssetLedger.replay(live.events, checkpoint_every=10**9)
+        try:
+            expected = _outcome(command)
+            reference = self.ledger
+        finally:
+            self.ledger = live
+        outcome: list[object] = []
+
+        def recorded() -> object:
+            try:
+                result = command()
+            except AssetError as error:
+                outcome.append(error.to_dict())
+                raise
+            outcome.append("accepted")
+            return result
+
+        accepted = super()._attempt(day, op, recorded)
+        assert outcome == [expected]
+        if accepted:
+            assert self.ledger.events == reference.events
+            assert self.ledger.snapshot() == reference.snapshot()
+        return accepted
+
+    @invariant()
+    def checkpoints_are_bounded_and_ordered(self) -> None:
+        positions = self.ledger.checkpoint_positions
+        assert len(positions) <= AssetLedger.MAX_CHECKPOINTS
+        assert list(positions) == sorted(set(positions))
+        assert all(0 < position <= len(self.ledger) for position in positions)
+
+
+def _outcome(command: Any) -> object:
+    try:
+        command()
+    except AssetError as error:
+        return error.to_dict()
+    return "accepted"
+
+
+CheckpointMachine.TestCase.settings = settings(
+    max_examples=40, stateful_step_count=50, deadline=None, derandomize=True
+)
+TestCheckpointMachine = pytest.mark.rule("AS-8")(CheckpointMachine.TestCase)

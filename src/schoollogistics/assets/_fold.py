@@ -10,6 +10,7 @@ applying an event is a handful of dict operations and never copies state.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import islice
 from typing import Final, TypeVar, cast
 
 import attrs
@@ -50,7 +51,7 @@ from schoollogistics.assets._records import (
 )
 from schoollogistics.core.money import Money
 
-__all__ = ["FOLDS", "Key", "State", "fold"]
+__all__ = ["FOLDS", "Checkpoint", "Key", "State", "fold"]
 
 Key = tuple[str, str]
 """``(location_id, item_id)``: the key of every quantity table."""
@@ -126,6 +127,76 @@ class State:
         self.closed_through: pendulum.Date | None = None
         self.closed_month: tuple[int, int] | None = None
         self.last_date: pendulum.Date | None = None
+
+    def copy(self, *, history: bool = True) -> State:
+        """An independent copy: every table copied, the records in them shared.
+
+        The values in the tables are immutable (frozen records, enums, ints,
+        dates), so a shallow copy of each table is a full copy of the state.
+        With ``history=False`` the two append-only histories (``loans``, every
+        loan by id, and ``loan_returns``) are left empty: a checkpoint keeps only
+        their lengths (see [`Checkpoint`][]), which is what makes it cheap.
+        """
+        new = State.__new__(State)
+        new.policy = self.policy
+        new.items = self.items.copy()
+        new.places = self.places.copy()
+        new.holders = self.holders.copy()
+        new.locations = self.locations.copy()
+        new.stores = self.stores.copy()
+        new.avail = self.avail.copy()
+        new.pool = self.pool.copy()
+        new.loaned = self.loaned.copy()
+        new.repair = self.repair.copy()
+        new.units = self.units.copy()
+        new.unit_loc = self.unit_loc.copy()
+        new.unit_hold = self.unit_hold.copy()
+        new.unit_cond = self.unit_cond.copy()
+        new.loans = self.loans.copy() if history else {}
+        new.open_loans = self.open_loans.copy()
+        new.loan_returns = self.loan_returns.copy() if history else []
+        new.hazard = self.hazard.copy()
+        new.received = self.received.copy()
+        new.disposed = self.disposed.copy()
+        new.surplus = self.surplus.copy()
+        new.shortage = self.shortage.copy()
+        new.counts = self.counts.copy()
+        new.decisions = self.decisions.copy()
+        new.closed_through = self.closed_through
+        new.closed_month = self.closed_month
+        new.last_date = self.last_date
+        return new
+
+    def size(self) -> int:
+        """The number of entries in all tables (what a copy costs, roughly)."""
+        return sum(
+            len(table)
+            for table in (
+                self.items,
+                self.places,
+                self.holders,
+                self.locations,
+                self.stores,
+                self.avail,
+                self.pool,
+                self.loaned,
+                self.repair,
+                self.units,
+                self.unit_loc,
+                self.unit_hold,
+                self.unit_cond,
+                self.loans,
+                self.open_loans,
+                self.loan_returns,
+                self.hazard,
+                self.received,
+                self.disposed,
+                self.surplus,
+                self.shortage,
+                self.counts,
+                self.decisions,
+            )
+        )
 
 
 Fold = Callable[[State, AssetEvent], None]
@@ -401,6 +472,30 @@ def _adjustment_decided(state: State, event: AdjustmentDecided) -> None:
 def _month_closed(state: State, event: MonthClosed) -> None:
     state.closed_month = (event.year, event.month)
     state.closed_through = event.effective_on
+
+
+class Checkpoint:
+    """The state after the first ``position`` events in effective order (internal).
+
+    The tables are copied, except the two append-only histories, of which only
+    the lengths are kept: every state folded later from the same prefix holds
+    the same first entries there, so [`restore`][] takes them from the live state.
+    """
+
+    __slots__ = ("loans", "position", "returns", "state")
+
+    def __init__(self, position: int, state: State) -> None:
+        self.position = position
+        self.state = state.copy(history=False)
+        self.loans = len(state.loans)
+        self.returns = len(state.loan_returns)
+
+    def restore(self, live: State) -> State:
+        """A fresh state equal to the one checkpointed; ``live`` lends the histories."""
+        state = self.state.copy(history=False)
+        state.loans = dict(islice(live.loans.items(), self.loans))
+        state.loan_returns = live.loan_returns[: self.returns]
+        return state
 
 
 FOLDS: Final[Mapping[type, Fold]] = _FOLDS

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from itertools import islice
 from typing import Final, TypeVar, assert_never
 
 import attrs
@@ -118,6 +120,7 @@ __all__ = ["AssetLedger"]
 _E = TypeVar("_E", bound=AssetEvent)
 _EARLIEST: Final = pendulum.Date(1, 1, 1)
 MAX_CHECKPOINT_EVERY: Final = 1_000_000_000
+_EFFECTIVE_ON: Final = operator.attrgetter("effective_on")
 
 
 def _effective(event: AssetEvent) -> pendulum.Date:
@@ -281,16 +284,15 @@ class AssetLedger:
         """
         ledger = cls(policy, checkpoint_every=checkpoint_every)
         log = list(events)
+        dates = list(map(_EFFECTIVE_ON, log))
+        _check_closed_months(log, dates)
+        in_order = all(map(operator.le, dates, islice(dates, 1, None)))
+        ordered = log if in_order else sorted(log, key=_effective)
         stops = _planned(len(log), ledger._checkpoint_every, cls.MAX_CHECKPOINTS)
         taken: list[Checkpoint] = []
-        if not _fold_log(ledger._state, log, check=check, stops=stops, taken=taken):
-            _check_closed_months(log, [event.effective_on for event in log])
-            ordered = sorted(log, key=_effective)
-            ledger._state = State(ledger._policy)
-            taken = []
-            _fold_all(ledger._state, ordered, check=check, stops=stops, taken=taken)
-            ledger._ordered = ordered
+        _fold_all(ledger._state, ordered, check=check, stops=stops, taken=taken)
         ledger._events = log
+        ledger._ordered = None if in_order else ordered
         ledger._checkpoints = taken
         ledger._drop_closed_checkpoints()
         return ledger
@@ -1718,49 +1720,6 @@ def _segments(length: int, stops: Sequence[int], offset: int) -> list[tuple[int,
     return cuts
 
 
-def _fold_log(
-    state: State,
-    log: Sequence[AssetEvent],
-    *,
-    check: bool,
-    stops: Sequence[int] = (),
-    taken: list[Checkpoint] | None = None,
-) -> bool:
-    """Fold a log in recording order if it is also in effective order (one pass).
-
-    Returns ``False`` as soon as an event is dated before the previous one (the
-    caller then sorts and refolds a fresh state). An event recorded after a month
-    close and dated in the closed month is refused (AS-8, also when trusted). With
-    ``check`` each event goes through its guards (``RUNNERS``: guards then fold).
-    A checkpoint is appended to ``taken`` after each position in ``stops``.
-    """
-    policy = state.policy
-    runners = RUNNERS
-    folds = FOLDS
-    previous = closed = _EARLIEST
-    for start, end, stop in _segments(len(log), stops, 0):
-        for event in log[start:end] if start or end != len(log) else log:
-            day = event.effective_on
-            if day < previous:
-                return False
-            if day <= closed:
-                raise MonthClosedError(day=day, closed_through=closed)
-            kind = type(event)
-            if check:
-                runners[kind](state, event, policy)
-            else:
-                folds[kind](state, event)
-            if kind is MonthClosed:
-                closed = day
-            previous = day
-        if stop is not None and taken is not None:
-            state.last_date = previous
-            taken.append(Checkpoint(stop, state))
-    if log:
-        state.last_date = previous
-    return True
-
-
 def _fold_all(
     state: State,
     events: Sequence[AssetEvent],
@@ -1794,10 +1753,21 @@ def _fold_all(
 
 
 def _check_closed_months(log: Sequence[AssetEvent], dates: Sequence[pendulum.Date]) -> None:
-    """Refuse a log where an event recorded after a close is dated in the closed month."""
-    closes = [index for index, event in enumerate(log) if type(event) is MonthClosed]
-    if not closes:
+    """Refuse a log where an event recorded after a close is dated in the closed month (AS-8).
+
+    Also when the log is trusted: the closed months are part of the books.
+    """
+    kinds = list(map(type, log))
+    if MonthClosed not in kinds:
         return
+    closes: list[int] = []
+    at = kinds.index(MonthClosed)
+    while True:
+        closes.append(at)
+        try:
+            at = kinds.index(MonthClosed, at + 1)
+        except ValueError:
+            break
     bounds = [*closes, len(log)]
     later_min: pendulum.Date | None = None
     for position in range(len(closes) - 1, -1, -1):

@@ -8,10 +8,23 @@ the bound on how many are kept, and month closes.
 
 from __future__ import annotations
 
+import itertools
+from contextlib import AbstractContextManager
+from unittest import mock
+
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from schoollogistics.assets import AssetLedger, Condition, HolderKind, PlaceKind
+from schoollogistics.assets import (
+    AssetLedger,
+    Condition,
+    CountLine,
+    HolderKind,
+    PlaceKind,
+    StockTake,
+)
 from schoollogistics.core import AssetCategory
 from schoollogistics.errors import AssetError, FieldTypeError, ValueOutOfRangeError
 
@@ -83,7 +96,7 @@ def test_checkpoints_are_bounded_and_spaced_by_age() -> None:
     positions = books.checkpoint_positions
     assert len(positions) == AssetLedger.MAX_CHECKPOINTS
     assert positions[-1] == len(books)
-    gaps = [b - a for a, b in zip(positions, positions[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(positions)]
     assert gaps[0] > 8 * gaps[-1]  # the older, the wider apart
     _receive(books, DAY.add(days=2), 3)  # far back: refolds from an old checkpoint
     assert books == _full_refold(books)
@@ -123,3 +136,146 @@ def test_replay_plans_checkpoints_back_from_the_end() -> None:
 def test_checkpoint_every_is_a_positive_integer(every: object, error: type[Exception]) -> None:
     with pytest.raises(error):
         AssetLedger(checkpoint_every=every)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- the property, dense
+
+_ROOMS = ("room-a", "room-b", "room-c")  # room-c is registered by an operation
+_HOLDER = "t1"
+_KINDS = (
+    "receive", "issue", "initial", "transfer", "hand_back", "exchange", "dispose", "lend",
+    "return_loan", "receive_pj", "issue_pj", "lend_item", "return_item", "register_room",
+    "stock_take",
+)  # fmt: skip
+_OPS = st.tuples(
+    st.sampled_from(("receive",) * 4 + _KINDS),  # receipts weigh more: stock to move
+    st.sampled_from(("chalk", "broom")),
+    st.integers(1, 3),
+    st.integers(0, 2),
+    st.integers(0, 12),
+)
+
+
+def _run(books: AssetLedger, op: tuple[str, str, int, int, int], day: pendulum.Date) -> None:
+    kind, item, quantity, pick, _ = op
+    room = _ROOMS[pick]
+    other = _ROOMS[(pick + 1) % len(_ROOMS)]
+    tag = f"PJ-{quantity + 3 * pick}"
+    if kind == "receive":
+        books.receive(item, "store", quantity, acceptor=CLERK, invoice_ref="FP", on=day, by=CLERK)
+    elif kind == "issue":
+        books.issue(item, "store", room, quantity, on=day, by=CLERK)
+    elif kind == "initial":
+        books.issue(item, "store", room, quantity, initial_allocation=True, on=day, by=CLERK)
+    elif kind == "transfer":
+        books.transfer(item, room, other, quantity, on=day, by=CLERK)
+    elif kind == "hand_back":
+        books.hand_back(item, room, "store", quantity, condition=Condition.GOOD, on=day, by=CLERK)
+    elif kind == "exchange":
+        books.exchange(item, room, "store", quantity, handed_back=quantity, on=day, by=CLERK)
+    elif kind == "dispose":
+        books.dispose(item, "store", quantity, approver="boss", on=day, by=CLERK)
+    elif kind == "lend":
+        books.lend(f"L{pick}", "pj", "store", _HOLDER, due_on=day.add(days=5), tags=[tag],
+                   on=day, by=CLERK)  # fmt: skip
+    elif kind == "return_loan":
+        books.return_loan(f"L{pick}", condition=Condition.GOOD, on=day, by=CLERK)
+    elif kind == "lend_item":
+        books.lend(f"M{pick}", item, "store", _HOLDER, quantity, due_on=day.add(days=5),
+                   on=day, by=CLERK)  # fmt: skip
+    elif kind == "return_item":
+        books.return_loan(f"M{pick}", condition=Condition.GOOD, on=day, by=CLERK)
+    elif kind == "register_room":
+        books.register_place("room-c", "room-c", PlaceKind.CLASSROOM, on=day, by=CLERK)
+    elif kind == "stock_take":
+        count = StockTake(f"count-{day}-{item}", "store", day, CLERK,
+                          (CountLine(item, quantity),))  # fmt: skip
+        books.post_stock_take(count, approver="boss", by=CLERK)
+    elif kind == "receive_pj":
+        books.receive("pj", "store", tags=[tag], acceptor=CLERK, invoice_ref="FP", on=day, by=CLERK)
+    else:
+        books.issue("pj", "store", room, tags=[tag], on=day, by=CLERK)
+
+
+def _outcome(books: AssetLedger, op: tuple[str, str, int, int, int], day: pendulum.Date) -> object:
+    try:
+        _run(books, op, day)
+    except AssetError as error:
+        return error.to_dict()
+    return "accepted"
+
+
+def _general_path_only() -> AbstractContextManager[object]:
+    """The reference ledger takes the general path: the item shortcut switched off."""
+    return mock.patch("schoollogistics.assets._ledger._untagged_item", return_value=None)
+
+
+def _dense_books(every: int) -> AssetLedger:
+    books = _books(every)
+    for room in _ROOMS[:2]:
+        books.register_place(room, room, PlaceKind.CLASSROOM, on=DAY, by=CLERK)
+    books.register_item("broom", "扫帚", unit="把", unit_cost="15", exchange_rule=True,
+                        on=DAY, by=CLERK)  # fmt: skip
+    _receive(books, DAY, 4)
+    return books
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    every=st.integers(1, 6),
+    history=st.lists(_OPS, min_size=5, max_size=60),
+    backdated=st.lists(_OPS, min_size=1, max_size=6),
+)
+def test_backdated_entries_match_a_full_refold(
+    every: int,
+    history: list[tuple[str, str, int, int, int]],
+    backdated: list[tuple[str, str, int, int, int]],
+) -> None:
+    """Random histories, then random back-dated entries: checkpoint path = full refold.
+
+    Each back-dated entry runs on the ledger with checkpoints and on a ledger
+    rebuilt from the same events with none, taking the general path only (a
+    refold from the start, everything after the date checked; no item shortcut);
+    the refusal (code, params, messages) or the resulting events and state must
+    be the same, and equal to a full sorted replay of the events.
+    """
+    books = _dense_books(every)
+    for index, op in enumerate(history):
+        _outcome(books, op, DAY.add(days=1 + index // 3))
+    for op in backdated:
+        day = DAY.add(days=1 + op[4])
+        reference = AssetLedger.replay(books.events, checkpoint_every=10**9)
+        before = books.snapshot(), books.events
+        got = _outcome(books, op, day)
+        with _general_path_only():
+            assert got == _outcome(reference, op, day)
+        if got == "accepted":
+            assert books.events == reference.events
+            assert books.snapshot() == reference.snapshot()
+            assert books == AssetLedger.replay(books.events)
+        else:
+            assert (books.snapshot(), books.events) == before
+        assert len(books.checkpoint_positions) <= AssetLedger.MAX_CHECKPOINTS
+
+
+def test_an_untagged_entry_sees_places_registered_after_it() -> None:
+    """The later events of its item are checked with the registers of their own date."""
+    books = _dense_books(every=1)
+    books.register_place("room-c", "room-c", PlaceKind.CLASSROOM, on=DAY.add(days=5), by=CLERK)
+    books.issue("chalk", "store", "room-c", 4, on=DAY.add(days=6), by=CLERK)
+    _receive(books, DAY.add(days=3), 2)  # back-dated, same item, before room-c existed
+    assert books == _full_refold(books)
+    assert books.on_hand(location_id="room-c", item_id="chalk")[0].quantity == 4
+
+
+def test_an_untagged_entry_counts_the_loans_of_its_item_coming_back() -> None:
+    """A loan of the same item returned later is folded along (its quantity is back in store)."""
+    books = _dense_books(every=1)
+    books.lend("M1", "chalk", "store", _HOLDER, 4, due_on=DAY.add(days=9), on=DAY.add(days=4),
+               by=CLERK)  # fmt: skip
+    books.return_loan("M1", condition=Condition.GOOD, on=DAY.add(days=6), by=CLERK)
+    books.issue("chalk", "store", "room-b", 4, on=DAY.add(days=7), by=CLERK)
+    _receive(books, DAY.add(days=2), 1)  # back-dated: the issue on day 7 still has its 4
+    assert books == _full_refold(books)
+    with pytest.raises(AssetError):  # and one taken on day 3 leaves the loan short
+        books.issue("chalk", "store", "room-b", 2, on=DAY.add(days=3), by=CLERK)

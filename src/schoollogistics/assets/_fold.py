@@ -135,7 +135,7 @@ class State:
         dates), so a shallow copy of each table is a full copy of the state.
         With ``history=False`` the two append-only histories (``loans``, every
         loan by id, and ``loan_returns``) are left empty: a checkpoint keeps only
-        their lengths (see [`Checkpoint`][]), which is what makes it cheap.
+        their lengths (see `Checkpoint`), which is what makes it cheap.
         """
         new = State.__new__(State)
         new.policy = self.policy
@@ -479,7 +479,7 @@ class Checkpoint:
 
     The tables are copied, except the two append-only histories, of which only
     the lengths are kept: every state folded later from the same prefix holds
-    the same first entries there, so [`restore`][] takes them from the live state.
+    the same first entries there, so `restore` takes them from the live state.
     """
 
     __slots__ = ("loans", "position", "returns", "state")

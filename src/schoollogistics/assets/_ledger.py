@@ -390,6 +390,15 @@ class AssetLedger:
         else:
             state = State(self._policy)
             start = 0
+        item_id = _untagged_item(event)
+        if item_id is not None:
+            _fold_item(state, ordered[start:place], item_id, check=False)
+            RUNNERS[type(event)](state, event, self._policy)
+            if _fold_item(state, ordered[place:], item_id, check=True):
+                self._commit_by_item(event, place)
+                return
+            # A later stock-take counts this item: its check reads other items too.
+            state = base.restore(self._state) if usable else State(self._policy)
         _fold_all(state, ordered[start:place], check=False)
         RUNNERS[type(event)](state, event, self._policy)
         state.last_date = max(day, state.last_date or day)
@@ -411,6 +420,24 @@ class AssetLedger:
         self._state = state
         self._checkpoints = taken
         self._thin_checkpoints()
+
+    def _commit_by_item(self, event: AssetEvent, place: int) -> None:
+        """Record an untagged quantity entry whose item's later events all passed again.
+
+        See `_fold_item` for why the books are then the current books with the
+        entry's own fold applied, and each checkpoint after its date that
+        checkpoint with the entry folded in.
+        """
+        fold_event = FOLDS[type(event)]
+        fold_event(self._state, event)
+        for checkpoint in self._checkpoints:
+            if checkpoint.position > place:
+                fold_event(checkpoint.state, event)
+                checkpoint.position += 1
+        if self._ordered is None:
+            self._ordered = self._events.copy()
+        self._ordered.insert(place, event)
+        self._events.append(event)
 
     def _drop_closed_checkpoints(self) -> None:
         """Drop the checkpoints that no entry can use: those before the last closed month."""
@@ -1685,6 +1712,91 @@ class AssetLedger:
 
 def _with_overdue(row: LoanRow, days: int) -> LoanRow:
     return attrs.evolve(row, days_overdue=days)
+
+
+_ITEM_EVENTS: Final = frozenset({
+    Received, Issued, Exchanged, Returned, Lent, Transferred, DamageReported,
+    SentToRepair, Repaired, Restocked, Disposed,
+})  # fmt: skip
+"""The events about one item type (they carry ``item_id``)."""
+_REGISTER_EVENTS: Final = frozenset({
+    ItemRegistered, PlaceRegistered, HolderRegistered, CustodianAssigned,
+})  # fmt: skip
+
+
+def _fold_item(state: State, events: Sequence[AssetEvent], item_id: str, *, check: bool) -> bool:
+    """Fold (and with ``check`` guard) only what concerns one item, plus the registers.
+
+    Used for an untagged quantity entry dated back (see `_untagged_item`):
+    ``state`` is restored from a checkpoint, and only its rows of ``item_id`` and
+    its registers are brought up to date, first to the entry's date (trusted),
+    then, after the entry, through every later event (checked). Why this is
+    exact (``test_checkpoints.py`` checks it against full refolds):
+
+    * the entry's fold only adds or takes quantities of its item (``avail``,
+      ``pool``, ``repair``, ``shortage``, ``disposed``, ``received``, ``hazard``
+      rows of that item): it moves no tag, makes no loan, creates no id;
+    * a guard reads the tables of its own event's item, the registers and the
+      id namespaces, nothing of another item; so the later events of other items
+      pass as they did, and the later events of this item (its loans' returns
+      included) are checked again on rows of this item that are exact;
+    * a stock-take's check reads every item it has a line for: when a later one
+      has a line for this item, ``False`` is returned at once and the caller
+      takes the general path (refold and check everything after the date);
+    * a fold adds quantities or writes values taken from its event and the
+      registers, never from the quantities: once every later event passes, the
+      books are the current books with the entry's own fold applied.
+    """
+    policy = state.policy
+    runners = RUNNERS
+    folds = FOLDS
+    for event in events:
+        kind = type(event)
+        if kind in _ITEM_EVENTS:
+            # Every kind of _ITEM_EVENTS has item_id (mypy cannot see the set narrow).
+            if event.item_id != item_id:  # type: ignore[union-attr]  # see above
+                continue
+        elif kind in _REGISTER_EVENTS:
+            folds[kind](state, event)
+            continue
+        elif isinstance(event, LoanReturned):
+            loan = state.open_loans.get(event.loan_id)
+            if loan is None or loan.item_id != item_id:
+                continue
+        elif isinstance(event, StockTakePosted) and any(
+            line.item_id == item_id for line in event.lines
+        ):
+            if check:
+                return False
+        else:
+            continue
+        if check:
+            runners[kind](state, event, policy)
+        else:
+            folds[kind](state, event)
+    return True
+
+
+def _untagged_item(event: AssetEvent) -> str | None:
+    """The item of an entry whose fold only adds or takes its quantities, else ``None``."""
+    if isinstance(event, Exchanged):
+        if event.old_tags or event.lost_tags or event.new_tags:
+            return None
+        return event.item_id
+    if isinstance(
+        event,
+        Received
+        | Issued
+        | Transferred
+        | Returned
+        | DamageReported
+        | SentToRepair
+        | Repaired
+        | Restocked
+        | Disposed,
+    ):
+        return None if event.tags else event.item_id
+    return None
 
 
 def _position(checkpoint: Checkpoint) -> int:

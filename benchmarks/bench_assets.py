@@ -19,12 +19,15 @@ What each figure is, and what its baseline does:
 * ``assets.replay_trusted``: the same with ``check=False`` (folds only).
 * ``assets.replay_growth``: checked replay time per event at 1M (3M in the full
   run) over that at 100k: 1.0 is linear.
-* ``assets.backdated_*``: a receipt dated 1, 7 and 30 days before the last
-  entry, behind N events (median of 5 entries each, on the same ledger): the
-  ledger restores its nearest state checkpoint before the date, folds trusted up
-  to it, and checks the entry and every later event again. Baseline (``_full``):
-  what an entry cost before checkpoints, a full sorted and checked refold of the
-  N events (one run).
+* ``assets.backdated_{1,7,30}d``: a receipt of a consumable (untagged) dated 1,
+  7 and 30 days before the last entry, behind N events (median of 5 entries
+  each, on the same ledger): the ledger restores its nearest state checkpoint
+  before the date and re-checks only that item's later events (the shortcut for
+  untagged quantity entries). ``assets.backdated_tagged_7d``: a receipt of a new
+  tagged unit 7 days back, which takes the general path (refold from the
+  checkpoint, every later event checked again). Baseline (``_full``): what an
+  entry cost before checkpoints, a full sorted and checked refold of the N
+  events (one run).
 * ``assets.memory_*``: bytes the replayed ledger keeps alive per event
   (``retained_memory``): ``memory_ledger`` counts the ledger alone (its two
   lists, its state tables and its checkpoints; the events are built before the
@@ -462,6 +465,24 @@ def bench_backdated(quick: bool) -> list[dict[str, Any]]:
                 f"ms per entry {back} day(s) back ({later} later events) behind {n}",
             )
         )
+    # A tagged receipt (a new projector) takes the general path: refold from the
+    # checkpoint, every later event checked again.
+    day = last_day.subtract(days=7)
+    tags = iter(f"bench-new-{number}" for number in range(1_000))
+
+    def tagged() -> Received:
+        return books.receive(
+            FIXED[0], STORE, tags=[next(tags)], acceptor=ACTOR, supplier=SUPPLIER, on=day, by=ACTOR
+        )
+
+    spent, _ = median_cpu(5, tagged)
+    results.append(
+        record(
+            "assets.backdated_tagged_7d",
+            spent * 1000,
+            f"ms per tagged entry 7 days back behind {n}",
+        )
+    )
     assert books == AssetLedger.replay(books.events)
     probe = _backdate(AssetLedger.replay(events, check=False), last_day.subtract(days=7))
     full, _ = median_cpu(1, lambda: AssetLedger.replay([*events, probe]))

@@ -2,8 +2,9 @@
 
 The log is the mixed asset-ledger log of ``bench_assets`` (receive, issue,
 exchange, return, transfer, lend, loan return), written once with ``dumps``.
-Each ratio is measured in the same run, the two sides alternating (ours,
-baseline, ours, baseline, ...), and the **median** of the runs is reported:
+Each ratio is measured with ``_measure.alternate``: the two sides in turn (ours,
+baseline, ours, baseline, ...), five pairs, and the **median** of the per-pair
+ratios is reported:
 
 * ``serialization.loads``: ``loads(list[AssetEvent], text)`` (strict: every
   field checked, every record built through its checked constructor) with the
@@ -28,31 +29,23 @@ baseline, ours, baseline, ...), and the **median** of the runs is reported:
   what is left once the collector's cost is taken out of both sides.
 
 Times are process CPU time (``time.process_time``) so that other processes on
-the 2-core machine weigh less; the garbage collector is collected before each
-run and stays on.
+the 2-core machine weigh less; what is alive before the pairs is frozen out of
+the collector's reach, a collection runs before each run, and the collector
+stays on.
 """
 
 from __future__ import annotations
 
 import gc
 import json
-import statistics
-import time
 from collections.abc import Callable
 from typing import Any
 
-from _measure import record
+from _measure import alternate, median_cpu, rate_record
 from bench_assets import generate
 
 from schoollogistics import serialization
 from schoollogistics.assets import AssetEvent, AssetLedger
-
-
-def _cpu(function: Callable[[], object]) -> float:
-    gc.collect()
-    start = time.process_time()
-    function()
-    return time.process_time() - start
 
 
 def _paused(function: Callable[[], object]) -> Callable[[], object]:
@@ -64,18 +57,6 @@ def _paused(function: Callable[[], object]) -> Callable[[], object]:
             gc.enable()
 
     return run
-
-
-def _alternate(
-    runs: int, ours: Callable[[], object], base: Callable[[], object]
-) -> tuple[float, float]:
-    """Median seconds of ``ours`` and ``base``, run in alternation."""
-    mine: list[float] = []
-    theirs: list[float] = []
-    for _ in range(runs):
-        mine.append(_cpu(ours))
-        theirs.append(_cpu(base))
-    return statistics.median(mine), statistics.median(theirs)
 
 
 class _Codec:
@@ -96,8 +77,8 @@ class _Codec:
 
 
 def bench_serialization(quick: bool) -> list[dict[str, Any]]:
-    n = 50_000 if quick else 1_000_000
-    runs = 3 if quick else 5
+    n = 20_000 if quick else 1_000_000
+    pairs = 5
     events, changes = generate(n)
     changes.clear()
     as_type = list[AssetEvent]
@@ -111,40 +92,44 @@ def bench_serialization(quick: bool) -> list[dict[str, Any]]:
         return serialization.loads(as_type, text)
 
     assert load() == events
-    ours, base = _alternate(runs, load, lambda: json.loads(text))
-    results.append(record("serialization.loads", n / ours, f"events/s ({codec})", n / base))
+    measured = alternate(load, lambda: json.loads(text), pairs=pairs)
+    results.append(rate_record("serialization.loads", n, measured, f"events/s ({codec})"))
     with _Codec(enabled=False):
-        ours, base = _alternate(runs, load, lambda: json.loads(text))
-    results.append(record("serialization.loads_stdlib", n / ours, "events/s (json)", n / base))
+        measured = alternate(load, lambda: json.loads(text), pairs=pairs)
+    results.append(rate_record("serialization.loads_stdlib", n, measured, "events/s (json)"))
 
-    def dump() -> object:
+    def dump() -> str:
         return serialization.dumps(events, as_type)
 
-    def dump_plain() -> object:
+    def dump_plain() -> str:
         return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
 
     assert json.loads(dump()) == plain
-    ours, base = _alternate(runs, dump, dump_plain)
-    results.append(record("serialization.dumps", n / ours, f"events/s ({codec})", n / base))
+    measured = alternate(dump, dump_plain, pairs=pairs)
+    results.append(rate_record("serialization.dumps", n, measured, f"events/s ({codec})"))
     with _Codec(enabled=False):
-        ours, base = _alternate(runs, dump, dump_plain)
-    results.append(record("serialization.dumps_stdlib", n / ours, "events/s (json)", n / base))
+        measured = alternate(dump, dump_plain, pairs=pairs)
+    results.append(rate_record("serialization.dumps_stdlib", n, measured, "events/s (json)"))
 
-    ours, base = _alternate(runs, load, _paused(lambda: json.loads(text)))
+    measured = alternate(load, _paused(lambda: json.loads(text)), pairs=pairs)
     results.append(
-        record("serialization.loads_vs_paused_json", n / ours, f"events/s ({codec})", n / base)
+        rate_record("serialization.loads_vs_paused_json", n, measured, f"events/s ({codec})")
     )
-    ours, base = _alternate(runs, dump, _paused(dump_plain))
+    measured = alternate(dump, _paused(dump_plain), pairs=pairs)
     results.append(
-        record("serialization.dumps_vs_paused_json", n / ours, f"events/s ({codec})", n / base)
+        rate_record("serialization.dumps_vs_paused_json", n, measured, f"events/s ({codec})")
     )
 
     def load_and_replay() -> object:
         return AssetLedger.replay(serialization.loads(as_type, text), check=True)
 
-    spent = statistics.median(_cpu(load_and_replay) for _ in range(max(1, runs - 2)))
+    spent, _ = median_cpu(3, load_and_replay)
     results.append(
-        record("serialization.loads_replay", n / spent, "events/s (loads + checked replay)")
+        {
+            "name": "serialization.loads_replay",
+            "value": round(n / spent, 3),
+            "unit": "events/s (loads + checked replay)",
+        }
     )
     return results
 

@@ -505,64 +505,66 @@ def _amounts(claim: DamageClaim, total: int, payers: int, relief: list[Decimal] 
     return list(allocate_fen(total, weights))
 
 
-def _shares(
-    payers: tuple[LiableParty, ...],
-    amounts: Sequence[int],
-    total: Money,
-    role: PayerRole | None,
-    *,
-    guardian_pays: bool,
-) -> tuple[Share, ...]:
-    """One share per payer; a minor's guardian pays (DC-8) unless the policy says otherwise.
-
-    ``amounts`` are the shares in fen (they add up to ``total``); a single
-    payer's share is the total itself, and equal amounts share one ``Money``.
-    """
-    if len(amounts) == 1:
-        moneys: list[Money] = [total]
-    else:
-        built: dict[int, Money] = {0: _ZERO}
-        moneys = []
-        for fen in amounts:
-            money = built.get(fen)
-            if money is None:
-                money = built[fen] = _fen(fen)
-            moneys.append(money)
-    shares: list[Share] = []
-    for party, amount in zip(payers, moneys, strict=True):
-        guardian = party.guardian
-        if role is PayerRole.HOLDER:
-            payer_id, payer_name, payer_role, relation = (
-                party.party_id,
-                party.name,
-                PayerRole.HOLDER,
-                None,
-            )
-        elif guardian is not None and guardian_pays and party.minor:
-            payer_id, payer_name = guardian.guardian_id, guardian.name
-            payer_role, relation = PayerRole.GUARDIAN, guardian.relation
-        else:
-            payer_id, payer_name, payer_role, relation = (
-                party.party_id,
-                party.name,
-                PayerRole.SELF,
-                None,
-            )
-        shares.append(
-            _new_share(
-                party.party_id,
-                party.name,
-                party.kind,
-                party.minor,
-                payer_id,
-                payer_name,
-                payer_role,
-                relation,
-                party.hardship,
-                amount,
-            )
+def _share(party: LiableParty, amount: Money, plan: AssessmentPlan) -> Share:
+    """One payer's share; a minor's guardian pays (DC-8) unless the policy says otherwise."""
+    party_id, name = party.party_id, party.name
+    guardian = party.guardian
+    if guardian is not None and party.minor and plan.guardian_pays:
+        return _new_share(
+            party_id,
+            name,
+            party.kind,
+            True,  # noqa: FBT003 - the record's field, positional
+            guardian.guardian_id,
+            guardian.name,
+            PayerRole.GUARDIAN,
+            guardian.relation,
+            party.hardship,
+            amount,
         )
-    return tuple(shares)
+    return _new_share(
+        party_id,
+        name,
+        party.kind,
+        party.minor,
+        party_id,
+        name,
+        PayerRole.SELF,
+        None,
+        party.hardship,
+        amount,
+    )
+
+
+def _holder_share(holder: LiableParty, total: Money) -> Share:
+    """The share of the holding class or unit, which pays as no one is identified (DC-3)."""
+    party_id, name = holder.party_id, holder.name
+    return _new_share(
+        party_id,
+        name,
+        holder.kind,
+        holder.minor,
+        party_id,
+        name,
+        PayerRole.HOLDER,
+        None,
+        holder.hardship,
+        total,
+    )
+
+
+def _shares(
+    payers: tuple[LiableParty, ...], amounts: Sequence[int], plan: AssessmentPlan
+) -> tuple[Share, ...]:
+    """The shares of several payers; equal amounts share one ``Money`` (it is immutable)."""
+    built: dict[int, Money] = {0: _ZERO}
+    moneys: list[Money] = []
+    for fen in amounts:
+        money = built.get(fen)
+        if money is None:
+            money = built[fen] = _fen(fen)
+        moneys.append(money)
+    return tuple([_share(party, money, plan) for party, money in zip(payers, moneys, strict=True)])
 
 
 def _relieved(
@@ -597,10 +599,22 @@ def _follow_ups(
     claim: DamageClaim, *, after_payment: bool
 ) -> tuple[tuple[RepairOrder, ...], tuple[LedgerInstruction, ...]]:
     """Repair orders (DC-3) and ledger operations of a claim."""
+    items = claim.items
+    claim_id = claim.claim_id
+    if len(items) == 1:  # the common claim: no lists to build
+        (item,) = items
+        quote, tag, extent = item.repair_quote, item.tag, item.extent
+        orders: tuple[RepairOrder, ...] = ()
+        if quote is not None:
+            orders = (_new_repair_order(claim_id, item.description, tag, quote, after_payment),)
+        if tag is None:
+            return orders, ()
+        kind = LedgerOperation.SEND_TO_REPAIR if extent is _REPAIRABLE else LedgerOperation.DISPOSE
+        instruction = _new_instruction(kind, tag, item.item_id, extent, claim_id, claim.incident_on)
+        return orders, (instruction,)
     repair_orders: list[RepairOrder] = []
     instructions: list[LedgerInstruction] = []
-    claim_id = claim.claim_id
-    for item in claim.items:
+    for item in items:
         quote = item.repair_quote
         if quote is not None:
             repair_orders.append(
@@ -688,12 +702,17 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
             outcome = Outcome.WRITTEN_OFF
     charge_money = loss_money if charge == loss else _fen(charge)
     total_money = charge_money if total == charge else _fen(total)
-    count = len(payers)
     # DC-7, DC-8: the exact split, a minor's guardian named as payer.
-    shares: tuple[Share, ...] = ()
-    if count:
-        amounts = [total] if count == 1 else _amounts(claim, total, count, relief)
-        shares = _shares(payers, amounts, total_money, role, guardian_pays=plan.guardian_pays)
+    count = len(payers)
+    shares: tuple[Share, ...]
+    if count > 1:
+        shares = _shares(payers, _amounts(claim, total, count, relief), plan)
+    elif not count:
+        shares = ()
+    elif role is None:
+        shares = (_share(payers[0], total_money, plan),)
+    else:
+        shares = (_holder_share(payers[0], total_money),)
     repair_orders, instructions = _follow_ups(claim, after_payment=total > 0)
 
     flagged: tuple[str, ...] = ()

@@ -507,7 +507,7 @@ def trusted_from_fen(fen: int) -> Money:
     decimal places). Anything not known valid goes through ``from_fen``.
     """  # noqa: E501
     money = _new(Money)
-    _set_amount(money, _scaleb(Decimal(fen), -2))
+    _set_amount(money, _scaleb(fen, -2))  # a context method takes the int as it is
     return money
 
 

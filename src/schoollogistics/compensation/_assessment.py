@@ -55,8 +55,8 @@ from schoollogistics.compensation._records import (
     PartyKind,
 )
 from schoollogistics.compensation._rules import dc4_replacement_cost_given, dc5_no_fine_above_loss
-from schoollogistics.core.categories import AssetCategory
 from schoollogistics.compensation._trusted import trusted
+from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import (
     COMPUTE_CONTEXT,
     Money,
@@ -304,10 +304,32 @@ class Assessment:
 
 _DEFAULT_POLICY: Final = CompensationPolicy()
 _ZERO: Final = Money.zero()
+
+# Enum members as module constants: reading ``Outcome.CHARGED`` from the class runs
+# Python code in 3.11 (about as long as building a ``Money``); a global does not.
 _NATURAL_WEAR: Final = Cause.NATURAL_WEAR
 _DELIBERATE: Final = Cause.DELIBERATE
 _REPAIRABLE: Final = Extent.REPAIRABLE
+_REDUCED: Final = Hardship.REDUCED
+_WAIVED_SHARE: Final = Hardship.WAIVED
 _PERSONS: Final = (PartyKind.STUDENT, PartyKind.STAFF)
+_DISPOSE: Final = LedgerOperation.DISPOSE
+_SEND_TO_REPAIR: Final = LedgerOperation.SEND_TO_REPAIR
+_BY_BOOK_VALUE: Final = LossBasis.NET_BOOK_VALUE
+_BY_ORIGINAL_PRICE: Final = LossBasis.ORIGINAL_PRICE
+_BY_REPAIR_COST: Final = LossBasis.REPAIR_COST
+_BY_REPLACEMENT_COST: Final = LossBasis.REPLACEMENT_COST
+_CHARGED: Final = Outcome.CHARGED
+_WEAR_REPAIRED: Final = Outcome.NATURAL_WEAR
+_NOT_COMPENSABLE: Final = Outcome.NOT_COMPENSABLE
+_SCHOOL_BEARS: Final = Outcome.SCHOOL_BEARS
+_WAIVED: Final = Outcome.WAIVED
+_WRITTEN_OFF: Final = Outcome.WRITTEN_OFF
+_GUARDIAN: Final = PayerRole.GUARDIAN
+_HOLDER: Final = PayerRole.HOLDER
+_SELF: Final = PayerRole.SELF
+_NET_BOOK_VALUE: Final = ValueBasis.NET_BOOK_VALUE
+_ORIGINAL_PRICE: Final = ValueBasis.ORIGINAL_PRICE
 
 _fen: Final = trusted_from_fen
 """Money of whole fen known to be in the money domain (no checks, see ``trusted_from_fen``)."""
@@ -319,7 +341,7 @@ _fen: Final = trusted_from_fen
 
 
 @trusted(AssessmentLine)
-def _new_line(
+def _new_line(  # noqa: PLR0917 - positional, in the record's field order
     description: str,
     tag: str | None,
     category: AssetCategory,
@@ -342,7 +364,7 @@ def _new_line(
 
 
 @trusted(Share)
-def _new_share(
+def _new_share(  # noqa: PLR0917 - positional, in the record's field order
     party_id: str,
     party_name: str,
     party_kind: PartyKind,
@@ -371,7 +393,7 @@ def _new_repair_order(
 
 
 @trusted(LedgerInstruction)
-def _new_instruction(
+def _new_instruction(  # noqa: PLR0917 - positional, in the record's field order
     kind: LedgerOperation,
     tag: str,
     item_id: str | None,
@@ -384,7 +406,7 @@ def _new_instruction(
 
 
 @trusted(Assessment)
-def _new_assessment(
+def _new_assessment(  # noqa: PLR0917 - positional, in the record's field order
     claim_id: str,
     incident_on: pendulum.Date,
     cause: Cause,
@@ -437,10 +459,7 @@ def _line(
             months = life
         monthly = (2 * original + life) // (2 * life)  # ROUND_HALF_UP of original / life
         monthly_money = _fen(monthly) if monthly else _ZERO
-        if months == life:
-            accumulated = original
-        else:
-            accumulated = min(months * monthly, original)
+        accumulated = original if months == life else min(months * monthly, original)
         if not accumulated:
             accumulated_money, book_money = _ZERO, original_money
         elif accumulated == original:
@@ -448,22 +467,21 @@ def _line(
         else:
             accumulated_money, book_money = _fen(accumulated), _fen(original - accumulated)
     basis = plan.value_basis
-    if basis is ValueBasis.NET_BOOK_VALUE:
-        value, value_money, line_basis = original - accumulated, book_money, LossBasis.NET_BOOK_VALUE
-    elif basis is ValueBasis.ORIGINAL_PRICE:
-        value, value_money, line_basis = original, original_money, LossBasis.ORIGINAL_PRICE
+    if basis is _NET_BOOK_VALUE:
+        value, value_money, line_basis = original - accumulated, book_money, _BY_BOOK_VALUE
+    elif basis is _ORIGINAL_PRICE:
+        value, value_money, line_basis = original, original_money, _BY_ORIGINAL_PRICE
     else:
         value_money = dc4_replacement_cost_given(item.description, asset.replacement_cost)
-        value, line_basis = asset._replacement_fen, LossBasis.REPLACEMENT_COST
-    quote = item.repair_quote
+        value, line_basis = asset._replacement_fen, _BY_REPLACEMENT_COST
+    quote, quote_fen = item.repair_quote, item._quote_fen
     cap = False
     loss, loss_money = value, value_money
-    if quote is not None:
-        line_basis = LossBasis.REPAIR_COST
-        quote_fen = item._quote_fen
-        cap = quote_fen > value  # type: ignore[operator]  # not None with a quote
+    if quote is not None and quote_fen is not None:  # both or neither
+        line_basis = _BY_REPAIR_COST
+        cap = quote_fen > value
         if not cap:
-            loss, loss_money = quote_fen, quote  # type: ignore[assignment]  # idem
+            loss, loss_money = quote_fen, quote
     line = _new_line(
         item.description,
         item.tag,
@@ -485,7 +503,9 @@ def _line(
     return line, loss
 
 
-def _amounts(claim: DamageClaim, total: int, payers: int, relief: list[Decimal] | None) -> list[int]:
+def _amounts(
+    claim: DamageClaim, total: int, payers: int, relief: list[Decimal] | None
+) -> list[int]:
     """The split of ``total`` fen among several payers (DC-7: largest remainder, exact).
 
     Equal weights (the common case) split as the largest-remainder method
@@ -517,7 +537,7 @@ def _share(party: LiableParty, amount: Money, plan: AssessmentPlan) -> Share:
             True,  # noqa: FBT003 - the record's field, positional
             guardian.guardian_id,
             guardian.name,
-            PayerRole.GUARDIAN,
+            _GUARDIAN,
             guardian.relation,
             party.hardship,
             amount,
@@ -529,7 +549,7 @@ def _share(party: LiableParty, amount: Money, plan: AssessmentPlan) -> Share:
         party.minor,
         party_id,
         name,
-        PayerRole.SELF,
+        _SELF,
         None,
         party.hardship,
         amount,
@@ -546,7 +566,7 @@ def _holder_share(holder: LiableParty, total: Money) -> Share:
         holder.minor,
         party_id,
         name,
-        PayerRole.HOLDER,
+        _HOLDER,
         None,
         holder.hardship,
         total,
@@ -581,9 +601,9 @@ def _relieved_in_context(
     keep = 1 - policy.hardship_reduction
     effective: list[Decimal] = []
     for party in payers:
-        if party.hardship is Hardship.WAIVED:
+        if party.hardship is _WAIVED_SHARE:
             effective.append(Decimal(0))
-        elif party.hardship is Hardship.REDUCED:
+        elif party.hardship is _REDUCED:
             effective.append(party.weight * keep)
         else:
             effective.append(Decimal(party.weight))
@@ -596,7 +616,8 @@ def _relieved_in_context(
 
 
 def _follow_ups(
-    claim: DamageClaim, *, after_payment: bool
+    claim: DamageClaim,
+    after_payment: bool,  # noqa: FBT001
 ) -> tuple[tuple[RepairOrder, ...], tuple[LedgerInstruction, ...]]:
     """Repair orders (DC-3) and ledger operations of a claim."""
     items = claim.items
@@ -609,7 +630,7 @@ def _follow_ups(
             orders = (_new_repair_order(claim_id, item.description, tag, quote, after_payment),)
         if tag is None:
             return orders, ()
-        kind = LedgerOperation.SEND_TO_REPAIR if extent is _REPAIRABLE else LedgerOperation.DISPOSE
+        kind = _SEND_TO_REPAIR if extent is _REPAIRABLE else _DISPOSE
         instruction = _new_instruction(kind, tag, item.item_id, extent, claim_id, claim.incident_on)
         return orders, (instruction,)
     repair_orders: list[RepairOrder] = []
@@ -623,16 +644,14 @@ def _follow_ups(
         tag = item.tag
         if tag is not None:
             extent = item.extent
-            kind = (
-                LedgerOperation.SEND_TO_REPAIR if extent is _REPAIRABLE else LedgerOperation.DISPOSE
-            )
+            kind = _SEND_TO_REPAIR if extent is _REPAIRABLE else _DISPOSE
             instructions.append(
                 _new_instruction(kind, tag, item.item_id, extent, claim_id, claim.incident_on)
             )
     return tuple(repair_orders), tuple(instructions)
 
 
-def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Assessment:
+def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Assessment:  # noqa: PLR0915 - the hot path, one call
     """Assess a claim under a policy (rules DC-1 … DC-9); pure and deterministic.
 
     Args:
@@ -674,16 +693,16 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
     role: PayerRole | None = None
     charge = total = 0
     if cause is _NATURAL_WEAR:
-        outcome = Outcome.NATURAL_WEAR
+        outcome = _WEAR_REPAIRED
     elif cause not in plan.compensable:
-        outcome = Outcome.NOT_COMPENSABLE
+        outcome = _NOT_COMPENSABLE
     else:
-        outcome = Outcome.SCHOOL_BEARS
+        outcome = _SCHOOL_BEARS
         payers = claim.parties
         if not payers:
             holder = claim.holder
             if holder is not None and plan.holder_pays:
-                payers, role = (holder,), PayerRole.HOLDER
+                payers, role = (holder,), _HOLDER
     relief: list[Decimal] | None = None
     if payers:
         if agreed is not None:
@@ -696,10 +715,10 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
         total = charge
         if role is None and claim._relief:  # hardship relief only lowers the total
             total, relief = _relieved(charge, payers, policy)
-        outcome = Outcome.WAIVED if charge and not total else Outcome.CHARGED
+        outcome = _WAIVED if charge and not total else _CHARGED
         if 0 < total < plan.write_off_fen:
             total = 0
-            outcome = Outcome.WRITTEN_OFF
+            outcome = _WRITTEN_OFF
     charge_money = loss_money if charge == loss else _fen(charge)
     total_money = charge_money if total == charge else _fen(total)
     # DC-7, DC-8: the exact split, a minor's guardian named as payer.
@@ -713,12 +732,12 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
         shares = (_share(payers[0], total_money, plan),)
     else:
         shares = (_holder_share(payers[0], total_money),)
-    repair_orders, instructions = _follow_ups(claim, after_payment=total > 0)
+    repair_orders, instructions = _follow_ups(claim, total > 0)
 
     flagged: tuple[str, ...] = ()
     flag = cause is _DELIBERATE and plan.flag_deliberate
     if flag:  # DC-9: the students and staff concerned
-        flagged = tuple(party.party_id for party in claim.parties if party.kind in _PERSONS)
+        flagged = tuple([party.party_id for party in claim.parties if party.kind in _PERSONS])
     return _new_assessment(
         claim.claim_id,
         claim.incident_on,

@@ -14,6 +14,7 @@ from decimal import Decimal
 import attrs
 import pendulum
 import pytest
+from attrs import AttrsInstance
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -56,7 +57,7 @@ def _reference(claim: DamageClaim, policy: CompensationPolicy) -> Assessment | t
         return (error.code, str(error))
 
 
-def _records(assessment: Assessment) -> list[object]:
+def _records(assessment: Assessment) -> list[AttrsInstance]:
     return [
         *assessment.lines,
         *assessment.shares,
@@ -88,7 +89,8 @@ def test_trusted_records_pass_their_own_checks(
     result = _outcome(claim, policy)
     if isinstance(result, Assessment):
         for record in _records(result):
-            assert attrs.evolve(record) == record  # rebuilt through the checking constructor
+            rebuilt = type(record)(*attrs.astuple(record, recurse=False))  # checked
+            assert rebuilt == record
 
 
 def test_reference_and_fast_path_on_the_paths_random_data_rarely_reaches() -> None:
@@ -170,16 +172,20 @@ def test_trusted_refuses_a_stub_that_does_not_match_the_fields() -> None:
     assert build.__doc__ == "Build a pair."
 
 
-@pytest.mark.parametrize("private", [True, False])
-def test_trusted_refuses_private_and_derived_fields(private: bool) -> None:
+def test_trusted_refuses_private_and_derived_fields() -> None:
+    @attrs.frozen
+    class Private:
+        value: int
+        _cached: int = 0
+
     @attrs.frozen
     class Derived:
         value: int
-        _cached: int = attrs.field(init=not private, default=0)
         later: int = attrs.field(init=False, default=0)
 
-    with pytest.raises(TypeError, match="no trusted constructor"):
-        trusted(Derived)
+    for cls in (Private, Derived):
+        with pytest.raises(TypeError, match="no trusted constructor"):
+            trusted(cls)
 
 
 @given(st.sampled_from(Cause))

@@ -39,6 +39,7 @@ import decimal
 import enum
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import repeat
 from typing import Final
 
 import attrs
@@ -503,9 +504,9 @@ def _line(
     return line, loss
 
 
-def _amounts(
+def _split(
     claim: DamageClaim, total: int, payers: int, relief: list[Decimal] | None
-) -> list[int]:
+) -> list[Money]:
     """The split of ``total`` fen among several payers (DC-7: largest remainder, exact).
 
     Equal weights (the common case) split as the largest-remainder method
@@ -513,16 +514,29 @@ def _amounts(
     get one fen more. Other weights go through
     [`allocate_fen`][schoollogistics.core.money.allocate_fen], and relieved
     weights through [`allocate`][schoollogistics.core.money.allocate].
+    Equal parts share one ``Money`` (it is immutable); a zero part is ``_ZERO``.
     """
-    if relief is not None:
-        if total == 0:
-            return [0] * payers
-        return [part.fen for part in allocate(Money.from_fen(total), relief)]
-    weights = claim._weights
-    if weights.count(weights[0]) == payers:
-        base, extra = divmod(total, payers)
-        return [base + 1] * extra + [base] * (payers - extra)
-    return list(allocate_fen(total, weights))
+    if relief is None:
+        weights = claim._weights
+        if weights.count(weights[0]) == payers:
+            base, extra = divmod(total, payers)
+            low = _fen(base) if base else _ZERO
+            if not extra:
+                return [low] * payers
+            return [_fen(base + 1)] * extra + [low] * (payers - extra)
+        amounts: Sequence[int] = allocate_fen(total, weights)
+    elif total:
+        amounts = [part.fen for part in allocate(Money.from_fen(total), relief)]
+    else:
+        return [_ZERO] * payers
+    built: dict[int, Money] = {0: _ZERO}
+    moneys: list[Money] = []
+    for fen in amounts:
+        money = built.get(fen)
+        if money is None:
+            money = built[fen] = _fen(fen)
+        moneys.append(money)
+    return moneys
 
 
 def _share(party: LiableParty, amount: Money, plan: AssessmentPlan) -> Share:
@@ -571,20 +585,6 @@ def _holder_share(holder: LiableParty, total: Money) -> Share:
         holder.hardship,
         total,
     )
-
-
-def _shares(
-    payers: tuple[LiableParty, ...], amounts: Sequence[int], plan: AssessmentPlan
-) -> tuple[Share, ...]:
-    """The shares of several payers; equal amounts share one ``Money`` (it is immutable)."""
-    built: dict[int, Money] = {0: _ZERO}
-    moneys: list[Money] = []
-    for fen in amounts:
-        money = built.get(fen)
-        if money is None:
-            money = built[fen] = _fen(fen)
-        moneys.append(money)
-    return tuple([_share(party, money, plan) for party, money in zip(payers, moneys, strict=True)])
 
 
 def _relieved(
@@ -725,7 +725,8 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
     count = len(payers)
     shares: tuple[Share, ...]
     if count > 1:
-        shares = _shares(payers, _amounts(claim, total, count, relief), plan)
+        moneys = _split(claim, total, count, relief)
+        shares = tuple(map(_share, payers, moneys, repeat(plan, count)))
     elif not count:
         shares = ()
     elif role is None:

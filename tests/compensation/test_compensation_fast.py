@@ -9,6 +9,7 @@ changes its written form), and the same refusals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 from schoollogistics import serialization
 from schoollogistics.compensation import (
     Assessment,
+    AssessmentLine,
     AssetValue,
     Cause,
     CompensationPolicy,
@@ -29,12 +31,16 @@ from schoollogistics.compensation import (
     Extent,
     Guardian,
     Hardship,
+    LedgerInstruction,
     LiableParty,
     MonthConvention,
+    RepairOrder,
+    Share,
     ValueBasis,
+    _assessment,
     assess,
 )
-from schoollogistics.compensation._trusted import trusted
+from schoollogistics.compensation._trusted import slot_setters, trusted_constructor
 from schoollogistics.core import AssetCategory, Money
 from schoollogistics.errors import SchoolLogisticsError
 from schoollogistics.testing.compensation import claims, policies
@@ -150,7 +156,26 @@ def test_a_loss_beyond_the_money_domain_is_refused_as_before() -> None:
     assert fast.value.code == slow.value.code == "money.out_of_range"
 
 
-def test_trusted_refuses_a_stub_that_does_not_match_the_fields() -> None:
+@pytest.mark.parametrize(
+    ("build", "cls"),
+    [
+        (_assessment._new_line, AssessmentLine),
+        (_assessment._new_share, Share),
+        (_assessment._new_repair_order, RepairOrder),
+        (_assessment._new_instruction, LedgerInstruction),
+        (_assessment._new_assessment, Assessment),
+    ],
+)
+def test_each_argument_lands_in_its_own_field(build: Callable[..., object], cls: type) -> None:
+    names = [field.name for field in attrs.fields(cls)]
+    sentinels = {name: object() for name in names}
+    record = build(*sentinels.values())
+    assert type(record) is cls
+    for name in names:
+        assert getattr(record, name) is sentinels[name]
+
+
+def test_trusted_constructor_refuses_parameters_out_of_field_order() -> None:
     @attrs.frozen
     class Pair:
         left: int
@@ -158,21 +183,22 @@ def test_trusted_refuses_a_stub_that_does_not_match_the_fields() -> None:
 
     with pytest.raises(TypeError, match="takes"):
 
-        @trusted(Pair)
+        @trusted_constructor(Pair)
         def wrong(right: int, left: int) -> Pair:
             raise NotImplementedError
 
-    @trusted(Pair)
     def build(left: int, right: int) -> Pair:
-        """Build a pair."""
-        raise NotImplementedError
+        pair: Pair = object.__new__(Pair)
+        set_ = slot_setters(Pair)
+        set_[0](pair, left)
+        set_[1](pair, right)
+        return pair
 
+    assert trusted_constructor(Pair)(build) is build
     assert build(1, 2) == Pair(1, 2)
-    assert build.__name__ == "build"
-    assert build.__doc__ == "Build a pair."
 
 
-def test_trusted_refuses_private_and_derived_fields() -> None:
+def test_trusted_constructors_refuse_private_and_derived_fields() -> None:
     @attrs.frozen
     class Private:
         value: int
@@ -185,7 +211,9 @@ def test_trusted_refuses_private_and_derived_fields() -> None:
 
     for cls in (Private, Derived):
         with pytest.raises(TypeError, match="no trusted constructor"):
-            trusted(cls)
+            slot_setters(cls)
+        with pytest.raises(TypeError, match="no trusted constructor"):
+            trusted_constructor(cls)
 
 
 @given(st.sampled_from(Cause))

@@ -31,6 +31,19 @@ Then, for the whole claim:
 Hence, always: total = sum of shares ≤ charge ≤ loss. The hot path works in
 integer fen and builds no text; [`render_notice`][schoollogistics.compensation.render_notice]
 writes the words.
+
+How it stays fast (issue 11): the policy is read through a plan built once per
+policy (lives as a tuple indexed by the asset's precomputed category index, the
+month convention as an offset, the multiplier as an exact integer ratio); an
+item's months are the difference of integer month indexes (``12 × year +
+month``), never pendulum arithmetic; every amount stays in whole fen and becomes
+``Money`` once, at the end, through the kernel's
+[`trusted_from_fen`][schoollogistics.core.money.trusted_from_fen]; and the output
+records are built by trusted constructors (see ``_trusted.py``), as every value
+they receive is copied from a checked claim or policy or computed here within
+the money domain. The public constructors of these records still check
+everything. ``tests/compensation/test_compensation_fast.py`` holds the fast path
+to the computation it replaced, record for record.
 """
 
 from __future__ import annotations
@@ -56,7 +69,7 @@ from schoollogistics.compensation._records import (
     PartyKind,
 )
 from schoollogistics.compensation._rules import dc4_replacement_cost_given, dc5_no_fine_above_loss
-from schoollogistics.compensation._trusted import trusted
+from schoollogistics.compensation._trusted import slot_setters, trusted_constructor
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import (
     COMPUTE_CONTEXT,
@@ -339,9 +352,17 @@ _fen: Final = trusted_from_fen
 # The trusted constructors of the output records (see ``_trusted.py``): every value
 # passed to them is copied from a checked claim or policy, or computed here in whole
 # fen within the money domain, so their constructors' checks would only repeat ours.
+# Each assigns the slots in field order; ``trusted_constructor`` checks the order.
+
+_new: Final = object.__new__
+_LINE_SETTERS: Final = slot_setters(AssessmentLine)
+_SHARE_SETTERS: Final = slot_setters(Share)
+_ORDER_SETTERS: Final = slot_setters(RepairOrder)
+_INSTRUCTION_SETTERS: Final = slot_setters(LedgerInstruction)
+_ASSESSMENT_SETTERS: Final = slot_setters(Assessment)
 
 
-@trusted(AssessmentLine)
+@trusted_constructor(AssessmentLine)
 def _new_line(  # noqa: PLR0917 - positional, in the record's field order
     description: str,
     tag: str | None,
@@ -361,10 +382,28 @@ def _new_line(  # noqa: PLR0917 - positional, in the record's field order
     loss: Money,
 ) -> AssessmentLine:
     """An ``AssessmentLine`` of values already checked (the trusted constructor)."""
-    raise NotImplementedError
+    line = _new(AssessmentLine)
+    set_ = _LINE_SETTERS
+    set_[0](line, description)
+    set_[1](line, tag)
+    set_[2](line, category)
+    set_[3](line, acquired_on)
+    set_[4](line, extent)
+    set_[5](line, basis)
+    set_[6](line, original_value)
+    set_[7](line, life_months)
+    set_[8](line, months_elapsed)
+    set_[9](line, monthly_depreciation)
+    set_[10](line, accumulated_depreciation)
+    set_[11](line, net_book_value)
+    set_[12](line, value)
+    set_[13](line, repair_quote)
+    set_[14](line, cap_applied)
+    set_[15](line, loss)
+    return line
 
 
-@trusted(Share)
+@trusted_constructor(Share)
 def _new_share(  # noqa: PLR0917 - positional, in the record's field order
     party_id: str,
     party_name: str,
@@ -378,10 +417,22 @@ def _new_share(  # noqa: PLR0917 - positional, in the record's field order
     amount: Money,
 ) -> Share:
     """A ``Share`` of values already checked (the trusted constructor)."""
-    raise NotImplementedError
+    share = _new(Share)
+    set_ = _SHARE_SETTERS
+    set_[0](share, party_id)
+    set_[1](share, party_name)
+    set_[2](share, party_kind)
+    set_[3](share, minor)
+    set_[4](share, payer_id)
+    set_[5](share, payer_name)
+    set_[6](share, payer_role)
+    set_[7](share, guardian_relation)
+    set_[8](share, hardship)
+    set_[9](share, amount)
+    return share
 
 
-@trusted(RepairOrder)
+@trusted_constructor(RepairOrder)
 def _new_repair_order(
     claim_id: str,
     description: str,
@@ -390,10 +441,17 @@ def _new_repair_order(
     after_payment: bool,  # noqa: FBT001 - positional, as the record's fields
 ) -> RepairOrder:
     """A ``RepairOrder`` of values already checked (the trusted constructor)."""
-    raise NotImplementedError
+    order = _new(RepairOrder)
+    set_ = _ORDER_SETTERS
+    set_[0](order, claim_id)
+    set_[1](order, description)
+    set_[2](order, tag)
+    set_[3](order, quote)
+    set_[4](order, after_payment)
+    return order
 
 
-@trusted(LedgerInstruction)
+@trusted_constructor(LedgerInstruction)
 def _new_instruction(  # noqa: PLR0917 - positional, in the record's field order
     kind: LedgerOperation,
     tag: str,
@@ -403,10 +461,18 @@ def _new_instruction(  # noqa: PLR0917 - positional, in the record's field order
     on: pendulum.Date,
 ) -> LedgerInstruction:
     """A ``LedgerInstruction`` of values already checked (the trusted constructor)."""
-    raise NotImplementedError
+    instruction = _new(LedgerInstruction)
+    set_ = _INSTRUCTION_SETTERS
+    set_[0](instruction, kind)
+    set_[1](instruction, tag)
+    set_[2](instruction, item_id)
+    set_[3](instruction, reason)
+    set_[4](instruction, claim_id)
+    set_[5](instruction, on)
+    return instruction
 
 
-@trusted(Assessment)
+@trusted_constructor(Assessment)
 def _new_assessment(  # noqa: PLR0917 - positional, in the record's field order
     claim_id: str,
     incident_on: pendulum.Date,
@@ -427,7 +493,26 @@ def _new_assessment(  # noqa: PLR0917 - positional, in the record's field order
     agreed: bool,  # noqa: FBT001 - positional, as the record's fields
 ) -> Assessment:
     """An ``Assessment`` of values already checked (the trusted constructor)."""
-    raise NotImplementedError
+    assessment = _new(Assessment)
+    set_ = _ASSESSMENT_SETTERS
+    set_[0](assessment, claim_id)
+    set_[1](assessment, incident_on)
+    set_[2](assessment, cause)
+    set_[3](assessment, outcome)
+    set_[4](assessment, lines)
+    set_[5](assessment, loss)
+    set_[6](assessment, charge)
+    set_[7](assessment, total)
+    set_[8](assessment, shares)
+    set_[9](assessment, repair_orders)
+    set_[10](assessment, ledger_instructions)
+    set_[11](assessment, discipline_flag)
+    set_[12](assessment, discipline_party_ids)
+    set_[13](assessment, holder)
+    set_[14](assessment, value_basis)
+    set_[15](assessment, multiplier)
+    set_[16](assessment, agreed)
+    return assessment
 
 
 def _line(
@@ -616,26 +701,13 @@ def _relieved_in_context(
 
 
 def _follow_ups(
-    claim: DamageClaim,
-    after_payment: bool,  # noqa: FBT001
+    claim: DamageClaim, *, after_payment: bool
 ) -> tuple[tuple[RepairOrder, ...], tuple[LedgerInstruction, ...]]:
     """Repair orders (DC-3) and ledger operations of a claim."""
-    items = claim.items
     claim_id = claim.claim_id
-    if len(items) == 1:  # the common claim: no lists to build
-        (item,) = items
-        quote, tag, extent = item.repair_quote, item.tag, item.extent
-        orders: tuple[RepairOrder, ...] = ()
-        if quote is not None:
-            orders = (_new_repair_order(claim_id, item.description, tag, quote, after_payment),)
-        if tag is None:
-            return orders, ()
-        kind = _SEND_TO_REPAIR if extent is _REPAIRABLE else _DISPOSE
-        instruction = _new_instruction(kind, tag, item.item_id, extent, claim_id, claim.incident_on)
-        return orders, (instruction,)
     repair_orders: list[RepairOrder] = []
     instructions: list[LedgerInstruction] = []
-    for item in items:
+    for item in claim.items:
         quote = item.repair_quote
         if quote is not None:
             repair_orders.append(
@@ -733,7 +805,7 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
         shares = (_share(payers[0], total_money, plan),)
     else:
         shares = (_holder_share(payers[0], total_money),)
-    repair_orders, instructions = _follow_ups(claim, total > 0)
+    repair_orders, instructions = _follow_ups(claim, after_payment=total > 0)
 
     flagged: tuple[str, ...] = ()
     flag = cause is _DELIBERATE and plan.flag_deliberate

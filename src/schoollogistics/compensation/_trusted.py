@@ -5,73 +5,72 @@ Every public record of the area checks its fields when built
 through that constructor. The assessment, however, builds its output records
 from values that are valid by construction: texts, enums and ids copied from
 a claim that was checked when it was built, and amounts it computed itself in
-whole fen within the money domain. Checking them again is most of the cost of
+whole fen within the money domain. Checking them again was most of the cost of
 an assessment. A *trusted constructor* builds the same record without the
-checks: ``object.__new__`` and one slot assignment per field, in field order.
+checks: ``object.__new__`` and one slot assignment per field, through the
+slot's own descriptor (a frozen record refuses ``setattr``).
 
-[`trusted`][schoollogistics.compensation._trusted.trusted] turns a typed stub
-into such a constructor. The stub states the signature (so that mypy checks
-every call); the decorator verifies, when the module is imported, that the
-stub's parameters are exactly the record's fields in order, and returns code
-generated for them. The public constructors are untouched: only this
-module's callers skip the checks, and the tests assert that every record they
-build equals the one the checking constructor builds from the same values.
+A trusted constructor is a plain function, written out field by field (no
+generated code), decorated with
+[`trusted_constructor`][schoollogistics.compensation._trusted.trusted_constructor],
+which refuses it when the module is imported unless its parameters are exactly
+the record's fields, in order. The public constructors are untouched: only
+this area's hot path skips the checks, and the tests assert that every record
+it builds equals the one the checking constructor builds from the same values,
+and that each parameter lands in its own field.
 """
 
 from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from types import FunctionType
-from typing import TypeVar, cast
+from typing import TypeVar
 
 import attrs
 
-__all__ = ["trusted"]
+__all__ = ["Setter", "slot_setters", "trusted_constructor"]
 
 F = TypeVar("F", bound=Callable[..., object])
 
-
-def _builder_source(names: list[str]) -> str:
-    parameters = ", ".join(names)
-    lines = [f"def build({parameters}):", "    _o = _new(_cls)"]
-    lines.extend(f"    _s{index}(_o, {name})" for index, name in enumerate(names))
-    lines.append("    return _o")
-    return "\n".join(lines)
+Setter = Callable[[object, object], None]
+"""The ``__set__`` of a slot descriptor: ``setter(record, value)``."""
 
 
-def trusted(cls: type) -> Callable[[F], F]:
-    """Replace a typed stub by a constructor of ``cls`` that assigns its fields unchecked.
-
-    Args:
-        cls: A slotted attrs class whose fields are all public and in ``__init__``.
-
-    Returns:
-        A decorator: it checks that the stub's parameters are the fields of
-        ``cls`` in order (a ``TypeError`` at import otherwise) and returns the
-        generated constructor, which takes the same arguments.
-    """
+def _field_names(cls: type) -> list[str]:
     fields = attrs.fields(cls)
-    names = [field.name for field in fields]
     if any(not field.init or field.name.startswith("_") for field in fields):
         message = f"{cls.__name__} has private or non-init fields: no trusted constructor"
         raise TypeError(message)
-    setters = {
-        f"_s{index}": cls.__dict__[name].__set__  # the slot's own descriptor
-        for index, name in enumerate(names)
-    }
+    return [field.name for field in fields]
 
-    def decorate(stub: F) -> F:
-        parameters = list(inspect.signature(stub).parameters)
+
+def slot_setters(cls: type) -> tuple[Setter, ...]:
+    """The setters of the slots of ``cls``'s fields, in field order.
+
+    Raises:
+        TypeError: ``cls`` has a private or non-init field (its constructor
+            computes something a trusted constructor would skip).
+    """
+    return tuple(cls.__dict__[name].__set__ for name in _field_names(cls))
+
+
+def trusted_constructor(cls: type) -> Callable[[F], F]:
+    """Mark a function as the trusted constructor of ``cls``, checking its parameters.
+
+    Returns:
+        A decorator returning the function itself, after checking that its
+        parameters are the fields of ``cls`` in order (a ``TypeError`` at
+        import otherwise), so that the setters of
+        [`slot_setters`][schoollogistics.compensation._trusted.slot_setters]
+        line up with them.
+    """
+    names = _field_names(cls)
+
+    def decorate(function: F) -> F:
+        parameters = list(inspect.signature(function).parameters)
         if parameters != names:
-            message = f"{stub.__name__} takes {parameters}, {cls.__name__} has {names}"
+            message = f"{function.__name__} takes {parameters}, {cls.__name__} has {names}"
             raise TypeError(message)
-        namespace: dict[str, object] = {"_new": object.__new__, "_cls": cls, **setters}
-        exec(_builder_source(names), namespace)  # noqa: S102 - source generated from field names
-        build = cast("FunctionType", namespace["build"])
-        build.__code__ = build.__code__.replace(co_name=stub.__name__)  # named in profiles
-        build.__name__ = build.__qualname__ = stub.__name__
-        build.__doc__ = stub.__doc__
-        return cast("F", build)
+        return function
 
     return decorate

@@ -180,13 +180,20 @@ RATIO_TARGET = 0.25
 """Issue 11's target, as a fraction of the bare integer-fen valuation's rate."""
 
 
-def _check_totals(claims: list[DamageClaim], policy: CompensationPolicy) -> None:
-    """Both baselines must give every claim the total ``assess`` gives, or no figure."""
+def bare_inputs(
+    policy: CompensationPolicy,
+) -> tuple[dict[AssetCategory, int], int, tuple[Cause, ...]]:
+    """What the bare valuation reads from a policy: lives, the month offset, the causes."""
     depreciation = policy.depreciation
     lives = dict(depreciation.life_table.months_by_category)
     offset = 0 if depreciation.convention is MonthConvention.SAME_MONTH else 1
-    causes = policy.compensable_causes
-    table = depreciation.life_table
+    return lives, offset, policy.compensable_causes
+
+
+def _check_totals(claims: list[DamageClaim], policy: CompensationPolicy) -> None:
+    """Both baselines must give every claim the total ``assess`` gives, or no figure."""
+    lives, offset, causes = bare_inputs(policy)
+    table = policy.depreciation.life_table
     for claim in claims:
         total = assess(claim, policy).total
         if bare_total(claim, lives, offset, causes) != total.fen:
@@ -202,11 +209,8 @@ def bench_assess(quick: bool) -> list[dict[str, object]]:
     pairs = 5 if quick else 9
     claims = make_claims(n)
     policy = CompensationPolicy()
-    depreciation = policy.depreciation
-    lives = dict(depreciation.life_table.months_by_category)
-    offset = 0 if depreciation.convention is MonthConvention.SAME_MONTH else 1
-    causes = policy.compensable_causes
-    table = depreciation.life_table
+    lives, offset, causes = bare_inputs(policy)
+    table = policy.depreciation.life_table
     _check_totals(claims if quick else claims[:20_000], policy)
 
     def ours() -> None:

@@ -31,26 +31,34 @@ Then, for the whole claim:
 Hence, always: total = sum of shares ≤ charge ≤ loss. The hot path works in
 integer fen and builds no text; [`render_notice`][schoollogistics.compensation.render_notice]
 writes the words.
+
+How it stays fast (issue 11): the policy is read through a plan built once per
+policy (lives as a tuple indexed by the asset's precomputed category index, the
+month convention as an offset, the multiplier as an exact integer ratio); an
+item's months are the difference of integer month indexes (``12 × year +
+month``), never pendulum arithmetic; every amount stays in whole fen and becomes
+``Money`` once, at the end, through the kernel's
+[`trusted_from_fen`][schoollogistics.core.money.trusted_from_fen]; and the output
+records are built by trusted constructors (see ``_trusted.py``), as every value
+they receive is copied from a checked claim or policy or computed here within
+the money domain. The public constructors of these records still check
+everything. ``tests/compensation/test_compensation_fast.py`` holds the fast path
+to the computation it replaced, record for record.
 """
 
 from __future__ import annotations
 
 import decimal
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import repeat
 from typing import Final
 
 import attrs
 import pendulum
 
-from schoollogistics.compensation._depreciation import accumulated_fen, elapsed_months, monthly_fen
-from schoollogistics.compensation._policy import (
-    CompensationPolicy,
-    MonthConvention,
-    NoOneIdentified,
-    ValueBasis,
-)
+from schoollogistics.compensation._policy import AssessmentPlan, CompensationPolicy, ValueBasis
 from schoollogistics.compensation._records import (
     Cause,
     DamageClaim,
@@ -61,8 +69,16 @@ from schoollogistics.compensation._records import (
     PartyKind,
 )
 from schoollogistics.compensation._rules import dc4_replacement_cost_given, dc5_no_fine_above_loss
+from schoollogistics.compensation._trusted import slot_setters, trusted_constructor
 from schoollogistics.core.categories import AssetCategory
-from schoollogistics.core.money import COMPUTE_CONTEXT, Money, allocate, allocate_fen, to_capital
+from schoollogistics.core.money import (
+    COMPUTE_CONTEXT,
+    Money,
+    allocate,
+    allocate_fen,
+    to_capital,
+    trusted_from_fen,
+)
 from schoollogistics.core.shapes import checked_fields
 
 __all__ = [
@@ -303,128 +319,357 @@ class Assessment:
 _DEFAULT_POLICY: Final = CompensationPolicy()
 _ZERO: Final = Money.zero()
 
+# Enum members as module constants: reading ``Outcome.CHARGED`` from the class runs
+# Python code in 3.11 (about as long as building a ``Money``); a global does not.
+_NATURAL_WEAR: Final = Cause.NATURAL_WEAR
+_DELIBERATE: Final = Cause.DELIBERATE
+_REPAIRABLE: Final = Extent.REPAIRABLE
+_REDUCED: Final = Hardship.REDUCED
+_WAIVED_SHARE: Final = Hardship.WAIVED
+_PERSONS: Final = (PartyKind.STUDENT, PartyKind.STAFF)
+_DISPOSE: Final = LedgerOperation.DISPOSE
+_SEND_TO_REPAIR: Final = LedgerOperation.SEND_TO_REPAIR
+_BY_BOOK_VALUE: Final = LossBasis.NET_BOOK_VALUE
+_BY_ORIGINAL_PRICE: Final = LossBasis.ORIGINAL_PRICE
+_BY_REPAIR_COST: Final = LossBasis.REPAIR_COST
+_BY_REPLACEMENT_COST: Final = LossBasis.REPLACEMENT_COST
+_CHARGED: Final = Outcome.CHARGED
+_WEAR_REPAIRED: Final = Outcome.NATURAL_WEAR
+_NOT_COMPENSABLE: Final = Outcome.NOT_COMPENSABLE
+_SCHOOL_BEARS: Final = Outcome.SCHOOL_BEARS
+_WAIVED: Final = Outcome.WAIVED
+_WRITTEN_OFF: Final = Outcome.WRITTEN_OFF
+_GUARDIAN: Final = PayerRole.GUARDIAN
+_HOLDER: Final = PayerRole.HOLDER
+_SELF: Final = PayerRole.SELF
+_NET_BOOK_VALUE: Final = ValueBasis.NET_BOOK_VALUE
+_ORIGINAL_PRICE: Final = ValueBasis.ORIGINAL_PRICE
 
-_money: Final = Money.from_fen
+_fen: Final = trusted_from_fen
+"""Money of whole fen known to be in the money domain (no checks, see ``trusted_from_fen``)."""
+
+
+# The trusted constructors of the output records (see ``_trusted.py``): every value
+# passed to them is copied from a checked claim or policy, or computed here in whole
+# fen within the money domain, so their constructors' checks would only repeat ours.
+# Each assigns the slots in field order; ``trusted_constructor`` checks the order.
+
+_new: Final = object.__new__
+_LINE_SETTERS: Final = slot_setters(AssessmentLine)
+_SHARE_SETTERS: Final = slot_setters(Share)
+_ORDER_SETTERS: Final = slot_setters(RepairOrder)
+_INSTRUCTION_SETTERS: Final = slot_setters(LedgerInstruction)
+_ASSESSMENT_SETTERS: Final = slot_setters(Assessment)
+
+
+@trusted_constructor(AssessmentLine)
+def _new_line(  # noqa: PLR0917 - positional, in the record's field order
+    description: str,
+    tag: str | None,
+    category: AssetCategory,
+    acquired_on: pendulum.Date,
+    extent: Extent,
+    basis: LossBasis,
+    original_value: Money,
+    life_months: int | None,
+    months_elapsed: int,
+    monthly_depreciation: Money,
+    accumulated_depreciation: Money,
+    net_book_value: Money,
+    value: Money,
+    repair_quote: Money | None,
+    cap_applied: bool,  # noqa: FBT001 - positional, as the record's fields
+    loss: Money,
+) -> AssessmentLine:
+    """An ``AssessmentLine`` of values already checked (the trusted constructor)."""
+    line = _new(AssessmentLine)
+    set_ = _LINE_SETTERS
+    set_[0](line, description)
+    set_[1](line, tag)
+    set_[2](line, category)
+    set_[3](line, acquired_on)
+    set_[4](line, extent)
+    set_[5](line, basis)
+    set_[6](line, original_value)
+    set_[7](line, life_months)
+    set_[8](line, months_elapsed)
+    set_[9](line, monthly_depreciation)
+    set_[10](line, accumulated_depreciation)
+    set_[11](line, net_book_value)
+    set_[12](line, value)
+    set_[13](line, repair_quote)
+    set_[14](line, cap_applied)
+    set_[15](line, loss)
+    return line
+
+
+@trusted_constructor(Share)
+def _new_share(  # noqa: PLR0917 - positional, in the record's field order
+    party_id: str,
+    party_name: str,
+    party_kind: PartyKind,
+    minor: bool,  # noqa: FBT001 - positional, as the record's fields
+    payer_id: str,
+    payer_name: str,
+    payer_role: PayerRole,
+    guardian_relation: str | None,
+    hardship: Hardship,
+    amount: Money,
+) -> Share:
+    """A ``Share`` of values already checked (the trusted constructor)."""
+    share = _new(Share)
+    set_ = _SHARE_SETTERS
+    set_[0](share, party_id)
+    set_[1](share, party_name)
+    set_[2](share, party_kind)
+    set_[3](share, minor)
+    set_[4](share, payer_id)
+    set_[5](share, payer_name)
+    set_[6](share, payer_role)
+    set_[7](share, guardian_relation)
+    set_[8](share, hardship)
+    set_[9](share, amount)
+    return share
+
+
+@trusted_constructor(RepairOrder)
+def _new_repair_order(
+    claim_id: str,
+    description: str,
+    tag: str | None,
+    quote: Money,
+    after_payment: bool,  # noqa: FBT001 - positional, as the record's fields
+) -> RepairOrder:
+    """A ``RepairOrder`` of values already checked (the trusted constructor)."""
+    order = _new(RepairOrder)
+    set_ = _ORDER_SETTERS
+    set_[0](order, claim_id)
+    set_[1](order, description)
+    set_[2](order, tag)
+    set_[3](order, quote)
+    set_[4](order, after_payment)
+    return order
+
+
+@trusted_constructor(LedgerInstruction)
+def _new_instruction(  # noqa: PLR0917 - positional, in the record's field order
+    kind: LedgerOperation,
+    tag: str,
+    item_id: str | None,
+    reason: Extent,
+    claim_id: str,
+    on: pendulum.Date,
+) -> LedgerInstruction:
+    """A ``LedgerInstruction`` of values already checked (the trusted constructor)."""
+    instruction = _new(LedgerInstruction)
+    set_ = _INSTRUCTION_SETTERS
+    set_[0](instruction, kind)
+    set_[1](instruction, tag)
+    set_[2](instruction, item_id)
+    set_[3](instruction, reason)
+    set_[4](instruction, claim_id)
+    set_[5](instruction, on)
+    return instruction
+
+
+@trusted_constructor(Assessment)
+def _new_assessment(  # noqa: PLR0917 - positional, in the record's field order
+    claim_id: str,
+    incident_on: pendulum.Date,
+    cause: Cause,
+    outcome: Outcome,
+    lines: tuple[AssessmentLine, ...],
+    loss: Money,
+    charge: Money,
+    total: Money,
+    shares: tuple[Share, ...],
+    repair_orders: tuple[RepairOrder, ...],
+    ledger_instructions: tuple[LedgerInstruction, ...],
+    discipline_flag: bool,  # noqa: FBT001 - positional, as the record's fields
+    discipline_party_ids: tuple[str, ...],
+    holder: LiableParty | None,
+    value_basis: ValueBasis,
+    multiplier: Decimal,
+    agreed: bool,  # noqa: FBT001 - positional, as the record's fields
+) -> Assessment:
+    """An ``Assessment`` of values already checked (the trusted constructor)."""
+    assessment = _new(Assessment)
+    set_ = _ASSESSMENT_SETTERS
+    set_[0](assessment, claim_id)
+    set_[1](assessment, incident_on)
+    set_[2](assessment, cause)
+    set_[3](assessment, outcome)
+    set_[4](assessment, lines)
+    set_[5](assessment, loss)
+    set_[6](assessment, charge)
+    set_[7](assessment, total)
+    set_[8](assessment, shares)
+    set_[9](assessment, repair_orders)
+    set_[10](assessment, ledger_instructions)
+    set_[11](assessment, discipline_flag)
+    set_[12](assessment, discipline_party_ids)
+    set_[13](assessment, holder)
+    set_[14](assessment, value_basis)
+    set_[15](assessment, multiplier)
+    set_[16](assessment, agreed)
+    return assessment
 
 
 def _line(
-    item: DamagedItem,
-    incident_index: int,
-    policy: CompensationPolicy,
-    lives: Mapping[AssetCategory, int],
-    convention: MonthConvention,
+    item: DamagedItem, incident_index: int, plan: AssessmentPlan
 ) -> tuple[AssessmentLine, int]:
     """One itemised line and its loss in fen (DC-4, DC-6); integer arithmetic throughout.
 
     The item is valued as an asset leaving the books in the incident's month
-    (当月减少当月不提), with the same integer functions as
-    [`net_book_value`][schoollogistics.compensation.net_book_value].
-    ``Money`` objects already at hand (the original value, zero, the quote)
-    are reused rather than rebuilt: building ``Money`` dominates the hot path.
+    (当月减少当月不提), with the arithmetic of
+    [`net_book_value`][schoollogistics.compensation.net_book_value]: the
+    depreciated months are the month indexes' difference (``12 × year +
+    month``) clamped to the life; the monthly amount is ``original / life``
+    rounded half up; the last month absorbs the rounding. ``Money`` objects
+    already at hand (the original value, zero, the quote) are reused; the
+    others are built once, from fen.
     """
     asset = item.asset
-    original = asset.original_fen
-    life = lives.get(asset.category)
+    original = asset._original_fen
+    original_money = asset.original_value
+    life = plan.lives[asset._category_index]
     if life is None:
-        months = monthly = accumulated = 0
+        months = accumulated = 0
+        monthly_money = accumulated_money = _ZERO
+        book_money = original_money
     else:
-        months = elapsed_months(
-            asset.acquired_month_index, incident_index, life, convention, leaving=True
-        )
-        monthly = monthly_fen(original, life)
-        accumulated = accumulated_fen(original, life, months)
-    book = original - accumulated
-    if not accumulated:
-        accumulated_money, book_money = _ZERO, asset.original_value
-    elif not book:
-        accumulated_money, book_money = asset.original_value, _ZERO
+        months = incident_index - asset._acquired_index - plan.start_offset
+        if months < 0:
+            months = 0
+        elif months > life:
+            months = life
+        monthly = (2 * original + life) // (2 * life)  # ROUND_HALF_UP of original / life
+        monthly_money = _fen(monthly) if monthly else _ZERO
+        accumulated = original if months == life else min(months * monthly, original)
+        if not accumulated:
+            accumulated_money, book_money = _ZERO, original_money
+        elif accumulated == original:
+            accumulated_money, book_money = original_money, _ZERO
+        else:
+            accumulated_money, book_money = _fen(accumulated), _fen(original - accumulated)
+    basis = plan.value_basis
+    if basis is _NET_BOOK_VALUE:
+        value, value_money, line_basis = original - accumulated, book_money, _BY_BOOK_VALUE
+    elif basis is _ORIGINAL_PRICE:
+        value, value_money, line_basis = original, original_money, _BY_ORIGINAL_PRICE
     else:
-        accumulated_money, book_money = _money(accumulated), _money(book)
-    basis = policy.value_basis
-    if basis is ValueBasis.NET_BOOK_VALUE:
-        value, value_money, line_basis = book, book_money, LossBasis.NET_BOOK_VALUE
-    elif basis is ValueBasis.ORIGINAL_PRICE:
-        value, value_money = original, asset.original_value
-        line_basis = LossBasis.ORIGINAL_PRICE
-    else:
-        replacement = dc4_replacement_cost_given(item.description, asset.replacement_cost)
-        value, value_money = asset.replacement_fen, replacement
-        line_basis = LossBasis.REPLACEMENT_COST
-    quote = item.repair_quote
-    quote_fen = item.quote_fen
+        value_money = dc4_replacement_cost_given(item.description, asset.replacement_cost)
+        value, line_basis = asset._replacement_fen, _BY_REPLACEMENT_COST
+    quote, quote_fen = item.repair_quote, item._quote_fen
     cap = False
     loss, loss_money = value, value_money
-    if quote is not None and quote_fen is not None:
-        line_basis = LossBasis.REPAIR_COST
+    if quote is not None and quote_fen is not None:  # both or neither
+        line_basis = _BY_REPAIR_COST
         cap = quote_fen > value
         if not cap:
             loss, loss_money = quote_fen, quote
-    line = AssessmentLine(
-        description=item.description,
-        tag=item.tag,
-        category=asset.category,
-        acquired_on=asset.acquired_on,
-        extent=item.extent,
-        basis=line_basis,
-        original_value=asset.original_value,
-        life_months=life,
-        months_elapsed=months,
-        monthly_depreciation=_money(monthly) if monthly else _ZERO,
-        accumulated_depreciation=accumulated_money,
-        net_book_value=book_money,
-        value=value_money,
-        repair_quote=quote,
-        cap_applied=cap,
-        loss=loss_money,
+    line = _new_line(
+        item.description,
+        item.tag,
+        asset.category,
+        asset.acquired_on,
+        item.extent,
+        line_basis,
+        original_money,
+        life,
+        months,
+        monthly_money,
+        accumulated_money,
+        book_money,
+        value_money,
+        quote,
+        cap,
+        loss_money,
     )
     return line, loss
 
 
-def _shares(
-    payers: tuple[LiableParty, ...],
-    amounts: Sequence[int],
-    total: Money,
-    policy: CompensationPolicy,
-    role: PayerRole | None,
-) -> tuple[Share, ...]:
-    """One share per payer; a minor's guardian pays (DC-8) unless the policy says otherwise.
+def _split(
+    claim: DamageClaim, total: int, payers: int, relief: list[Decimal] | None
+) -> list[Money]:
+    """The split of ``total`` fen among several payers (DC-7: largest remainder, exact).
 
-    ``amounts`` are the shares in fen (they add up to ``total``); a single
-    payer's share is the total itself (no new ``Money`` is built).
+    Equal weights (the common case) split as the largest-remainder method
+    does when every remainder is the same: the first ``total mod n`` payers
+    get one fen more. Other weights go through
+    [`allocate_fen`][schoollogistics.core.money.allocate_fen], and relieved
+    weights through [`allocate`][schoollogistics.core.money.allocate].
+    Equal parts share one ``Money`` (it is immutable); a zero part is ``_ZERO``.
     """
-    moneys = (total,) if len(amounts) == 1 else [_money(f) if f else _ZERO for f in amounts]
-    guardian_pays = policy.guardian_pays_for_minor
-    shares: list[Share] = []
-    for party, amount in zip(payers, moneys, strict=True):
-        guardian = party.guardian
-        if role is PayerRole.HOLDER:
-            payer_id, payer_name, relation = party.party_id, party.name, None
-            payer_role: PayerRole = PayerRole.HOLDER
-        elif guardian is not None and party.minor and guardian_pays:
-            payer_id, payer_name = guardian.guardian_id, guardian.name
-            payer_role, relation = PayerRole.GUARDIAN, guardian.relation
-        else:
-            payer_id, payer_name, payer_role, relation = (
-                party.party_id,
-                party.name,
-                PayerRole.SELF,
-                None,
-            )
-        shares.append(
-            Share(
-                party.party_id,
-                party.name,
-                party.kind,
-                party.minor,
-                payer_id,
-                payer_name,
-                payer_role,
-                relation,
-                party.hardship,
-                amount,
-            )
+    if relief is None:
+        weights = claim._weights
+        if weights.count(weights[0]) == payers:
+            base, extra = divmod(total, payers)
+            low = _fen(base) if base else _ZERO
+            if not extra:
+                return [low] * payers
+            return [_fen(base + 1)] * extra + [low] * (payers - extra)
+        amounts: Sequence[int] = allocate_fen(total, weights)
+    elif total:
+        amounts = [part.fen for part in allocate(Money.from_fen(total), relief)]
+    else:
+        return [_ZERO] * payers
+    built: dict[int, Money] = {0: _ZERO}
+    moneys: list[Money] = []
+    for fen in amounts:
+        money = built.get(fen)
+        if money is None:
+            money = built[fen] = _fen(fen)
+        moneys.append(money)
+    return moneys
+
+
+def _share(party: LiableParty, amount: Money, plan: AssessmentPlan) -> Share:
+    """One payer's share; a minor's guardian pays (DC-8) unless the policy says otherwise."""
+    party_id, name = party.party_id, party.name
+    guardian = party.guardian
+    if guardian is not None and party.minor and plan.guardian_pays:
+        return _new_share(
+            party_id,
+            name,
+            party.kind,
+            True,  # noqa: FBT003 - the record's field, positional
+            guardian.guardian_id,
+            guardian.name,
+            _GUARDIAN,
+            guardian.relation,
+            party.hardship,
+            amount,
         )
-    return tuple(shares)
+    return _new_share(
+        party_id,
+        name,
+        party.kind,
+        party.minor,
+        party_id,
+        name,
+        _SELF,
+        None,
+        party.hardship,
+        amount,
+    )
+
+
+def _holder_share(holder: LiableParty, total: Money) -> Share:
+    """The share of the holding class or unit, which pays as no one is identified (DC-3)."""
+    party_id, name = holder.party_id, holder.name
+    return _new_share(
+        party_id,
+        name,
+        holder.kind,
+        holder.minor,
+        party_id,
+        name,
+        _HOLDER,
+        None,
+        holder.hardship,
+        total,
+    )
 
 
 def _relieved(
@@ -441,9 +686,9 @@ def _relieved_in_context(
     keep = 1 - policy.hardship_reduction
     effective: list[Decimal] = []
     for party in payers:
-        if party.hardship is Hardship.WAIVED:
+        if party.hardship is _WAIVED_SHARE:
             effective.append(Decimal(0))
-        elif party.hardship is Hardship.REDUCED:
+        elif party.hardship is _REDUCED:
             effective.append(party.weight * keep)
         else:
             effective.append(Decimal(party.weight))
@@ -455,79 +700,30 @@ def _relieved_in_context(
     return min(total, charge), effective
 
 
-def _charge(
-    claim: DamageClaim, loss: int, policy: CompensationPolicy
-) -> tuple[Outcome, int, int, tuple[LiableParty, ...], Sequence[int], PayerRole | None]:
-    """Outcome, charge, total, payers, their shares in fen, and their role (DC-1 … DC-3, DC-5, DC-7)."""  # noqa: E501
-    cause = claim.cause
-    if cause is Cause.NATURAL_WEAR:
-        return Outcome.NATURAL_WEAR, 0, 0, (), [], None
-    if cause not in policy.compensable_causes:
-        return Outcome.NOT_COMPENSABLE, 0, 0, (), [], None
-    payers: tuple[LiableParty, ...] = claim.parties
-    role: PayerRole | None = None
-    if not payers:
-        if claim.holder is None or policy.no_one_identified is NoOneIdentified.SCHOOL_BEARS:
-            return Outcome.SCHOOL_BEARS, 0, 0, (), [], None
-        payers = (claim.holder,)
-        role = PayerRole.HOLDER
-    agreed = claim.agreed_amount
-    if agreed is not None:
-        charge = agreed.fen
-    elif policy.multiplier == 1:
-        charge = loss
-    else:
-        with decimal.localcontext(COMPUTE_CONTEXT):
-            charge = int((policy.multiplier * loss).to_integral_value(rounding=ROUND_HALF_UP))
-    relief = role is None and claim.has_relief
-    if relief:
-        total, effective = _relieved(charge, payers, policy)
-    else:
-        total = charge
-    outcome = Outcome.WAIVED if charge and not total else Outcome.CHARGED
-    if 0 < total < policy.write_off_fen:
-        total = 0
-        outcome = Outcome.WRITTEN_OFF
-    amounts: Sequence[int]
-    if len(payers) == 1:
-        amounts = (total,)
-    elif not relief:
-        amounts = allocate_fen(total, claim.weights)
-    elif total == 0:
-        amounts = (0,) * len(payers)
-    else:
-        amounts = [part.fen for part in allocate(_money(total), effective)]
-    return outcome, charge, total, payers, amounts, role
-
-
 def _follow_ups(
     claim: DamageClaim, *, after_payment: bool
 ) -> tuple[tuple[RepairOrder, ...], tuple[LedgerInstruction, ...]]:
     """Repair orders (DC-3) and ledger operations of a claim."""
+    claim_id = claim.claim_id
     repair_orders: list[RepairOrder] = []
     instructions: list[LedgerInstruction] = []
     for item in claim.items:
-        if item.repair_quote is not None:
+        quote = item.repair_quote
+        if quote is not None:
             repair_orders.append(
-                RepairOrder(
-                    claim.claim_id, item.description, item.tag, item.repair_quote, after_payment
-                )
+                _new_repair_order(claim_id, item.description, item.tag, quote, after_payment)
             )
-        if item.tag is not None:
-            kind = (
-                LedgerOperation.SEND_TO_REPAIR
-                if item.extent is Extent.REPAIRABLE
-                else LedgerOperation.DISPOSE
-            )
+        tag = item.tag
+        if tag is not None:
+            extent = item.extent
+            kind = _SEND_TO_REPAIR if extent is _REPAIRABLE else _DISPOSE
             instructions.append(
-                LedgerInstruction(
-                    kind, item.tag, item.item_id, item.extent, claim.claim_id, claim.incident_on
-                )
+                _new_instruction(kind, tag, item.item_id, extent, claim_id, claim.incident_on)
             )
     return tuple(repair_orders), tuple(instructions)
 
 
-def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Assessment:
+def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Assessment:  # noqa: PLR0915 - the hot path, one call
     """Assess a claim under a policy (rules DC-1 … DC-9); pure and deterministic.
 
     Args:
@@ -546,55 +742,93 @@ def assess(claim: DamageClaim, policy: CompensationPolicy | None = None) -> Asse
     """
     if policy is None:
         policy = _DEFAULT_POLICY
-    depreciation = policy.depreciation
-    lives = depreciation.life_table.months_by_category
-    convention = depreciation.convention
-    incident = claim.incident_on
-    incident_index = claim.incident_month_index
-    lines: list[AssessmentLine] = []
-    loss = 0
-    for item in claim.items:
-        line, line_loss = _line(item, incident_index, policy, lives, convention)
-        lines.append(line)
-        loss += line_loss
+    plan = policy._plan
+    incident_index = claim._incident_index
+    items = claim.items
+    if len(items) == 1:
+        line, loss = _line(items[0], incident_index, plan)
+        lines: tuple[AssessmentLine, ...] = (line,)
+        loss_money = line.loss
+    else:
+        built = [_line(item, incident_index, plan) for item in items]
+        lines = tuple(line for line, _ in built)
+        loss = sum(fen for _, fen in built)
+        loss_money = Money.from_fen(loss)  # checked: a sum of items may leave the domain
 
     cause = claim.cause
     agreed = claim.agreed_amount
     if agreed is not None:
-        dc5_no_fine_above_loss(claim.claim_id, agreed_fen=agreed.fen, loss_fen=loss)
-    outcome, charge, total, payers, amounts, role = _charge(claim, loss, policy)
-    loss_money = lines[0].loss if len(lines) == 1 else _money(loss)
-    charge_money = loss_money if charge == loss else _money(charge)
-    total_money = charge_money if total == charge else _money(total)
-    shares = _shares(payers, amounts, total_money, policy, role)
+        agreed_fen = agreed.fen
+        dc5_no_fine_above_loss(claim.claim_id, agreed_fen=agreed_fen, loss_fen=loss)
+    # DC-2, DC-1, DC-3: the outcome and the payers; DC-5: the charge, never above the loss.
+    payers: tuple[LiableParty, ...] = ()
+    role: PayerRole | None = None
+    charge = total = 0
+    if cause is _NATURAL_WEAR:
+        outcome = _WEAR_REPAIRED
+    elif cause not in plan.compensable:
+        outcome = _NOT_COMPENSABLE
+    else:
+        outcome = _SCHOOL_BEARS
+        payers = claim.parties
+        if not payers:
+            holder = claim.holder
+            if holder is not None and plan.holder_pays:
+                payers, role = (holder,), _HOLDER
+    relief: list[Decimal] | None = None
+    if payers:
+        if agreed is not None:
+            charge = agreed_fen
+        elif plan.multiplier is None:
+            charge = loss
+        else:
+            numerator, denominator = plan.multiplier  # ROUND_HALF_UP of loss × multiplier
+            charge = (2 * loss * numerator + denominator) // (2 * denominator)
+        total = charge
+        if role is None and claim._relief:  # hardship relief only lowers the total
+            total, relief = _relieved(charge, payers, policy)
+        outcome = _WAIVED if charge and not total else _CHARGED
+        if 0 < total < plan.write_off_fen:
+            total = 0
+            outcome = _WRITTEN_OFF
+    charge_money = loss_money if charge == loss else _fen(charge)
+    total_money = charge_money if total == charge else _fen(total)
+    # DC-7, DC-8: the exact split, a minor's guardian named as payer.
+    count = len(payers)
+    shares: tuple[Share, ...]
+    if count > 1:
+        moneys = _split(claim, total, count, relief)
+        shares = tuple(map(_share, payers, moneys, repeat(plan, count)))
+    elif not count:
+        shares = ()
+    elif role is None:
+        shares = (_share(payers[0], total_money, plan),)
+    else:
+        shares = (_holder_share(payers[0], total_money),)
     repair_orders, instructions = _follow_ups(claim, after_payment=total > 0)
 
-    flag = cause is Cause.DELIBERATE and policy.flag_deliberate
     flagged: tuple[str, ...] = ()
-    if flag:
-        flagged = tuple(
-            party.party_id
-            for party in claim.parties
-            if party.kind in (PartyKind.STUDENT, PartyKind.STAFF)
-        )
-    return Assessment(
-        claim_id=claim.claim_id,
-        incident_on=incident,
-        cause=cause,
-        outcome=outcome,
-        lines=tuple(lines),
-        loss=loss_money,
-        charge=charge_money,
-        total=total_money,
-        shares=shares,
-        repair_orders=repair_orders,
-        ledger_instructions=instructions,
-        discipline_flag=flag,
-        discipline_party_ids=flagged,
-        holder=claim.holder,
-        value_basis=policy.value_basis,
-        multiplier=policy.multiplier,
-        agreed=agreed is not None,
+    flag = cause is _DELIBERATE and plan.flag_deliberate
+    if flag:  # DC-9: the students and staff concerned
+        flagged = tuple([party.party_id for party in claim.parties if party.kind in _PERSONS])
+    return _new_assessment(
+        claim.claim_id,
+        claim.incident_on,
+        cause,
+        outcome,
+        lines,
+        loss_money,
+        charge_money,
+        total_money,
+        shares,
+        repair_orders,
+        instructions,
+        flag,
+        flagged,
+        claim.holder,
+        plan.value_basis,
+        policy.multiplier,
+        agreed is not None,
     )
 
 

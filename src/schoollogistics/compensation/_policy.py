@@ -22,7 +22,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -221,6 +221,39 @@ DEFAULT_COMPENSABLE_CAUSES: Final = (
 """Man-made damage is compensated (DC-2); unknown causes fall to the holder (DC-3)."""
 
 
+class AssessmentPlan(NamedTuple):
+    """A policy as the assessment's hot path reads it, built once per policy (private).
+
+    ``CompensationPolicy`` keeps one in a private field; ``assess`` unpacks it
+    instead of walking the policy's nested records on every claim.
+
+    Attributes:
+        lives: Life in months of each category, in the order of ``AssetCategory``
+            (``None``: not depreciated); an asset's ``_category_index`` indexes it.
+        start_offset: 0 when the month of acquisition is charged, 1 when
+            depreciation starts the month after (DC-6).
+        value_basis: How a destroyed or lost item is valued (DC-4).
+        multiplier: The multiplier as an exact ratio ``(numerator, denominator)``;
+            ``None`` when it is 1.
+        compensable: The causes that are charged (DC-2); a short tuple, as
+            ``in`` compares enum members by identity without hashing them.
+        holder_pays: The holder pays when no one is identified (DC-3).
+        write_off_fen: Totals above zero and below this are written off.
+        guardian_pays: A minor's guardian is named as payer (DC-8).
+        flag_deliberate: Deliberate damage is flagged (DC-9).
+    """
+
+    lives: tuple[int | None, ...]
+    start_offset: int
+    value_basis: ValueBasis
+    multiplier: tuple[int, int] | None
+    compensable: tuple[Cause, ...]
+    holder_pays: bool
+    write_off_fen: int
+    guardian_pays: bool
+    flag_deliberate: bool
+
+
 def _causes(value: Iterable[Cause]) -> tuple[Cause, ...]:
     causes = tuple(value)
     for cause in causes:
@@ -288,9 +321,26 @@ class CompensationPolicy:
     flag_deliberate: bool = True
     depreciation: DepreciationPolicy = attrs.field(factory=DepreciationPolicy)
     _write_off_fen: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _plan: AssessmentPlan = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_write_off_fen", self.write_off_below.fen)
+        write_off = self.write_off_below.fen
+        object.__setattr__(self, "_write_off_fen", write_off)
+        multiplier = self.multiplier
+        depreciation = self.depreciation
+        months = depreciation.life_table.months_by_category
+        plan = AssessmentPlan(
+            lives=tuple(months.get(category) for category in AssetCategory),
+            start_offset=0 if depreciation.convention is MonthConvention.SAME_MONTH else 1,
+            value_basis=self.value_basis,
+            multiplier=None if multiplier == 1 else multiplier.as_integer_ratio(),
+            compensable=self.compensable_causes,
+            holder_pays=self.no_one_identified is NoOneIdentified.HOLDER_PAYS,
+            write_off_fen=write_off,
+            guardian_pays=self.guardian_pays_for_minor,
+            flag_deliberate=self.flag_deliberate,
+        )
+        object.__setattr__(self, "_plan", plan)
 
     @property
     def write_off_fen(self) -> int:

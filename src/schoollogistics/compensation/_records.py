@@ -13,7 +13,8 @@ and the kernel's amount checks, so that assessing a claim cannot fail on its sha
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Final, Protocol
 
 import attrs
@@ -188,6 +189,15 @@ class AssetLike(Protocol):
 
 _ASSET_ATTRIBUTES: Final = ("original_value", "acquired_on", "category")
 
+CATEGORY_INDEX: Final[Mapping[AssetCategory, int]] = MappingProxyType(
+    {category: index for index, category in enumerate(AssetCategory)}
+)
+"""The position of each category in ``AssetCategory`` (an asset keeps its own, precomputed).
+
+The assessment looks a category's life up by this index in a tuple: hashing an
+enum member runs Python code, indexing a tuple does not.
+"""
+
 
 def _read(asset: AssetLike) -> tuple[Money, DateInput, AssetCategory]:
     """The values of an asset record, or ``compensation.not_an_asset`` naming the missing one."""
@@ -229,10 +239,12 @@ class AssetValue:
     _acquired_index: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _original_fen: int = attrs.field(init=False, eq=False, repr=False, hash=False)
     _replacement_fen: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _category_index: int = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         index = self.acquired_on.year * 12 + self.acquired_on.month - 1
         object.__setattr__(self, "_acquired_index", index)
+        object.__setattr__(self, "_category_index", CATEGORY_INDEX[self.category])
         object.__setattr__(self, "_original_fen", self.original_value.fen)
         replacement = self.replacement_cost
         object.__setattr__(self, "_replacement_fen", 0 if replacement is None else replacement.fen)

@@ -66,6 +66,7 @@ __all__ = [
     "to_capital",
     "to_decimal",
     "to_exact_decimal",
+    "trusted_from_fen",
 ]
 
 FEN: Final = Decimal("0.01")
@@ -492,6 +493,22 @@ class Money:
 
 _new = object.__new__
 _set_amount = Money.amount.__set__  # type: ignore[attr-defined]  # the slot descriptor
+_scaleb: Final = MONEY_CONTEXT.scaleb
+
+
+def trusted_from_fen(fen: int) -> Money:
+    """[`Money.from_fen`][schoollogistics.core.money.Money.from_fen] without its checks, for hot paths.
+
+    The caller guarantees what ``from_fen`` would check: ``fen`` is an ``int``
+    (not a ``bool``) with ``abs(fen) < 10**15``, typically because it is derived
+    from amounts already in the money domain and is no larger than one of them
+    (a share of a total, a month's depreciation of an original value). The
+    result equals ``Money.from_fen(fen)`` and is written the same way (two
+    decimal places). Anything not known valid goes through ``from_fen``.
+    """  # noqa: E501
+    money = _new(Money)
+    _set_amount(money, _scaleb(fen, -2))  # a context method takes the int as it is
+    return money
 
 
 def allocate(total: MoneyInput, weights: Sequence[int | Decimal | Money]) -> tuple[Money, ...]:

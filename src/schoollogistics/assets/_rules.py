@@ -105,7 +105,12 @@ Guard = Callable[[State, AssetEvent, LedgerPolicy], None]
 _AVAILABLE: Final = Holding.AVAILABLE
 _RETURNED: Final = Holding.RETURNED
 _IN_REPAIR: Final = Holding.IN_REPAIR
-_SERVICEABLE: Final = frozenset({Condition.GOOD, Condition.WORN})
+_GOOD: Final = Condition.GOOD
+_WORN: Final = Condition.WORN
+# Enum members as module constants: in CPython 3.11 reading a member from its
+# class, or hashing it, runs Python code (about 70 and 150 ns); these guards run
+# once or more per event of a replay.
+_FIXED_ASSET: Final = ItemKind.FIXED_ASSET
 _CONSUMABLE_TAGGED: Final = Phrase("a consumable has no tags", "低值易耗品无资产标签")
 _NOT_THE_RECORDER: Final = Phrase(" other than the recorder", "（审批人不得为登记人本人）")
 
@@ -176,7 +181,7 @@ def _tags(  # noqa: PLR0917 - private helper
     serviceable: bool = False,
 ) -> None:
     """Tags: required and matching for a tracked item, absent for a consumable."""
-    if item.kind is not ItemKind.FIXED_ASSET:
+    if item.kind is not _FIXED_ASSET:
         if tags:
             raise TagsMismatchError(item_id=item.item_id, reason=_CONSUMABLE_TAGGED)
         return
@@ -192,10 +197,10 @@ def _tags(  # noqa: PLR0917 - private helper
         )
     for tag in tags:
         _unit_at(state, item, tag, location_id, holding)
-        if serviceable and state.unit_cond[tag] not in _SERVICEABLE:
-            raise UnitNotServiceableError(
-                tag=tag, condition=CONDITION_WORDS[state.unit_cond[tag].value]
-            )
+        if serviceable:
+            condition = state.unit_cond[tag]
+            if condition is not _GOOD and condition is not _WORN:
+                raise UnitNotServiceableError(tag=tag, condition=CONDITION_WORDS[condition.value])
 
 
 def _unit_at(state: State, item: ItemType, tag: str, location_id: str, holding: Holding) -> None:
@@ -220,7 +225,7 @@ def _unit_at(state: State, item: ItemType, tag: str, location_id: str, holding: 
 
 
 def _new_tags(state: State, item: ItemType, tags: tuple[str, ...], quantity: int) -> None:
-    if item.kind is not ItemKind.FIXED_ASSET:
+    if item.kind is not _FIXED_ASSET:
         if tags:
             raise TagsMismatchError(item_id=item.item_id, reason=_CONSUMABLE_TAGGED)
         return
@@ -290,7 +295,7 @@ def as1_receipt_registered(state: State, event: Received, policy: LedgerPolicy) 
         non_negative(event.unit_cost, field="unit_cost")
     if not (event.supplier.strip() or event.invoice_ref.strip()):
         raise SourceRequiredError(item_id=event.item_id)
-    if event.tags or item.kind is ItemKind.FIXED_ASSET:
+    if event.tags or item.kind is _FIXED_ASSET:
         _new_tags(state, item, event.tags, quantity)
 
 
@@ -309,7 +314,7 @@ def as1_issue_registered(state: State, event: Issued, policy: LedgerPolicy) -> N
     quantity = event.quantity
     if type(quantity) is not int or quantity <= 0:
         _quantity(quantity)
-    if event.tags or item.kind is ItemKind.FIXED_ASSET:
+    if event.tags or item.kind is _FIXED_ASSET:
         _tags(state, item, event.tags, quantity, event.from_place, _AVAILABLE, serviceable=True)
 
 
@@ -499,7 +504,7 @@ def as3_exchange_hands_back_old(state: State, event: Exchanged, policy: LedgerPo
     holder_id = event.holder_id
     quantity = event.quantity
     lost = event.lost_quantity
-    if item.tracked:
+    if item.kind is _FIXED_ASSET:
         _tags(state, item, event.old_tags, quantity - lost, holder_id, _AVAILABLE)
         _tags(state, item, event.lost_tags, lost, holder_id, _AVAILABLE)
         if set(event.old_tags) & set(event.lost_tags):
@@ -508,7 +513,7 @@ def as3_exchange_hands_back_old(state: State, event: Exchanged, policy: LedgerPo
             )
     elif event.old_tags or event.lost_tags:
         raise TagsMismatchError(item_id=event.item_id, reason=_CONSUMABLE_TAGGED)
-    if event.new_tags or item.tracked:
+    if event.new_tags or item.kind is _FIXED_ASSET:
         _tags(state, item, event.new_tags, quantity, event.store_id, _AVAILABLE, serviceable=True)
     held = state.avail.get((holder_id, event.item_id), 0)
     if held < quantity:
@@ -558,7 +563,7 @@ def as4_transfer_recorded(state: State, event: Transferred, policy: LedgerPolicy
     quantity = event.quantity
     if type(quantity) is not int or quantity <= 0:
         _quantity(quantity)
-    if event.tags or item.kind is ItemKind.FIXED_ASSET:
+    if event.tags or item.kind is _FIXED_ASSET:
         _tags(state, item, event.tags, quantity, event.from_location, _AVAILABLE)
 
 
@@ -582,7 +587,7 @@ def as5_loan_registered(state: State, event: Lent, policy: LedgerPolicy) -> None
         _quantity(quantity)
     if event.due_on < event.effective_on:
         raise InvalidDueDateError(due_on=event.due_on, lent_on=event.effective_on)
-    if event.tags or item.kind is ItemKind.FIXED_ASSET:
+    if event.tags or item.kind is _FIXED_ASSET:
         _tags(state, item, event.tags, quantity, event.from_place, _AVAILABLE, serviceable=True)
 
 
@@ -618,7 +623,7 @@ def as6_hand_back_checked(state: State, event: Returned, policy: LedgerPolicy) -
     quantity = event.quantity
     if type(quantity) is not int or quantity <= 0:
         _quantity(quantity)
-    if event.tags or item.kind is ItemKind.FIXED_ASSET:
+    if event.tags or item.kind is _FIXED_ASSET:
         _tags(state, item, event.tags, quantity, event.holder_id, _AVAILABLE)
 
 

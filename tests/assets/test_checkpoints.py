@@ -279,3 +279,17 @@ def test_an_untagged_entry_counts_the_loans_of_its_item_coming_back() -> None:
     assert books == _full_refold(books)
     with pytest.raises(AssetError):  # and one taken on day 3 leaves the loan short
         books.issue("chalk", "store", "room-b", 2, on=DAY.add(days=3), by=CLERK)
+
+
+def test_a_ledger_as_of_a_day_takes_backdated_entries_like_any_other() -> None:
+    """``as_of`` keeps the effective order of a ledger that had back-dated entries."""
+    books = _dense_books(every=2)
+    for offset in (3, 5, 7, 9):
+        _receive(books, DAY.add(days=offset))
+    _receive(books, DAY.add(days=4), 2)  # back-dated: recording order is no longer date order
+    earlier = books.as_of(DAY.add(days=8))
+    assert earlier == AssetLedger.replay(earlier.events)
+    earlier.issue("chalk", "store", "room-a", 6, on=DAY.add(days=6), by=CLERK)  # back-dated
+    assert earlier == AssetLedger.replay(earlier.events)
+    _receive(earlier, DAY.add(days=8))
+    assert earlier == AssetLedger.replay(earlier.events)

@@ -329,10 +329,14 @@ class AssetLedger:
     def as_of(self, day: DateInput) -> AssetLedger:
         """The ledger as it stood at the end of ``day`` (events effective on or before it)."""
         until = as_date(day, field="day")
-        ledger = AssetLedger(self._policy)
+        ledger = AssetLedger(self._policy, checkpoint_every=self._checkpoint_every)
         kept = [event for event in self._effective_order() if event.effective_on <= until]
         _fold_all(ledger._state, kept, check=False)
-        ledger._events = [event for event in self._events if event.effective_on <= until]
+        if self._ordered is None:  # recording order is effective order: one list serves
+            ledger._events = kept
+        else:
+            ledger._events = [event for event in self._events if event.effective_on <= until]
+            ledger._ordered = kept
         return ledger
 
     def _effective_order(self) -> list[AssetEvent]:

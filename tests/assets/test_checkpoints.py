@@ -289,7 +289,9 @@ def test_a_ledger_as_of_a_day_takes_backdated_entries_like_any_other() -> None:
     _receive(books, DAY.add(days=4), 2)  # back-dated: recording order is no longer date order
     earlier = books.as_of(DAY.add(days=8))
     assert earlier == AssetLedger.replay(earlier.events)
-    # back-dated: day 6 holds 4 + 1 + 2 + 1 = 8 (the entry of day 4 counts)
+    # back-dated: day 6 holds 4 + 1 + 2 + 1 = 8 (the entry of day 4 counts, not day 8's)
+    with pytest.raises(AssetError):
+        earlier.issue("chalk", "store", "room-a", 9, on=DAY.add(days=6), by=CLERK)
     earlier.issue("chalk", "store", "room-a", 7, on=DAY.add(days=6), by=CLERK)
     assert earlier == AssetLedger.replay(earlier.events)
     _receive(earlier, DAY.add(days=8))

@@ -387,22 +387,19 @@ class AssetLedger:
         place = bisect.bisect_right(ordered, day, key=_effective)
         checkpoints = self._checkpoints
         usable = bisect.bisect_right(checkpoints, place, key=_position)
-        if usable:
-            base = checkpoints[usable - 1]
-            state = base.restore(self._state)
-            start = base.position
-        else:
-            state = State(self._policy)
-            start = 0
+        base = checkpoints[usable - 1] if usable else None
+        start = base.position if base is not None else 0
         item_id = _untagged_item(event)
         if item_id is not None:
+            # Without the loan histories: see _fold_item.
+            state = base.state.copy(history=False) if base is not None else State(self._policy)
             _fold_item(state, ordered[start:place], item_id, check=False)
             RUNNERS[type(event)](state, event, self._policy)
             if _fold_item(state, ordered[place:], item_id, check=True):
                 self._commit_by_item(event, place)
                 return
             # A later stock-take counts this item: its check reads other items too.
-            state = base.restore(self._state) if usable else State(self._policy)
+        state = base.restore(self._state) if base is not None else State(self._policy)
         _fold_all(state, ordered[start:place], check=False)
         RUNNERS[type(event)](state, event, self._policy)
         state.last_date = max(day, state.last_date or day)
@@ -1744,6 +1741,11 @@ def _fold_item(state: State, events: Sequence[AssetEvent], item_id: str, *, chec
       id namespaces, nothing of another item; so the later events of other items
       pass as they did, and the later events of this item (its loans' returns
       included) are checked again on rows of this item that are exact;
+    * the restored state leaves out the two loan histories (every loan by id, the
+      returns): only a loan id's freshness (AS-5) and the queries read them; a
+      later loan of this item passed that check before and the entry makes no
+      loan, and a later return is checked only when its loan is open (the open
+      loans are copied);
     * a stock-take's check reads every item it has a line for: when a later one
       has a line for this item, ``False`` is returned at once and the caller
       takes the general path (refold and check everything after the date);

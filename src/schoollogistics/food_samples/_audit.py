@@ -92,6 +92,7 @@ _CELSIUS: Final = operator.attrgetter("celsius")
 _CABINET: Final = operator.attrgetter("cabinet_id")
 _SHIFT: Final = dt.datetime.__add__  # C-level: pendulum's ``+`` runs in Python
 _RULES: Final = tuple(f"FS-{number}" for number in range(1, 9))
+_UNSET: Final = object()  # no label seen yet
 _NO_RECORD: Final = "no disposal is recorded: still kept, or destroyed without a record"
 _NO_RECORD_ZH: Final = "无销毁记录：仍在留存或销毁未登记"
 
@@ -477,11 +478,7 @@ class _Scale:
         bounds.extend(group.bounds() for group in self.groups.values() if group.times)
         bounds.append((start, end))
         groups = [*lists, *(group.times for group in self.groups.values())]
-        try:
-            steady = steady_scale(_ZONE, groups, bounds, margin)
-        except OverflowError:  # a policy duration beyond the calendar: no shortcut
-            steady = False
-        if steady:
+        if steady_scale(_ZONE, groups, bounds, margin):
             self.start = dt.datetime.astimezone(start, _ZONE)
             self.end = dt.datetime.astimezone(end, _ZONE)
         else:
@@ -529,12 +526,57 @@ def _reading_groups(readings: Sequence[TemperatureReading]) -> dict[str, _Group]
     return {cabinet: _Group(found) for cabinet, found in by_cabinet.items()}
 
 
-def _late_limit(end: dt.datetime, overdue: dt.timedelta) -> dt.datetime | None:
-    """The moment before which a sample taken and never discarded is overdue at the horizon."""
-    try:
-        return _SHIFT(end, -overdue)
-    except OverflowError:
-        return None
+class _Cabinet:
+    """A cabinet's sorted readings, with what the FS-5 check of a window needs of them.
+
+    A window ``[taken, min(taken + retention, end)]`` with ``first <= taken <=
+    cover`` has readings on both sides and no long gap (the series has none);
+    ``bad`` says whether any reading is out of range.
+    """
+
+    __slots__ = ("bad", "cover", "first", "series")
+
+    def __init__(
+        self, series: Series[dt.datetime] | None, end: dt.datetime, retention: dt.timedelta
+    ) -> None:
+        self.series = series
+        self.bad = series is not None and bool(series.out_of_range)
+        self.first = self.cover = end  # no window starting before ``end`` passes
+        if series is not None and not series.big_gaps:
+            last = series.times[-1]
+            if last >= end:
+                self.first, self.cover = series.times[0], end
+            else:
+                self.first, self.cover = series.times[0], _SHIFT(last, -retention)
+
+
+def _check_disposals(  # noqa: PLR0917 - the pass's own helper
+    too_early: list[Violation],
+    unsigned: list[Violation],
+    sample_id: str,
+    taken: dt.datetime,
+    entries: list[tuple[dt.datetime, Disposal]],
+    retention: dt.timedelta,
+    show: Callable[[Instant], str],
+) -> None:
+    """FS-3 and FS-6 for a sample discarded more than once: each record is checked."""
+    earliest = since(taken, ORIGIN) + retention
+    for moment, disposal in entries:
+        if since(moment, taken) < retention:
+            too_early.append(
+                FINDINGS["food_samples.discarded_too_early"].violation(
+                    sample_id,
+                    discarded_at=show(since(moment, ORIGIN)),
+                    earliest_discard_at=show(earliest),
+                    retention_hours=hours_text(retention),
+                )
+            )
+        if _blank(disposal.discarded_by):
+            unsigned.append(
+                FINDINGS["food_samples.disposal_unsigned"].violation(
+                    sample_id, discarded_at=show(since(moment, ORIGIN))
+                )
+            )
 
 
 def _first_gap(
@@ -608,7 +650,7 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
     retention_hours = hours_text(retention)
     gap_hours = hours_text(max_gap)
     limits = {"minimum": str(policy.min_celsius), "maximum": str(policy.max_celsius)}
-    late_limit = _late_limit(end, overdue)
+    late_limit = _SHIFT(end, -overdue)  # never discarded, taken before: overdue at the end
     horizon = context.horizon
     f1: list[Violation] = []
     f2: list[Violation] = []
@@ -666,48 +708,43 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
 
     # ---- the readings (FS-5), sorted per cabinet on first use
     groups = scale.groups
-    built: dict[str, tuple[Series[dt.datetime] | None, dt.datetime | None]] = {}
+    built: dict[str, _Cabinet] = {}
 
-    def series_of(cabinet: str) -> tuple[Series[dt.datetime] | None, dt.datetime | None]:
-        """The cabinet's series and the latest moment a window may start to be covered."""
+    def cabinet_of(cabinet: str) -> _Cabinet:
         found = built.get(cabinet)
         if found is None:
             group = groups.get(cabinet)
-            if group is None:
-                found = (None, None)
-            else:
-                series = Series(
-                    group.times, group.celsius, policy, since, increasing=group.increasing
-                )
-                cover: dt.datetime | None = None  # a window starting at or before is covered
-                if series.big_gaps:
-                    cover = None
-                elif series.times[-1] >= end:
-                    cover = end
-                else:
-                    try:
-                        cover = _SHIFT(series.times[-1], -retention)
-                    except OverflowError:
-                        cover = None
-                found = (series, cover)
-            built[cabinet] = found
+            series = (
+                None
+                if group is None
+                else Series(group.times, group.celsius, policy, since, increasing=group.increasing)
+            )
+            found = built[cabinet] = _Cabinet(series, end, retention)
         return found
 
+    # ---- the loop: each sample once, every rule about it
     meals = context.meals
     meals_get = meals.get
     all_meal_ids = context._all_meal_ids
     services = scale.services
+    no_holds = not holds
     sampled: dict[str, set[str | None] | None] = {}  # FS-1: the dishes sampled of each meal
     dishes: set[str | None] = set()
+    menu: tuple[str, ...] = ()
     last_meal: Meal | None = None
-    last_id: object = None
     meal: Meal | None = None
-    in_scope = known_meal = False
     service = end
-    last_cabinet: object = None
-    series: Series[dt.datetime] | None = None
-    cover: dt.datetime | None = None
-    first_reading = end
+    # the last value of a label and whether it was filled in (labels repeat from sample
+    # to sample: comparing with the last one is cheaper than looking at it again)
+    last_id: object = _UNSET
+    last_taken_by: object = _UNSET
+    last_reviewed_by: object = _UNSET
+    last_cabinet: object = _UNSET
+    last_signer: object = _UNSET
+    out_of_scope = taken_by_ok = reviewed_ok = cabinet_ok = signer_ok = False
+    if not reviewer:
+        reviewed_ok = True
+    readings = _Cabinet(None, end, retention)
     for sample, taken, record, discarded in zip(
         samples, scale.taken, first_record, first_at, strict=True
     ):
@@ -715,133 +752,138 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
         if meal_id != last_id:
             last_id = meal_id
             meal = meals_get(meal_id)
-            known_meal = meal is not None
-            in_scope = known_meal or meal_id not in all_meal_ids
             if meal is not None:
                 service = services[meal_id]
-        if not in_scope:
-            continue
-        sample_id = sample.sample_id
+                menu = meal.dishes
+                if meal is not last_meal:  # samples of one meal usually come together
+                    if last_meal is not None:
+                        settle_dishes(sampled, last_meal, dishes)
+                    dishes = dishes_so_far(sampled, meal_id)
+                    last_meal = meal
+            else:
+                out_of_scope = meal_id in all_meal_ids  # a meal of another period
         dish = sample.dish
         # FS-1 (dishes sampled) and FS-8 (taken before service)
         if meal is not None:
-            if meal is not last_meal:  # samples of one meal usually come together
-                if last_meal is not None:
-                    settle_dishes(sampled, last_meal, dishes)
-                dishes = dishes_so_far(sampled, meal_id)
-                last_meal = meal
             dishes.add(dish)
-            if dish not in meal.dishes and not _blank(dish):
-                f1.append(unserved.violation(sample_id, dish=str(dish), **_meal_params(meal)))
+            if dish in menu:  # a dish of the menu: named (menus have no blank dish)
+                dish_ok = True
+            else:
+                dish_ok = bool(dish and dish.strip())
+                if dish_ok:
+                    f1.append(
+                        unserved.violation(sample.sample_id, dish=str(dish), **_meal_params(meal))
+                    )
             if taken > service:
                 f8.append(
                     after_service.violation(
-                        sample_id,
+                        sample.sample_id,
                         taken_at=at(taken),
                         service_start=at(service),
                         **_meal_params(meal),
                     )
                 )
-        elif start <= taken < end:
-            f1.append(unknown.violation(sample_id, meal=meal_id))
+        elif out_of_scope or not start <= taken < end:
+            continue  # not in scope: a meal of another period, or no meal and taken outside
         else:
-            continue  # a sample of an unknown meal taken outside the period: not in scope
+            f1.append(unknown.violation(sample.sample_id, meal=meal_id))
+            dish_ok = bool(dish and dish.strip())
         # FS-2 (weight) and FS-4 (labels)
         grams = sample.grams
         if grams is not None and grams < minimum:
             f2.append(
                 underweight.violation(
-                    sample_id, dish=str(dish), grams=str(grams), minimum=str(minimum)
+                    sample.sample_id, dish=str(dish), grams=str(grams), minimum=str(minimum)
                 )
             )
         taken_by = sample.taken_by
-        reviewed_by = sample.reviewed_by
+        if taken_by != last_taken_by:
+            last_taken_by = taken_by
+            taken_by_ok = bool(taken_by and taken_by.strip())
+        if reviewer:
+            reviewed_by = sample.reviewed_by
+            if reviewed_by != last_reviewed_by:
+                last_reviewed_by = reviewed_by
+                reviewed_ok = bool(reviewed_by and reviewed_by.strip())
         cabinet = sample.cabinet_id
-        if not (
-            grams is not None
-            and dish
-            and dish.strip()
-            and taken_by
-            and taken_by.strip()
-            and (not reviewer or (reviewed_by and reviewed_by.strip()))
-            and cabinet
-            and cabinet.strip()
-        ):
+        if cabinet != last_cabinet:
+            last_cabinet = cabinet
+            cabinet_ok = bool(cabinet and cabinet.strip())
+            if cabinet_ok:
+                readings = cabinet_of(str(cabinet))
+        if not (grams is not None and dish_ok and taken_by_ok and reviewed_ok and cabinet_ok):
             fields = sample.missing_labels(policy)
             f4.append(
                 missing_label.violation(
-                    sample_id,
+                    sample.sample_id,
                     fields=", ".join(fields),
                     fields_zh="、".join(_LABELS_ZH[f] for f in fields),
                 )
             )
-        # FS-5 (temperatures while the sample is in its window)
-        if taken < end and cabinet and cabinet.strip():
-            if cabinet != last_cabinet:
-                last_cabinet = cabinet
-                series, cover = series_of(cabinet)
-                first_reading = series.times[0] if series is not None and series.times else end
-            if cover is None or not first_reading <= taken <= cover:
+        # FS-5 (temperatures while the sample is in its window, cut at the horizon)
+        if cabinet_ok and taken < end:
+            if not readings.first <= taken <= readings.cover:  # else: no gap possible
                 window_end = end if since(end, taken) <= retention else _SHIFT(taken, retention)
-                gap = _first_gap(series, taken, window_end, max_gap)
+                gap = _first_gap(readings.series, taken, window_end, max_gap)
                 if gap is not None:
                     f5.append(
                         gap_finding.violation(
-                            sample_id,
-                            cabinet=cabinet,
+                            sample.sample_id,
+                            cabinet=str(cabinet),
                             gap_from=at(gap[0]),
                             gap_to=at(gap[1]),
                             max_gap_hours=gap_hours,
                         )
                     )
-            if series is not None and series.out_of_range:
-                window_end = end if since(end, taken) <= retention else _SHIFT(taken, retention)
-                bad = series.out_of_range
-                times = series.times
-                low = bisect_left(times, taken)
-                high = bisect_right(times, window_end)
-                position = bisect_left(bad, low)
-                if position < len(bad) and bad[position] < high:
-                    index = bad[position]
-                    f5.append(
-                        out_of_range.violation(
-                            sample_id,
-                            cabinet=cabinet,
-                            at=at(times[index]),
-                            celsius=str(series.celsius[index]),
-                            count=str(bisect_left(bad, high) - position),
-                            **limits,
+            if readings.bad:
+                series = readings.series
+                if series is not None:
+                    window_end = end if since(end, taken) <= retention else _SHIFT(taken, retention)
+                    bad = series.out_of_range
+                    times = series.times
+                    high = bisect_right(times, window_end)
+                    position = bisect_left(bad, bisect_left(times, taken))
+                    if position < len(bad) and bad[position] < high:
+                        index = bad[position]
+                        f5.append(
+                            out_of_range.violation(
+                                sample.sample_id,
+                                cabinet=str(cabinet),
+                                at=at(times[index]),
+                                celsius=str(series.celsius[index]),
+                                count=str(bisect_left(bad, high) - position),
+                                **limits,
+                            )
                         )
-                    )
         # FS-3 (retention), FS-6 (disposals signed, not kept past time), FS-7 (holds)
         entries: list[tuple[dt.datetime, Disposal]] = []
         if record is not None and discarded is not None:
-            several = bool(more) and sample_id in more
-            entries = [(discarded, record), *more[sample_id]] if several else []
-            if several or since(discarded, taken) < retention:
-                earliest = show(since(taken, ORIGIN) + retention)
-                f3.extend(
-                    too_early.violation(
-                        sample_id,
-                        discarded_at=at(moment),
-                        earliest_discard_at=earliest,
-                        retention_hours=retention_hours,
-                    )
-                    for moment, _ in (entries or [(discarded, record)])
-                    if since(moment, taken) < retention
-                )
+            held = since(discarded, taken)
             signer = record.discarded_by
-            if several or not (signer and signer.strip()):
-                f6.extend(
-                    unsigned.violation(sample_id, discarded_at=at(moment))
-                    for moment, disposal in (entries or [(discarded, record)])
-                    if _blank(disposal.discarded_by)
-                )
-            if not holds:
-                if since(discarded, taken) > overdue:
+            if signer != last_signer:
+                last_signer = signer
+                signer_ok = bool(signer and signer.strip())
+            if more and sample.sample_id in more:  # several disposals: each is checked
+                entries = [(discarded, record), *more[sample.sample_id]]
+                _check_disposals(f3, f6, sample.sample_id, taken, entries, retention, show)
+            else:
+                if held < retention:
+                    f3.append(
+                        too_early.violation(
+                            sample.sample_id,
+                            discarded_at=at(discarded),
+                            earliest_discard_at=show(since(taken, ORIGIN) + retention),
+                            retention_hours=retention_hours,
+                        )
+                    )
+                if not signer_ok:
+                    f6.append(unsigned.violation(sample.sample_id, discarded_at=at(discarded)))
+                entries = [(discarded, record)] if holds else entries
+            if no_holds:
+                if held > overdue:
                     f6.append(
                         late.violation(
-                            sample_id,
+                            sample.sample_id,
                             taken_at=at(taken),
                             due_by=show(since(taken, ORIGIN) + overdue),
                             state=f"it was discarded only at {at(discarded)}",
@@ -849,12 +891,11 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
                         )
                     )
                 continue
-            entries = entries or [(discarded, record)]
-        elif not holds:
-            if late_limit is not None and taken < late_limit:
+        elif no_holds:
+            if taken < late_limit:
                 f6.append(
                     late.violation(
-                        sample_id,
+                        sample.sample_id,
                         taken_at=at(taken),
                         due_by=show(since(taken, ORIGIN) + overdue),
                         state=_NO_RECORD,
@@ -863,6 +904,7 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
                 )
             continue
         # with holds (rare): the plain way, on exact instants
+        sample_id = sample.sample_id
         taken_instant = since(taken, ORIGIN)
         covering = [
             entry

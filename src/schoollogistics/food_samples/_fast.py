@@ -154,7 +154,7 @@ def plain(duration: dt.timedelta) -> Instant:
 
 def steady_scale(
     zone: dt.tzinfo,
-    groups: Sequence[list[dt.datetime]],
+    groups: Sequence[Sequence[dt.datetime]],
     bounds: Sequence[tuple[dt.datetime, dt.datetime]],
     margin: dt.timedelta,
 ) -> bool:

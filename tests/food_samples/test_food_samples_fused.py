@@ -185,13 +185,13 @@ def edge_logs(draw: st.DrawFn) -> tuple[SampleLog, RetentionPolicy, DateRange]:
         moments = [d.discarded_at for d in disposals]
         placed = (  # sometimes exactly when a sample is discarded
             draw(st.sampled_from(moments))
-            if moments and draw(st.booleans())
+            if draw(st.booleans()) and moments
             else anywhere(0, 48 * (days + 4))
         )
         later = [m for m in moments if m >= placed]
         steps = draw(st.none() | st.integers(0, 48 * 3))
         released = None if steps is None else placed.add(minutes=30 * steps)
-        if later and draw(st.booleans()):  # released exactly when a sample is discarded
+        if draw(st.booleans()) and later:  # released exactly when a sample is discarded
             released = draw(st.sampled_from(later))
         by_meals = bool(meal_ids) and draw(st.booleans())
         start = draw(st.integers(0, 48 * days))

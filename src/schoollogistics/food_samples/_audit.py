@@ -741,10 +741,13 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
     last_reviewed_by: object = _UNSET
     last_cabinet: object = _UNSET
     last_signer: object = _UNSET
-    out_of_scope = taken_by_ok = reviewed_ok = cabinet_ok = signer_ok = False
-    if not reviewer:
-        reviewed_ok = True
-    readings = _Cabinet(None, end, retention)
+    out_of_scope = taken_by_ok = cabinet_ok = signer_ok = labels_ok = False
+    reviewed_ok = not reviewer
+    # the cabinet of the last sample: its readings, and the window starts for which no
+    # gap is possible (``first <= taken <= cover``); ``bad``: a reading out of range
+    readings: Series[dt.datetime] | None = None
+    first = cover = end
+    bad = False
     for sample, taken, record, discarded in zip(
         samples, scale.taken, first_record, first_at, strict=True
     ):
@@ -797,21 +800,25 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
                 )
             )
         taken_by = sample.taken_by
+        cabinet = sample.cabinet_id
         if taken_by != last_taken_by:
             last_taken_by = taken_by
             taken_by_ok = bool(taken_by and taken_by.strip())
+            labels_ok = taken_by_ok and reviewed_ok and cabinet_ok
         if reviewer:
             reviewed_by = sample.reviewed_by
             if reviewed_by != last_reviewed_by:
                 last_reviewed_by = reviewed_by
                 reviewed_ok = bool(reviewed_by and reviewed_by.strip())
-        cabinet = sample.cabinet_id
+                labels_ok = taken_by_ok and reviewed_ok and cabinet_ok
         if cabinet != last_cabinet:
             last_cabinet = cabinet
             cabinet_ok = bool(cabinet and cabinet.strip())
+            labels_ok = taken_by_ok and reviewed_ok and cabinet_ok
             if cabinet_ok:
-                readings = cabinet_of(str(cabinet))
-        if not (grams is not None and dish_ok and taken_by_ok and reviewed_ok and cabinet_ok):
+                found = cabinet_of(str(cabinet))
+                readings, first, cover, bad = found.series, found.first, found.cover, found.bad
+        if not (labels_ok and dish_ok and grams is not None):
             fields = sample.missing_labels(policy)
             f4.append(
                 missing_label.violation(
@@ -822,9 +829,9 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
             )
         # FS-5 (temperatures while the sample is in its window, cut at the horizon)
         if cabinet_ok and taken < end:
-            if not readings.first <= taken <= readings.cover:  # else: no gap possible
+            if not first <= taken <= cover:  # else no gap is possible
                 window_end = end if since(end, taken) <= retention else _SHIFT(taken, retention)
-                gap = _first_gap(readings.series, taken, window_end, max_gap)
+                gap = _first_gap(readings, taken, window_end, max_gap)
                 if gap is not None:
                     f5.append(
                         gap_finding.violation(
@@ -835,28 +842,25 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
                             max_gap_hours=gap_hours,
                         )
                     )
-            if readings.bad:
-                series = readings.series
-                if series is not None:
-                    window_end = end if since(end, taken) <= retention else _SHIFT(taken, retention)
-                    bad = series.out_of_range
-                    times = series.times
-                    high = bisect_right(times, window_end)
-                    position = bisect_left(bad, bisect_left(times, taken))
-                    if position < len(bad) and bad[position] < high:
-                        index = bad[position]
-                        f5.append(
-                            out_of_range.violation(
-                                sample.sample_id,
-                                cabinet=str(cabinet),
-                                at=at(times[index]),
-                                celsius=str(series.celsius[index]),
-                                count=str(bisect_left(bad, high) - position),
-                                **limits,
-                            )
+            if bad and readings is not None:
+                window_end = end if since(end, taken) <= retention else _SHIFT(taken, retention)
+                wrong = readings.out_of_range
+                times = readings.times
+                high = bisect_right(times, window_end)
+                position = bisect_left(wrong, bisect_left(times, taken))
+                if position < len(wrong) and wrong[position] < high:
+                    index = wrong[position]
+                    f5.append(
+                        out_of_range.violation(
+                            sample.sample_id,
+                            cabinet=str(cabinet),
+                            at=at(times[index]),
+                            celsius=str(readings.celsius[index]),
+                            count=str(bisect_left(wrong, high) - position),
+                            **limits,
                         )
+                    )
         # FS-3 (retention), FS-6 (disposals signed, not kept past time), FS-7 (holds)
-        entries: list[tuple[dt.datetime, Disposal]] = []
         if record is not None and discarded is not None:
             held = since(discarded, taken)
             signer = record.discarded_by
@@ -864,8 +868,15 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
                 last_signer = signer
                 signer_ok = bool(signer and signer.strip())
             if more and sample.sample_id in more:  # several disposals: each is checked
-                entries = [(discarded, record), *more[sample.sample_id]]
-                _check_disposals(f3, f6, sample.sample_id, taken, entries, retention, show)
+                _check_disposals(
+                    f3,
+                    f6,
+                    sample.sample_id,
+                    taken,
+                    [(discarded, record), *more[sample.sample_id]],
+                    retention,
+                    show,
+                )
             else:
                 if held < retention:
                     f3.append(
@@ -878,7 +889,6 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
                     )
                 if not signer_ok:
                     f6.append(unsigned.violation(sample.sample_id, discarded_at=at(discarded)))
-                entries = [(discarded, record)] if holds else entries
             if no_holds:
                 if held > overdue:
                     f6.append(
@@ -905,6 +915,9 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
             continue
         # with holds (rare): the plain way, on exact instants
         sample_id = sample.sample_id
+        entries: list[tuple[dt.datetime, Disposal]] = []
+        if record is not None and discarded is not None:
+            entries = [(discarded, record), *more.get(sample_id, ())]
         taken_instant = since(taken, ORIGIN)
         covering = [
             entry

@@ -418,16 +418,18 @@ def test_the_longest_durations() -> None:
 def test_the_scale_is_steady_only_when_wall_clocks_are_instants() -> None:
     zone = school_datetime(2025, 1, 1).tzinfo
     assert zone is not None
-    recent = [school_datetime(2025, 3, 1), school_datetime(2025, 4, 1)]
     margin = dt.timedelta(days=5)
-    assert _fast.steady_scale(zone, [recent], [(recent[0], recent[1])], margin)
-    assert _fast.steady_scale(zone, [], [], margin)
-    in_1988 = [school_datetime(1988, 4, 1), school_datetime(1988, 5, 1)]
-    assert not _fast.steady_scale(zone, [in_1988], [(in_1988[0], in_1988[1])], margin)
-    elsewhere = [recent[0].in_timezone("UTC"), recent[1]]
-    assert not _fast.steady_scale(zone, [elsewhere], [(recent[0], recent[1])], margin)
-    far = [school_datetime(1990, 1, 1), school_datetime(2190, 1, 1)]  # many days, few moments
-    assert not _fast.steady_scale(zone, [far], [(far[0], far[1])], margin)
+
+    def steady(*moments: pendulum.DateTime) -> bool:
+        return _fast.steady_scale(zone, [(min(moments), max(moments))], margin)
+
+    assert steady(school_datetime(2025, 3, 1), school_datetime(2025, 4, 1))
+    assert _fast.steady_scale(zone, [], margin)
+    assert not steady(school_datetime(1988, 4, 1), school_datetime(1988, 5, 1))
+    assert not steady(school_datetime(1988, 4, 20), school_datetime(1988, 9, 1))  # in DST
+    assert not steady(school_datetime(1991, 9, 20))  # five days after the last change
+    assert steady(school_datetime(1991, 9, 25))
+    assert not steady(school_datetime(2020, 1, 1), school_datetime(2030, 1, 1))  # too long
 
 
 @pytest.mark.parametrize(

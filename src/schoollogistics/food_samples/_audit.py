@@ -30,6 +30,7 @@ import datetime as dt
 import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import islice
 from types import MappingProxyType
 from typing import Final
 
@@ -41,6 +42,7 @@ from schoollogistics.core.time import DateRange, get_timezone, hours_text
 from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.errors import Phrase
 from schoollogistics.food_samples._fast import (
+    DAY,
     ORIGIN,
     Instant,
     Series,
@@ -455,9 +457,20 @@ def _blank(value: str | None) -> bool:
 class _Scale:
     """The moments of one audit on one exact scale (see ``_fast.steady_scale``).
 
-    Either the records' own moments (aware datetimes of the records' zone), or
-    all of them taken to UTC. ``start`` and ``end`` are the first moment of the
-    period and the horizon on that scale.
+    Either the records' own moments (aware datetimes of the school's default zone,
+    where the records' converters put every moment), or all of them taken to UTC.
+    ``start`` and ``end`` are the first moment of the period and the horizon on
+    that scale.
+
+    The span checked covers the moments that are compared with others: when
+    samples were taken, when service starts, the readings, and the period. The
+    disposals are left out: a disposal is compared only with its own sample's
+    taking (their difference against the retention or the overdue time) and
+    with the period's ends. Inside the span that is exact; a disposal outside it
+    lies more than ``margin`` (over two days more than the overdue time) from
+    every moment it is compared with, and offsets differ by less than two days,
+    so the outcome of each comparison is the same. Several disposals of one
+    sample are ordered by their exact instants (``join_disposals``).
     """
 
     __slots__ = ("discarded", "end", "groups", "services", "start", "taken")
@@ -466,19 +479,16 @@ class _Scale:
         log = context._log
         self.taken: list[dt.datetime] = list(map(_TAKEN_AT, log.samples))
         self.discarded: list[dt.datetime] = list(map(_DISCARDED_AT, log.disposals))
-        meals = list(context.meals.values())
-        services: list[dt.datetime] = [meal.service_start for meal in meals]
+        services: list[dt.datetime] = [meal.service_start for meal in context.meals.values()]
         self.groups = _reading_groups(log.readings)
         start = ORIGIN + context.start_at
         end = ORIGIN + context.horizon
         policy = context.policy
-        margin = plain(policy.overdue_after) + plain(policy.max_reading_gap) + dt.timedelta(days=2)
-        lists = [self.taken, self.discarded, services]
-        bounds = [(min(values), max(values)) for values in lists if values]
-        bounds.extend(group.bounds() for group in self.groups.values() if group.times)
+        margin = plain(policy.overdue_after) + plain(policy.max_reading_gap) + 2 * DAY
+        bounds = [(min(values), max(values)) for values in (self.taken, services) if values]
+        bounds.extend(group.bounds() for group in self.groups.values())
         bounds.append((start, end))
-        groups = [*lists, *(group.times for group in self.groups.values())]
-        if steady_scale(_ZONE, groups, bounds, margin):
+        if steady_scale(_ZONE, bounds, margin):
             self.start = dt.datetime.astimezone(start, _ZONE)
             self.end = dt.datetime.astimezone(end, _ZONE)
         else:
@@ -505,7 +515,7 @@ class _Group:
     def bounds(self) -> tuple[dt.datetime, dt.datetime]:
         """The earliest and the latest reading (noting whether they come in order)."""
         times = self.times
-        self.increasing = all(map(operator.lt, times, times[1:]))
+        self.increasing = all(map(operator.lt, times, islice(times, 1, None)))
         return (times[0], times[-1]) if self.increasing else (min(times), max(times))
 
 
@@ -513,17 +523,22 @@ def _reading_groups(readings: Sequence[TemperatureReading]) -> dict[str, _Group]
     """The readings by cabinet (one C-level count when a single cabinet is read)."""
     if not readings:
         return {}
-    cabinets = list(map(_CABINET, readings))
-    if cabinets.count(cabinets[0]) == len(cabinets):
-        return {cabinets[0]: _Group(readings)}
+    first = readings[0].cabinet_id
+    if operator.countOf(map(_CABINET, readings), first) == len(readings):
+        return {first: _Group(readings)}
     by_cabinet: dict[str, list[TemperatureReading]] = {}
-    for cabinet, reading in zip(cabinets, readings, strict=True):
-        found = by_cabinet.get(cabinet)
+    for reading in readings:
+        found = by_cabinet.get(reading.cabinet_id)
         if found is None:
-            by_cabinet[cabinet] = [reading]
+            by_cabinet[reading.cabinet_id] = [reading]
         else:
             found.append(reading)
     return {cabinet: _Group(found) for cabinet, found in by_cabinet.items()}
+
+
+def _earlier(moment: dt.datetime, other: dt.datetime) -> bool:
+    """Whether ``moment`` is the earlier instant (whatever the zones and the scale)."""
+    return since(moment, ORIGIN) < since(other, ORIGIN)
 
 
 class _Cabinet:
@@ -687,7 +702,7 @@ def _audit_pass(context: AuditContext) -> dict[str, list[Violation]]:  # noqa: P
         first_at, first_record, unmatched = scale.discarded, disposals, []  # one each, in order
     else:
         first_at, first_record, unmatched = join_disposals(
-            sample_ids, disposals, scale.discarded, more
+            sample_ids, disposals, scale.discarded, more, _earlier
         )
 
     # ---- the holds (FS-6, FS-7), on exact instants: rare, so kept plain

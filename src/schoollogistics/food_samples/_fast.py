@@ -61,7 +61,6 @@ T = TypeVar("T", dt.datetime, dt.timedelta)
 # C-level operations of the stdlib types (pendulum's DateTime overrides ``-`` and
 # ``+`` in Python, and builds a pendulum object for every result).
 since: Final = dt.datetime.__sub__
-_TZINFO: Final = operator.attrgetter("tzinfo")
 _UTC_OF: Final = dt.datetime.astimezone
 
 
@@ -154,28 +153,24 @@ def plain(duration: dt.timedelta) -> Instant:
 
 def steady_scale(
     zone: dt.tzinfo,
-    groups: Sequence[Sequence[dt.datetime]],
     bounds: Sequence[tuple[dt.datetime, dt.datetime]],
     margin: dt.timedelta,
 ) -> bool:
-    """Whether the moments can be compared and subtracted as they are, exactly.
+    """Whether moments of ``zone`` can be compared and subtracted as they are, exactly.
 
-    Two aware datetimes with the same ``tzinfo`` object compare and subtract by
-    their wall-clock fields, without asking the zone: that is exact when the
-    zone's offset is the same at both. It is so for every pair when every moment
-    of ``groups`` is in ``zone`` and the zone keeps one offset from ``margin``
-    before the earliest to ``margin`` after the latest of them. ``bounds`` gives
-    the earliest and the latest moment of each group (found by the caller); the
-    offset is read at every local midnight of that span (zones change their
-    offset at most once a day, as `instant_converter` assumes too). A span of
-    many more days than moments is not looked at (the caller then takes every
-    moment to UTC, which is exact too).
+    Two aware datetimes with the same ``tzinfo`` compare and subtract by their
+    wall-clock fields, without asking the zone: that is exact when the zone's
+    offset is the same at both. The records keep every moment in the school's
+    default zone (their converters put it there), so it is exact for every pair
+    when that zone keeps one offset from ``margin`` before the earliest to
+    ``margin`` after the latest moment. ``bounds`` gives the earliest and the
+    latest moment of each group of moments (found by the caller). The offset is
+    read at every local midnight of that span (zones change their offset at most
+    once a day, as `instant_converter` assumes too). A span of more than 2,000
+    days is not looked at (the caller then takes every moment to UTC, which is
+    exact too, and cheaper than reading so many offsets when the records are
+    spread so thin).
     """
-    moments = 0
-    for group in groups:
-        if operator.countOf(map(_TZINFO, group), zone) != len(group):
-            return False
-        moments += len(group)
     if not bounds:
         return True
     low = min(pair[0] for pair in bounds)
@@ -183,11 +178,13 @@ def steady_scale(
     first = dt.datetime(low.year, low.month, low.day, tzinfo=zone) - margin
     last = dt.datetime(high.year, high.month, high.day, tzinfo=zone) + margin + DAY
     days = (last - first).days
-    if days > 3 * moments + 800:
+    if days > _MOST_DAYS:
         return False
     midnights = map(operator.add, repeat(first), map(_days, range(days + 1)))
-    offsets = set(map(dt.datetime.utcoffset, midnights))
-    return len(offsets) == 1
+    return len(set(map(dt.datetime.utcoffset, midnights))) == 1
+
+
+_MOST_DAYS: Final = 2_000
 
 
 def _days(number: int) -> dt.timedelta:
@@ -207,12 +204,14 @@ def join_disposals(
     records: Sequence[Disposal],
     moments: list[T],
     more: dict[str, list[tuple[T, Disposal]]],
+    earlier: Callable[[T, T], bool] = operator.lt,
 ) -> tuple[list[T | None], list[Disposal | None], list[tuple[T, Disposal]]]:
     """Join disposals to the samples (their ids, in order).
 
     Returns, per sample, the moment and record of its first disposal (or
     ``None``), and the disposals naming no sample; the further disposals of a
-    sample go to ``more`` (by sample id, as (moment, record)).
+    sample go to ``more`` (by sample id, as (moment, record)). The first is the
+    earliest by ``earlier`` (the first given of several at one moment).
 
     Disposal records usually come in the order of their samples, so the join
     first tries the sample after the last one matched (a merge join, reading the
@@ -247,13 +246,13 @@ def join_disposals(
             unmatched.append((moment, disposal))
             continue
         following = index + 1
-        earlier = disposed_at[index]
+        before = disposed_at[index]
         previous = first[index]
-        if earlier is None or previous is None:
+        if before is None or previous is None:
             disposed_at[index] = moment
             first[index] = disposal
-        elif moment < earlier:
-            more.setdefault(sample_id, []).append((earlier, previous))
+        elif earlier(moment, before):
+            more.setdefault(sample_id, []).append((before, previous))
             disposed_at[index] = moment
             first[index] = disposal
         else:

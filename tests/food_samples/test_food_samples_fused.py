@@ -44,6 +44,7 @@ from schoollogistics.food_samples import (
     _fast,
     audit_log,
 )
+from schoollogistics.food_samples.errors import InvalidRecordError
 from schoollogistics.testing import date_ranges
 from schoollogistics.testing.food_samples import retention_policies, sample_logs, simulate_canteen
 
@@ -462,3 +463,46 @@ def test_the_strided_gap_scan_is_the_plain_scan(steps: list[int], limit: int) ->
 
 def _sub(a: dt.timedelta, b: dt.timedelta) -> dt.timedelta:
     return a - b
+
+
+def test_the_instant_converter_across_zones() -> None:
+    """Moments of several zones, alternating: each is the exact time since 0001-01-01 UTC."""
+    instant, instants = _fast.instant_converter()
+    moments = [
+        school_datetime(2025, 3, 1, 8),
+        school_datetime(2025, 3, 1, 8).in_timezone("UTC"),
+        school_datetime(1988, 4, 17, 3),
+        school_datetime(2025, 3, 1, 8).in_timezone("Europe/Paris"),
+        school_datetime(2025, 3, 1, 9),
+    ]
+    exact = [moment - _fast.ORIGIN for moment in moments]
+    assert [instant(moment) for moment in moments] == exact
+    assert instants(moments) == exact
+    assert instants([]) == []
+
+
+def test_records_of_a_subclass_are_refused_as_before() -> None:
+    class Relabelled(FoodSample):  # accepted by SampleLog (an instance of FoodSample)
+        __slots__ = ()
+
+    log, period = compliant(1, 1, 1)
+    odd = Relabelled(*attrs.astuple(log.samples[0], recurse=False))
+    bad = attrs.evolve(log, samples=(odd,))
+    with pytest.raises(InvalidRecordError) as refused:
+        audit_log(bad, RetentionPolicy(), period)
+    with pytest.raises(InvalidRecordError) as before:
+        reference.audit_log(bad, RetentionPolicy(), period)
+    assert refused.value.params == before.value.params
+    assert refused.value.params["field"] == "samples"
+
+
+def test_the_indexes_of_a_log_without_holds() -> None:
+    log, period = compliant(1, 1, 1)
+    context = AuditContext.build(log, RetentionPolicy(), period)
+    assert context.covering_holds(0) == []
+    assert context.series("no such cabinet") is None
+    cabinet = str(log.samples[0].cabinet_id)
+    assert context.series(cabinet) is context.series(cabinet)  # built once
+    assert context.service_start(log.meals[0].meal_id) == context.instant(
+        log.meals[0].service_start
+    )

@@ -42,7 +42,6 @@ __all__ = [
     "dishes_so_far",
     "instant_converter",
     "join_disposals",
-    "no_gap_possible",
     "plain",
     "settle_dishes",
     "steady_scale",
@@ -338,21 +337,6 @@ def long_steps(
             if sub(times[index + 1], times[index]) > limit
         )
     return found
-
-
-def no_gap_possible(series: Series[T] | None, start: T, end: T) -> bool:
-    """True when readings lie on both sides of ``[start, end]`` and no gap is long anywhere.
-
-    A shortcut before the bisections of the FS-5 gap check: when it holds, that
-    check cannot find a gap in the window.
-    """
-    return (
-        series is not None
-        and not series.big_gaps
-        and bool(series.times)
-        and series.times[0] <= start
-        and series.times[-1] >= end
-    )
 
 
 # ---------------------------------------------------------------- the FS-1 dish tally

@@ -189,8 +189,9 @@ def edge_logs(draw: st.DrawFn) -> tuple[SampleLog, RetentionPolicy, DateRange]:
             if draw(st.booleans()) and moments
             else anywhere(0, 48 * (days + 4))
         )
-        later = [m for m in moments if m >= placed]
-        steps = draw(st.none() | st.integers(0, 48 * 3))
+        # (Hold compares its own moments by wall clock: keep them apart across a change)
+        later = [m for m in moments if m >= placed and m.timestamp() >= placed.timestamp()]
+        steps = draw(st.none() | st.just(0) | st.integers(3, 48 * 3))
         released = None if steps is None else placed.add(minutes=30 * steps)
         if draw(st.booleans()) and later:  # released exactly when a sample is discarded
             released = draw(st.sampled_from(later))
@@ -204,7 +205,7 @@ def edge_logs(draw: st.DrawFn) -> tuple[SampleLog, RetentionPolicy, DateRange]:
                 "腹泻",
                 meal_ids=(draw(st.sampled_from(meal_ids)),) if by_meals else (),
                 taken_from=None if by_meals else at(start),
-                taken_until=None if by_meals else at(start + draw(st.integers(1, 48))),
+                taken_until=None if by_meals else at(start + draw(st.integers(3, 48))),
                 released_at=released,
                 released_by=None if released is None else "局",
             )

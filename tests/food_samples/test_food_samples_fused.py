@@ -469,7 +469,7 @@ def _sub(a: dt.timedelta, b: dt.timedelta) -> dt.timedelta:
 def test_the_instant_converter_across_zones() -> None:
     """Moments of several zones, alternating: each is the exact time since 0001-01-01 UTC."""
     instant, instants = _fast.instant_converter()
-    moments = [
+    moments: list[dt.datetime] = [
         school_datetime(2025, 3, 1, 8),
         school_datetime(2025, 3, 1, 8).in_timezone("UTC"),
         school_datetime(1988, 4, 17, 3),

@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from schoollogistics import DateRange, Violation, school_datetime
 from schoollogistics.core.violations import sort_violations
+from schoollogistics.errors import InvalidArgumentError
 from schoollogistics.food_samples import (
     DEFAULT_CHECKS,
     AuditContext,
@@ -501,6 +502,9 @@ def test_the_indexes_of_a_log_without_holds() -> None:
     log, period = compliant(1, 1, 1)
     context = AuditContext.build(log, RetentionPolicy(), period)
     assert context.covering_holds(0) == []
+    assert context.findings("FS-2") == ()
+    with pytest.raises(InvalidArgumentError):
+        context.findings("FS-9")
     assert context.series("no such cabinet") is None
     cabinet = str(log.samples[0].cabinet_id)
     assert context.series(cabinet) is context.series(cabinet)  # built once

@@ -40,7 +40,7 @@ from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
 from schoollogistics.core.findings import Finding
 from schoollogistics.core.time import DateRange, get_timezone, hours_text
 from schoollogistics.core.violations import Violation, sort_violations
-from schoollogistics.errors import Phrase
+from schoollogistics.errors import InvalidArgumentError, Phrase
 from schoollogistics.food_samples._fast import (
     DAY,
     ORIGIN,
@@ -233,7 +233,14 @@ class AuditContext:
 
         The pass runs on the first call and decides every rule at once; the
         findings come in the canonical order.
+
+        Raises:
+            InvalidArgumentError: ``rule`` is not one of FS-1 … FS-8.
         """
+        if rule not in _RULES:
+            raise InvalidArgumentError(
+                field="rule", reason=Phrase("not a rule FS-1 … FS-8", "不是规则 FS-1 … FS-8")
+            )
         if self._found is None:
             found = _audit_pass(self)
             self._found = {rule: sort_violations(found[rule]) for rule in _RULES}
@@ -366,7 +373,7 @@ class AuditContext:
     # ------------------------------------------------------------ helpers for checks
 
     def instant(self, value: dt.datetime) -> Instant:
-        """The exact instant of an aware moment (the audit's time scale)."""
+        """The exact instant of an aware moment (the time scale of the indexes)."""
         return self._instant(value)
 
     def show(self, instant: Instant) -> str:

@@ -239,7 +239,7 @@ class AuditContext:
         """
         if rule not in _RULES:
             raise InvalidArgumentError(
-                field="rule", reason=Phrase("not a rule FS-1 … FS-8", "不是规则 FS-1 … FS-8")
+                field="rule", reason=Phrase("not a rule FS-1 … FS-8", "不是食品留样审计的规则")
             )
         if self._found is None:
             found = _audit_pass(self)

@@ -5,8 +5,8 @@ checked and calls these helpers for *how fast*:
 
 * the time scale: the moments of the records are compared as they are (aware
   datetimes of one zone compare and subtract in C without consulting the zone)
-  when that is exact, that is when every moment is in the same zone object and
-  the zone's offset does not change over the span they cover
+  when that is exact, that is when the school's zone (where the records keep
+  every moment) does not change its offset over the span they cover
   (`steady_scale`); otherwise every moment is taken to UTC first
   (`to_utc`). Exact instants (`instant_converter`) remain for the public
   interface of the audit context;

@@ -73,7 +73,8 @@ _NAMES: Final = (
     "第四中学",
 )
 _FACTORS: Final = (0, 1, 1, 2, 3)
-_HOUR: Final = dt.timedelta(hours=1)
+_READING_EVERY: Final = dt.timedelta(hours=4)  # the longest gap the policy allows
+_READINGS_A_DAY: Final = 6
 _ADD = dt.datetime.__add__
 _MAX_SCHOOLS: Final = 200
 
@@ -306,8 +307,8 @@ def _inject_food(
         if last_excursion is not None and (day - last_excursion).days < 3:
             continue
         last_excursion = day
-        # the readings are hourly from the first day's midnight: 14:00 … 21:00 local
-        index = (day - start).days * 24 + 14 + stream.below(8)
+        # the readings are 4-hourly from the first day's midnight: at 16:00 or 20:00
+        index = (day - start).days * _READINGS_A_DAY + 4 + stream.below(2)
         reading = readings[index]
         celsius = policy.max_celsius + 1 + stream.below(6)
         readings[index] = TemperatureReading(reading.cabinet_id, reading.at, celsius)
@@ -399,7 +400,7 @@ def _school(
 ) -> DemoSchool:
     stream = Stream(seed, year, number)
     school_id = f"s{number:02d}"
-    boarding = stream.below(3) == 0
+    boarding = stream.below(4) == 0
     school_year = _school_year(year, stream)
     calendar = SchoolCalendar(school_year, holidays)
     policy = RetentionPolicy()
@@ -411,8 +412,8 @@ def _school(
         days,
         school=school_id,
         meals_per_day=3 if boarding else 2,
-        dishes_per_meal=4 + stream.below(5),
-        reading_every=_HOUR,
+        dishes_per_meal=3 + stream.below(4),
+        reading_every=_READING_EVERY,
         policy=policy,
         serve_on=frozenset(served),
     )

@@ -33,7 +33,6 @@ from schoollogistics.demo._stream import Stream
 from schoollogistics.errors import InvalidArgumentError, Phrase
 from schoollogistics.food_samples import (
     Disposal,
-    FoodSample,
     RetentionPolicy,
     SampleLog,
     TemperatureReading,
@@ -263,7 +262,7 @@ def _school_year(year: int, stream: Stream) -> SchoolYear:
     return SchoolYear.of(year, (first_start, first_end), (second_start, second_end))
 
 
-def _inject_food(
+def _inject_food(  # noqa: PLR0917 - a private helper, called once
     log: SampleLog,
     rates: FaultRates,
     policy: RetentionPolicy,
@@ -312,7 +311,9 @@ def _inject_food(
         reading = readings[index]
         celsius = policy.max_celsius + 1 + stream.below(6)
         readings[index] = TemperatureReading(reading.cabinet_id, reading.at, celsius)
-        within = samples[bisect_left(taken, reading.at - retention) : bisect_right(taken, reading.at)]
+        within = samples[
+            bisect_left(taken, reading.at - retention) : bisect_right(taken, reading.at)
+        ]
         faults.append(
             InjectedFault(
                 FaultKind.TEMPERATURE_EXCURSION,
@@ -341,7 +342,9 @@ def _ledger(school_id: str, start: pendulum.Date, stream: Stream) -> AssetLedger
     for number in range(1, classes + 1):
         led.register_holder(f"class-{number}", f"{number}班", HolderKind.CLASS, on=start, by=by)
     led.register_holder("t-wang", "王老师", HolderKind.STAFF, on=start, by=by)
-    led.register_item("broom", "扫帚", unit="把", unit_cost="15", exchange_rule=True, on=start, by=by)
+    led.register_item(
+        "broom", "扫帚", unit="把", unit_cost="15", exchange_rule=True, on=start, by=by
+    )
     led.register_item(
         "projector",
         "投影仪",
@@ -355,11 +358,11 @@ def _ledger(school_id: str, start: pendulum.Date, stream: Stream) -> AssetLedger
         "broom", "store", 4 * classes + 10, acceptor="t-admin", invoice_ref="FP-1", on=start, by=by
     )
     tags = [f"{school_id}-PJ-{n:03d}" for n in range(1, 3)]
-    led.receive("projector", "store", tags=tags, acceptor="t-admin", invoice_ref="FP-2", on=start, by=by)
+    led.receive(
+        "projector", "store", tags=tags, acceptor="t-admin", invoice_ref="FP-2", on=start, by=by
+    )
     for number in range(1, classes + 1):
-        led.issue(
-            "broom", "store", f"class-{number}", 3, initial_allocation=True, on=start, by=by
-        )
+        led.issue("broom", "store", f"class-{number}", 3, initial_allocation=True, on=start, by=by)
     for week in range(1, 6):
         holder = f"class-{1 + stream.below(classes)}"
         led.exchange("broom", holder, "store", 1, on=start.add(days=7 * week), by=by)
@@ -395,6 +398,14 @@ def _claims(school_id: str, led: AssetLedger, day: pendulum.Date) -> tuple[Damag
     return (projector, desks)
 
 
+def _school_name(number: int) -> str:
+    """The name of school ``number``: past the list, a campus number is added."""
+    name = _NAMES[(number - 1) % len(_NAMES)]
+    if number > len(_NAMES):
+        name = f"{name}{(number - 1) // len(_NAMES) + 1}校区"
+    return name
+
+
 def _school(
     number: int, year: int, seed: int, rates: FaultRates, holidays: HolidayCalendar
 ) -> DemoSchool:
@@ -421,12 +432,9 @@ def _school(
     school_rates = rates.scaled(factor)
     food, faults = _inject_food(log, school_rates, policy, first.start, served, stream)
     led = _ledger(school_id, first.start, stream)
-    name = _NAMES[(number - 1) % len(_NAMES)]
-    if number > len(_NAMES):
-        name = f"{name}{(number - 1) // len(_NAMES) + 1}校区"
     return DemoSchool(
         school_id,
-        name,
+        _school_name(number),
         boarding,
         calendar,
         policy,
@@ -468,9 +476,7 @@ def demo_district(
         InvalidArgumentError: ``schools`` is out of range.
     """
     if isinstance(schools, bool) or not isinstance(schools, int):
-        raise InvalidArgumentError(
-            field="schools", reason=Phrase("must be an integer", "须为整数")
-        )
+        raise InvalidArgumentError(field="schools", reason=Phrase("must be an integer", "须为整数"))
     if not 1 <= schools <= _MAX_SCHOOLS:
         raise InvalidArgumentError(
             field="schools", reason=Phrase("must be from 1 to 200", "须在 1 至 200 之间")
@@ -479,4 +485,3 @@ def demo_district(
     holidays = HolidayCalendar.china([year, year + 1], accept_provisional=True)
     built = tuple(_school(n, year, seed, rates, holidays) for n in range(1, schools + 1))
     return District("示范区", year, seed, rates, built)
-

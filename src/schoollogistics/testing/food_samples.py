@@ -1,15 +1,15 @@
 """Hypothesis strategies and a compliant simulated canteen for `schoollogistics.food_samples`.
 
 [`simulate_canteen`][schoollogistics.demo.simulate_canteen] (defined in
-`schoollogistics.demo`, which needs no Hypothesis, and re-exported here) builds, deterministically, the records of a canteen that follows every FS rule;
-audited over its days it finds nothing. Tests inject one fault into such a log
-and check the audit reports exactly that fault; benchmarks use it to build a
-year or a district of records.
+`schoollogistics.demo`, which needs no Hypothesis, and re-exported here) builds,
+deterministically, the records of a canteen that follows every FS rule; audited
+over its days it finds nothing. Tests inject one fault into such a log and check
+the audit reports exactly that fault; benchmarks use it to build a year or a
+district of records.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Final
 
@@ -18,6 +18,7 @@ import pendulum
 from attrs import AttrsInstance
 from hypothesis import strategies as st
 
+from schoollogistics.demo._canteen import simulate_canteen
 from schoollogistics.food_samples import (
     COMMAND_TYPES,
     EVENT_TYPES,
@@ -33,7 +34,6 @@ from schoollogistics.food_samples import (
     SampleLog,
     TemperatureReading,
 )
-from schoollogistics.demo._canteen import simulate_canteen
 from schoollogistics.testing._core import StrategyTable, aware_datetimes, dates
 
 __all__ = [

@@ -176,3 +176,19 @@ def test_import_works_without_hypothesis() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_everything_in_all_exists() -> None:
+    import schoollogistics.demo as demo
+
+    assert sorted(demo.__all__) == [
+        "DemoSchool",
+        "District",
+        "FaultKind",
+        "FaultRates",
+        "InjectedFault",
+        "demo_district",
+        "simulate_canteen",
+    ]
+    for name in demo.__all__:
+        assert hasattr(demo, name)

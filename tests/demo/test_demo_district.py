@@ -128,7 +128,10 @@ def test_twenty_schools_build_fast() -> None:
     demo_district(1)  # imports and the holiday tables, once
     started = time.perf_counter()
     demo_district(20)
-    assert time.perf_counter() - started < 8  # about 2.5 s idle; the target is 5 s
+    elapsed = time.perf_counter() - started
+    # About 2.5 s on an idle machine; line tracing (coverage) makes it several times slower.
+    budget = 5 if sys.gettrace() is None else 30
+    assert elapsed < budget
 
 
 def test_a_year_without_a_notice_is_provisional() -> None:

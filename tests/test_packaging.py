@@ -20,3 +20,14 @@ def test_license_file_matches_the_declared_licence() -> None:
     assert text.startswith("MIT License\n")
     assert "Copyright (c) 2026 schoollogistics contributors" in text
     assert 'THE SOFTWARE IS PROVIDED "AS IS"' in text
+
+
+def test_no_placeholder_urls() -> None:
+    # A reserved placeholder host (RFC 2606/6761) must never reach the published metadata.
+    project = _pyproject()["project"]
+    assert isinstance(project, dict)
+    for url in dict(project.get("urls", {})).values():
+        assert url.startswith("https://")
+        assert not url.split("/")[2].endswith((".invalid", ".example", ".test", "example.com"))
+    for name in ("pyproject.toml", "mkdocs.yml", "README.md"):
+        assert "example.invalid" not in (ROOT / name).read_text(encoding="utf-8")

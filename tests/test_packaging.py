@@ -48,5 +48,6 @@ def test_every_extra_is_used_by_the_library() -> None:
         for requirement in requirements:
             module = re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0]
             module = module.lower().replace("-", "_")
-            used = re.search(rf'(^\s*(import|from) {module}\b)|["\']{module}["\']', source, re.MULTILINE)
+            pattern = rf'(^\s*(import|from) {module}\b)|["\']{module}["\']'
+            used = re.search(pattern, source, re.MULTILINE)
             assert used, f"extra {extra!r}: nothing in src/ imports {module}"

@@ -180,6 +180,26 @@ class HolidayCalendar:
         """The years that rest on an accepted estimate, not on a notice."""
         return tuple(s.year for s in self.sources if s.status is DataStatus.PROVISIONAL)
 
+    def __contains__(self, day: object) -> bool:
+        """``day in calendar``: whether ``day`` is a day off, as in the ``holidays`` package.
+
+        The same as ``is_public_holiday(day)``. Unlike the ``holidays`` package, ``day`` must
+        be a date: a string or a datetime is refused (``time.wrong_type``,
+        ``time.naive_refused``), not parsed.
+        """
+        return fast_day(day) in self._names
+
+    def __len__(self) -> int:
+        """The number of days off, as ``len`` of a ``holidays`` table."""
+        return len(self._names)
+
+    def get(self, day: DateInput, default: str | None = None) -> str | None:
+        """The name of the day off on ``day``, else ``default``, as in the ``holidays`` package.
+
+        The same as ``holiday_name(day)`` when ``default`` is ``None``; ``day`` must be a date.
+        """
+        return self._names.get(fast_day(day), default)
+
     def holiday_name(self, day: DateInput) -> str | None:
         """The name of the day off on ``day``, if it is one."""
         return self._names.get(fast_day(day))

@@ -13,6 +13,7 @@ argument (no clock). Lines end with CRLF, text values are escaped (RFC 5545
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Final
 
@@ -73,8 +74,45 @@ def uid(entry: PlanEntry, domain: str) -> str:
     return f"{entry.date:%Y%m%d}-{encode_rule_id(entry.rule_id)}@{domain}"
 
 
+# The school documents the built-in template was written from, by their titles. The
+# template's ``source`` cites them by the library's internal seed numbers and section
+# locators ("seed 004 篇四 (四)1: …"), which mean nothing to a calendar's reader.
+_SCHOOL_DOCUMENTS: Final = {
+    "001": "学校后勤管理制度",
+    "002": "学校后勤管理制度",
+    "003": "小学第一学期后勤工作计划",
+    "004": "第二学期后勤工作计划",
+}
+_SEED: Final = re.compile(r"\bseeds? ((?:\d{3}(?:, | and )?)+)")
+
+
+def public_citation(entry: PlanEntry) -> str:
+    """What a calendar's reader sees after 依据: the source, then the template rule.
+
+    A source that cites the seed documents ("seed 004 篇四 (四)1: …", as the built-in
+    template's do) names them by title instead, without the internal locator, and keeps its
+    other citations (national texts, rule IDs such as ``CA-4: GB 50444 §5.2.1``). Any other
+    source is shown as written.
+    """
+    cited: list[str] = []
+    if _SEED.search(entry.source) is None:
+        if entry.source:
+            cited.append(entry.source)
+    else:
+        for raw in entry.source.split(";"):
+            part = raw.strip()
+            seeds = _SEED.match(part)
+            if seeds:
+                numbers = re.findall(r"\d{3}", seeds.group(1))
+                cited.extend(f"《{_SCHOOL_DOCUMENTS.get(n, '学校后勤工作计划')}》" for n in numbers)
+            elif part and not part.startswith("篇"):  # "篇…" continues a seed locator
+                cited.append(part)
+    cited.append(f"行事历规则 {entry.rule_id}")
+    return "；".join(dict.fromkeys(cited))
+
+
 def _event(entry: PlanEntry, stamp: str, domain: str) -> list[str]:
-    description = f"{entry.category.label_zh}；依据：{entry.source}"
+    description = f"{entry.category.label_zh}；依据：{public_citation(entry)}"
     if entry.note_zh:
         description += f"；{entry.note_zh}"
     return [

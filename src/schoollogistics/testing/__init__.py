@@ -21,7 +21,16 @@ from __future__ import annotations
 
 from typing import TypeVar, overload
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # the optional ``testing`` extra is not installed
+    _msg = (
+        "schoollogistics.testing needs Hypothesis, which comes with the 'testing' extra: "
+        "pip install 'schoollogistics[testing]' "
+        "(schoollogistics.testing 需要 Hypothesis，请安装 testing 扩展："
+        "pip install 'schoollogistics[testing]')"
+    )
+    raise ImportError(_msg, name=exc.name, path=exc.path) from exc
 
 from schoollogistics.testing import assets as _assets
 from schoollogistics.testing import compensation as _compensation

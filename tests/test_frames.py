@@ -10,7 +10,7 @@ from decimal import Decimal
 import attrs
 import pandas as pd
 import pendulum
-import pyarrow as pa
+import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -179,7 +179,7 @@ def test_a_csv_read_with_inferred_types_is_refused_plainly() -> None:
 def test_records_of_one_class_only() -> None:
     reading = TemperatureReading("c1", AT, Decimal(3))
     with pytest.raises(FieldTypeError):
-        to_frame([reading, _sample("s1", "1")])  # type: ignore[list-item]
+        to_frame([reading, _sample("s1", "1")])
     with pytest.raises(FieldTypeError):
         to_frame([])
     empty = to_frame([], TemperatureReading)

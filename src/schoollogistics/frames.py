@@ -96,17 +96,17 @@ _MAX_ERRORS: Final = 20
 
 
 def _modules() -> tuple[Any, Any]:
-    """pandas and pyarrow, imported on first use, or an ImportError naming the extra."""
+    """The pandas and pyarrow modules, imported on first use, or an ImportError naming the extra."""
     try:
-        import pandas  # noqa: PLC0415 - optional, imported lazily
-        import pyarrow  # noqa: PLC0415
+        import pandas as pd  # noqa: PLC0415 - optional, imported lazily
+        import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415
     except ImportError as error:
         msg = (
             "schoollogistics.frames needs pandas and pyarrow: "
             f'pip install "schoollogistics[{EXTRA}]"'
         )
         raise ImportError(msg, name=error.name) from error
-    return pandas, pyarrow
+    return pd, pa
 
 
 # ---------------------------------------------------------------- columns of a class
@@ -184,7 +184,10 @@ def _json_text(value: object, hint: object) -> str:
     from schoollogistics import serialization  # noqa: PLC0415 - a heavy import, used lazily
 
     return json.dumps(
-        serialization.to_dict(value, hint), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        serialization.to_dict(value, hint),
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
     )
 
 
@@ -264,7 +267,7 @@ def to_frame(records: Sequence[T], cls: type[T] | None = None) -> pd.DataFrame:
                 data[head + key] = pd.array(texts, dtype=pd.ArrowDtype(pa.string()))
             continue
         data[column.name] = _series(column, values, pd, pa)
-    return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))
+    return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- from_frame
@@ -351,10 +354,9 @@ def _json_value(column: _Column, value: object) -> object:
         try:
             return json.loads(value)
         except ValueError:
-            raise _Refused(
-                "serialization.wrong_type",
-                f"JSON text expected in {column.name}, got {value[:40]!r}",
-            ) from None
+            message = f"JSON text expected in {column.name}, got {value[:40]!r}"
+            code = "serialization.wrong_type"
+            raise _Refused(code, message) from None
     return value
 
 
@@ -465,19 +467,17 @@ def from_frame(cls: type[T], df: pd.DataFrame) -> list[T]:
         raise _refuse(cls, found or [("[0]", error.code, error.message_en)]) from None
 
 
-def csv_dtypes(cls: type) -> defaultdict[str, object]:
+def csv_dtypes(cls: type) -> defaultdict[str, Any]:
     """The ``dtype`` argument of ``pd.read_csv`` that loads ``cls`` rows exactly.
 
     Integers are read as ``"Int64"`` (nullable, never float64), booleans as
     ``"boolean"``, everything else (text, decimals, dates, moments, enums, JSON
     columns, ``param.*`` columns) as text, which ``from_frame`` parses strictly.
     """
-    dtypes: defaultdict[str, object] = defaultdict(lambda: str)
+    dtypes: defaultdict[str, Any] = defaultdict(lambda: str)
     for column in _columns(record_shape(cls)):
         if isinstance(column.shape, IntShape):
             dtypes[column.name] = "Int64"
         elif isinstance(column.shape, BoolShape):
             dtypes[column.name] = "boolean"
     return dtypes
-
-

@@ -8,6 +8,7 @@ import sys
 from decimal import Decimal
 
 import attrs
+import numpy as np
 import pandas as pd
 import pendulum
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from schoollogistics import frames
 from schoollogistics.assets import Holding, StockRow
 from schoollogistics.core.money import Money
+from schoollogistics.core.time import parse_offset_datetime
 from schoollogistics.core.violations import Severity, Violation
 from schoollogistics.errors import FieldTypeError, SerializationError
 from schoollogistics.food_samples import FoodSample, TemperatureReading
@@ -199,3 +201,44 @@ def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(builtins, "__import__", refuse)
     with pytest.raises(ImportError, match=r"schoollogistics\[pandas\]"):
         frames.to_frame([])
+
+
+def test_cells_of_other_python_types_are_read_by_their_shape() -> None:
+    reading = TemperatureReading("c1", AT, Decimal("3.5"))
+    frame = pd.DataFrame(
+        {
+            "cabinet_id": pd.Series([np.str_("c1")], dtype=object),
+            "at": pd.Series([AT], dtype=object),
+            "celsius": pd.Series([Decimal("3.5")], dtype=object),
+        }
+    )
+    assert from_frame(TemperatureReading, frame) == [reading]
+    frame["at"] = [pd.Timestamp("2025-09-01 07:30")]  # naive
+    with pytest.raises(SerializationError) as caught:
+        from_frame(TemperatureReading, frame)
+    assert caught.value.params["codes"] == ("time.naive_refused",)
+
+
+def test_dates_parsed_by_pandas_and_enum_members_are_accepted() -> None:
+    found = [Violation("x.y", Severity.INFO, "s1", "FS-1")]
+    frame = to_frame(found)
+    frame["severity"] = pd.Series([Severity.INFO], dtype=object)
+    assert from_frame(Violation, frame) == found
+    rows = [StockRow("r1", "chair", Holding.AVAILABLE, 3, (), Money("45"))]
+    frame = to_frame(rows)
+    frame["quantity"] = pd.Series([np.int64(3)], dtype=object)
+    assert from_frame(StockRow, frame) == rows
+
+
+def test_moments_before_1901_keep_their_instant() -> None:
+    early = parse_offset_datetime("1900-06-01T12:00:00+08:00")
+    frame = to_frame([TemperatureReading("c1", early, Decimal(3))])
+    (loaded,) = from_frame(TemperatureReading, frame)
+    assert loaded.at == early
+
+
+def test_csv_dtypes_never_read_a_float() -> None:
+    for cls in RECORD_TYPES:
+        assert set(csv_dtypes(cls).values()) <= {"Int64", "boolean"}
+        assert csv_dtypes(cls)["anything"] is str
+    assert csv_dtypes(StockRow)["quantity"] == "Int64"

@@ -46,7 +46,8 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Final, TypeVar, cast
 
 import attrs
 
@@ -95,10 +96,12 @@ _PARAM_PREFIX: Final = "param."
 _MAX_ERRORS: Final = 20
 
 
-def _modules() -> tuple[Any, Any]:
+def _modules() -> tuple[ModuleType, ModuleType]:
     """The pandas and pyarrow modules, imported on first use, or an ImportError naming the extra."""
     try:
         import pandas as pd  # noqa: PLC0415 - optional, imported lazily
+
+        # pyarrow ships no type information
         import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415
     except ImportError as error:
         msg = (
@@ -191,7 +194,7 @@ def _json_text(value: object, hint: object) -> str:
     )
 
 
-def _series(column: _Column, values: list[object], pd: Any, pa: Any) -> Any:
+def _series(column: _Column, values: list[object], pd: ModuleType, pa: ModuleType) -> object:
     shape = column.shape
     if isinstance(shape, TextShape):
         return pd.array(values, dtype=pd.ArrowDtype(pa.string()))
@@ -208,17 +211,20 @@ def _series(column: _Column, values: list[object], pd: Any, pa: Any) -> Any:
         kind = pa.decimal128(shape.integer_digits + scale, scale)
         return pd.array(amounts, dtype=pd.ArrowDtype(kind))
     if isinstance(shape, DateShape):
-        days = [None if v is None else dt.date(v.year, v.month, v.day) for v in values]  # type: ignore[attr-defined]
+        given = cast("list[dt.date | None]", values)
+        days = [None if v is None else dt.date(v.year, v.month, v.day) for v in given]
         return pd.array(days, dtype=pd.ArrowDtype(pa.date32()))
     if isinstance(shape, DateTimeShape):
         stamps = [pd.NaT if v is None else pd.Timestamp(v).tz_convert("UTC") for v in values]
         index = pd.DatetimeIndex(stamps, tz="UTC").as_unit("ns")
         return index.tz_convert(DEFAULT_TIMEZONE).array
     if isinstance(shape, DurationShape):
-        seconds = [None if v is None else int(v.total_seconds()) for v in values]  # type: ignore[attr-defined]
+        spans = cast("list[dt.timedelta | None]", values)
+        seconds = [None if v is None else int(v.total_seconds()) for v in spans]
         return pd.array(seconds, dtype=pd.ArrowDtype(pa.duration("s")))
     if isinstance(shape, EnumShape):
-        codes = [None if v is None else v.value for v in values]  # type: ignore[attr-defined]
+        members = cast("list[enum.Enum | None]", values)
+        codes = [None if v is None else v.value for v in members]
         return pd.Categorical(codes, categories=list(shape.values))
     texts = [None if v is None else _json_text(v, column.hint) for v in values]
     return pd.array(texts, dtype=pd.ArrowDtype(pa.string()))
@@ -261,12 +267,14 @@ def to_frame(records: Sequence[T], cls: type[T] | None = None) -> pd.DataFrame:
         values = [_get(row, column.path) for row in rows]
         if _is_params(column.shape):
             head = _params_prefix(column)
-            keys = sorted({key for params in values for key in params})  # type: ignore[attr-defined]
+            tables = cast("list[Params]", values)
+            keys = sorted({key for params in tables for key in params})
             for key in keys:
-                texts = [params.get(key) for params in values]  # type: ignore[attr-defined]
+                texts = [params.get(key) for params in tables]
                 data[head + key] = pd.array(texts, dtype=pd.ArrowDtype(pa.string()))
             continue
         data[column.name] = _series(column, values, pd, pa)
+    # pandas is imported at run time, so its DataFrame is untyped here
     return pd.DataFrame(data, index=pd.RangeIndex(len(rows)))  # type: ignore[no-any-return]
 
 
@@ -280,7 +288,7 @@ class _Refused(Exception):  # noqa: N818 - control flow inside this module
         self.message = message
 
 
-def _missing(value: object, pd: Any) -> bool:
+def _missing(value: object, pd: ModuleType) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     if isinstance(value, float):
@@ -370,7 +378,7 @@ def _put(row: dict[str, object], path: tuple[str, ...], value: object) -> None:
 
 
 def _row_dicts(
-    cls: type, df: pd.DataFrame, pd: Any
+    cls: type, df: pd.DataFrame, pd: ModuleType
 ) -> tuple[list[dict[str, object]], list[tuple[str, str, str]]]:
     columns = _columns(record_shape(cls))
     by_name = {c.name: c for c in columns if not _is_params(c.shape)}
@@ -430,7 +438,7 @@ def _refuse(cls: type, errors: list[tuple[str, str, str]]) -> SerializationError
         codes=tuple(code for _, code, _ in shown),
         paths=tuple(path for path, _, _ in shown),
     )
-    return error.with_path(first_path)  # type: ignore[return-value]
+    return error.with_path(first_path)  # type: ignore[return-value]  # a copy of the same class
 
 
 def from_frame(cls: type[T], df: pd.DataFrame) -> list[T]:
@@ -454,12 +462,13 @@ def from_frame(cls: type[T], df: pd.DataFrame) -> list[T]:
     if errors:
         raise _refuse(cls, errors)
     try:
-        return serialization.from_dict(list[cls], rows)  # type: ignore[valid-type]
+        return serialization.from_dict(list[cls], rows)  # type: ignore[valid-type]  # a runtime class
     except SerializationError as error:
         paths = error.params.get("paths", ())
         texts = error.params.get("errors", ())
         codes = error.params.get("codes", ())
         found: list[tuple[str, str, str]] = []
+        # params are JSON values: these three are tuples of text
         for path, text, code in zip(paths, texts, codes, strict=False):  # type: ignore[call-overload]
             row_path = str(path).removeprefix("$")
             message = str(text).split(": ", 1)[-1].rsplit(" @ ", 1)[0]
@@ -467,14 +476,14 @@ def from_frame(cls: type[T], df: pd.DataFrame) -> list[T]:
         raise _refuse(cls, found or [("[0]", error.code, error.message_en)]) from None
 
 
-def csv_dtypes(cls: type) -> defaultdict[str, Any]:
+def csv_dtypes(cls: type) -> defaultdict[str, str | type[str]]:
     """The ``dtype`` argument of ``pd.read_csv`` that loads ``cls`` rows exactly.
 
     Integers are read as ``"Int64"`` (nullable, never float64), booleans as
     ``"boolean"``, everything else (text, decimals, dates, moments, enums, JSON
     columns, ``param.*`` columns) as text, which ``from_frame`` parses strictly.
     """
-    dtypes: defaultdict[str, Any] = defaultdict(lambda: str)
+    dtypes: defaultdict[str, str | type[str]] = defaultdict(lambda: str)
     for column in _columns(record_shape(cls)):
         if isinstance(column.shape, IntShape):
             dtypes[column.name] = "Int64"

@@ -260,12 +260,15 @@ def _check_time(
     if elapsed <= LIMIT_SECONDS:
         return
     if again is not None:
-        start = time.perf_counter()
-        with contextlib.suppress(BaseException):  # judged by the first run
-            again()
-        elapsed = min(elapsed, time.perf_counter() - start)
-        if elapsed <= LIMIT_SECONDS:
-            return
+        # A slow input is slow every time; a pause of the machine (another process, a
+        # collection) is not: the best of three runs is judged.
+        for _ in range(2):
+            start = time.perf_counter()
+            with contextlib.suppress(BaseException):  # judged by the first run
+                again()
+            elapsed = min(elapsed, time.perf_counter() - start)
+            if elapsed <= LIMIT_SECONDS:
+                return
     batch.fail("slow", f"{elapsed * 1000:.0f} ms", "> 100 ms", target, shown)
 
 

@@ -13,6 +13,7 @@ from attrs import AttrsInstance
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
 from schoollogistics.core.shapes import checked_fields
+from schoollogistics.core.violations import _html_table
 
 __all__ = [
     "AdjustmentLine",
@@ -387,6 +388,40 @@ class CategorySummary:
     disposed_value: Money
     adjusted_value: Money
     closing_value: Money
+
+    def _repr_html_(self) -> str:
+        qty = (
+            self.opening_qty,
+            self.received_qty,
+            self.issued_qty,
+            self.returned_qty,
+            self.disposed_qty,
+            self.adjusted_qty,
+            self.closing_qty,
+        )
+        value = (
+            self.opening_value,
+            self.received_value,
+            self.issued_value,
+            self.returned_value,
+            self.disposed_value,
+            self.adjusted_value,
+            self.closing_value,
+        )
+        return _html_table(
+            (
+                "",
+                "期初 opening",
+                "入库 received",
+                "领用 issued",
+                "退回 returned",
+                "报废 disposed",
+                "调整 adjusted",
+                "期末 closing",
+            ),
+            [("数量 qty", *qty), ("金额 value", *value)],
+            caption=f"{self.year}-{self.month:02d} {self.category.value}",
+        )
 
 
 @attrs.frozen(slots=True, field_transformer=checked_fields())

@@ -80,6 +80,7 @@ from schoollogistics.core.money import (
     trusted_from_fen,
 )
 from schoollogistics.core.shapes import checked_fields
+from schoollogistics.core.violations import _html_table
 
 __all__ = [
     "Assessment",
@@ -312,6 +313,38 @@ class Assessment:
             if share.party_id == party_id:
                 return share.amount
         return Money.zero()
+
+    def _repr_html_(self) -> str:
+        summary = _html_table(
+            (
+                "claim 单号",
+                "incident 日期",
+                "cause 原因",
+                "outcome 结果",
+                "loss 损失",
+                "charge 赔偿",
+                "total 合计",
+                "大写",
+            ),
+            [
+                (
+                    self.claim_id,
+                    self.incident_on,
+                    self.cause,
+                    self.outcome,
+                    self.loss,
+                    self.charge,
+                    self.total,
+                    self.total_capital,
+                )
+            ],
+            caption=f"Assessment 赔偿核定 {self.claim_id}",
+        )
+        shares = _html_table(
+            ("party 当事人", "payer 付款人", "role 身份", "amount 金额"),
+            ((s.party_name, s.payer_name, s.payer_role, s.amount) for s in self.shares),
+        )
+        return summary + shares
 
 
 # ---------------------------------------------------------------- the hot path

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+import html
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -21,7 +22,7 @@ from schoollogistics.core.money import Money
 from schoollogistics.core.shapes import check_text, checked_fields
 from schoollogistics.errors import FieldTypeError
 
-__all__ = ["Params", "Severity", "Violation", "sort_violations"]
+__all__ = ["FindingsReport", "Params", "Severity", "Violation", "sort_violations"]
 
 
 class Severity(enum.Enum):
@@ -183,3 +184,94 @@ class Violation:
 def sort_violations(violations: Iterable[Violation]) -> tuple[Violation, ...]:
     """Return the findings in a canonical order (rule, code, subject, params)."""
     return tuple(sorted(violations, key=Violation.sort_key))
+
+
+# ---------------------------------------------------------------- rich display (Jupyter)
+
+
+def _html_cell(value: object) -> str:
+    """One value as escaped HTML text (money as its amount, an enum as its value)."""
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        return html.escape(str(value.amount))
+    if isinstance(value, enum.Enum):
+        return html.escape(str(value.value))
+    if isinstance(value, (dt.date, dt.time)):
+        return html.escape(value.isoformat())
+    return html.escape(str(value))
+
+
+def _html_table(
+    headers: Sequence[str], rows: Iterable[Sequence[object]], caption: str | None = None
+) -> str:
+    """An HTML ``<table>`` of escaped cells (the ``_repr_html_`` of records; pure text)."""
+    parts = ['<table class="schoollogistics">']
+    if caption is not None:
+        parts.append(f"<caption>{html.escape(caption)}</caption>")
+    parts.append("<thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in headers))
+    parts.append("</tr></thead><tbody>")
+    parts.extend(
+        "<tr>" + "".join(f"<td>{_html_cell(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+class FindingsReport:
+    """Findings in their canonical order, with counts by rule; a table in Jupyter.
+
+    ``FindingsReport(audit(...))`` wraps what any audit returns (a tuple of
+    violations). It iterates and has a length like that tuple.
+
+    Raises:
+        FieldTypeError: an item is not a ``Violation`` (``input.wrong_type``).
+    """
+
+    __slots__ = ("violations",)
+
+    violations: tuple[Violation, ...]
+
+    def __init__(self, violations: Iterable[Violation]) -> None:
+        found = tuple(violations)
+        for index, item in enumerate(found):
+            if not isinstance(item, Violation):
+                raise FieldTypeError(
+                    field=f"violations[{index}]",
+                    expected="a Violation",
+                    expected_zh="「Violation」",
+                    type_name=type(item).__name__,
+                )
+        self.violations = sort_violations(found)
+
+    @property
+    def counts_by_rule(self) -> dict[str, int]:
+        """How many findings each rule has, by rule ID."""
+        counts: dict[str, int] = {}
+        for item in self.violations:
+            counts[item.rule] = counts.get(item.rule, 0) + 1
+        return counts
+
+    def __iter__(self) -> Iterator[Violation]:
+        return iter(self.violations)
+
+    def __len__(self) -> int:
+        return len(self.violations)
+
+    def __repr__(self) -> str:
+        return f"FindingsReport({len(self.violations)} findings, by rule {self.counts_by_rule})"
+
+    def _repr_html_(self) -> str:
+        counts = _html_table(
+            ("rule 规则", "findings 条数"),
+            sorted(self.counts_by_rule.items()),
+            caption=f"{len(self.violations)} findings 条审计结果",
+        )
+        listing = _html_table(
+            ("rule", "code", "severity", "subject", "message", "说明"),
+            (
+                (v.rule, v.code, v.severity, v.subject, v.message_en, v.message_zh)
+                for v in self.violations
+            ),
+        )
+        return counts + listing

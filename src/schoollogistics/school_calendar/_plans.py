@@ -11,6 +11,7 @@ import pendulum
 
 from schoollogistics.core.shapes import check_instance_of, check_int, checked_fields
 from schoollogistics.core.time import MAX_YEAR, MIN_YEAR
+from schoollogistics.core.violations import _html_table
 from schoollogistics.school_calendar._days import SchoolCalendar
 from schoollogistics.school_calendar._expand import expand_rule
 from schoollogistics.school_calendar._records import PlanDiff, PlanEntry
@@ -39,6 +40,21 @@ def month_name_zh(month: int) -> str:
     return f"十{_DIGITS[month - 10]}月份"
 
 
+_PLAN_HEADERS: Final = ("序号", "日期", "事项", "类别", "规则", "来源", "备注")
+
+
+def _plan_row(entry: PlanEntry) -> tuple[object, ...]:
+    return (
+        entry.number,
+        entry.date,
+        entry.title_zh,
+        entry.category,
+        entry.rule_id,
+        entry.source,
+        entry.note_zh,
+    )
+
+
 @attrs.frozen(field_transformer=checked_fields())
 class MonthPlan:
     """The plan of one month: ordered, numbered entries (rule CA-6).
@@ -61,6 +77,13 @@ class MonthPlan:
     def render_zh(self, *, collapse_over: int | None = 3) -> str:
         """The plan as zh-CN text (see ``render_month_zh`` for ``collapse_over``)."""
         return render_month_zh(self, collapse_over=collapse_over)
+
+    def _repr_html_(self) -> str:
+        return _html_table(
+            _PLAN_HEADERS,
+            (_plan_row(e) for e in self.entries),
+            caption=f"{self.year}年{self.heading_zh} ({self.year}-{self.month:02d})",
+        )
 
 
 @attrs.frozen(field_transformer=checked_fields())
@@ -93,6 +116,9 @@ class YearPlan:
     def month_plans(self) -> tuple[MonthPlan, ...]:
         """The twelve month plans, in order."""
         return tuple(self.month(y, m) for y, m in self.months)
+
+    def _repr_html_(self) -> str:
+        return _html_table(_PLAN_HEADERS, (_plan_row(e) for e in self.entries), caption=self.label)
 
     def render_zh(self, *, collapse_over: int | None = 3) -> str:
         """All twelve months as zh-CN text, separated by blank lines (see ``render_month_zh``)."""

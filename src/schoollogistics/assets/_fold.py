@@ -64,6 +64,8 @@ _ON_LOAN: Final = Holding.ON_LOAN
 _IN_REPAIR: Final = Holding.IN_REPAIR
 _GONE: Final = Holding.GONE
 _GOOD: Final = Condition.GOOD
+_SCALARS: Final = frozenset({"policy", "closed_through", "closed_month", "last_date"})
+"""The slots of ``State`` that are not tables."""
 
 
 class State:
@@ -169,34 +171,7 @@ class State:
 
     def size(self) -> int:
         """The number of entries in all tables (what a copy costs, roughly)."""
-        return sum(
-            len(table)
-            for table in (
-                self.items,
-                self.places,
-                self.holders,
-                self.locations,
-                self.stores,
-                self.avail,
-                self.pool,
-                self.loaned,
-                self.repair,
-                self.units,
-                self.unit_loc,
-                self.unit_hold,
-                self.unit_cond,
-                self.loans,
-                self.open_loans,
-                self.loan_returns,
-                self.hazard,
-                self.received,
-                self.disposed,
-                self.surplus,
-                self.shortage,
-                self.counts,
-                self.decisions,
-            )
-        )
+        return sum(len(getattr(self, name)) for name in self.__slots__ if name not in _SCALARS)
 
 
 Fold = Callable[[State, AssetEvent], None]

@@ -469,7 +469,7 @@ def demo_district(
         year: The first calendar year of the school year (2025 for 2025–26).
             Years the ``holidays`` package has no State Council notice for use its
             estimate (marked provisional in the calendar).
-        seed: Any integer; a different seed gives a different district.
+        seed: An integer of your choice; a different seed gives a different district.
         rates: The fault rates (default `FaultRates()`).
 
     Raises:

@@ -1,0 +1,1120 @@
+"""SPEED ONLY: the columnar food-sample audit, a vectorised screen before the record audit.
+
+Nothing here decides a rule. The record audit (``_audit.py``) stays the
+reference and builds every finding; this module only finds, with numpy and
+pyarrow over whole columns, the rows that *cannot* give a finding, and hands
+the record audit the few others:
+
+1. the columns are checked in bulk (types, nulls, identifiers, text policy,
+   kinds, dishes, weights, times), with the record converters' typed errors;
+2. each sample in scope is *screened*: a sample passes when its meal is known
+   (one record of its id), served in the period and its menu lists its dish;
+   it was taken no later than service; its weight is recorded and at least the
+   minimum; its labels are filled in; it has exactly one disposal, signed, no
+   earlier than the retention and no later than the overdue time (or none while
+   it is not yet overdue at the horizon); no hold covers it; and its cabinet has
+   a reading at or before it was taken and one at or after its window's end,
+   no gap longer than the policy's between them and no reading out of range in
+   the window. A meal passes when every dish of its menu has a sample. Each of
+   these is a plain condition on integers (epoch microseconds, unscaled
+   decimals, dictionary codes), a few array operations per column;
+3. what does not pass, *closed* so that each record keeps everything its
+   findings depend on (all the records of its meal id and the samples of those
+   meals, its disposals, the readings around its window, every hold, the
+   disposals naming no sample), is turned into records and audited by the record
+   audit. A row that passes has no finding in the record audit; a row that is
+   kept has the same findings in the small log as in the whole one. So the
+   findings are the record audit's own, exactly, built by its own code.
+
+The screen may keep more than needed (a label starting with a space, a reading
+whose unscaled value does not fit 64 bits, a huge time span, a clock change:
+the record audit then decides), never less.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from types import ModuleType
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import pendulum
+
+from schoollogistics.core.ids import require_id
+from schoollogistics.core.shapes import MAX_TEXT_LENGTH, check_text
+from schoollogistics.core.time import DateRange, get_timezone
+from schoollogistics.errors import Phrase, SchoolLogisticsError
+from schoollogistics.food_samples._policy import RetentionPolicy
+from schoollogistics.food_samples._records import (
+    _ZONE,
+    Disposal,
+    FoodSample,
+    Hold,
+    Meal,
+    MealKind,
+    SampleLog,
+    TemperatureReading,
+)
+from schoollogistics.food_samples.errors import InvalidRecordError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Ints = npt.NDArray[np.int64]
+    Bools = npt.NDArray[np.bool_]
+
+__all__ = [
+    "COLUMNS",
+    "EXTRA",
+    "ColumnarLog",
+    "columns_to_log",
+    "log_to_columns",
+    "screen",
+]
+
+EXTRA: Final = "columnar"
+"""The extra that installs numpy and pyarrow (``pip install "schoollogistics[columnar]"``)."""
+
+EPOCH: Final = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICRO: Final = dt.timedelta(microseconds=1)
+_LOWEST: Final = (dt.datetime(1, 1, 2, tzinfo=dt.UTC) - EPOCH) // _MICRO
+_HIGHEST: Final = (dt.datetime(9999, 12, 30, tzinfo=dt.UTC) - EPOCH) // _MICRO
+_EPOCH_DAY: Final = dt.date(1970, 1, 1).toordinal()
+_ROOM: Final = 1 << 62  # the composite (cabinet, time) keys stay below this
+
+# Possibly blank: empty, or starting with a character Python's ``str.strip`` removes.
+_MAYBE_BLANK: Final = (
+    r"^$|^[\s\x0b\x1c-\x1f\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}"
+    r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+)
+# Possibly breaking the text policy (not printable: control, format, separators ...).
+_MAYBE_UNPRINTABLE: Final = r"[^\p{L}\p{M}\p{N}\p{P}\p{S} ]"
+
+TIME: Final = "time"
+TEXT: Final = "text"
+ID: Final = "id"
+DECIMAL: Final = "decimal"
+DATE: Final = "date"
+KIND: Final = "kind"
+NAMES: Final = "names"
+
+COLUMNS: Final[dict[str, tuple[tuple[str, str, bool], ...]]] = {
+    "meals": (
+        ("meal_id", ID, False),
+        ("day", DATE, False),
+        ("kind", KIND, False),
+        ("service_start", TIME, False),
+        ("dishes", NAMES, False),
+        ("event_name", TEXT, True),
+    ),
+    "samples": (
+        ("sample_id", ID, False),
+        ("meal_id", ID, False),
+        ("dish", TEXT, True),
+        ("grams", DECIMAL, True),
+        ("taken_at", TIME, False),
+        ("taken_by", TEXT, True),
+        ("reviewed_by", TEXT, True),
+        ("cabinet_id", TEXT, True),
+    ),
+    "disposals": (
+        ("sample_id", ID, False),
+        ("discarded_at", TIME, False),
+        ("discarded_by", TEXT, True),
+    ),
+    "readings": (
+        ("cabinet_id", ID, False),
+        ("at", TIME, False),
+        ("celsius", DECIMAL, False),
+    ),
+    "holds": (
+        ("hold_id", ID, False),
+        ("placed_at", TIME, False),
+        ("placed_by", ID, False),
+        ("reason", ID, False),
+        ("meal_ids", NAMES, False),
+        ("taken_from", TIME, True),
+        ("taken_until", TIME, True),
+        ("released_at", TIME, True),
+        ("released_by", TEXT, True),
+    ),
+}
+"""The column contract: per table, each column as (name, kind, nullable), in order."""
+
+
+def modules() -> tuple[ModuleType, ModuleType, ModuleType]:
+    """numpy, pyarrow and pyarrow.compute, imported on first use, or an ImportError naming the extra."""
+    try:
+        import numpy as np  # noqa: PLC0415 - optional, imported lazily
+
+        # pyarrow ships no type information
+        import pyarrow as pa  # type: ignore[import-untyped]  # noqa: PLC0415
+        import pyarrow.compute as pc  # type: ignore[import-untyped]  # noqa: PLC0415
+    except ImportError as error:
+        msg = (
+            "schoollogistics.columnar needs numpy and pyarrow: "
+            f'pip install "schoollogistics[{EXTRA}]" (extra {EXTRA}; 需安装 {EXTRA} 扩展)'
+        )
+        raise ImportError(msg, name=error.name) from error
+    return np, pa, pc
+
+
+# ---------------------------------------------------------------- the tables
+
+
+@attrs.frozen
+class ColumnarLog:
+    """Food-sample records as five Arrow tables (see `COLUMNS` for the contract).
+
+    Attributes:
+        meals: The meals table.
+        samples: The samples table.
+        disposals: The disposals table.
+        readings: The readings table.
+        holds: The holds table.
+    """
+
+    meals: object
+    samples: object
+    disposals: object
+    readings: object
+    holds: object
+
+
+def _refuse(table: str, column: str, reason: Phrase, row: int | None = None) -> InvalidRecordError:
+    where = f"{table}.{column}" if row is None else f"{table}[{row}].{column}"
+    error = InvalidRecordError(record=table, field=column, reason=reason)
+    return error.with_path(where)  # type: ignore[return-value]  # with_path keeps the class
+
+
+def _located(error: SchoolLogisticsError, table: str, column: str, row: int) -> SchoolLogisticsError:
+    return error.with_path(f"{table}[{row}].{column}")
+
+
+class _Table:
+    """One input table, checked column by column (its columns as plain Arrow arrays)."""
+
+    def __init__(self, value: object, name: str, pa: ModuleType) -> None:
+        self.name = name
+        if value is None and name == "holds":
+            value = pa.table({})
+        if not isinstance(value, pa.Table):
+            if type(value).__module__.split(".")[0] != "pandas" or not hasattr(value, "columns"):
+                raise _refuse(
+                    name,
+                    "*",
+                    Phrase(
+                        "expected a pyarrow Table or a pandas DataFrame, got {type_name}",
+                        "须为 pyarrow 表或 pandas DataFrame，得到的是「{type_name}」",
+                        type_name=type(value).__name__,
+                    ),
+                )
+            value = pa.Table.from_pandas(value, preserve_index=False)
+        self.table = value
+        self.rows: int = value.num_rows
+        names = list(value.column_names)
+        wanted = [column for column, _, _ in COLUMNS[name]]
+        if not names and not self.rows:
+            self.empty = True
+            return
+        self.empty = False
+        missing = [column for column in wanted if column not in names]
+        if missing:
+            raise _refuse(
+                name,
+                missing[0],
+                Phrase("missing column {column}", "缺少列「{column}」", column=missing[0]),
+            )
+        extra = [column for column in names if column not in wanted]
+        if extra:
+            raise _refuse(
+                name,
+                extra[0],
+                Phrase("unexpected column {column}", "多余的列「{column}」", column=extra[0]),
+            )
+
+    def column(self, column: str, pa: ModuleType) -> object:
+        """The column as one Arrow array (an all-null one when the table is empty)."""
+        if self.empty:
+            return pa.nulls(0)
+        return self.table.column(column).combine_chunks()
+
+
+def _wrong_type(table: str, column: str, expected: str, expected_zh: str, got: object) -> InvalidRecordError:
+    return _refuse(
+        table,
+        column,
+        Phrase(
+            "expected {expected}, got Arrow type {got}",
+            "须为{expected_zh}，得到的是 Arrow 类型「{got}」",
+            expected=expected,
+            expected_zh=expected_zh,
+            got=str(got),
+        ),
+    )
+
+
+def _no_nulls(array: object, table: str, column: str, np: ModuleType) -> None:
+    if array.null_count:  # type: ignore[attr-defined]  # an Arrow array
+        row = int(np.flatnonzero(~_valid(array, np))[0])
+        raise _refuse(table, column, Phrase("missing value", "缺少取值"), row)
+
+
+def _valid(array: object, np: ModuleType) -> Bools:
+    if not array.null_count:  # type: ignore[attr-defined]  # an Arrow array
+        return np.ones(len(array), dtype=bool)  # type: ignore[arg-type, no-any-return]  # sized
+    return np.asarray(array.is_valid(), dtype=bool)  # type: ignore[attr-defined, no-any-return]  # Arrow
+
+
+# ---------------------------------------------------------------- text columns
+
+
+def text_column(
+    array: object, table: str, column: str, *, nullable: bool, identifier: bool, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> object:
+    """A text column as an Arrow string array, checked like the records' text fields."""
+    np, pa, pc = mods
+    kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+    if pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type):
+        array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
+    elif pa.types.is_large_string(kind) or (
+        pa.types.is_null(kind) and (nullable or len(array) == 0)  # type: ignore[arg-type]  # Arrow
+    ):
+        array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
+    elif not pa.types.is_string(kind):
+        raise _wrong_type(table, column, "text (string)", "文本（string）", kind)
+    if not nullable:
+        _no_nulls(array, table, column, np)
+    if len(array) == 0:  # type: ignore[arg-type]  # an Arrow array
+        return array
+    suspects = pc.match_substring_regex(array, _MAYBE_UNPRINTABLE)
+    suspects = pc.or_kleene(suspects, pc.greater(pc.utf8_length(array), MAX_TEXT_LENGTH))
+    if identifier:
+        suspects = pc.or_kleene(suspects, pc.match_substring_regex(array, _MAYBE_BLANK))
+    rows = np.flatnonzero(np.asarray(suspects.fill_null(False), dtype=bool))
+    for row in rows.tolist():
+        value = array[row].as_py()  # type: ignore[index]  # an Arrow array
+        try:
+            if identifier:
+                require_id(value, field=column)
+            check_text(value, f"{table}.{column}")
+        except SchoolLogisticsError as error:
+            raise _located(error, table, column, row) from None
+    return array
+
+
+def maybe_blank(array: object, pc: ModuleType, np: ModuleType) -> Bools:
+    """Rows that are null or possibly blank (a superset of Python's blank)."""
+    if len(array) == 0:  # type: ignore[arg-type]  # an Arrow array
+        return np.zeros(0, dtype=bool)  # type: ignore[no-any-return]  # numpy
+    found = pc.match_substring_regex(array, _MAYBE_BLANK).fill_null(True)
+    return np.asarray(found, dtype=bool)  # type: ignore[no-any-return]  # numpy
+
+
+# ---------------------------------------------------------------- times
+
+
+def time_column(
+    array: object, table: str, column: str, *, nullable: bool, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> tuple[Ints, Bools]:
+    """Epoch microseconds (UTC) and validity of a time column (int64 µs or aware timestamp)."""
+    np, pa, pc = mods
+    kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+    if not nullable:
+        _no_nulls(array, table, column, np)
+    valid = _valid(array, np)
+    if pa.types.is_null(kind) and (nullable or not len(valid)):
+        return np.zeros(len(array), dtype=np.int64), valid  # type: ignore[arg-type]  # sized
+    if pa.types.is_timestamp(kind):
+        if kind.tz is None:
+            raise _refuse(
+                table,
+                column,
+                Phrase(
+                    "a timestamp without a time zone is ambiguous (give UTC or the school's zone)",
+                    "不带时区的时间戳有歧义（请注明 UTC 或学校时区）",
+                ),
+            )
+        unit = {"s": 1_000_000, "ms": 1_000, "us": 1, "ns": 0}[kind.unit]
+        raw = np.asarray(array.cast(pa.int64()).fill_null(0), dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
+        if unit:
+            values = raw * unit
+        else:
+            if np.any((raw % 1000 != 0) & valid):
+                row = int(np.flatnonzero((raw % 1000 != 0) & valid)[0])
+                raise _refuse(
+                    table, column, Phrase("finer than a microsecond", "精度超过微秒"), row
+                )
+            values = raw // 1000
+    elif pa.types.is_integer(kind):
+        values = np.asarray(array.cast(pa.int64()).fill_null(0), dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
+    else:
+        raise _wrong_type(
+            table,
+            column,
+            "int64 epoch microseconds (UTC) or a timestamp with a time zone",
+            "int64 纪元微秒（UTC）或带时区的时间戳",
+            kind,
+        )
+    out = valid & ((values < _LOWEST) | (values > _HIGHEST))
+    if np.any(out):
+        row = int(np.flatnonzero(out)[0])
+        raise _refuse(table, column, Phrase("out of the range of years 1-9999", "超出 1-9999 年的范围"), row)
+    return values, valid  # type: ignore[no-any-return]  # numpy
+
+
+def moment(value: int) -> pendulum.DateTime:
+    """An epoch-microsecond instant as a moment of the school's default zone (as records keep them)."""
+    return pendulum.instance(EPOCH + dt.timedelta(microseconds=value)).in_timezone(_ZONE)
+
+
+def micros(value: dt.datetime) -> int:
+    """The epoch microseconds of an aware moment (exact)."""
+    return (dt.datetime.__sub__(value, EPOCH)) // _MICRO
+
+
+def duration_micros(value: dt.timedelta) -> int:
+    """A duration in microseconds (exact)."""
+    return (value.days * 86_400 + value.seconds) * 1_000_000 + value.microseconds
+
+
+# ---------------------------------------------------------------- decimals
+
+
+class DecimalColumn:
+    """An exact decimal column: unscaled 64-bit integers and a scale, or Python decimals.
+
+    ``decimal128`` and integer columns give unscaled integers (a value too large
+    for 64 bits is marked ``unfit``: the screen then keeps its row); a text column
+    of decimal numerals is read value by value, exactly.
+    """
+
+    def __init__(
+        self, array: object, table: str, column: str, *, nullable: bool, mods: tuple[ModuleType, ModuleType, ModuleType]
+    ) -> None:
+        np, pa, _ = mods
+        self._np = np
+        self.array = array
+        kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+        if not nullable:
+            _no_nulls(array, table, column, np)
+        self.valid: Bools = _valid(array, np)
+        size = len(array)  # type: ignore[arg-type]  # an Arrow array
+        self.texts: list[Decimal | None] | None = None
+        self.scale = 0
+        self.unfit: Bools = np.zeros(size, dtype=bool)
+        if pa.types.is_null(kind) and (nullable or not size):
+            self.unscaled: Ints = np.zeros(size, dtype=np.int64)
+        elif pa.types.is_decimal(kind) and kind.bit_width == 128:  # noqa: PLR2004 - decimal128
+            self.scale = kind.scale
+            words = np.frombuffer(array.buffers()[1], dtype="<i8").reshape(-1, 2)  # type: ignore[attr-defined]  # Arrow
+            words = words[array.offset : array.offset + size]  # type: ignore[attr-defined]  # Arrow
+            low, high = words[:, 0].astype(np.int64), words[:, 1]
+            self.unscaled = np.where(self.valid, low, 0)
+            self.unfit = self.valid & (high != (low >> 63))
+        elif pa.types.is_integer(kind) and not pa.types.is_uint64(kind):
+            self.unscaled = np.asarray(array.cast(pa.int64()).fill_null(0), dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
+        elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            self.texts = [_parse(value, table, column, row) for row, value in enumerate(array.to_pylist())]  # type: ignore[attr-defined]  # Arrow
+            self.unscaled = np.zeros(size, dtype=np.int64)
+        else:
+            raise _wrong_type(
+                table,
+                column,
+                "decimal128, an integer or decimal text (never a float)",
+                "decimal128、整数或十进制文本（不接受浮点数）",
+                kind,
+            )
+        if self.scale < 0:
+            raise _wrong_type(table, column, "a decimal of scale >= 0", "小数位数不小于 0 的小数", kind)
+
+    def value(self, row: int) -> Decimal | None:
+        """The exact value of a row (``None`` when missing)."""
+        if self.texts is not None:
+            return self.texts[row]
+        if not self.valid[row]:
+            return None
+        if self.unfit[row]:
+            found = self.array[row].as_py()  # type: ignore[index]  # an Arrow array
+            return found if isinstance(found, Decimal) else Decimal(found)
+        return Decimal(f"{int(self.unscaled[row])}E-{self.scale}")
+
+    def below(self, bound: Decimal) -> Bools:
+        """Rows possibly below ``bound`` (exact, plus the rows ``unfit`` marks)."""
+        np = self._np
+        if self.texts is not None:
+            return np.array([v is not None and v < bound for v in self.texts], dtype=bool)  # type: ignore[no-any-return]  # numpy
+        limit = _ceil(_shift(bound, self.scale))
+        return self.valid & ((self.unscaled < limit) | self.unfit)  # type: ignore[no-any-return]  # numpy
+
+    def above(self, bound: Decimal) -> Bools:
+        """Rows possibly above ``bound`` (exact, plus the rows ``unfit`` marks)."""
+        np = self._np
+        if self.texts is not None:
+            return np.array([v is not None and v > bound for v in self.texts], dtype=bool)  # type: ignore[no-any-return]  # numpy
+        limit = _floor(_shift(bound, self.scale))
+        return self.valid & ((self.unscaled > limit) | self.unfit)  # type: ignore[no-any-return]  # numpy
+
+    def missing(self) -> Bools:
+        """Rows without a value."""
+        if self.texts is not None:
+            return self._np.array([v is None for v in self.texts], dtype=bool)  # type: ignore[no-any-return]  # numpy
+        return ~self.valid
+
+
+_BOUND: Final = 1 << 63
+
+
+def _shift(value: Decimal, places: int) -> Decimal:
+    """``value`` times ``10 ** places``, exactly (whatever the caller's decimal context)."""
+    sign, digits, exponent = value.as_tuple()
+    return Decimal((sign, digits, int(exponent) + places))
+
+
+def _ceil(value: Decimal) -> int:
+    whole = int(value.to_integral_value(rounding="ROUND_CEILING"))
+    return max(-_BOUND, min(_BOUND - 1, whole))
+
+
+def _floor(value: Decimal) -> int:
+    whole = int(value.to_integral_value(rounding="ROUND_FLOOR"))
+    return max(-_BOUND, min(_BOUND - 1, whole))
+
+
+def _parse(value: object, table: str, column: str, row: int) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        found = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise _refuse(
+            table, column, Phrase("{value!r} is not a number", "「{value}」不是数字", value=value), row
+        ) from None
+    if not found.is_finite():
+        raise _refuse(table, column, Phrase("not a finite number", "不是有限数"), row)
+    return found
+
+
+# ---------------------------------------------------------------- lists of names
+
+
+def names_column(
+    array: object, table: str, column: str, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> tuple[Ints, object]:
+    """The offsets and flat values (checked text) of a list<string> column."""
+    np, pa, pc = mods
+    kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+    if pa.types.is_null(kind) and len(array) == 0:  # type: ignore[arg-type]  # an Arrow array
+        return np.zeros(1, dtype=np.int64), pa.array([], pa.string())  # type: ignore[return-value]  # numpy
+    if not (pa.types.is_list(kind) or pa.types.is_large_list(kind)):
+        raise _wrong_type(table, column, "a list of text (list<string>)", "文本列表（list<string>）", kind)
+    _no_nulls(array, table, column, np)
+    offsets = np.asarray(array.offsets, dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
+    flat = array.flatten()  # type: ignore[attr-defined]  # Arrow
+    if pa.types.is_null(flat.type) and len(flat) == 0:
+        flat = flat.cast(pa.string())
+    flat = text_column(flat, table, column, nullable=False, identifier=True, mods=mods)
+    return offsets - offsets[0], flat
+
+
+# ---------------------------------------------------------------- the screen
+
+
+@attrs.define
+class _Columns:
+    """Every checked column of the five tables."""
+
+    meals: _Table
+    samples: _Table
+    disposals: _Table
+    readings: _Table
+    holds: _Table
+
+
+def _read(meals: object, samples: object, disposals: object, readings: object, holds: object, pa: ModuleType) -> _Columns:
+    return _Columns(
+        _Table(meals, "meals", pa),
+        _Table(samples, "samples", pa),
+        _Table(disposals, "disposals", pa),
+        _Table(readings, "readings", pa),
+        _Table(holds, "holds", pa),
+    )
+
+
+def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purpose
+    meals: object,
+    samples: object,
+    disposals: object,
+    readings: object,
+    *,
+    holds: object = None,
+    policy: RetentionPolicy,
+    period: DateRange,
+) -> SampleLog:
+    """The records the record audit needs to find every finding of the columns (see above)."""
+    np, pa, pc = mods = modules()
+    if not isinstance(period, DateRange):
+        raise InvalidRecordError(
+            record="audit", field="period", reason=Phrase("expected a DateRange", "须为「DateRange」")
+        )
+    if not isinstance(policy, RetentionPolicy):
+        raise InvalidRecordError(
+            record="audit",
+            field="policy",
+            reason=Phrase("expected a RetentionPolicy", "须为「RetentionPolicy」"),
+        )
+    tables = _read(meals, samples, disposals, readings, holds, pa)
+    zone = get_timezone(policy.timezone)
+    after = period.end.add(days=1)
+    start = micros(pendulum.datetime(period.start.year, period.start.month, period.start.day, tz=zone))
+    end = micros(pendulum.datetime(after.year, after.month, after.day, tz=zone))
+    retention = duration_micros(policy.retention)
+    overdue = duration_micros(policy.overdue_after)
+    max_gap = duration_micros(policy.max_reading_gap)
+
+    # ---- meals
+    mt = tables.meals
+    meal_id = text_column(mt.column("meal_id", pa), "meals", "meal_id", nullable=False, identifier=True, mods=mods)
+    days = _days(mt.column("day", pa), mods)
+    kinds = text_column(mt.column("kind", pa), "meals", "kind", nullable=False, identifier=False, mods=mods)
+    service, _ = time_column(mt.column("service_start", pa), "meals", "service_start", nullable=False, mods=mods)
+    offsets, flat = names_column(mt.column("dishes", pa), "meals", "dishes", mods)
+    event = text_column(mt.column("event_name", pa), "meals", "event_name", nullable=True, identifier=False, mods=mods)
+    _check_kinds(kinds, event, mods)
+    n_meals = mt.rows
+    meal_first = _first_index(meal_id, meal_id, mods)
+    doubled_meal = meal_first != np.arange(n_meals)
+    doubled_ids = pc.unique(pc.filter(meal_id, pa.array(doubled_meal)))
+    meal_doubled = np.asarray(pc.is_in(meal_id, value_set=doubled_ids), dtype=bool)
+    first_day, last_day = period.start.toordinal() - _EPOCH_DAY, period.end.toordinal() - _EPOCH_DAY
+    meal_in_scope = (days >= first_day) & (days <= last_day) & ~meal_doubled
+    lengths = np.diff(offsets)
+    parent = np.repeat(np.arange(n_meals), lengths)
+    dishes_u = pc.unique(flat)
+    flat_code = _first_index(flat, dishes_u, mods)
+    _check_menus(offsets, lengths, flat_code, flat, mods)
+
+    # ---- samples
+    st = tables.samples
+    n = st.rows
+    sample_id = text_column(st.column("sample_id", pa), "samples", "sample_id", nullable=False, identifier=True, mods=mods)
+    s_meal = text_column(st.column("meal_id", pa), "samples", "meal_id", nullable=False, identifier=True, mods=mods)
+    dish = text_column(st.column("dish", pa), "samples", "dish", nullable=True, identifier=False, mods=mods)
+    grams = DecimalColumn(st.column("grams", pa), "samples", "grams", nullable=True, mods=mods)
+    negative = grams.below(Decimal(0)) & ~grams.unfit
+    if grams.texts is None and np.any(negative):
+        row = int(np.flatnonzero(negative)[0])
+        raise _refuse("samples", "grams", Phrase("negative weight", "重量为负"), row)
+    if grams.texts is not None or np.any(grams.unfit):
+        for row in np.flatnonzero(grams.unfit).tolist() if grams.texts is None else range(n):
+            value = grams.value(row)
+            if value is not None and value < 0:
+                raise _refuse("samples", "grams", Phrase("negative weight", "重量为负"), row)
+    taken, _ = time_column(st.column("taken_at", pa), "samples", "taken_at", nullable=False, mods=mods)
+    taken_by = text_column(st.column("taken_by", pa), "samples", "taken_by", nullable=True, identifier=False, mods=mods)
+    reviewed_by = text_column(st.column("reviewed_by", pa), "samples", "reviewed_by", nullable=True, identifier=False, mods=mods)
+    cabinet = text_column(st.column("cabinet_id", pa), "samples", "cabinet_id", nullable=True, identifier=False, mods=mods)
+
+    row_of_meal = _first_index(s_meal, meal_id, mods)  # -1: unknown meal
+    known = row_of_meal >= 0
+    safe_meal = np.where(known, row_of_meal, 0)
+    if n_meals:
+        in_scope = known & meal_in_scope[safe_meal]
+        doubled_of = known & meal_doubled[safe_meal]
+    else:
+        in_scope = doubled_of = np.zeros(n, dtype=bool)
+    dirty = ~known & (taken >= start) & (taken < end)  # FS-1: a sample naming no meal
+    dirty |= doubled_of  # the meal is recorded more than once: the record audit decides
+    sample_first = _first_index(sample_id, sample_id, mods)
+    twin = sample_first != np.arange(n)
+    if np.any(twin):
+        twin_ids = pc.unique(pc.filter(sample_id, pa.array(twin)))
+        dirty |= np.asarray(pc.is_in(sample_id, value_set=twin_ids), dtype=bool)
+
+    # FS-1 both ways: the sample's dish is on its meal's menu; each dish has a sample
+    dish_code = _first_index(dish, dishes_u, mods)
+    on_menu = np.zeros(n, dtype=bool)
+    sampled = np.zeros(len(flat), dtype=bool)
+    if n_meals and n:
+        base = offsets[safe_meal]
+        size = np.where(in_scope, lengths[safe_meal], 0)
+        for k in range(int(size.max(initial=0))):
+            has = np.flatnonzero(size > k)
+            at = base[has] + k
+            hit = flat_code[at] == dish_code[has]
+            on_menu[has[hit]] = True
+            sampled[at[hit]] = True
+    bad = in_scope & ~on_menu
+    # FS-8: taken no later than service
+    if n_meals:
+        bad |= in_scope & (taken > service[safe_meal])
+    # FS-2, FS-4: weight and labels
+    bad |= grams.missing() | grams.below(policy.min_grams)
+    bad |= maybe_blank(taken_by, pc, np) | maybe_blank(cabinet, pc, np)
+    if policy.reviewer_required:
+        bad |= maybe_blank(reviewed_by, pc, np)
+
+    # FS-3, FS-6: exactly one disposal, signed, in [retention, overdue] after taking
+    dt_ = tables.disposals
+    d_sample = text_column(dt_.column("sample_id", pa), "disposals", "sample_id", nullable=False, identifier=True, mods=mods)
+    d_at, _ = time_column(dt_.column("discarded_at", pa), "disposals", "discarded_at", nullable=False, mods=mods)
+    d_by = text_column(dt_.column("discarded_by", pa), "disposals", "discarded_by", nullable=True, identifier=False, mods=mods)
+    n_disposals = dt_.rows
+    if n_disposals == n and n and bool(pc.all(pc.equal(d_sample, sample_id)).as_py()):
+        d_row = np.arange(n)
+    else:
+        d_row = _first_index(d_sample, sample_id, mods)
+    matched = d_row >= 0
+    count = np.bincount(d_row[matched], minlength=n)[:n] if n else np.zeros(0, dtype=np.int64)
+    bad |= count > 1
+    which = np.full(n, -1, dtype=np.int64)
+    which[d_row[matched]] = np.flatnonzero(matched)
+    once = count == 1
+    held = np.where(once, d_at[np.maximum(which, 0)] - taken if n_disposals else 0, 0)
+    bad |= once & ((held < retention) | (held > overdue))
+    if n_disposals:
+        bad |= once & maybe_blank(d_by, pc, np)[np.maximum(which, 0)]
+    bad |= (count == 0) & (taken < end - overdue)
+
+    # FS-7 (and FS-6 under holds): a sample a hold covers is left to the record audit
+    hold_records = _holds(tables.holds, mods)
+    if hold_records:
+        by_meal = pa.array(sorted({m for hold in hold_records for m in hold.meal_ids}), pa.string())
+        bad |= np.asarray(pc.is_in(s_meal, value_set=by_meal), dtype=bool)
+        for hold in hold_records:
+            if hold.taken_from is not None and hold.taken_until is not None:
+                bad |= (taken >= micros(hold.taken_from)) & (taken < micros(hold.taken_until))
+
+    # FS-5: readings around the window, no long gap, none out of range
+    rt = tables.readings
+    r_cabinet = text_column(rt.column("cabinet_id", pa), "readings", "cabinet_id", nullable=False, identifier=True, mods=mods)
+    r_at, _ = time_column(rt.column("at", pa), "readings", "at", nullable=False, mods=mods)
+    celsius = DecimalColumn(rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods)
+    cabinets = pc.unique(r_cabinet)
+    r_code = _first_index(r_cabinet, cabinets, mods)
+    s_code = _first_index(cabinet, cabinets, mods)
+    window = in_scope & (taken < end) & (s_code >= 0)
+    window_end = np.minimum(taken + retention, end)
+    readings_of = _Readings(r_code, r_at, celsius, policy, max_gap, taken, window_end, len(cabinets), np)
+    bad |= in_scope & (taken < end) & (s_code < 0)
+    bad |= window & ~readings_of.screen(s_code, window)
+
+    dirty |= in_scope & bad
+
+    # ---- the closure: what the record audit needs to decide the rows kept
+    unsampled = np.zeros(n_meals, dtype=bool)
+    if len(flat):
+        missing_dish = ~sampled & meal_in_scope[parent]
+        unsampled[parent[missing_dish]] = True
+    kept_meal_ids = pc.unique(
+        pa.concat_arrays(
+            [
+                pc.filter(s_meal, pa.array(dirty & known)),
+                pc.filter(meal_id, pa.array(unsampled | meal_doubled)),
+            ]
+        )
+    )
+    kept_meals = np.asarray(pc.is_in(meal_id, value_set=kept_meal_ids), dtype=bool)
+    kept = dirty | np.asarray(pc.is_in(s_meal, value_set=kept_meal_ids), dtype=bool)
+    kept_ids = pc.filter(sample_id, pa.array(kept))
+    kept_disposals = np.asarray(pc.is_in(d_sample, value_set=kept_ids), dtype=bool)
+    kept_disposals |= ~matched & (d_at >= start) & (d_at < end)  # naming no sample (FS-6)
+    kept_readings = readings_of.around(s_code, kept & (taken < end) & (s_code >= 0))
+
+    small = SampleLog(
+        meals=_meal_records(np.flatnonzero(kept_meals), meal_id, days, kinds, service, offsets, flat, event),
+        samples=_sample_records(np.flatnonzero(kept), sample_id, s_meal, dish, grams, taken, taken_by, reviewed_by, cabinet),
+        disposals=[
+            Disposal(d_sample[i].as_py(), moment(int(d_at[i])), d_by[i].as_py())
+            for i in np.flatnonzero(kept_disposals).tolist()
+        ],
+        readings=[
+            TemperatureReading(r_cabinet[i].as_py(), moment(int(r_at[i])), celsius.value(i))
+            for i in kept_readings.tolist()
+        ],
+        holds=hold_records,
+    )
+    return small
+
+
+def _first_index(values: object, within: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Ints:
+    """For each value, the index of its first occurrence in ``within`` (-1: absent or null)."""
+    np, pa, pc = mods
+    if len(values) == 0:  # type: ignore[arg-type]  # an Arrow array
+        return np.zeros(0, dtype=np.int64)  # type: ignore[no-any-return]  # numpy
+    if len(within) == 0:  # type: ignore[arg-type]  # an Arrow array
+        return np.full(len(values), -1, dtype=np.int64)  # type: ignore[arg-type, no-any-return]  # sized
+    found = pc.index_in(values, value_set=within).fill_null(-1)
+    return np.asarray(found, dtype=np.int64)  # type: ignore[no-any-return]  # numpy
+
+
+def _days(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Ints:
+    np, pa, _ = mods
+    kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+    if pa.types.is_null(kind) and len(array) == 0:  # type: ignore[arg-type]  # an Arrow array
+        return np.zeros(0, dtype=np.int64)  # type: ignore[no-any-return]  # numpy
+    if not pa.types.is_date32(kind):
+        raise _wrong_type("meals", "day", "a date (date32)", "日期（date32）", kind)
+    _no_nulls(array, "meals", "day", np)
+    return np.asarray(array.cast(pa.int32()), dtype=np.int64)  # type: ignore[attr-defined, no-any-return]  # Arrow
+
+
+_KINDS: Final = tuple(kind.value for kind in MealKind)
+
+
+def _check_kinds(kinds: object, event: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> None:
+    np, pa, pc = mods
+    if len(kinds) == 0:  # type: ignore[arg-type]  # an Arrow array
+        return
+    known = np.asarray(pc.is_in(kinds, value_set=pa.array(_KINDS)), dtype=bool)
+    if not np.all(known):
+        row = int(np.flatnonzero(~known)[0])
+        value = kinds[row].as_py()  # type: ignore[index]  # an Arrow array
+        raise _refuse(
+            "meals", "kind", Phrase("{value!r} is not a meal kind", "「{value}」不是餐次类型", value=value), row
+        )
+    is_event = np.asarray(pc.equal(kinds, MealKind.EVENT.value), dtype=bool)
+    named = ~maybe_blank(event, pc, np)
+    suspects = is_event & ~named
+    for row in np.flatnonzero(suspects).tolist():
+        name = event[row].as_py()  # type: ignore[index]  # an Arrow array
+        if not (name and name.strip()):
+            raise _refuse("meals", "event_name", Phrase("an event meal needs a name", "活动餐须有名称"), row)
+    has_name = _valid(event, np)
+    wrong = ~is_event & has_name
+    if np.any(wrong):
+        row = int(np.flatnonzero(wrong)[0])
+        raise _refuse("meals", "event_name", Phrase("only an event meal has a name", "只有活动餐才有名称"), row)
+
+
+def _check_menus(
+    offsets: Ints, lengths: Ints, codes: Ints, flat: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> None:
+    """Refuse a menu that lists a dish twice (blank dishes are refused as identifiers)."""
+    np, _, _ = mods
+    longest = int(lengths.max(initial=0))
+    heads = offsets[:-1]
+    for second in range(1, longest):
+        rows = np.flatnonzero(lengths > second)
+        for first in range(second):
+            same = codes[heads[rows] + first] == codes[heads[rows] + second]
+            if np.any(same):
+                row = int(rows[np.flatnonzero(same)[0]])
+                raise _refuse("meals", "dishes", Phrase("a dish is listed twice", "同一菜品列出两次"), row)
+
+
+def _holds(table: _Table, mods: tuple[ModuleType, ModuleType, ModuleType]) -> list[Hold]:
+    """The holds as records (they are few): every row built and checked by ``Hold``."""
+    np, pa, _ = mods
+    if table.empty:
+        return []
+    columns: dict[str, list[object]] = {}
+    for column, kind, nullable in COLUMNS["holds"]:
+        array = table.column(column, pa)
+        if kind == TIME:
+            values, valid = time_column(array, "holds", column, nullable=nullable, mods=mods)
+            columns[column] = [moment(int(v)) if ok else None for v, ok in zip(values.tolist(), valid.tolist(), strict=True)]
+        elif kind == NAMES:
+            offsets, flat = names_column(array, "holds", column, mods)
+            names = flat.to_pylist()  # type: ignore[attr-defined]  # Arrow
+            columns[column] = [names[a:b] for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)]
+        else:
+            checked = text_column(array, "holds", column, nullable=nullable, identifier=kind == ID, mods=mods)
+            columns[column] = checked.to_pylist()  # type: ignore[attr-defined]  # Arrow
+    found: list[Hold] = []
+    for row in range(table.rows):
+        try:
+            found.append(
+                Hold(
+                    columns["hold_id"][row],  # type: ignore[arg-type]  # checked text
+                    columns["placed_at"][row],  # type: ignore[arg-type]  # a moment
+                    columns["placed_by"][row],  # type: ignore[arg-type]  # checked text
+                    columns["reason"][row],  # type: ignore[arg-type]  # checked text
+                    meal_ids=columns["meal_ids"][row],  # type: ignore[arg-type]  # a list of text
+                    taken_from=columns["taken_from"][row],  # type: ignore[arg-type]  # a moment or None
+                    taken_until=columns["taken_until"][row],  # type: ignore[arg-type]  # a moment or None
+                    released_at=columns["released_at"][row],  # type: ignore[arg-type]  # a moment or None
+                    released_by=columns["released_by"][row],  # type: ignore[arg-type]  # text or None
+                )
+            )
+        except SchoolLogisticsError as error:
+            field = getattr(error, "field", "*")
+            raise error.with_path(f"holds[{row}].{field}") from None
+    return found
+
+
+class _Readings:
+    """The readings sorted by (cabinet, time), with prefix counts of gaps and bad readings."""
+
+    def __init__(  # noqa: PLR0913, PLR0917 - the screen's own helper
+        self,
+        code: Ints,
+        at: Ints,
+        celsius: DecimalColumn,
+        policy: RetentionPolicy,
+        max_gap: int,
+        taken: Ints,
+        window_end: Ints,
+        cabinets: int,
+        np: ModuleType,
+    ) -> None:
+        self.np = np
+        self.size = size = len(at)
+        self.usable = size > 0
+        if not self.usable:
+            return
+        low = int(min(at.min(), taken.min(initial=at.min())))
+        high = int(max(at.max(), window_end.max(initial=at.max())))
+        self.low = low
+        self.span = span = high - low + 1
+        if (cabinets + 1) * span >= _ROOM:  # pragma: no cover - a span of millennia
+            self.usable = False
+            return
+        key = code * span + (at - low)
+        order = None if np.all(key[1:] >= key[:-1]) else np.argsort(key, kind="stable")
+        self.order = np.arange(size) if order is None else order
+        self.key = key if order is None else key[order]
+        self.code = code if order is None else code[order]
+        times = at if order is None else at[order]
+        wrong = celsius.below(policy.min_celsius) | celsius.above(policy.max_celsius)
+        wrong = wrong if order is None else wrong[order]
+        gap = (self.code[1:] == self.code[:-1]) & (np.diff(times) > max_gap)
+        self.wrong = np.concatenate(([0], np.cumsum(wrong)))
+        self.gaps = np.concatenate(([0], np.cumsum(gap)))
+        self.taken_key: Ints | None = None
+        self.taken = taken
+        self.window_end = window_end
+
+    def _keys(self, code: Ints, rows: Ints) -> tuple[Ints, Ints]:
+        base = code[rows] * self.span - self.low
+        return base + self.taken[rows], base + self.window_end[rows]
+
+    def screen(self, code: Ints, window: Bools) -> Bools:
+        """Whether each sample's window passes FS-5 (only ``window`` rows are looked at)."""
+        np = self.np
+        passed = np.zeros(len(window), dtype=bool)
+        if not self.usable:
+            return passed  # type: ignore[no-any-return]  # numpy
+        rows = np.flatnonzero(window)
+        start, stop = self._keys(code, rows)
+        key, cab, size = self.key, self.code, self.size
+        after = np.searchsorted(key, start, "right")  # readings[:after] are <= taken
+        before = np.searchsorted(key, stop, "left")  # readings[before:] are >= window end
+        cabs = code[rows]
+        has_before = (after > 0) & (cab[np.maximum(after - 1, 0)] == cabs)
+        has_after = (before < size) & (cab[np.minimum(before, size - 1)] == cabs)
+        first = np.maximum(after - 1, 0)
+        no_gap = self.gaps[np.maximum(before, first)] - self.gaps[first] == 0
+        lo = np.searchsorted(key, start, "left")
+        hi = np.searchsorted(key, stop, "right")
+        in_range = self.wrong[hi] - self.wrong[lo] == 0
+        passed[rows] = has_before & has_after & no_gap & in_range
+        return passed  # type: ignore[no-any-return]  # numpy
+
+    def around(self, code: Ints, rows_mask: Bools) -> Ints:
+        """The (input) indexes of the readings the windows of ``rows_mask`` look at."""
+        np = self.np
+        if not self.size:
+            return np.zeros(0, dtype=np.int64)  # type: ignore[no-any-return]  # numpy
+        if not self.usable:  # pragma: no cover - a span of millennia: every reading
+            return np.arange(self.size)  # type: ignore[no-any-return]  # numpy
+        rows = np.flatnonzero(rows_mask)
+        start, stop = self._keys(code, rows)
+        cabs = code[rows]
+        first = np.searchsorted(self.code, cabs, "left")
+        last = np.searchsorted(self.code, cabs, "right") - 1
+        lo = np.maximum(np.searchsorted(self.key, start, "left") - 1, first)
+        hi = np.minimum(np.searchsorted(self.key, stop, "right"), last)
+        marks = np.zeros(self.size + 1, dtype=np.int64)
+        np.add.at(marks, lo, 1)
+        np.add.at(marks, hi + 1, -1)
+        chosen = np.cumsum(marks[:-1]) > 0
+        return np.sort(self.order[chosen])  # type: ignore[no-any-return]  # numpy
+
+
+def _meal_records(  # noqa: PLR0913, PLR0917 - columns in, records out
+    rows: Ints, meal_id: object, days: Ints, kinds: object, service: Ints, offsets: Ints, flat: object, event: object
+) -> list[Meal]:
+    found: list[Meal] = []
+    for row in rows.tolist():
+        dishes = flat.slice(int(offsets[row]), int(offsets[row + 1] - offsets[row])).to_pylist()  # type: ignore[attr-defined]  # Arrow
+        found.append(
+            Meal(
+                meal_id[row].as_py(),  # type: ignore[index]  # an Arrow array
+                pendulum.Date.fromordinal(int(days[row]) + _EPOCH_DAY),
+                kinds[row].as_py(),  # type: ignore[index]  # an Arrow array
+                moment(int(service[row])),
+                tuple(dishes),
+                event_name=event[row].as_py(),  # type: ignore[index]  # an Arrow array
+            )
+        )
+    return found
+
+
+def _sample_records(  # noqa: PLR0913, PLR0917 - columns in, records out
+    rows: Ints,
+    sample_id: object,
+    meal_id: object,
+    dish: object,
+    grams: DecimalColumn,
+    taken: Ints,
+    taken_by: object,
+    reviewed_by: object,
+    cabinet: object,
+) -> list[FoodSample]:
+    return [
+        FoodSample(
+            sample_id[row].as_py(),  # type: ignore[index]  # an Arrow array
+            meal_id[row].as_py(),  # type: ignore[index]  # an Arrow array
+            dish[row].as_py(),  # type: ignore[index]  # an Arrow array
+            grams.value(row),
+            moment(int(taken[row])),
+            taken_by[row].as_py(),  # type: ignore[index]  # an Arrow array
+            reviewed_by[row].as_py(),  # type: ignore[index]  # an Arrow array
+            cabinet[row].as_py(),  # type: ignore[index]  # an Arrow array
+        )
+        for row in rows.tolist()
+    ]
+
+
+# ---------------------------------------------------------------- records to columns and back
+
+
+def _decimal_array(values: Sequence[Decimal | None], pa: ModuleType) -> object:
+    """Exact decimals as ``decimal128`` when they share one scale, else as decimal text."""
+    present = [value for value in values if value is not None]
+    exponents = {value.as_tuple().exponent for value in present}
+    uniform = len(exponents) <= 1 and all(
+        isinstance(e, int) and -38 < e <= 0 for e in exponents  # noqa: PLR2004 - decimal128
+    )
+    if uniform and all(len(value.as_tuple().digits) <= 38 and not (value.is_zero() and value.is_signed()) for value in present):  # noqa: PLR2004
+        scale = -next(iter(exponents)) if exponents else 0
+        if present:
+            return pa.array(values, pa.decimal128(38, scale))
+        return pa.array(values, pa.decimal128(38, 0))
+    return pa.array([None if value is None else str(value) for value in values], pa.string())
+
+
+def log_to_columns(log: SampleLog) -> ColumnarLog:
+    """The records of a log as the five tables of the column contract."""
+    np, pa, _ = modules()
+    text, ints = pa.string(), pa.int64()
+    names = pa.list_(pa.string())
+
+    def times(values: Sequence[dt.datetime | None]) -> object:
+        return pa.array([None if v is None else micros(v) for v in values], ints)
+
+    meals = log.meals
+    samples = log.samples
+    disposals = log.disposals
+    readings = log.readings
+    holds = log.holds
+    return ColumnarLog(
+        meals=pa.table(
+            {
+                "meal_id": pa.array([m.meal_id for m in meals], text),
+                "day": pa.array([m.day for m in meals], pa.date32()),
+                "kind": pa.array([m.kind.value for m in meals], text),
+                "service_start": times([m.service_start for m in meals]),
+                "dishes": pa.array([list(m.dishes) for m in meals], names),
+                "event_name": pa.array([m.event_name for m in meals], text),
+            }
+        ),
+        samples=pa.table(
+            {
+                "sample_id": pa.array([s.sample_id for s in samples], text),
+                "meal_id": pa.array([s.meal_id for s in samples], text),
+                "dish": pa.array([s.dish for s in samples], text),
+                "grams": _decimal_array([s.grams for s in samples], pa),
+                "taken_at": times([s.taken_at for s in samples]),
+                "taken_by": pa.array([s.taken_by for s in samples], text),
+                "reviewed_by": pa.array([s.reviewed_by for s in samples], text),
+                "cabinet_id": pa.array([s.cabinet_id for s in samples], text),
+            }
+        ),
+        disposals=pa.table(
+            {
+                "sample_id": pa.array([d.sample_id for d in disposals], text),
+                "discarded_at": times([d.discarded_at for d in disposals]),
+                "discarded_by": pa.array([d.discarded_by for d in disposals], text),
+            }
+        ),
+        readings=pa.table(
+            {
+                "cabinet_id": pa.array([r.cabinet_id for r in readings], text),
+                "at": times([r.at for r in readings]),
+                "celsius": _decimal_array([r.celsius for r in readings], pa),
+            }
+        ),
+        holds=pa.table(
+            {
+                "hold_id": pa.array([h.hold_id for h in holds], text),
+                "placed_at": times([h.placed_at for h in holds]),
+                "placed_by": pa.array([h.placed_by for h in holds], text),
+                "reason": pa.array([h.reason for h in holds], text),
+                "meal_ids": pa.array([list(h.meal_ids) for h in holds], names),
+                "taken_from": times([h.taken_from for h in holds]),
+                "taken_until": times([h.taken_until for h in holds]),
+                "released_at": times([h.released_at for h in holds]),
+                "released_by": pa.array([h.released_by for h in holds], text),
+            }
+        ),
+    )
+
+
+def columns_to_log(columns: ColumnarLog) -> SampleLog:
+    """The tables of the column contract as records (every row checked as its record)."""
+    np, pa, pc = mods = modules()
+    tables = _read(columns.meals, columns.samples, columns.disposals, columns.readings, columns.holds, pa)
+    mt, st, dt_, rt = tables.meals, tables.samples, tables.disposals, tables.readings
+
+    def texts(table: _Table, column: str, *, nullable: bool, identifier: bool) -> object:
+        return text_column(table.column(column, pa), table.name, column, nullable=nullable, identifier=identifier, mods=mods)
+
+    def when(table: _Table, column: str) -> Ints:
+        return time_column(table.column(column, pa), table.name, column, nullable=False, mods=mods)[0]
+
+    offsets, flat = names_column(mt.column("dishes", pa), "meals", "dishes", mods)
+    meals = _meal_records(
+        np.arange(mt.rows),
+        texts(mt, "meal_id", nullable=False, identifier=True),
+        _days(mt.column("day", pa), mods),
+        texts(mt, "kind", nullable=False, identifier=False),
+        when(mt, "service_start"),
+        offsets,
+        flat,
+        texts(mt, "event_name", nullable=True, identifier=False),
+    )
+    samples = _sample_records(
+        np.arange(st.rows),
+        texts(st, "sample_id", nullable=False, identifier=True),
+        texts(st, "meal_id", nullable=False, identifier=True),
+        texts(st, "dish", nullable=True, identifier=False),
+        DecimalColumn(st.column("grams", pa), "samples", "grams", nullable=True, mods=mods),
+        when(st, "taken_at"),
+        texts(st, "taken_by", nullable=True, identifier=False),
+        texts(st, "reviewed_by", nullable=True, identifier=False),
+        texts(st, "cabinet_id", nullable=True, identifier=False),
+    )
+    d_sample = texts(dt_, "sample_id", nullable=False, identifier=True)
+    d_at = when(dt_, "discarded_at")
+    d_by = texts(dt_, "discarded_by", nullable=True, identifier=False)
+    r_cabinet = texts(rt, "cabinet_id", nullable=False, identifier=True)
+    r_at = when(rt, "at")
+    celsius = DecimalColumn(rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods)
+    return SampleLog(
+        meals=meals,
+        samples=samples,
+        disposals=[
+            Disposal(d_sample[i].as_py(), moment(int(d_at[i])), d_by[i].as_py())  # type: ignore[index]  # Arrow
+            for i in range(dt_.rows)
+        ],
+        readings=[
+            TemperatureReading(r_cabinet[i].as_py(), moment(int(r_at[i])), celsius.value(i))  # type: ignore[index]  # Arrow
+            for i in range(rt.rows)
+        ],
+        holds=_holds(tables.holds, mods),
+    )

@@ -43,6 +43,11 @@ import attrs
 import pendulum
 
 from schoollogistics.core.ids import require_id
+from schoollogistics.core.money import (
+    DECIMAL_FRACTION_DIGITS,
+    DECIMAL_INTEGER_DIGITS,
+    to_exact_decimal,
+)
 from schoollogistics.core.shapes import MAX_TEXT_LENGTH, check_text
 from schoollogistics.core.time import DateRange, get_timezone
 from schoollogistics.errors import Phrase, SchoolLogisticsError
@@ -418,7 +423,7 @@ class DecimalColumn:
         elif pa.types.is_integer(kind) and not pa.types.is_uint64(kind):
             self.unscaled = np.asarray(array.cast(pa.int64()).fill_null(0), dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
         elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
-            self.texts = [_parse(value, table, column, row) for row, value in enumerate(array.to_pylist())]  # type: ignore[attr-defined]  # Arrow
+            self.texts = [_parse(value, table, column, row, _LABELS[table, column]) for row, value in enumerate(array.to_pylist())]  # type: ignore[attr-defined]  # Arrow
             self.unscaled = np.zeros(size, dtype=np.int64)
         else:
             raise _wrong_type(
@@ -430,6 +435,26 @@ class DecimalColumn:
             )
         if self.scale < 0:
             raise _wrong_type(table, column, "a decimal of scale >= 0", "小数位数不小于 0 的小数", kind)
+        self._bounded(table, column)
+
+    def _bounded(self, table: str, column: str) -> None:
+        """Refuse what the record refuses: more than 15 integer or 10 fraction digits."""
+        np = self._np
+        if self.texts is not None:
+            return  # read and checked value by value
+        if self.scale > DECIMAL_FRACTION_DIGITS:
+            suspects = self.valid
+        else:
+            suspects = self.unfit.copy()
+            digits = DECIMAL_INTEGER_DIGITS + self.scale
+            if digits < 19:  # noqa: PLR2004 - else int64 cannot hold a value out of range
+                suspects |= self.valid & (np.abs(self.unscaled) >= 10**digits)
+        label = _LABELS[table, column]
+        for row in np.flatnonzero(suspects).tolist():
+            try:
+                to_exact_decimal(self.value(row), field=label)
+            except SchoolLogisticsError as error:
+                raise _located(error, table, column, row) from None
 
     def value(self, row: int) -> Decimal | None:
         """The exact value of a row (``None`` when missing)."""
@@ -484,7 +509,13 @@ def _floor(value: Decimal) -> int:
     return max(-_BOUND, min(_BOUND - 1, whole))
 
 
-def _parse(value: object, table: str, column: str, row: int) -> Decimal | None:
+_LABELS: Final = {
+    ("samples", "grams"): "FoodSample.grams",
+    ("readings", "celsius"): "TemperatureReading.celsius",
+}
+
+
+def _parse(value: object, table: str, column: str, row: int, label: str) -> Decimal | None:
     if value is None:
         return None
     try:
@@ -495,6 +526,10 @@ def _parse(value: object, table: str, column: str, row: int) -> Decimal | None:
         ) from None
     if not found.is_finite():
         raise _refuse(table, column, Phrase("not a finite number", "不是有限数"), row)
+    try:
+        to_exact_decimal(found, field=label)  # a check: the record keeps the value as read
+    except SchoolLogisticsError as error:
+        raise _located(error, table, column, row) from None
     return found
 
 
@@ -907,7 +942,8 @@ class _Readings:
         has_before = (after > 0) & (cab[np.maximum(after - 1, 0)] == cabs)
         has_after = (before < size) & (cab[np.minimum(before, size - 1)] == cabs)
         first = np.maximum(after - 1, 0)
-        no_gap = self.gaps[np.maximum(before, first)] - self.gaps[first] == 0
+        last = np.minimum(np.maximum(before, first), size - 1)
+        no_gap = self.gaps[last] - self.gaps[first] == 0
         lo = np.searchsorted(key, start, "left")
         hi = np.searchsorted(key, stop, "right")
         in_range = self.wrong[hi] - self.wrong[lo] == 0

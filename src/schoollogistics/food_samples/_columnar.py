@@ -245,7 +245,8 @@ class _Table:
         """The column as one Arrow array (an all-null one when the table is empty)."""
         if self.empty:
             return pa.nulls(0)
-        return self.table.column(column).combine_chunks()
+        found = self.table.column(column)
+        return found.chunk(0) if found.num_chunks == 1 else found.combine_chunks()
 
 
 def _wrong_type(table: str, column: str, expected: str, expected_zh: str, got: object) -> InvalidRecordError:
@@ -278,9 +279,25 @@ def _valid(array: object, np: ModuleType) -> Bools:
 
 
 def text_column(
-    array: object, table: str, column: str, *, nullable: bool, identifier: bool, mods: tuple[ModuleType, ModuleType, ModuleType]
-) -> object:
-    """A text column as an Arrow string array, checked like the records' text fields."""
+    array: object,
+    table: str,
+    column: str,
+    *,
+    nullable: bool,
+    identifier: bool,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+) -> tuple[object, Bools]:
+    """A text column as an Arrow string array, checked like the records' text fields.
+
+    Also returns the rows that are null or possibly blank (a superset of the
+    rows Python's ``not value.strip()`` finds blank).
+
+    The bytes are scanned at once: an ASCII control byte or a string longer in
+    bytes than the text policy allows in characters marks its row; rows with
+    other bytes (Chinese names) are dictionary-encoded and each distinct value
+    is looked at in Python (or by a regular expression when most are distinct).
+    Each marked row is then checked exactly, by the records' own functions.
+    """
     np, pa, pc = mods
     kind = array.type  # type: ignore[attr-defined]  # an Arrow array
     if pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type):
@@ -293,14 +310,42 @@ def text_column(
         raise _wrong_type(table, column, "text (string)", "文本（string）", kind)
     if not nullable:
         _no_nulls(array, table, column, np)
-    if len(array) == 0:  # type: ignore[arg-type]  # an Arrow array
-        return array
-    suspects = pc.match_substring_regex(array, _MAYBE_UNPRINTABLE)
-    suspects = pc.or_kleene(suspects, pc.greater(pc.utf8_length(array), MAX_TEXT_LENGTH))
+    size = len(array)  # type: ignore[arg-type]  # an Arrow array
+    valid = _valid(array, np)
+    if size == 0:
+        return array, valid
+    offsets, data = _buffers(array, np)
+    lengths = np.diff(offsets)
+    ascii_ = np.asarray(pc.string_is_ascii(array).fill_null(True), dtype=bool)
+    suspects = valid & (lengths > MAX_TEXT_LENGTH)
+    if len(data) and (int(data.min()) < 0x20 or np.count_nonzero(data == 0x7F)):  # noqa: PLR2004 - controls
+        control = np.flatnonzero((data < 0x20) | (data == 0x7F))  # noqa: PLR2004 - ASCII controls
+        suspects[np.searchsorted(offsets, control + offsets[0], "right") - 1] = True
+    first = data[np.minimum(offsets[:-1] - offsets[0], max(len(data) - 1, 0))] if len(data) else np.zeros(size, dtype=np.uint8)
+    spaces = np.zeros(256, dtype=bool)
+    spaces[list(_ASCII_SPACE)] = True
+    blank = ~valid | (lengths == 0) | (ascii_ & spaces[first])
+    others = np.flatnonzero(~ascii_ & valid)
+    if len(others):
+        every = len(others) == size
+        rows: slice | Ints = slice(None) if every else others
+        sub = array if every else array.take(pa.array(others))  # type: ignore[attr-defined]  # Arrow
+        encoded = sub.dictionary_encode()
+        distinct = encoded.dictionary.to_pylist()
+        if len(distinct) <= max(1_000, len(others) // 8):
+            unprintable = np.array([not v.isprintable() for v in distinct] + [False], dtype=bool)
+            empty = np.array([not v.strip() for v in distinct] + [True], dtype=bool)
+            codes = np.asarray(encoded.indices.fill_null(len(distinct)), dtype=np.int64)
+            suspects[rows] |= unprintable[codes]
+            blank[rows] |= empty[codes]
+        else:
+            found = pc.match_substring_regex(sub, _MAYBE_UNPRINTABLE).fill_null(False)
+            suspects[rows] |= np.asarray(found, dtype=bool)
+            found = pc.match_substring_regex(sub, _MAYBE_BLANK).fill_null(True)
+            blank[rows] |= np.asarray(found, dtype=bool)
     if identifier:
-        suspects = pc.or_kleene(suspects, pc.match_substring_regex(array, _MAYBE_BLANK))
-    rows = np.flatnonzero(np.asarray(suspects.fill_null(False), dtype=bool))
-    for row in rows.tolist():
+        suspects |= blank & valid
+    for row in np.flatnonzero(suspects).tolist():
         value = array[row].as_py()  # type: ignore[index]  # an Arrow array
         try:
             if identifier:
@@ -308,15 +353,22 @@ def text_column(
             check_text(value, f"{table}.{column}")
         except SchoolLogisticsError as error:
             raise _located(error, table, column, row) from None
-    return array
+    return array, blank
 
 
-def maybe_blank(array: object, pc: ModuleType, np: ModuleType) -> Bools:
-    """Rows that are null or possibly blank (a superset of Python's blank)."""
-    if len(array) == 0:  # type: ignore[arg-type]  # an Arrow array
-        return np.zeros(0, dtype=bool)  # type: ignore[no-any-return]  # numpy
-    found = pc.match_substring_regex(array, _MAYBE_BLANK).fill_null(True)
-    return np.asarray(found, dtype=bool)  # type: ignore[no-any-return]  # numpy
+_ASCII_SPACE: Final = (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)
+
+
+def _buffers(array: object, np: ModuleType) -> tuple[Ints, object]:
+    """The offsets (int64) and the bytes of a string array (bytes of its rows only)."""
+    size = len(array)  # type: ignore[arg-type]  # an Arrow array
+    buffers = array.buffers()  # type: ignore[attr-defined]  # an Arrow array
+    start = array.offset  # type: ignore[attr-defined]  # an Arrow array
+    offsets = np.frombuffer(buffers[1], dtype=np.int32)[start : start + size + 1].astype(np.int64)
+    if buffers[2] is None:
+        return offsets, np.zeros(0, dtype=np.uint8)
+    data = np.frombuffer(buffers[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+    return offsets, data
 
 
 # ---------------------------------------------------------------- times
@@ -551,7 +603,7 @@ def names_column(
     flat = array.flatten()  # type: ignore[attr-defined]  # Arrow
     if pa.types.is_null(flat.type) and len(flat) == 0:
         flat = flat.cast(pa.string())
-    flat = text_column(flat, table, column, nullable=False, identifier=True, mods=mods)
+    flat, _ = text_column(flat, table, column, nullable=False, identifier=True, mods=mods)
     return offsets - offsets[0], flat
 
 
@@ -612,18 +664,15 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
 
     # ---- meals
     mt = tables.meals
-    meal_id = text_column(mt.column("meal_id", pa), "meals", "meal_id", nullable=False, identifier=True, mods=mods)
+    meal_id, meal_id_blank = text_column(mt.column("meal_id", pa), "meals", "meal_id", nullable=False, identifier=True, mods=mods)
     days = _days(mt.column("day", pa), mods)
-    kinds = text_column(mt.column("kind", pa), "meals", "kind", nullable=False, identifier=False, mods=mods)
+    kinds, kinds_blank = text_column(mt.column("kind", pa), "meals", "kind", nullable=False, identifier=False, mods=mods)
     service, _ = time_column(mt.column("service_start", pa), "meals", "service_start", nullable=False, mods=mods)
     offsets, flat = names_column(mt.column("dishes", pa), "meals", "dishes", mods)
-    event = text_column(mt.column("event_name", pa), "meals", "event_name", nullable=True, identifier=False, mods=mods)
-    _check_kinds(kinds, event, mods)
+    event, event_blank = text_column(mt.column("event_name", pa), "meals", "event_name", nullable=True, identifier=False, mods=mods)
+    _check_kinds(kinds, event, event_blank, mods)
     n_meals = mt.rows
-    meal_first = _first_index(meal_id, meal_id, mods)
-    doubled_meal = meal_first != np.arange(n_meals)
-    doubled_ids = pc.unique(pc.filter(meal_id, pa.array(doubled_meal)))
-    meal_doubled = np.asarray(pc.is_in(meal_id, value_set=doubled_ids), dtype=bool)
+    meal_doubled = _twins(meal_id, mods)
     first_day, last_day = period.start.toordinal() - _EPOCH_DAY, period.end.toordinal() - _EPOCH_DAY
     meal_in_scope = (days >= first_day) & (days <= last_day) & ~meal_doubled
     lengths = np.diff(offsets)
@@ -635,9 +684,9 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
     # ---- samples
     st = tables.samples
     n = st.rows
-    sample_id = text_column(st.column("sample_id", pa), "samples", "sample_id", nullable=False, identifier=True, mods=mods)
-    s_meal = text_column(st.column("meal_id", pa), "samples", "meal_id", nullable=False, identifier=True, mods=mods)
-    dish = text_column(st.column("dish", pa), "samples", "dish", nullable=True, identifier=False, mods=mods)
+    sample_id, sample_id_blank = text_column(st.column("sample_id", pa), "samples", "sample_id", nullable=False, identifier=True, mods=mods)
+    s_meal, s_meal_blank = text_column(st.column("meal_id", pa), "samples", "meal_id", nullable=False, identifier=True, mods=mods)
+    dish, dish_blank = text_column(st.column("dish", pa), "samples", "dish", nullable=True, identifier=False, mods=mods)
     grams = DecimalColumn(st.column("grams", pa), "samples", "grams", nullable=True, mods=mods)
     negative = grams.below(Decimal(0)) & ~grams.unfit
     if grams.texts is None and np.any(negative):
@@ -649,11 +698,11 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
             if value is not None and value < 0:
                 raise _refuse("samples", "grams", Phrase("negative weight", "重量为负"), row)
     taken, _ = time_column(st.column("taken_at", pa), "samples", "taken_at", nullable=False, mods=mods)
-    taken_by = text_column(st.column("taken_by", pa), "samples", "taken_by", nullable=True, identifier=False, mods=mods)
-    reviewed_by = text_column(st.column("reviewed_by", pa), "samples", "reviewed_by", nullable=True, identifier=False, mods=mods)
-    cabinet = text_column(st.column("cabinet_id", pa), "samples", "cabinet_id", nullable=True, identifier=False, mods=mods)
+    taken_by, taken_by_blank = text_column(st.column("taken_by", pa), "samples", "taken_by", nullable=True, identifier=False, mods=mods)
+    reviewed_by, reviewed_by_blank = text_column(st.column("reviewed_by", pa), "samples", "reviewed_by", nullable=True, identifier=False, mods=mods)
+    cabinet, cabinet_blank = text_column(st.column("cabinet_id", pa), "samples", "cabinet_id", nullable=True, identifier=False, mods=mods)
 
-    row_of_meal = _first_index(s_meal, meal_id, mods)  # -1: unknown meal
+    row_of_meal = _lookup(s_meal, meal_id, mods)  # -1: unknown meal
     known = row_of_meal >= 0
     safe_meal = np.where(known, row_of_meal, 0)
     if n_meals:
@@ -663,11 +712,7 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
         in_scope = doubled_of = np.zeros(n, dtype=bool)
     dirty = ~known & (taken >= start) & (taken < end)  # FS-1: a sample naming no meal
     dirty |= doubled_of  # the meal is recorded more than once: the record audit decides
-    sample_first = _first_index(sample_id, sample_id, mods)
-    twin = sample_first != np.arange(n)
-    if np.any(twin):
-        twin_ids = pc.unique(pc.filter(sample_id, pa.array(twin)))
-        dirty |= np.asarray(pc.is_in(sample_id, value_set=twin_ids), dtype=bool)
+    dirty |= _twins(sample_id, mods)
 
     # FS-1 both ways: the sample's dish is on its meal's menu; each dish has a sample
     dish_code = _first_index(dish, dishes_u, mods)
@@ -688,15 +733,15 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
         bad |= in_scope & (taken > service[safe_meal])
     # FS-2, FS-4: weight and labels
     bad |= grams.missing() | grams.below(policy.min_grams)
-    bad |= maybe_blank(taken_by, pc, np) | maybe_blank(cabinet, pc, np)
+    bad |= taken_by_blank | cabinet_blank
     if policy.reviewer_required:
-        bad |= maybe_blank(reviewed_by, pc, np)
+        bad |= reviewed_by_blank
 
     # FS-3, FS-6: exactly one disposal, signed, in [retention, overdue] after taking
     dt_ = tables.disposals
-    d_sample = text_column(dt_.column("sample_id", pa), "disposals", "sample_id", nullable=False, identifier=True, mods=mods)
+    d_sample, d_sample_blank = text_column(dt_.column("sample_id", pa), "disposals", "sample_id", nullable=False, identifier=True, mods=mods)
     d_at, _ = time_column(dt_.column("discarded_at", pa), "disposals", "discarded_at", nullable=False, mods=mods)
-    d_by = text_column(dt_.column("discarded_by", pa), "disposals", "discarded_by", nullable=True, identifier=False, mods=mods)
+    d_by, d_by_blank = text_column(dt_.column("discarded_by", pa), "disposals", "discarded_by", nullable=True, identifier=False, mods=mods)
     n_disposals = dt_.rows
     if n_disposals == n and n and bool(pc.all(pc.equal(d_sample, sample_id)).as_py()):
         d_row = np.arange(n)
@@ -711,7 +756,7 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
     held = np.where(once, d_at[np.maximum(which, 0)] - taken if n_disposals else 0, 0)
     bad |= once & ((held < retention) | (held > overdue))
     if n_disposals:
-        bad |= once & maybe_blank(d_by, pc, np)[np.maximum(which, 0)]
+        bad |= once & d_by_blank[np.maximum(which, 0)]
     bad |= (count == 0) & (taken < end - overdue)
 
     # FS-7 (and FS-6 under holds): a sample a hold covers is left to the record audit
@@ -725,12 +770,12 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
 
     # FS-5: readings around the window, no long gap, none out of range
     rt = tables.readings
-    r_cabinet = text_column(rt.column("cabinet_id", pa), "readings", "cabinet_id", nullable=False, identifier=True, mods=mods)
+    r_cabinet, r_cabinet_blank = text_column(rt.column("cabinet_id", pa), "readings", "cabinet_id", nullable=False, identifier=True, mods=mods)
     r_at, _ = time_column(rt.column("at", pa), "readings", "at", nullable=False, mods=mods)
     celsius = DecimalColumn(rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods)
     cabinets = pc.unique(r_cabinet)
-    r_code = _first_index(r_cabinet, cabinets, mods)
-    s_code = _first_index(cabinet, cabinets, mods)
+    r_code = _lookup(r_cabinet, cabinets, mods)
+    s_code = _lookup(cabinet, cabinets, mods)
     window = in_scope & (taken < end) & (s_code >= 0)
     window_end = np.minimum(taken + retention, end)
     readings_of = _Readings(r_code, r_at, celsius, policy, max_gap, taken, window_end, len(cabinets), np)
@@ -786,6 +831,70 @@ def _first_index(values: object, within: object, mods: tuple[ModuleType, ModuleT
     return np.asarray(found, dtype=np.int64)  # type: ignore[no-any-return]  # numpy
 
 
+_MASKS: Final = tuple((1 << (8 * n)) - 1 for n in range(8)) + ((1 << 64) - 1,)
+
+
+def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bools:
+    """The rows whose (non-null) text occurs more than once in the column.
+
+    Fast paths: strictly increasing text has no twins. Otherwise each string is
+    hashed to 64 bits, eight bytes at a time (unaligned loads over the bytes),
+    the hashes are sorted, and only rows whose hash occurs twice are compared as
+    text, exactly.
+    """
+    np, pa, pc = mods
+    size = len(array)  # type: ignore[arg-type]  # an Arrow array
+    twins = np.zeros(size, dtype=bool)
+    if size < 2:  # noqa: PLR2004 - one row has no twin
+        return twins  # type: ignore[no-any-return]  # numpy
+    if bool(pc.all(pc.less(array.slice(0, size - 1), array.slice(1))).as_py()):  # type: ignore[attr-defined]  # Arrow
+        return twins  # type: ignore[no-any-return]  # numpy
+    offsets, data = _buffers(array, np)
+    starts = offsets[:-1] - offsets[0]
+    lengths = np.diff(offsets)
+    padded = np.zeros(len(data) + 8, dtype=np.uint8)
+    padded[: len(data)] = data
+    words = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    masks = np.array(_MASKS, dtype=np.uint64)
+    hashes = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    rows = np.arange(size)
+    step = 0
+    with np.errstate(over="ignore"):
+        while len(rows):
+            left = lengths[rows] - step
+            word = words[starts[rows] + step] & masks[np.minimum(left, 8)]
+            mixed = (hashes[rows] ^ word) * np.uint64(0xBF58476D1CE4E5B9)
+            hashes[rows] = mixed ^ (mixed >> np.uint64(31))
+            step += 8
+            rows = rows[left > 8]  # noqa: PLR2004 - eight bytes a word
+    ordered = np.sort(hashes)
+    same = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not len(same):
+        return twins  # type: ignore[no-any-return]  # numpy
+    candidates = np.flatnonzero(np.isin(hashes, same))
+    seen: dict[object, list[int]] = {}
+    for row, value in zip(candidates.tolist(), array.take(pa.array(candidates)).to_pylist(), strict=True):  # type: ignore[attr-defined]  # Arrow
+        seen.setdefault(value, []).append(row)
+    for value, found in seen.items():
+        if value is not None and len(found) > 1:
+            twins[found] = True
+    return twins  # type: ignore[no-any-return]  # numpy
+
+
+def _lookup(values: object, within: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Ints:
+    """``_first_index`` looking up each run of equal values once (samples come meal by meal)."""
+    np, pa, pc = mods
+    size = len(values)  # type: ignore[arg-type]  # an Arrow array
+    if size < 2:  # noqa: PLR2004 - nothing to group
+        return _first_index(values, within, mods)
+    change = pc.not_equal(values.slice(1), values.slice(0, size - 1))  # type: ignore[attr-defined]  # Arrow
+    heads = np.concatenate(([0], np.flatnonzero(np.asarray(change.fill_null(True), dtype=bool)) + 1))
+    if len(heads) * 2 > size:
+        return _first_index(values, within, mods)
+    found = _first_index(values.take(pa.array(heads)), within, mods)  # type: ignore[attr-defined]  # Arrow
+    return np.repeat(found, np.diff(np.append(heads, size)))  # type: ignore[no-any-return]  # numpy
+
+
 def _days(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Ints:
     np, pa, _ = mods
     kind = array.type  # type: ignore[attr-defined]  # an Arrow array
@@ -800,7 +909,7 @@ def _days(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Int
 _KINDS: Final = tuple(kind.value for kind in MealKind)
 
 
-def _check_kinds(kinds: object, event: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> None:
+def _check_kinds(kinds: object, event: object, event_blank: Bools, mods: tuple[ModuleType, ModuleType, ModuleType]) -> None:
     np, pa, pc = mods
     if len(kinds) == 0:  # type: ignore[arg-type]  # an Arrow array
         return
@@ -812,7 +921,7 @@ def _check_kinds(kinds: object, event: object, mods: tuple[ModuleType, ModuleTyp
             "meals", "kind", Phrase("{value!r} is not a meal kind", "「{value}」不是餐次类型", value=value), row
         )
     is_event = np.asarray(pc.equal(kinds, MealKind.EVENT.value), dtype=bool)
-    named = ~maybe_blank(event, pc, np)
+    named = ~event_blank
     suspects = is_event & ~named
     for row in np.flatnonzero(suspects).tolist():
         name = event[row].as_py()  # type: ignore[index]  # an Arrow array
@@ -857,7 +966,7 @@ def _holds(table: _Table, mods: tuple[ModuleType, ModuleType, ModuleType]) -> li
             names = flat.to_pylist()  # type: ignore[attr-defined]  # Arrow
             columns[column] = [names[a:b] for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)]
         else:
-            checked = text_column(array, "holds", column, nullable=nullable, identifier=kind == ID, mods=mods)
+            checked, _ = text_column(array, "holds", column, nullable=nullable, identifier=kind == ID, mods=mods)
             columns[column] = checked.to_pylist()  # type: ignore[attr-defined]  # Arrow
     found: list[Hold] = []
     for row in range(table.rows):
@@ -944,9 +1053,12 @@ class _Readings:
         first = np.maximum(after - 1, 0)
         last = np.minimum(np.maximum(before, first), size - 1)
         no_gap = self.gaps[last] - self.gaps[first] == 0
-        lo = np.searchsorted(key, start, "left")
-        hi = np.searchsorted(key, stop, "right")
-        in_range = self.wrong[hi] - self.wrong[lo] == 0
+        if self.wrong[-1]:
+            lo = np.searchsorted(key, start, "left")
+            hi = np.searchsorted(key, stop, "right")
+            in_range = self.wrong[hi] - self.wrong[lo] == 0
+        else:
+            in_range = True
         passed[rows] = has_before & has_after & no_gap & in_range
         return passed  # type: ignore[no-any-return]  # numpy
 
@@ -1108,7 +1220,7 @@ def columns_to_log(columns: ColumnarLog) -> SampleLog:
     mt, st, dt_, rt = tables.meals, tables.samples, tables.disposals, tables.readings
 
     def texts(table: _Table, column: str, *, nullable: bool, identifier: bool) -> object:
-        return text_column(table.column(column, pa), table.name, column, nullable=nullable, identifier=identifier, mods=mods)
+        return text_column(table.column(column, pa), table.name, column, nullable=nullable, identifier=identifier, mods=mods)[0]
 
     def when(table: _Table, column: str) -> Ints:
         return time_column(table.column(column, pa), table.name, column, nullable=False, mods=mods)[0]

@@ -57,6 +57,7 @@ def test_top_level_all_is_pinned() -> None:
         "schoollogistics.school_calendar",
         "schoollogistics.demo",
         "schoollogistics.plots",
+        "schoollogistics.columnar",
     ],
 )
 def test_everything_in_all_exists(module: str) -> None:
@@ -67,3 +68,16 @@ def test_everything_in_all_exists(module: str) -> None:
 
 def test_version_from_metadata() -> None:
     assert schoollogistics.__version__ == importlib.metadata.version("schoollogistics")
+
+
+def test_columnar_all_is_pinned() -> None:
+    columnar = importlib.import_module("schoollogistics.columnar")
+    assert sorted(columnar.__all__) == [
+        "COLUMNS",
+        "ColumnarLog",
+        "EXTRA",
+        "audit_columns",
+        "columns_to_log",
+        "kept_records",
+        "log_to_columns",
+    ]

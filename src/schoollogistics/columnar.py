@@ -66,8 +66,6 @@ values share one scale ``s`` (as exports do), and decimal text otherwise.
 
 from __future__ import annotations
 
-
-
 from schoollogistics.core.time import DateRange
 from schoollogistics.core.violations import Violation
 from schoollogistics.food_samples._audit import audit_log
@@ -93,8 +91,7 @@ __all__ = [
 ]
 
 
-
-def audit_columns(  # noqa: PLR0913 - the four tables of ``audit``, then the holds
+def audit_columns(
     meals: object,
     samples: object,
     disposals: object,
@@ -130,7 +127,7 @@ def audit_columns(  # noqa: PLR0913 - the four tables of ``audit``, then the hol
     return audit_log(kept, policy, period)
 
 
-def kept_records(  # noqa: PLR0913 - as audit_columns
+def kept_records(
     meals: object,
     samples: object,
     disposals: object,

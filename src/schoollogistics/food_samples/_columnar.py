@@ -1,3 +1,5 @@
+# ruff: noqa: EM101, EM102 - ``_refuse(table, column, reason)`` takes names, not a message
+# ruff: noqa: FBT003 - pyarrow's ``fill_null(True)`` takes its value positionally
 """SPEED ONLY: the columnar food-sample audit, a vectorised screen before the record audit.
 
 Nothing here decides a rule. The record audit (``_audit.py``) stays the
@@ -151,7 +153,7 @@ COLUMNS: Final[dict[str, tuple[tuple[str, str, bool], ...]]] = {
 
 
 def modules() -> tuple[ModuleType, ModuleType, ModuleType]:
-    """numpy, pyarrow and pyarrow.compute, imported on first use, or an ImportError naming the extra."""
+    """numpy, pyarrow and pyarrow.compute, imported on first use (else an ImportError)."""
     try:
         import numpy as np  # noqa: PLC0415 - optional, imported lazily
 
@@ -195,7 +197,9 @@ def _refuse(table: str, column: str, reason: Phrase, row: int | None = None) -> 
     return error.with_path(where)  # type: ignore[return-value]  # with_path keeps the class
 
 
-def _located(error: SchoolLogisticsError, table: str, column: str, row: int) -> SchoolLogisticsError:
+def _located(
+    error: SchoolLogisticsError, table: str, column: str, row: int
+) -> SchoolLogisticsError:
     return error.with_path(f"{table}[{row}].{column}")
 
 
@@ -219,8 +223,8 @@ class _Table:
                 )
             value = pa.Table.from_pandas(value, preserve_index=False)
         self.table = value
-        self.rows: int = value.num_rows
-        names = list(value.column_names)
+        self.rows: int = value.num_rows  # type: ignore[attr-defined]  # an Arrow array (pyarrow is untyped)
+        names = list(value.column_names)  # type: ignore[attr-defined]  # an Arrow array (pyarrow is untyped)
         wanted = [column for column, _, _ in COLUMNS[name]]
         if not names and not self.rows:
             self.empty = True
@@ -245,11 +249,13 @@ class _Table:
         """The column as one Arrow array (an all-null one when the table is empty)."""
         if self.empty:
             return pa.nulls(0)
-        found = self.table.column(column)
+        found = self.table.column(column)  # type: ignore[attr-defined]  # an Arrow array (pyarrow is untyped)
         return found.chunk(0) if found.num_chunks == 1 else found.combine_chunks()
 
 
-def _wrong_type(table: str, column: str, expected: str, expected_zh: str, got: object) -> InvalidRecordError:
+def _wrong_type(
+    table: str, column: str, expected: str, expected_zh: str, got: object
+) -> InvalidRecordError:
     return _refuse(
         table,
         column,
@@ -300,10 +306,12 @@ def text_column(
     """
     np, pa, pc = mods
     kind = array.type  # type: ignore[attr-defined]  # an Arrow array
-    if pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type):
-        array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
-    elif pa.types.is_large_string(kind) or (
-        pa.types.is_null(kind) and (nullable or len(array) == 0)  # type: ignore[arg-type]  # Arrow
+    if (
+        (pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type))
+        or pa.types.is_large_string(kind)
+        or (
+            pa.types.is_null(kind) and (nullable or len(array) == 0)  # type: ignore[arg-type]  # Arrow
+        )
     ):
         array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
     elif not pa.types.is_string(kind):
@@ -318,10 +326,14 @@ def text_column(
     lengths = np.diff(offsets)
     ascii_ = np.asarray(pc.string_is_ascii(array).fill_null(True), dtype=bool)
     suspects = valid & (lengths > MAX_TEXT_LENGTH)
-    if len(data) and (int(data.min()) < 0x20 or np.count_nonzero(data == 0x7F)):  # noqa: PLR2004 - controls
-        control = np.flatnonzero((data < 0x20) | (data == 0x7F))  # noqa: PLR2004 - ASCII controls
+    if len(data) and (int(data.min()) < 0x20 or np.count_nonzero(data == 0x7F)):  # type: ignore[arg-type, attr-defined]  # an Arrow array (pyarrow is untyped)
+        control = np.flatnonzero((data < 0x20) | (data == 0x7F))  # type: ignore[operator]  # an Arrow array (pyarrow is untyped)
         suspects[np.searchsorted(offsets, control + offsets[0], "right") - 1] = True
-    first = data[np.minimum(offsets[:-1] - offsets[0], max(len(data) - 1, 0))] if len(data) else np.zeros(size, dtype=np.uint8)
+    first = (
+        data[np.minimum(offsets[:-1] - offsets[0], max(len(data) - 1, 0))]  # type: ignore[arg-type, index]  # an Arrow array (pyarrow is untyped)
+        if len(data)  # type: ignore[arg-type]  # an Arrow array (pyarrow is untyped)
+        else np.zeros(size, dtype=np.uint8)
+    )
     spaces = np.zeros(256, dtype=bool)
     spaces[list(_ASCII_SPACE)] = True
     blank = ~valid | (lengths == 0) | (ascii_ & spaces[first])
@@ -330,7 +342,7 @@ def text_column(
         every = len(others) == size
         rows: slice | Ints = slice(None) if every else others
         sub = array if every else array.take(pa.array(others))  # type: ignore[attr-defined]  # Arrow
-        encoded = sub.dictionary_encode()
+        encoded = sub.dictionary_encode()  # type: ignore[union-attr]  # an Arrow array (pyarrow is untyped)
         distinct = encoded.dictionary.to_pylist()
         if len(distinct) <= max(1_000, len(others) // 8):
             unprintable = np.array([not v.isprintable() for v in distinct] + [False], dtype=bool)
@@ -375,10 +387,15 @@ def _buffers(array: object, np: ModuleType) -> tuple[Ints, object]:
 
 
 def time_column(
-    array: object, table: str, column: str, *, nullable: bool, mods: tuple[ModuleType, ModuleType, ModuleType]
+    array: object,
+    table: str,
+    column: str,
+    *,
+    nullable: bool,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
 ) -> tuple[Ints, Bools]:
     """Epoch microseconds (UTC) and validity of a time column (int64 µs or aware timestamp)."""
-    np, pa, pc = mods
+    np, pa, _pc = mods
     kind = array.type  # type: ignore[attr-defined]  # an Arrow array
     if not nullable:
         _no_nulls(array, table, column, np)
@@ -419,12 +436,14 @@ def time_column(
     out = valid & ((values < _LOWEST) | (values > _HIGHEST))
     if np.any(out):
         row = int(np.flatnonzero(out)[0])
-        raise _refuse(table, column, Phrase("out of the range of years 1-9999", "超出 1-9999 年的范围"), row)
-    return values, valid  # type: ignore[no-any-return]  # numpy
+        raise _refuse(
+            table, column, Phrase("out of the range of years 1-9999", "超出 1-9999 年的范围"), row
+        )
+    return values, valid
 
 
 def moment(value: int) -> pendulum.DateTime:
-    """An epoch-microsecond instant as a moment of the school's default zone (as records keep them)."""
+    """An epoch-microsecond instant as a moment of the school's default zone (as in records)."""
     return pendulum.instance(EPOCH + dt.timedelta(microseconds=value)).in_timezone(_ZONE)
 
 
@@ -450,7 +469,13 @@ class DecimalColumn:
     """
 
     def __init__(
-        self, array: object, table: str, column: str, *, nullable: bool, mods: tuple[ModuleType, ModuleType, ModuleType]
+        self,
+        array: object,
+        table: str,
+        column: str,
+        *,
+        nullable: bool,
+        mods: tuple[ModuleType, ModuleType, ModuleType],
     ) -> None:
         np, pa, _ = mods
         self._np = np
@@ -465,7 +490,7 @@ class DecimalColumn:
         self.unfit: Bools = np.zeros(size, dtype=bool)
         if pa.types.is_null(kind) and (nullable or not size):
             self.unscaled: Ints = np.zeros(size, dtype=np.int64)
-        elif pa.types.is_decimal(kind) and kind.bit_width == 128:  # noqa: PLR2004 - decimal128
+        elif pa.types.is_decimal(kind) and kind.bit_width == 128:
             self.scale = kind.scale
             words = np.frombuffer(array.buffers()[1], dtype="<i8").reshape(-1, 2)  # type: ignore[attr-defined]  # Arrow
             words = words[array.offset : array.offset + size]  # type: ignore[attr-defined]  # Arrow
@@ -475,7 +500,10 @@ class DecimalColumn:
         elif pa.types.is_integer(kind) and not pa.types.is_uint64(kind):
             self.unscaled = np.asarray(array.cast(pa.int64()).fill_null(0), dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
         elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
-            self.texts = [_parse(value, table, column, row, _LABELS[table, column]) for row, value in enumerate(array.to_pylist())]  # type: ignore[attr-defined]  # Arrow
+            self.texts = [
+                _parse(value, table, column, row, _LABELS[table, column])
+                for row, value in enumerate(array.to_pylist())  # type: ignore[attr-defined]  # an Arrow array (pyarrow is untyped)
+            ]
             self.unscaled = np.zeros(size, dtype=np.int64)
         else:
             raise _wrong_type(
@@ -486,7 +514,9 @@ class DecimalColumn:
                 kind,
             )
         if self.scale < 0:
-            raise _wrong_type(table, column, "a decimal of scale >= 0", "小数位数不小于 0 的小数", kind)
+            raise _wrong_type(
+                table, column, "a decimal of scale >= 0", "小数位数不小于 0 的小数", kind
+            )
         self._bounded(table, column)
 
     def _bounded(self, table: str, column: str) -> None:
@@ -499,7 +529,7 @@ class DecimalColumn:
         else:
             suspects = self.unfit.copy()
             digits = DECIMAL_INTEGER_DIGITS + self.scale
-            if digits < 19:  # noqa: PLR2004 - else int64 cannot hold a value out of range
+            if digits < 19:
                 suspects |= self.valid & (np.abs(self.unscaled) >= 10**digits)
         label = _LABELS[table, column]
         for row in np.flatnonzero(suspects).tolist():
@@ -525,7 +555,7 @@ class DecimalColumn:
         if self.texts is not None:
             return np.array([v is not None and v < bound for v in self.texts], dtype=bool)  # type: ignore[no-any-return]  # numpy
         limit = _ceil(_shift(bound, self.scale))
-        return self.valid & ((self.unscaled < limit) | self.unfit)  # type: ignore[no-any-return]  # numpy
+        return self.valid & ((self.unscaled < limit) | self.unfit)
 
     def above(self, bound: Decimal) -> Bools:
         """Rows possibly above ``bound`` (exact, plus the rows ``unfit`` marks)."""
@@ -533,7 +563,7 @@ class DecimalColumn:
         if self.texts is not None:
             return np.array([v is not None and v > bound for v in self.texts], dtype=bool)  # type: ignore[no-any-return]  # numpy
         limit = _floor(_shift(bound, self.scale))
-        return self.valid & ((self.unscaled > limit) | self.unfit)  # type: ignore[no-any-return]  # numpy
+        return self.valid & ((self.unscaled > limit) | self.unfit)
 
     def missing(self) -> Bools:
         """Rows without a value."""
@@ -574,7 +604,10 @@ def _parse(value: object, table: str, column: str, row: int, label: str) -> Deci
         found = Decimal(str(value).strip())
     except InvalidOperation:
         raise _refuse(
-            table, column, Phrase("{value!r} is not a number", "「{value}」不是数字", value=value), row
+            table,
+            column,
+            Phrase("{value!r} is not a number", "「{value}」不是数字", value=value),
+            row,
         ) from None
     if not found.is_finite():
         raise _refuse(table, column, Phrase("not a finite number", "不是有限数"), row)
@@ -592,12 +625,14 @@ def names_column(
     array: object, table: str, column: str, mods: tuple[ModuleType, ModuleType, ModuleType]
 ) -> tuple[Ints, object]:
     """The offsets and flat values (checked text) of a list<string> column."""
-    np, pa, pc = mods
+    np, pa, _pc = mods
     kind = array.type  # type: ignore[attr-defined]  # an Arrow array
     if pa.types.is_null(kind) and len(array) == 0:  # type: ignore[arg-type]  # an Arrow array
-        return np.zeros(1, dtype=np.int64), pa.array([], pa.string())  # type: ignore[return-value]  # numpy
+        return np.zeros(1, dtype=np.int64), pa.array([], pa.string())
     if not (pa.types.is_list(kind) or pa.types.is_large_list(kind)):
-        raise _wrong_type(table, column, "a list of text (list<string>)", "文本列表（list<string>）", kind)
+        raise _wrong_type(
+            table, column, "a list of text (list<string>)", "文本列表（list<string>）", kind
+        )
     _no_nulls(array, table, column, np)
     offsets = np.asarray(array.offsets, dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
     flat = array.flatten()  # type: ignore[attr-defined]  # Arrow
@@ -621,7 +656,14 @@ class _Columns:
     holds: _Table
 
 
-def _read(meals: object, samples: object, disposals: object, readings: object, holds: object, pa: ModuleType) -> _Columns:
+def _read(  # noqa: PLR0917 - the five tables, in their order
+    meals: object,
+    samples: object,
+    disposals: object,
+    readings: object,
+    holds: object,
+    pa: ModuleType,
+) -> _Columns:
     return _Columns(
         _Table(meals, "meals", pa),
         _Table(samples, "samples", pa),
@@ -631,7 +673,7 @@ def _read(meals: object, samples: object, disposals: object, readings: object, h
     )
 
 
-def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purpose
+def screen(  # noqa: PLR0915 - one screen, written out on purpose
     meals: object,
     samples: object,
     disposals: object,
@@ -645,7 +687,9 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
     np, pa, pc = mods = modules()
     if not isinstance(period, DateRange):
         raise InvalidRecordError(
-            record="audit", field="period", reason=Phrase("expected a DateRange", "须为「DateRange」")
+            record="audit",
+            field="period",
+            reason=Phrase("expected a DateRange", "须为「DateRange」"),
         )
     if not isinstance(policy, RetentionPolicy):
         raise InvalidRecordError(
@@ -656,7 +700,9 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
     tables = _read(meals, samples, disposals, readings, holds, pa)
     zone = get_timezone(policy.timezone)
     after = period.end.add(days=1)
-    start = micros(pendulum.datetime(period.start.year, period.start.month, period.start.day, tz=zone))
+    start = micros(
+        pendulum.datetime(period.start.year, period.start.month, period.start.day, tz=zone)
+    )
     end = micros(pendulum.datetime(after.year, after.month, after.day, tz=zone))
     retention = duration_micros(policy.retention)
     overdue = duration_micros(policy.overdue_after)
@@ -664,12 +710,25 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
 
     # ---- meals
     mt = tables.meals
-    meal_id, meal_id_blank = text_column(mt.column("meal_id", pa), "meals", "meal_id", nullable=False, identifier=True, mods=mods)
+    meal_id, _meal_id_blank = text_column(
+        mt.column("meal_id", pa), "meals", "meal_id", nullable=False, identifier=True, mods=mods
+    )
     days = _days(mt.column("day", pa), mods)
-    kinds, kinds_blank = text_column(mt.column("kind", pa), "meals", "kind", nullable=False, identifier=False, mods=mods)
-    service, _ = time_column(mt.column("service_start", pa), "meals", "service_start", nullable=False, mods=mods)
+    kinds, _kinds_blank = text_column(
+        mt.column("kind", pa), "meals", "kind", nullable=False, identifier=False, mods=mods
+    )
+    service, _ = time_column(
+        mt.column("service_start", pa), "meals", "service_start", nullable=False, mods=mods
+    )
     offsets, flat = names_column(mt.column("dishes", pa), "meals", "dishes", mods)
-    event, event_blank = text_column(mt.column("event_name", pa), "meals", "event_name", nullable=True, identifier=False, mods=mods)
+    event, event_blank = text_column(
+        mt.column("event_name", pa),
+        "meals",
+        "event_name",
+        nullable=True,
+        identifier=False,
+        mods=mods,
+    )
     _check_kinds(kinds, event, event_blank, mods)
     n_meals = mt.rows
     meal_doubled = _twins(meal_id, mods)
@@ -679,14 +738,25 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
     parent = np.repeat(np.arange(n_meals), lengths)
     dishes_u = pc.unique(flat)
     flat_code = _first_index(flat, dishes_u, mods)
-    _check_menus(offsets, lengths, flat_code, flat, mods)
+    _check_menus(offsets, lengths, flat_code, mods)
 
     # ---- samples
     st = tables.samples
     n = st.rows
-    sample_id, sample_id_blank = text_column(st.column("sample_id", pa), "samples", "sample_id", nullable=False, identifier=True, mods=mods)
-    s_meal, s_meal_blank = text_column(st.column("meal_id", pa), "samples", "meal_id", nullable=False, identifier=True, mods=mods)
-    dish, dish_blank = text_column(st.column("dish", pa), "samples", "dish", nullable=True, identifier=False, mods=mods)
+    sample_id, _sample_id_blank = text_column(
+        st.column("sample_id", pa),
+        "samples",
+        "sample_id",
+        nullable=False,
+        identifier=True,
+        mods=mods,
+    )
+    s_meal, _s_meal_blank = text_column(
+        st.column("meal_id", pa), "samples", "meal_id", nullable=False, identifier=True, mods=mods
+    )
+    dish, _dish_blank = text_column(
+        st.column("dish", pa), "samples", "dish", nullable=True, identifier=False, mods=mods
+    )
     grams = DecimalColumn(st.column("grams", pa), "samples", "grams", nullable=True, mods=mods)
     negative = grams.below(Decimal(0)) & ~grams.unfit
     if grams.texts is None and np.any(negative):
@@ -697,10 +767,28 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
             value = grams.value(row)
             if value is not None and value < 0:
                 raise _refuse("samples", "grams", Phrase("negative weight", "重量为负"), row)
-    taken, _ = time_column(st.column("taken_at", pa), "samples", "taken_at", nullable=False, mods=mods)
-    taken_by, taken_by_blank = text_column(st.column("taken_by", pa), "samples", "taken_by", nullable=True, identifier=False, mods=mods)
-    reviewed_by, reviewed_by_blank = text_column(st.column("reviewed_by", pa), "samples", "reviewed_by", nullable=True, identifier=False, mods=mods)
-    cabinet, cabinet_blank = text_column(st.column("cabinet_id", pa), "samples", "cabinet_id", nullable=True, identifier=False, mods=mods)
+    taken, _ = time_column(
+        st.column("taken_at", pa), "samples", "taken_at", nullable=False, mods=mods
+    )
+    taken_by, taken_by_blank = text_column(
+        st.column("taken_by", pa), "samples", "taken_by", nullable=True, identifier=False, mods=mods
+    )
+    reviewed_by, reviewed_by_blank = text_column(
+        st.column("reviewed_by", pa),
+        "samples",
+        "reviewed_by",
+        nullable=True,
+        identifier=False,
+        mods=mods,
+    )
+    cabinet, cabinet_blank = text_column(
+        st.column("cabinet_id", pa),
+        "samples",
+        "cabinet_id",
+        nullable=True,
+        identifier=False,
+        mods=mods,
+    )
 
     row_of_meal = _lookup(s_meal, meal_id, mods)  # -1: unknown meal
     known = row_of_meal >= 0
@@ -717,7 +805,7 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
     # FS-1 both ways: the sample's dish is on its meal's menu; each dish has a sample
     dish_code = _first_index(dish, dishes_u, mods)
     on_menu = np.zeros(n, dtype=bool)
-    sampled = np.zeros(len(flat), dtype=bool)
+    sampled = np.zeros(len(flat), dtype=bool)  # type: ignore[arg-type]  # an Arrow array
     if n_meals and n:
         base = offsets[safe_meal]
         size = np.where(in_scope, lengths[safe_meal], 0)
@@ -739,9 +827,25 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
 
     # FS-3, FS-6: exactly one disposal, signed, in [retention, overdue] after taking
     dt_ = tables.disposals
-    d_sample, d_sample_blank = text_column(dt_.column("sample_id", pa), "disposals", "sample_id", nullable=False, identifier=True, mods=mods)
-    d_at, _ = time_column(dt_.column("discarded_at", pa), "disposals", "discarded_at", nullable=False, mods=mods)
-    d_by, d_by_blank = text_column(dt_.column("discarded_by", pa), "disposals", "discarded_by", nullable=True, identifier=False, mods=mods)
+    d_sample, _d_sample_blank = text_column(
+        dt_.column("sample_id", pa),
+        "disposals",
+        "sample_id",
+        nullable=False,
+        identifier=True,
+        mods=mods,
+    )
+    d_at, _ = time_column(
+        dt_.column("discarded_at", pa), "disposals", "discarded_at", nullable=False, mods=mods
+    )
+    d_by, d_by_blank = text_column(
+        dt_.column("discarded_by", pa),
+        "disposals",
+        "discarded_by",
+        nullable=True,
+        identifier=False,
+        mods=mods,
+    )
     n_disposals = dt_.rows
     if n_disposals == n and n and bool(pc.all(pc.equal(d_sample, sample_id)).as_py()):
         d_row = np.arange(n)
@@ -770,15 +874,26 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
 
     # FS-5: readings around the window, no long gap, none out of range
     rt = tables.readings
-    r_cabinet, r_cabinet_blank = text_column(rt.column("cabinet_id", pa), "readings", "cabinet_id", nullable=False, identifier=True, mods=mods)
+    r_cabinet, _r_cabinet_blank = text_column(
+        rt.column("cabinet_id", pa),
+        "readings",
+        "cabinet_id",
+        nullable=False,
+        identifier=True,
+        mods=mods,
+    )
     r_at, _ = time_column(rt.column("at", pa), "readings", "at", nullable=False, mods=mods)
-    celsius = DecimalColumn(rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods)
+    celsius = DecimalColumn(
+        rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods
+    )
     cabinets = pc.unique(r_cabinet)
     r_code = _lookup(r_cabinet, cabinets, mods)
     s_code = _lookup(cabinet, cabinets, mods)
     window = in_scope & (taken < end) & (s_code >= 0)
     window_end = np.minimum(taken + retention, end)
-    readings_of = _Readings(r_code, r_at, celsius, policy, max_gap, taken, window_end, len(cabinets), np)
+    readings_of = _Readings(
+        r_code, r_at, celsius, policy, max_gap, taken, window_end, len(cabinets), np
+    )
     bad |= in_scope & (taken < end) & (s_code < 0)
     bad |= window & ~readings_of.screen(s_code, window)
 
@@ -786,7 +901,7 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
 
     # ---- the closure: what the record audit needs to decide the rows kept
     unsampled = np.zeros(n_meals, dtype=bool)
-    if len(flat):
+    if len(flat):  # type: ignore[arg-type]  # an Arrow array
         missing_dish = ~sampled & meal_in_scope[parent]
         unsampled[parent[missing_dish]] = True
     kept_meal_ids = pc.unique(
@@ -804,25 +919,38 @@ def screen(  # noqa: PLR0913, PLR0914, PLR0915 - one screen, written out on purp
     kept_disposals |= ~matched & (d_at >= start) & (d_at < end)  # naming no sample (FS-6)
     kept_readings = readings_of.around(s_code, kept & (taken < end) & (s_code >= 0))
 
-    small = SampleLog(
-        meals=_meal_records(np.flatnonzero(kept_meals), meal_id, days, kinds, service, offsets, flat, event),
-        samples=_sample_records(np.flatnonzero(kept), sample_id, s_meal, dish, grams, taken, taken_by, reviewed_by, cabinet),
+    return SampleLog(
+        meals=_meal_records(
+            np.flatnonzero(kept_meals), meal_id, days, kinds, service, offsets, flat, event
+        ),
+        samples=_sample_records(
+            np.flatnonzero(kept),
+            sample_id,
+            s_meal,
+            dish,
+            grams,
+            taken,
+            taken_by,
+            reviewed_by,
+            cabinet,
+        ),
         disposals=[
-            Disposal(d_sample[i].as_py(), moment(int(d_at[i])), d_by[i].as_py())
+            Disposal(d_sample[i].as_py(), moment(int(d_at[i])), d_by[i].as_py())  # type: ignore[index]  # an Arrow array
             for i in np.flatnonzero(kept_disposals).tolist()
         ],
         readings=[
-            TemperatureReading(r_cabinet[i].as_py(), moment(int(r_at[i])), celsius.value(i))
+            TemperatureReading(r_cabinet[i].as_py(), moment(int(r_at[i])), celsius.value(i))  # type: ignore[index]  # an Arrow array
             for i in kept_readings.tolist()
         ],
         holds=hold_records,
     )
-    return small
 
 
-def _first_index(values: object, within: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Ints:
+def _first_index(
+    values: object, within: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> Ints:
     """For each value, the index of its first occurrence in ``within`` (-1: absent or null)."""
-    np, pa, pc = mods
+    np, _pa, pc = mods
     if len(values) == 0:  # type: ignore[arg-type]  # an Arrow array
         return np.zeros(0, dtype=np.int64)  # type: ignore[no-any-return]  # numpy
     if len(within) == 0:  # type: ignore[arg-type]  # an Arrow array
@@ -831,7 +959,7 @@ def _first_index(values: object, within: object, mods: tuple[ModuleType, ModuleT
     return np.asarray(found, dtype=np.int64)  # type: ignore[no-any-return]  # numpy
 
 
-_MASKS: Final = tuple((1 << (8 * n)) - 1 for n in range(8)) + ((1 << 64) - 1,)
+_MASKS: Final = (*tuple((1 << 8 * n) - 1 for n in range(8)), (1 << 64) - 1)
 
 
 def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bools:
@@ -845,15 +973,15 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
     np, pa, pc = mods
     size = len(array)  # type: ignore[arg-type]  # an Arrow array
     twins = np.zeros(size, dtype=bool)
-    if size < 2:  # noqa: PLR2004 - one row has no twin
+    if size < 2:
         return twins  # type: ignore[no-any-return]  # numpy
     if bool(pc.all(pc.less(array.slice(0, size - 1), array.slice(1))).as_py()):  # type: ignore[attr-defined]  # Arrow
         return twins  # type: ignore[no-any-return]  # numpy
     offsets, data = _buffers(array, np)
     starts = offsets[:-1] - offsets[0]
     lengths = np.diff(offsets)
-    padded = np.zeros(len(data) + 8, dtype=np.uint8)
-    padded[: len(data)] = data
+    padded = np.zeros(len(data) + 8, dtype=np.uint8)  # type: ignore[arg-type]  # an Arrow array
+    padded[: len(data)] = data  # type: ignore[arg-type]  # an Arrow array
     words = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
     masks = np.array(_MASKS, dtype=np.uint64)
     hashes = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
@@ -866,14 +994,15 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
             mixed = (hashes[rows] ^ word) * np.uint64(0xBF58476D1CE4E5B9)
             hashes[rows] = mixed ^ (mixed >> np.uint64(31))
             step += 8
-            rows = rows[left > 8]  # noqa: PLR2004 - eight bytes a word
+            rows = rows[left > 8]
     ordered = np.sort(hashes)
     same = ordered[1:][ordered[1:] == ordered[:-1]]
     if not len(same):
         return twins  # type: ignore[no-any-return]  # numpy
     candidates = np.flatnonzero(np.isin(hashes, same))
     seen: dict[object, list[int]] = {}
-    for row, value in zip(candidates.tolist(), array.take(pa.array(candidates)).to_pylist(), strict=True):  # type: ignore[attr-defined]  # Arrow
+    values = array.take(pa.array(candidates)).to_pylist()  # type: ignore[attr-defined]  # Arrow
+    for row, value in zip(candidates.tolist(), values, strict=True):
         seen.setdefault(value, []).append(row)
     for value, found in seen.items():
         if value is not None and len(found) > 1:
@@ -881,14 +1010,18 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
     return twins  # type: ignore[no-any-return]  # numpy
 
 
-def _lookup(values: object, within: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Ints:
+def _lookup(
+    values: object, within: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> Ints:
     """``_first_index`` looking up each run of equal values once (samples come meal by meal)."""
     np, pa, pc = mods
     size = len(values)  # type: ignore[arg-type]  # an Arrow array
-    if size < 2:  # noqa: PLR2004 - nothing to group
+    if size < 2:
         return _first_index(values, within, mods)
     change = pc.not_equal(values.slice(1), values.slice(0, size - 1))  # type: ignore[attr-defined]  # Arrow
-    heads = np.concatenate(([0], np.flatnonzero(np.asarray(change.fill_null(True), dtype=bool)) + 1))
+    heads = np.concatenate(
+        ([0], np.flatnonzero(np.asarray(change.fill_null(True), dtype=bool)) + 1)
+    )
     if len(heads) * 2 > size:
         return _first_index(values, within, mods)
     found = _first_index(values.take(pa.array(heads)), within, mods)  # type: ignore[attr-defined]  # Arrow
@@ -909,7 +1042,12 @@ def _days(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Int
 _KINDS: Final = tuple(kind.value for kind in MealKind)
 
 
-def _check_kinds(kinds: object, event: object, event_blank: Bools, mods: tuple[ModuleType, ModuleType, ModuleType]) -> None:
+def _check_kinds(
+    kinds: object,
+    event: object,
+    event_blank: Bools,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+) -> None:
     np, pa, pc = mods
     if len(kinds) == 0:  # type: ignore[arg-type]  # an Arrow array
         return
@@ -918,7 +1056,10 @@ def _check_kinds(kinds: object, event: object, event_blank: Bools, mods: tuple[M
         row = int(np.flatnonzero(~known)[0])
         value = kinds[row].as_py()  # type: ignore[index]  # an Arrow array
         raise _refuse(
-            "meals", "kind", Phrase("{value!r} is not a meal kind", "「{value}」不是餐次类型", value=value), row
+            "meals",
+            "kind",
+            Phrase("{value!r} is not a meal kind", "「{value}」不是餐次类型", value=value),
+            row,
         )
     is_event = np.asarray(pc.equal(kinds, MealKind.EVENT.value), dtype=bool)
     named = ~event_blank
@@ -926,16 +1067,26 @@ def _check_kinds(kinds: object, event: object, event_blank: Bools, mods: tuple[M
     for row in np.flatnonzero(suspects).tolist():
         name = event[row].as_py()  # type: ignore[index]  # an Arrow array
         if not (name and name.strip()):
-            raise _refuse("meals", "event_name", Phrase("an event meal needs a name", "活动餐须有名称"), row)
+            raise _refuse(
+                "meals", "event_name", Phrase("an event meal needs a name", "活动餐须有名称"), row
+            )
     has_name = _valid(event, np)
     wrong = ~is_event & has_name
     if np.any(wrong):
         row = int(np.flatnonzero(wrong)[0])
-        raise _refuse("meals", "event_name", Phrase("only an event meal has a name", "只有活动餐才有名称"), row)
+        raise _refuse(
+            "meals",
+            "event_name",
+            Phrase("only an event meal has a name", "只有活动餐才有名称"),
+            row,
+        )
 
 
 def _check_menus(
-    offsets: Ints, lengths: Ints, codes: Ints, flat: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+    offsets: Ints,
+    lengths: Ints,
+    codes: Ints,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
 ) -> None:
     """Refuse a menu that lists a dish twice (blank dishes are refused as identifiers)."""
     np, _, _ = mods
@@ -947,12 +1098,14 @@ def _check_menus(
             same = codes[heads[rows] + first] == codes[heads[rows] + second]
             if np.any(same):
                 row = int(rows[np.flatnonzero(same)[0]])
-                raise _refuse("meals", "dishes", Phrase("a dish is listed twice", "同一菜品列出两次"), row)
+                raise _refuse(
+                    "meals", "dishes", Phrase("a dish is listed twice", "同一菜品列出两次"), row
+                )
 
 
 def _holds(table: _Table, mods: tuple[ModuleType, ModuleType, ModuleType]) -> list[Hold]:
     """The holds as records (they are few): every row built and checked by ``Hold``."""
-    np, pa, _ = mods
+    _np, pa, _ = mods
     if table.empty:
         return []
     columns: dict[str, list[object]] = {}
@@ -960,28 +1113,35 @@ def _holds(table: _Table, mods: tuple[ModuleType, ModuleType, ModuleType]) -> li
         array = table.column(column, pa)
         if kind == TIME:
             values, valid = time_column(array, "holds", column, nullable=nullable, mods=mods)
-            columns[column] = [moment(int(v)) if ok else None for v, ok in zip(values.tolist(), valid.tolist(), strict=True)]
+            columns[column] = [
+                moment(int(v)) if ok else None
+                for v, ok in zip(values.tolist(), valid.tolist(), strict=True)
+            ]
         elif kind == NAMES:
             offsets, flat = names_column(array, "holds", column, mods)
             names = flat.to_pylist()  # type: ignore[attr-defined]  # Arrow
-            columns[column] = [names[a:b] for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)]
+            columns[column] = [
+                names[a:b] for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True)
+            ]
         else:
-            checked, _ = text_column(array, "holds", column, nullable=nullable, identifier=kind == ID, mods=mods)
+            checked, _ = text_column(
+                array, "holds", column, nullable=nullable, identifier=kind == ID, mods=mods
+            )
             columns[column] = checked.to_pylist()  # type: ignore[attr-defined]  # Arrow
     found: list[Hold] = []
     for row in range(table.rows):
         try:
             found.append(
                 Hold(
-                    columns["hold_id"][row],  # type: ignore[arg-type]  # checked text
+                    columns["hold_id"][row],
                     columns["placed_at"][row],  # type: ignore[arg-type]  # a moment
-                    columns["placed_by"][row],  # type: ignore[arg-type]  # checked text
-                    columns["reason"][row],  # type: ignore[arg-type]  # checked text
-                    meal_ids=columns["meal_ids"][row],  # type: ignore[arg-type]  # a list of text
+                    columns["placed_by"][row],
+                    columns["reason"][row],
+                    meal_ids=columns["meal_ids"][row],
                     taken_from=columns["taken_from"][row],  # type: ignore[arg-type]  # a moment or None
                     taken_until=columns["taken_until"][row],  # type: ignore[arg-type]  # a moment or None
                     released_at=columns["released_at"][row],  # type: ignore[arg-type]  # a moment or None
-                    released_by=columns["released_by"][row],  # type: ignore[arg-type]  # text or None
+                    released_by=columns["released_by"][row],
                 )
             )
         except SchoolLogisticsError as error:
@@ -993,7 +1153,7 @@ def _holds(table: _Table, mods: tuple[ModuleType, ModuleType, ModuleType]) -> li
 class _Readings:
     """The readings sorted by (cabinet, time), with prefix counts of gaps and bad readings."""
 
-    def __init__(  # noqa: PLR0913, PLR0917 - the screen's own helper
+    def __init__(  # noqa: PLR0917 - the screen's own helper
         self,
         code: Ints,
         at: Ints,
@@ -1083,8 +1243,15 @@ class _Readings:
         return np.sort(self.order[chosen])  # type: ignore[no-any-return]  # numpy
 
 
-def _meal_records(  # noqa: PLR0913, PLR0917 - columns in, records out
-    rows: Ints, meal_id: object, days: Ints, kinds: object, service: Ints, offsets: Ints, flat: object, event: object
+def _meal_records(  # noqa: PLR0917 - columns in, records out
+    rows: Ints,
+    meal_id: object,
+    days: Ints,
+    kinds: object,
+    service: Ints,
+    offsets: Ints,
+    flat: object,
+    event: object,
 ) -> list[Meal]:
     found: list[Meal] = []
     for row in rows.tolist():
@@ -1102,7 +1269,7 @@ def _meal_records(  # noqa: PLR0913, PLR0917 - columns in, records out
     return found
 
 
-def _sample_records(  # noqa: PLR0913, PLR0917 - columns in, records out
+def _sample_records(  # noqa: PLR0917 - columns in, records out
     rows: Ints,
     sample_id: object,
     meal_id: object,
@@ -1135,11 +1302,12 @@ def _decimal_array(values: Sequence[Decimal | None], pa: ModuleType) -> object:
     """Exact decimals as ``decimal128`` when they share one scale, else as decimal text."""
     present = [value for value in values if value is not None]
     exponents = {value.as_tuple().exponent for value in present}
-    uniform = len(exponents) <= 1 and all(
-        isinstance(e, int) and -38 < e <= 0 for e in exponents  # noqa: PLR2004 - decimal128
-    )
-    if uniform and all(len(value.as_tuple().digits) <= 38 and not (value.is_zero() and value.is_signed()) for value in present):  # noqa: PLR2004
-        scale = -next(iter(exponents)) if exponents else 0
+    uniform = len(exponents) <= 1 and all(isinstance(e, int) and -38 < e <= 0 for e in exponents)
+    if uniform and all(
+        len(value.as_tuple().digits) <= 38 and not (value.is_zero() and value.is_signed())
+        for value in present
+    ):
+        scale = -int(next(iter(exponents))) if exponents else 0
         if present:
             return pa.array(values, pa.decimal128(38, scale))
         return pa.array(values, pa.decimal128(38, 0))
@@ -1148,7 +1316,7 @@ def _decimal_array(values: Sequence[Decimal | None], pa: ModuleType) -> object:
 
 def log_to_columns(log: SampleLog) -> ColumnarLog:
     """The records of a log as the five tables of the column contract."""
-    np, pa, _ = modules()
+    _np, pa, _ = modules()
     text, ints = pa.string(), pa.int64()
     names = pa.list_(pa.string())
 
@@ -1215,15 +1383,26 @@ def log_to_columns(log: SampleLog) -> ColumnarLog:
 
 def columns_to_log(columns: ColumnarLog) -> SampleLog:
     """The tables of the column contract as records (every row checked as its record)."""
-    np, pa, pc = mods = modules()
-    tables = _read(columns.meals, columns.samples, columns.disposals, columns.readings, columns.holds, pa)
+    np, pa, _pc = mods = modules()
+    tables = _read(
+        columns.meals, columns.samples, columns.disposals, columns.readings, columns.holds, pa
+    )
     mt, st, dt_, rt = tables.meals, tables.samples, tables.disposals, tables.readings
 
     def texts(table: _Table, column: str, *, nullable: bool, identifier: bool) -> object:
-        return text_column(table.column(column, pa), table.name, column, nullable=nullable, identifier=identifier, mods=mods)[0]
+        return text_column(
+            table.column(column, pa),
+            table.name,
+            column,
+            nullable=nullable,
+            identifier=identifier,
+            mods=mods,
+        )[0]
 
     def when(table: _Table, column: str) -> Ints:
-        return time_column(table.column(column, pa), table.name, column, nullable=False, mods=mods)[0]
+        return time_column(table.column(column, pa), table.name, column, nullable=False, mods=mods)[
+            0
+        ]
 
     offsets, flat = names_column(mt.column("dishes", pa), "meals", "dishes", mods)
     meals = _meal_records(
@@ -1252,7 +1431,9 @@ def columns_to_log(columns: ColumnarLog) -> SampleLog:
     d_by = texts(dt_, "discarded_by", nullable=True, identifier=False)
     r_cabinet = texts(rt, "cabinet_id", nullable=False, identifier=True)
     r_at = when(rt, "at")
-    celsius = DecimalColumn(rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods)
+    celsius = DecimalColumn(
+        rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods
+    )
     return SampleLog(
         meals=meals,
         samples=samples,

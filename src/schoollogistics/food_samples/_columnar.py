@@ -217,7 +217,7 @@ class _Table:
                     "*",
                     Phrase(
                         "expected a pyarrow Table or a pandas DataFrame, got {type_name}",
-                        "须为 pyarrow 表或 pandas DataFrame，得到的是「{type_name}」",
+                        "须为「pyarrow」表或「pandas」的「DataFrame」，得到的是「{type_name}」",
                         type_name=type(value).__name__,
                     ),
                 )
@@ -261,7 +261,7 @@ def _wrong_type(
         column,
         Phrase(
             "expected {expected}, got Arrow type {got}",
-            "须为{expected_zh}，得到的是 Arrow 类型「{got}」",
+            "须为{expected_zh}，得到的列类型是「{got}」",
             expected=expected,
             expected_zh=expected_zh,
             got=str(got),
@@ -315,7 +315,7 @@ def text_column(
     ):
         array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
     elif not pa.types.is_string(kind):
-        raise _wrong_type(table, column, "text (string)", "文本（string）", kind)
+        raise _wrong_type(table, column, "text (string)", "文本（「string」）", kind)
     if not nullable:
         _no_nulls(array, table, column, np)
     size = len(array)  # type: ignore[arg-type]  # an Arrow array
@@ -409,7 +409,7 @@ def time_column(
                 column,
                 Phrase(
                     "a timestamp without a time zone is ambiguous (give UTC or the school's zone)",
-                    "不带时区的时间戳有歧义（请注明 UTC 或学校时区）",
+                    "不带时区的时间戳有歧义（请注明「UTC」或学校时区）",
                 ),
             )
         unit = {"s": 1_000_000, "ms": 1_000, "us": 1, "ns": 0}[kind.unit]
@@ -430,7 +430,7 @@ def time_column(
             table,
             column,
             "int64 epoch microseconds (UTC) or a timestamp with a time zone",
-            "int64 纪元微秒（UTC）或带时区的时间戳",
+            "「int64」纪元微秒（「UTC」）或带时区的时间戳",
             kind,
         )
     out = valid & ((values < _LOWEST) | (values > _HIGHEST))
@@ -510,7 +510,7 @@ class DecimalColumn:
                 table,
                 column,
                 "decimal128, an integer or decimal text (never a float)",
-                "decimal128、整数或十进制文本（不接受浮点数）",
+                "「decimal128」、整数或十进制文本（不接受浮点数）",
                 kind,
             )
         if self.scale < 0:
@@ -631,7 +631,7 @@ def names_column(
         return np.zeros(1, dtype=np.int64), pa.array([], pa.string())
     if not (pa.types.is_list(kind) or pa.types.is_large_list(kind)):
         raise _wrong_type(
-            table, column, "a list of text (list<string>)", "文本列表（list<string>）", kind
+            table, column, "a list of text (list<string>)", "文本列表（「list<string>」）", kind
         )
     _no_nulls(array, table, column, np)
     offsets = np.asarray(array.offsets, dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
@@ -1034,7 +1034,7 @@ def _days(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Int
     if pa.types.is_null(kind) and len(array) == 0:  # type: ignore[arg-type]  # an Arrow array
         return np.zeros(0, dtype=np.int64)  # type: ignore[no-any-return]  # numpy
     if not pa.types.is_date32(kind):
-        raise _wrong_type("meals", "day", "a date (date32)", "日期（date32）", kind)
+        raise _wrong_type("meals", "day", "a date (date32)", "日期（「date32」）", kind)
     _no_nulls(array, "meals", "day", np)
     return np.asarray(array.cast(pa.int32()), dtype=np.int64)  # type: ignore[attr-defined, no-any-return]  # Arrow
 

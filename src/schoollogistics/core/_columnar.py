@@ -56,9 +56,19 @@ from schoollogistics.core.shapes import (
     TextShape,
     UnionShape,
     record_shape,
+    shape_of,
 )
 
-__all__ = ["FORMAT", "Packed", "pack", "rebuild", "reduce_record", "unpack"]
+__all__ = [
+    "FORMAT",
+    "Packed",
+    "pack",
+    "pack_union",
+    "rebuild",
+    "reduce_record",
+    "unpack",
+    "unpack_union",
+]
 
 FORMAT: Final = 1
 """The layout's version, the first item of every payload."""
@@ -402,6 +412,16 @@ def unpack(shape: Shape, packed: Packed) -> list[object]:
 def rebuild(cls: type, packed: Packed) -> object:
     """The one record of class ``cls`` in ``packed`` (the target of a ``__reduce__``)."""
     return unpack(record_shape(cls), packed)[0]
+
+
+def pack_union(union: object, values: Sequence[object]) -> Packed:
+    """The compact payload of a sequence of values of the union type ``union`` (event logs)."""
+    return pack(shape_of(union), values)
+
+
+def unpack_union(union: object, packed: Packed) -> tuple[object, ...]:
+    """The values of a payload made by [`pack_union`][] with the same union type."""
+    return tuple(unpack(shape_of(union), packed))
 
 
 def reduce_record(record: object) -> tuple[Callable[[type, Packed], object], tuple[type, Packed]]:

@@ -129,7 +129,9 @@ class AuditFood:
 
     __slots__ = ("period", "policy")
 
-    def __init__(self, period: DateRange | None = None, policy: RetentionPolicy | None = None) -> None:
+    def __init__(
+        self, period: DateRange | None = None, policy: RetentionPolicy | None = None
+    ) -> None:
         self.period = period
         self.policy = RetentionPolicy() if policy is None else policy
 

@@ -74,7 +74,13 @@ FORMAT: Final = 1
 """The layout's version, the first item of every payload."""
 
 Packed: TypeAlias = tuple[
-    int, int, int, bytes | tuple[str, ...], bytes | tuple[int, ...], tuple[object, ...], tuple[object, ...]
+    int,
+    int,
+    int,
+    bytes | tuple[str, ...],
+    bytes | tuple[int, ...],
+    tuple[object, ...],
+    tuple[object, ...],
 ]
 """A payload: format, count of values, count of texts, texts, integers, zones, distinct values."""
 
@@ -142,7 +148,13 @@ class _Writer:
             self.ints += indices
 
     def moments(self, values: Sequence[object]) -> None:
-        states = list(map(_FROM_BYTES, map(_FIRST, map(_STATE, map(_DT_REDUCE, values, repeat(4)))), repeat("big")))
+        states = list(
+            map(
+                _FROM_BYTES,
+                map(_FIRST, map(_STATE, map(_DT_REDUCE, values, repeat(4)))),
+                repeat("big"),
+            )
+        )
         self.ints.extend(map(operator.rshift, states, repeat(_TIME_BITS)))
         self.ints.extend(map(operator.and_, states, repeat(_TIME_MASK)))
         zone_index = self.zone_index
@@ -161,7 +173,7 @@ class _Writer:
 
     # -- the walk
 
-    def column(self, shape: Shape, values: Sequence[object]) -> None:  # noqa: PLR0912 - one branch per shape
+    def column(self, shape: Shape, values: Sequence[object]) -> None:
         if isinstance(shape, TextShape):
             self.text(values)
         elif isinstance(shape, (IntShape, BoolShape)):
@@ -305,7 +317,7 @@ class _Reader:
         self.position = start + count
         return self.ints[start : self.position]
 
-    def column(self, shape: Shape, count: int) -> list[object]:  # noqa: PLR0911 - one return per shape
+    def column(self, shape: Shape, count: int) -> list[object]:
         if isinstance(shape, TextShape):
             return list(map(self.strings.__getitem__, self.indices(count)))
         if isinstance(shape, IntShape):
@@ -331,7 +343,9 @@ class _Reader:
     def interned(self, count: int) -> list[object]:
         return list(map(self.values.__getitem__, self.indices(count)))
 
-    def typed(self, shape: DateTimeShape | DateShape | ListShape | RecordShape, count: int) -> list[object]:
+    def typed(
+        self, shape: DateTimeShape | DateShape | ListShape | RecordShape, count: int
+    ) -> list[object]:
         if isinstance(shape, DateTimeShape):
             days = self.take(count)
             times = self.take(count)
@@ -351,9 +365,7 @@ class _Reader:
             flat = self.column(shape.item, sum(lengths))
             ends = list(accumulate(lengths))
             slices = map(slice, chain((0,), ends), ends)
-            container: Callable[[Iterable[object]], object] = (
-                frozenset if shape.unique else tuple
-            )
+            container: Callable[[Iterable[object]], object] = frozenset if shape.unique else tuple
             return list(map(container, map(flat.__getitem__, slices)))
         return self.records(shape, count)
 

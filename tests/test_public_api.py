@@ -57,6 +57,7 @@ def test_top_level_all_is_pinned() -> None:
         "schoollogistics.school_calendar",
         "schoollogistics.demo",
         "schoollogistics.plots",
+        "schoollogistics.district",
     ],
 )
 def test_everything_in_all_exists(module: str) -> None:

@@ -114,7 +114,7 @@ def map_schools(
         return {key: fn(loader(key)) for key in keys}
     _require_distributed()
     futures = client.map(_load_and_run, [fn] * len(keys), [loader] * len(keys), list(keys))
-    results = client.gather(futures)
+    results = client.gather(futures)  # type: ignore[no-untyped-call]  # distributed is untyped there
     return {key: _unpack(result) for key, result in zip(keys, results, strict=True)}  # type: ignore[misc]  # gather returns the mapped results
 
 

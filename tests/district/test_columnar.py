@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import pickle
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from schoollogistics.assets import EVENT_TYPES, AssetEvent
 from schoollogistics.core import _columnar
+from schoollogistics.core.shapes import record_shape
 from schoollogistics.core.violations import Violation
 from schoollogistics.demo import demo_district
 from schoollogistics.food_samples import SampleCabinet, SampleLog, TemperatureReading
@@ -68,7 +70,8 @@ class Stamp:
 
 def _pendulum(moment: dt.datetime) -> pendulum.DateTime:
     zone = moment.tzinfo
-    tz = pendulum.timezone(zone.key) if hasattr(zone, "key") else pendulum.UTC
+    key = getattr(zone, "key", None)
+    tz = pendulum.timezone(key) if isinstance(key, str) else pendulum.UTC
     return pendulum.DateTime(
         moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second,
         moment.microsecond, tzinfo=tz, fold=moment.fold,
@@ -98,7 +101,7 @@ STAMPS = st.builds(
 @given(st.lists(STAMPS, max_size=8), PROTOCOLS)
 @settings(max_examples=60)
 def test_any_zone_fold_and_exponent_round_trip(stamps: list[Stamp], protocol: int) -> None:
-    shape = _columnar.record_shape(Stamp)
+    shape = record_shape(Stamp)
     again = _columnar.unpack(
         shape, pickle.loads(pickle.dumps(_columnar.pack(shape, stamps), protocol))
     )
@@ -166,13 +169,43 @@ def test_odd_values_fall_back_and_come_back() -> None:
         n: int
         text: str
 
-    shape = _columnar.record_shape(Loose)
+    shape = record_shape(Loose)
     rows = [Loose(dt.datetime(2025, 1, 1, tzinfo=dt.UTC), 2**70, "a\x00b")]  # type: ignore[arg-type]  # on purpose
     _same(rows, _columnar.unpack(shape, _columnar.pack(shape, rows)))
 
 
 def test_a_payload_of_another_format_is_refused() -> None:
-    packed = _columnar.pack(_columnar.record_shape(SampleLog), [SampleLog()])
+    packed = _columnar.pack(record_shape(SampleLog), [SampleLog()])
     wrong = (99, *packed[1:])
     with pytest.raises(ValueError, match="format 99"):
-        _columnar.unpack(_columnar.record_shape(SampleLog), wrong)  # type: ignore[arg-type]  # on purpose
+        _columnar.unpack(record_shape(SampleLog), wrong)
+
+
+class Colour(enum.Enum):
+    RED = "red"
+    BLUE = 2
+
+
+@attrs.frozen(slots=False)
+class Plain:
+    colour: Colour | None
+    count: int
+
+
+@attrs.frozen
+class Computed:
+    base: int
+    double: int = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "double", 2 * self.base)
+
+
+def test_records_without_slots_or_with_computed_fields_are_built_checked() -> None:
+    plain = [Plain(Colour.RED, 1), Plain(None, 2), Plain(Colour.BLUE, 3)]
+    _same(plain, _columnar.unpack(record_shape(Plain), _columnar.pack(record_shape(Plain), plain)))
+    computed = [Computed(1), Computed(5)]
+    again = _columnar.unpack(
+        record_shape(Computed), _columnar.pack(record_shape(Computed), computed)
+    )
+    _same(computed, again)

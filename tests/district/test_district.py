@@ -35,9 +35,9 @@ def test_keys_are_given_once() -> None:
 
 
 def test_demo_food_log_refuses_other_keys() -> None:
-    for key in ("x01", "s0", "s201", "s", 3):
+    for key in ("x01", "s0", "s201", "s", ""):
         with pytest.raises(InvalidArgumentError):
-            demo_food_log(key)  # type: ignore[arg-type]  # a wrong key on purpose
+            demo_food_log(key)
 
 
 def test_an_empty_log_has_no_findings() -> None:
@@ -82,3 +82,23 @@ def test_local_cluster_gives_the_serial_findings() -> None:
     assert found == audit_district(LOADER, KEYS)
     assert list(found) == list(KEYS)
     assert counts == {key: len(LOADER(key).samples) for key in KEYS}
+
+
+def test_findings_travel_back_column_wise() -> None:
+    from schoollogistics.district import _load_and_run, _unpack
+
+    result = _load_and_run(AuditFood(), LOADER, "s01")
+    again = pickle.loads(pickle.dumps(result))
+    assert _unpack(again) == AuditFood()(LOADER("s01"))
+    assert len(pickle.dumps(result)) < len(pickle.dumps(_unpack(result)))
+    assert _load_and_run(_count, LOADER, "s01") == len(LOADER("s01").samples)
+
+
+def test_audit_food_over_a_given_period() -> None:
+    from schoollogistics.core.time import DateRange
+
+    log = LOADER("s01")
+    days = sorted(meal.day for meal in log.meals)
+    audit = AuditFood(DateRange(days[0], days[10]))
+    assert audit.period == DateRange(days[0], days[10])
+    assert all(v.rule.startswith("FS-") for v in audit(log))

@@ -91,11 +91,11 @@ _SEP: Final = "\x00"  # refused by the text policy, so never inside a checked te
 _LITTLE: Final = array.array("q", [1]).tobytes()[0] == 1
 _DT_REDUCE: Final = dt.datetime.__reduce_ex__
 _DATE_REDUCE: Final = dt.date.__reduce__
-_DT_NEW: Final = dt.datetime.__new__
-_DATE_NEW: Final = dt.date.__new__
+_DT_NEW: Final = cast("Callable[[type, bytes, object], object]", dt.datetime.__new__)
+_DATE_NEW: Final = cast("Callable[[type, bytes], object]", dt.date.__new__)
 _NEW: Final = object.__new__
-_FROM_BYTES: Final = int.from_bytes
-_TO_BYTES: Final = int.to_bytes
+_FROM_BYTES: Final = cast("Callable[[bytes, str], int]", int.from_bytes)
+_TO_BYTES: Final = cast("Callable[[int, int, str], bytes]", int.to_bytes)
 _STATE: Final = operator.itemgetter(1)
 _FIRST: Final = operator.itemgetter(0)
 _TZINFO: Final = operator.attrgetter("tzinfo")
@@ -127,7 +127,7 @@ class _Writer:
         strings = self.strings
         fresh = list(filterfalse(strings.__contains__, dict.fromkeys(values)))
         strings.update(zip(cast("list[str]", fresh), count(len(strings) - 1)))
-        self.indices(list(map(strings.__getitem__, values)))
+        self.indices(list(map(strings.__getitem__, cast("Sequence[str | None]", values))))
 
     def interned(self, values: Sequence[object], key: Callable[[object], object]) -> None:
         index = self.value_index
@@ -385,7 +385,7 @@ class _Reader:
         if setters is None:
             names = [field.name for field in shape.fields]
             return [cls(**dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True)]
-        built = list(map(_NEW, repeat(cls, count)))
+        built: list[object] = list(map(_NEW, repeat(cls, count)))
         for setter, column in zip(setters, columns, strict=True):
             _consume(map(setter, built, column))
         return built

@@ -498,7 +498,7 @@ def demo_food_log(school_id: str, *, year: int = 2025, seed: int = 0) -> SampleL
     Raises:
         InvalidArgumentError: ``school_id`` is not ``s`` and a number from 1 to 200.
     """
-    number = school_id[1:] if isinstance(school_id, str) and school_id[:1] == "s" else ""
+    number = school_id[1:] if school_id[:1] == "s" else ""
     if not number.isdecimal() or not 1 <= int(number) <= _MAX_SCHOOLS:
         raise InvalidArgumentError(
             field="school_id", reason=Phrase("not a demo school id", "不是示范学校编号")

@@ -58,6 +58,7 @@ def test_top_level_all_is_pinned() -> None:
         "schoollogistics.demo",
         "schoollogistics.plots",
         "schoollogistics.columnar",
+        "schoollogistics.district",
     ],
 )
 def test_everything_in_all_exists(module: str) -> None:

@@ -180,7 +180,15 @@ def test_everything_in_all_exists() -> None:
         "FaultRates",
         "InjectedFault",
         "demo_district",
+        "demo_food_log",
         "simulate_canteen",
     ]
     for name in demo.__all__:
         assert hasattr(demo, name)
+
+
+def test_demo_food_log_is_the_school_of_the_district() -> None:
+    from schoollogistics.demo import demo_food_log
+
+    district = demo_district(2, seed=4)
+    assert demo_food_log("s02", seed=4) == district.school("s02").food

@@ -29,6 +29,7 @@ from schoollogistics.demo._district import (
     FaultRates,
     InjectedFault,
     demo_district,
+    demo_food_log,
 )
 
 __all__ = [
@@ -38,5 +39,6 @@ __all__ = [
     "FaultRates",
     "InjectedFault",
     "demo_district",
+    "demo_food_log",
     "simulate_canteen",
 ]

@@ -47,6 +47,7 @@ __all__ = [
     "FaultRates",
     "InjectedFault",
     "demo_district",
+    "demo_food_log",
 ]
 
 _NAMES: Final = (
@@ -485,3 +486,22 @@ def demo_district(
     holidays = HolidayCalendar.china([year, year + 1], accept_provisional=True)
     built = tuple(_school(n, year, seed, rates, holidays) for n in range(1, schools + 1))
     return District("示范区", year, seed, rates, built)
+
+
+def demo_food_log(school_id: str, *, year: int = 2025, seed: int = 0) -> SampleLog:
+    """The food log of one school of ``demo_district(..., year=year, seed=seed)``, alone.
+
+    A loader for [`schoollogistics.district`][schoollogistics.district]: it builds
+    only the school asked for (``"s01"`` … ``"s200"``), so a Dask worker can load
+    its school from the key, and equals ``demo_district(n, ...).school(school_id).food``.
+
+    Raises:
+        InvalidArgumentError: ``school_id`` is not ``s`` and a number from 1 to 200.
+    """
+    number = school_id[1:] if school_id[:1] == "s" else ""
+    if not number.isdecimal() or not 1 <= int(number) <= _MAX_SCHOOLS:
+        raise InvalidArgumentError(
+            field="school_id", reason=Phrase("not a demo school id", "不是示范学校编号")
+        )
+    holidays = HolidayCalendar.china([year, year + 1], accept_provisional=True)
+    return _school(int(number), year, seed, FaultRates(), holidays).food

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final, overload
+from typing import Final, cast, overload
 
 import pendulum
 
+from schoollogistics.core import _columnar
 from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.time import DateRange, DateTimeInput, hours_text
@@ -343,6 +344,11 @@ class SampleCabinet:
         """
         return _invariants(self._contents, self._policy)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle the cabinet as its events, column-wise, replayed trusted on loading."""
+        events = _columnar.pack_union(CabinetEvent, self.events)
+        return _rebuild_cabinet, (self._cabinet_id, events, self._policy)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SampleCabinet):
             return NotImplemented
@@ -469,3 +475,11 @@ def _replay_findings(contents: Contents, policy: RetentionPolicy) -> tuple[Viola
     if again.log() != contents.log():
         return (FINDINGS["food_samples.history_mismatch"].violation(contents.cabinet_id),)
     return ()
+
+
+def _rebuild_cabinet(
+    cabinet_id: str, events: _columnar.Packed, policy: RetentionPolicy
+) -> SampleCabinet:
+    """The cabinet of a pickle made by ``SampleCabinet.__reduce__`` (a trusted replay)."""
+    log = cast("tuple[CabinetEvent, ...]", _columnar.unpack_union(CabinetEvent, events))
+    return SampleCabinet.replay(cabinet_id, log, policy=policy, check=False)

@@ -7,9 +7,15 @@ import datetime as dt
 import pendulum
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from schoollogistics import DateRange, as_date, as_datetime, hours, parse_date, parse_datetime
-from schoollogistics.core.time import get_timezone, school_date, school_datetime
+from schoollogistics.core.time import (
+    get_timezone,
+    parse_offset_datetime,
+    school_date,
+    school_datetime,
+)
 from schoollogistics.errors import (
     InvalidInputError,
     NaiveDateTimeError,
@@ -134,3 +140,61 @@ class TestDateRange:
         with pytest.raises(InvalidInputError) as info:
             DateRange(pendulum.Date(2024, 3, 1), pendulum.Date(2024, 2, 1))
         assert info.value.code == "input.invalid"
+
+
+_FIRST = pendulum.naive(1901, 1, 1)
+_LAST = pendulum.naive(2199, 12, 31)
+_ZONES_WITH_GAPS = ("Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Lord_Howe")
+
+
+@given(
+    st.datetimes(
+        min_value=_FIRST,
+        max_value=_LAST,
+        timezones=st.sampled_from([dt.UTC, *map(pendulum.timezone, _ZONES_WITH_GAPS)]),
+        allow_imaginary=False,
+    ),
+    st.sampled_from(_ZONES_WITH_GAPS),
+    st.booleans(),
+)
+def test_as_datetime_equals_in_timezone(moment: dt.datetime, zone: str, as_pendulum: bool) -> None:
+    """The fast conversion is pendulum's own ``in_timezone``, wall time and fold included."""
+    value = pendulum.instance(moment) if as_pendulum else moment
+    expected = pendulum.instance(moment).in_timezone(zone)
+    got = as_datetime(value, tz=zone)
+    assert type(got) is pendulum.DateTime
+    assert got == expected
+    assert got.tzinfo is get_timezone(zone)
+    assert (got.timetuple(), got.microsecond, got.fold, got.utcoffset()) == (
+        expected.timetuple(),
+        expected.microsecond,
+        expected.fold,
+        expected.utcoffset(),
+    )
+
+
+def test_get_timezone_memo_keeps_refusing_bad_names() -> None:
+    assert get_timezone("Asia/Shanghai") is get_timezone("Asia/Shanghai")
+    for _ in range(2):
+        with pytest.raises(UnknownTimezoneError):
+            get_timezone("Mars/Olympus_Mons")
+
+
+@given(
+    st.datetimes(min_value=_FIRST, max_value=_LAST),
+    st.integers(-12 * 60, 14 * 60),
+    st.booleans(),
+)
+def test_parse_offset_datetime_is_pendulum_instance(
+    wall: dt.datetime, minutes: int, zulu: bool
+) -> None:
+    """The direct construction gives what ``pendulum.instance`` gives: zone, wall time, offset."""
+    offset = dt.timezone(dt.timedelta(minutes=0 if zulu else minutes))
+    text = wall.replace(tzinfo=offset).isoformat()
+    if zulu:
+        text = text.removesuffix("+00:00") + "Z"
+    expected = pendulum.instance(dt.datetime.fromisoformat(text))
+    got = parse_offset_datetime(text)
+    assert type(got) is pendulum.DateTime
+    assert repr(got) == repr(expected)
+    assert got.utcoffset() == expected.utcoffset()

@@ -1,6 +1,6 @@
 """Hostile Python values to every public constructor, ``Money``, ``allocate`` and the time helpers.
 
-A constructor either refuses with a ``SchoolLogisticsError`` in under 100 ms,
+A constructor either refuses with a ``SchoolLogisticsError`` in under 100 ms of CPU,
 or builds a value *within the boundary*: it serializes (``dumps`` works and is
 UTF-8), and ``from_dict(cls, to_dict(value)) == value`` (so ``Received(unit_cost=None)``
 or a ``str`` year, accepted and failing later, are caught). A list given for a

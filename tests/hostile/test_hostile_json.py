@@ -2,7 +2,7 @@
 
 Every type of ``PUBLIC_TYPES``, every tagged union and ``list[...]`` of each
 union is a target. Each input must be refused with a ``SerializationError``
-(a ``SchoolLogisticsError``) in under 100 ms with a short message, or accepted
+(a ``SchoolLogisticsError``) in under 100 ms of CPU time with a short message, or accepted
 *exactly*: ``to_dict(from_dict(doc)) == doc`` (so ``2.7 -> 2``, ``true -> 1``,
 ``" 7 " -> 7`` and ``{"a": 1} -> "{'a': 1}"`` are failures), and what was
 accepted is within the contract (valid Unicode text of at most 10,000

@@ -32,7 +32,7 @@ import decimal
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Final, TypeAlias
+from typing import Final, TypeAlias, cast
 
 import attrs
 import pendulum
@@ -136,6 +136,11 @@ _DATETIME_RE: Final = re.compile(
 )
 _ZONE_RE: Final = re.compile(r"[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*", re.ASCII)
 _MAX_ZONE_NAME: Final = 64
+_ZONES: Final[dict[str, Timezone | FixedTimezone]] = {}
+"""Zones already looked up, by exact name (a memo: at most ``_ZONE_MEMO`` names)."""
+_ZONE_MEMO: Final = 512
+_OFFSET_ZONES: Final[dict[dt.tzinfo | None, Timezone | FixedTimezone]] = {}
+"""The pendulum zone of each offset parsed (at most 1,561: −12:00..+14:00 by minute)."""
 _MAX_TIME_TEXT: Final = 40
 
 
@@ -191,6 +196,10 @@ def get_timezone(
     Raises:
         UnknownTimezoneError: ``name`` is not a known IANA timezone.
     """
+    if type(name) is str:
+        known = _ZONES.get(name)
+        if known is not None:
+            return known
     if isinstance(name, (Timezone, FixedTimezone)):
         return name
     if not isinstance(name, str):
@@ -200,9 +209,12 @@ def get_timezone(
     if len(name) > _MAX_ZONE_NAME or _ZONE_RE.fullmatch(name) is None:
         raise UnknownTimezoneError(value=name[:_MAX_ZONE_NAME])
     try:
-        return pendulum.timezone(name)
+        zone = pendulum.timezone(name)
     except (ValueError, OSError):  # pendulum's InvalidTimezone; the OS refusing the name
         raise UnknownTimezoneError(value=name) from None
+    if type(name) is str and len(_ZONES) < _ZONE_MEMO:
+        _ZONES[name] = zone
+    return zone
 
 
 def as_datetime(
@@ -225,6 +237,8 @@ def as_datetime(
         TimeTypeError: ``value`` is not a datetime at all (a ``date`` included).
     """
     zone = get_timezone(tz)
+    if type(value) is pendulum.DateTime and value.tzinfo is zone:
+        return value  # already checked when it was made in this zone
     if not isinstance(value, dt.datetime):
         raise TimeTypeError(
             field=field, expected=Expected.AWARE_DATETIME, type_name=type(value).__name__
@@ -232,9 +246,41 @@ def as_datetime(
     if value.tzinfo is None or value.utcoffset() is None:
         raise NaiveDateTimeError(value=value.isoformat(), field=field, timezone=zone.name)
     check_moment_range(value, field=field)
-    if isinstance(value, pendulum.DateTime):
-        return value.in_timezone(zone)
-    return pendulum.instance(value).in_timezone(zone)
+    return _in_zone(value, zone)
+
+
+def _in_zone(value: dt.datetime, zone: Timezone | FixedTimezone) -> pendulum.DateTime:
+    """``value`` shown in ``zone``: ``DateTime.in_timezone`` without its detours.
+
+    The stdlib conversion (``zone.fromutc`` picks the wall time and its ``fold``)
+    runs on a plain ``datetime`` (on a pendulum one it detours through pendulum's
+    arithmetic), and ``pendulum.instance`` is skipped; a property test pins the
+    result to ``in_timezone``.
+    """
+    if type(value) is not dt.datetime:
+        value = dt.datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            value.tzinfo,
+            fold=value.fold,
+        )
+    local = value.astimezone(zone)
+    return pendulum.DateTime(
+        local.year,
+        local.month,
+        local.day,
+        local.hour,
+        local.minute,
+        local.second,
+        local.microsecond,
+        tzinfo=zone,
+        fold=local.fold,
+    )
 
 
 def as_date(value: object, *, field: str = "value") -> pendulum.Date:
@@ -361,7 +407,22 @@ def parse_offset_datetime(text: object, *, field: str = "datetime") -> pendulum.
     except ValueError:
         raise TimeParseError(value=text, expected=Expected.DATETIME) from None
     check_moment_range(parsed, field=field)
-    return pendulum.instance(parsed)
+    zone = _OFFSET_ZONES.get(parsed.tzinfo)
+    if zone is None:
+        # pendulum's own choice: UTC for Z and ±00:00, else a fixed offset (never None:
+        # the pattern requires an offset)
+        zone = cast("Timezone | FixedTimezone", pendulum.instance(parsed).tzinfo)
+        _OFFSET_ZONES[parsed.tzinfo] = zone  # bounded: offsets are whole minutes in range
+    return pendulum.DateTime(
+        parsed.year,
+        parsed.month,
+        parsed.day,
+        parsed.hour,
+        parsed.minute,
+        parsed.second,
+        parsed.microsecond,
+        tzinfo=zone,
+    )
 
 
 def parse_date(text: str) -> pendulum.Date:

@@ -34,7 +34,7 @@ KERNEL = "python3"
 CELL_TIMEOUT = 600
 
 
-class _ThisPython(KernelSpecManager):  # type: ignore[misc]
+class _ThisPython(KernelSpecManager):
     """Resolves ``python3`` to ipykernel running on ``sys.executable``, and nothing else."""
 
     def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
@@ -54,15 +54,14 @@ def _stderr(notebook: Any) -> list[str]:
 
 def run(path: Path) -> bool:
     """Execute one notebook in a temporary copy; True if every cell ran cleanly."""
-    notebook = nbformat.read(path, as_version=4)
-    kernel = notebook.metadata.get("kernelspec", {}).get("name", KERNEL)
-    if kernel != KERNEL:
-        print(f"{path}: kernel {kernel!r}, expected {KERNEL!r}", file=sys.stderr)
-        return False
     with tempfile.TemporaryDirectory(prefix="notebook-") as scratch:
         copy = Path(scratch) / path.name
         shutil.copyfile(path, copy)
-        notebook = nbformat.read(copy, as_version=4)
+        notebook = nbformat.read(copy, as_version=4)  # type: ignore[no-untyped-call]
+        kernel = notebook.metadata.get("kernelspec", {}).get("name", KERNEL)
+        if kernel != KERNEL:
+            print(f"{path}: kernel {kernel!r}, expected {KERNEL!r}", file=sys.stderr)
+            return False
         # IPC sockets in the scratch directory: no TCP port, and no warning about one.
         manager = KernelManager(
             kernel_name=KERNEL,
@@ -75,23 +74,27 @@ def run(path: Path) -> bool:
             km=manager,
             timeout=CELL_TIMEOUT,
             allow_errors=False,
-            shutdown_kernel="immediate",
             resources={"metadata": {"path": scratch}},
         )
         started = time.perf_counter()
         try:
             client.execute()
+            elapsed = time.perf_counter() - started
         except CellExecutionError as error:
             print(f"{path}: a cell failed\n{error}", file=sys.stderr)
             return False
-        elapsed = time.perf_counter() - started
-        nbformat.write(notebook, copy)
+        finally:
+            # nbclient stops only a kernel it started itself: stop ours before the sockets'
+            # directory goes (and before this process exits under a live kernel).
+            if manager.has_kernel:
+                manager.shutdown_kernel()
     problems = _stderr(notebook)
     if problems:
         print(f"{path}: cells wrote to stderr:", *problems, sep="\n", file=sys.stderr)
         return False
     cells = sum(cell.cell_type == "code" for cell in notebook.cells)
-    print(f"{path.relative_to(ROOT)}: {cells} code cells executed in {elapsed:.1f} s")
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    print(f"{shown}: {cells} code cells executed in {elapsed:.1f} s")
     return True
 
 

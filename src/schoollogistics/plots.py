@@ -170,7 +170,8 @@ def month_grid(plan: MonthPlan, *, max_lines: int = 3) -> Figure:
                 shown.append(f"+{len(titles) - max_lines}")
             axes.text(column + 0.05, row + 0.15, str(day), fontsize=9, fontweight="bold")
             axes.text(column + 0.05, row + 0.3, "\n".join(shown), fontsize=6, va="top")
-    axes.set_title(f"{plan.year}-{plan.month:02d}: {len(plan.entries)} entries")
+    # Above the weekday row (drawn just over the grid), not on top of it.
+    axes.set_title(f"{plan.year}-{plan.month:02d}: {len(plan.entries)} entries", pad=18)
     return figure
 
 

@@ -1038,13 +1038,13 @@ class VersionConflictError(ConcurrencyError):
     actual: int
 
 
-class EventSequenceError(ConcurrencyError, InvalidInputError):
+class EventSequenceError(ConcurrencyError):
     """A recorded event log has a gap, a duplicate or an out-of-order sequence number.
 
     Sequence numbers run 1, 2, 3 … without a hole: the event at ``index`` (from 0)
     must carry ``expected`` (``index + 1`` for a whole log), and carries ``actual``.
-    A corrupt or tampered log, never a reason to retry. Also an
-    [`InvalidInputError`][schoollogistics.errors.InvalidInputError].
+    A corrupt or tampered log, never a reason to retry (a retry loop catches
+    [`VersionConflictError`][schoollogistics.errors.VersionConflictError] only).
     """
 
     code = "concurrency.bad_sequence"

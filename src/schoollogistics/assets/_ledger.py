@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import islice
 from typing import Final, TypeVar, assert_never, cast
@@ -315,7 +315,7 @@ class AssetLedger:
     @classmethod
     def from_recorded(
         cls,
-        recorded: Iterable[RecordedAssetEvent],
+        recorded: Sequence[RecordedAssetEvent],
         policy: LedgerPolicy | None = None,
         *,
         check: bool = True,
@@ -2034,10 +2034,10 @@ def _check_closed_months(log: Sequence[AssetEvent], dates: Sequence[pendulum.Dat
             raise MonthClosedError(day=later_min, closed_through=close_day)
 
 
-def _envelopes(recorded: Iterable[RecordedAssetEvent]) -> list[RecordedAssetEvent]:
-    """The envelopes as a list, each checked to be one."""
+def _envelopes(recorded: Sequence[RecordedAssetEvent]) -> list[RecordedAssetEvent]:
+    """The envelopes as a list (from a list or tuple), each checked to be one."""
     given: object = recorded
-    if not isinstance(given, Iterable) or isinstance(given, (str, bytes, Mapping)):
+    if type(given) is not list and type(given) is not tuple:
         raise FieldTypeError(
             field="recorded",
             expected="a list or tuple of RecordedAssetEvent",

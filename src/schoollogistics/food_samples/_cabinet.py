@@ -7,7 +7,7 @@ event, the guards of ``_rules.py`` check it against the state, and the fold of
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final, cast, overload
@@ -143,7 +143,7 @@ class SampleCabinet:
     def from_recorded(
         cls,
         cabinet_id: str,
-        recorded: Iterable[RecordedCabinetEvent],
+        recorded: Sequence[RecordedCabinetEvent],
         *,
         policy: RetentionPolicy | None = None,
         check: bool = True,
@@ -586,10 +586,10 @@ def _replay_findings(contents: Contents, policy: RetentionPolicy) -> tuple[Viola
     return ()
 
 
-def _envelopes(recorded: Iterable[RecordedCabinetEvent]) -> list[RecordedCabinetEvent]:
-    """The envelopes as a list, each checked to be one."""
+def _envelopes(recorded: Sequence[RecordedCabinetEvent]) -> list[RecordedCabinetEvent]:
+    """The envelopes as a list (from a list or tuple), each checked to be one."""
     given: object = recorded
-    if not isinstance(given, Iterable) or isinstance(given, (str, bytes, Mapping)):
+    if type(given) is not list and type(given) is not tuple:
         raise FieldTypeError(
             field="recorded",
             expected="a list or tuple of RecordedCabinetEvent",

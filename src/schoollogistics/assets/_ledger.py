@@ -321,7 +321,7 @@ class AssetLedger:
         check: bool = True,
         checkpoint_every: int = CHECKPOINT_EVERY,
     ) -> AssetLedger:
-        """Rebuild a ledger from its recorded events (as a store returns them).
+        """Rebuild a ledger from its recorded events (a list or tuple, as a store returns them).
 
         The sequence numbers must run 1, 2, 3 … in the order given: a gap, a
         duplicate or an out-of-order number is refused before anything is
@@ -331,7 +331,8 @@ class AssetLedger:
         equals ``ledger``.
 
         Raises:
-            FieldTypeError: an item is not a ``RecordedAssetEvent``.
+            FieldTypeError: ``recorded`` is not a list or tuple, or an item of it
+                is not a ``RecordedAssetEvent``.
             EventSequenceError: a gap, duplicate or out-of-order sequence number.
             AssetError: as ``replay``.
         """

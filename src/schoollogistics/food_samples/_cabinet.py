@@ -148,7 +148,7 @@ class SampleCabinet:
         policy: RetentionPolicy | None = None,
         check: bool = True,
     ) -> SampleCabinet:
-        """Rebuild a cabinet from its recorded events (as a store returns them).
+        """Rebuild a cabinet from its recorded events (a list or tuple, as a store returns them).
 
         The sequence numbers must run 1, 2, 3 … in the order given: a gap, a
         duplicate or an out-of-order number is refused before anything is
@@ -157,7 +157,8 @@ class SampleCabinet:
         ``from_recorded(c.cabinet_id, c.recorded(), policy=c.policy)`` equals ``c``.
 
         Raises:
-            FieldTypeError: an item is not a ``RecordedCabinetEvent``.
+            FieldTypeError: ``recorded`` is not a list or tuple, or an item of it
+                is not a ``RecordedCabinetEvent``.
             EventSequenceError: a gap, duplicate or out-of-order sequence number.
             FoodSampleError: with ``check=True``, an event the rules refuse.
         """

@@ -77,9 +77,11 @@ __all__ = [
     "AssetError",
     "CalendarError",
     "CompensationError",
+    "ConcurrencyError",
     "ControlCharacterError",
     "EmptyIdentifierError",
     "ErrorPayload",
+    "EventSequenceError",
     "Expected",
     "FieldTypeError",
     "FloatAmountError",
@@ -106,6 +108,7 @@ __all__ = [
     "UnknownTimezoneError",
     "UnserializableError",
     "ValueOutOfRangeError",
+    "VersionConflictError",
     "render_value",
 ]
 
@@ -998,3 +1001,61 @@ class CalendarError(SchoolLogisticsError):
     code = "calendar.error"
     message_en_template = "calendar operation refused"
     message_zh_template = "行事历操作被拒绝"
+
+
+# ---------------------------------------------------------------- concurrency
+
+
+class ConcurrencyError(SchoolLogisticsError):
+    """Base of the optimistic-concurrency refusals (``concurrency.*``).
+
+    An aggregate's version is the number of events it holds; a write names the
+    version it was built from (``expected_version``), and an envelope carries
+    each event's sequence number (see the concurrency how-to).
+    """
+
+    code = "concurrency.error"
+    message_en_template = "concurrent change refused"
+    message_zh_template = "并发修改被拒绝"
+
+
+class VersionConflictError(ConcurrencyError):
+    """The aggregate has moved past the version the caller built its command from.
+
+    Someone else recorded events since the caller read the aggregate: nothing
+    was changed. Reload (replay the events since ``expected``) and try again.
+    This is the one error a retry loop catches.
+    """
+
+    code = "concurrency.version_conflict"
+    message_en_template = (
+        "the record was changed by someone else (version {actual}, expected {expected}): "
+        "reload and try again"
+    )
+    message_zh_template = "记录已被他人修改（当前版本 {actual}，预期 {expected}），请刷新后重试"
+
+    expected: int
+    actual: int
+
+
+class EventSequenceError(ConcurrencyError):
+    """A recorded event log has a gap, a duplicate or an out-of-order sequence number.
+
+    Sequence numbers run 1, 2, 3 … without a hole: the event at ``index`` (from 0)
+    must carry ``expected`` (``index + 1`` for a whole log), and carries ``actual``.
+    A corrupt or tampered log, never a reason to retry (a retry loop catches
+    [`VersionConflictError`][schoollogistics.errors.VersionConflictError] only).
+    """
+
+    code = "concurrency.bad_sequence"
+    message_en_template = (
+        "event {index} has sequence number {actual}, expected {expected}: "
+        "the log has a gap, a duplicate or is out of order"
+    )
+    message_zh_template = (
+        "第 {index} 个事件的序号为 {actual}，应为 {expected}：事件记录有缺漏、重复或顺序错乱"
+    )
+
+    index: int
+    expected: int
+    actual: int

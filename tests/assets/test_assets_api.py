@@ -76,6 +76,7 @@ PINNED = [
     "Reconciliation",
     "ReconciliationLine",
     "RecordRepair",
+    "RecordedAssetEvent",
     "RegisterHolder",
     "RegisterItem",
     "RegisterPlace",

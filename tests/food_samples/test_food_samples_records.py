@@ -66,6 +66,7 @@ EXPECTED_ALL = [
     "MealKind",
     "PlaceHold",
     "RecordTemperature",
+    "RecordedCabinetEvent",
     "Release",
     "RetentionPolicy",
     "SampleCabinet",

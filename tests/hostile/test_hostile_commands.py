@@ -349,6 +349,21 @@ def _ledger_calls(ledger: AssetLedger, v: object) -> list[tuple[str, Callable[[]
             True,
         ),
         ("close_month(v, 9)", lambda: loose(ledger.close_month)(v, 9, by=CLERK), True),
+        (
+            "execute(expected_version=v)",
+            lambda: loose(ledger.execute)(NEXT[0], expected_version=v),
+            True,
+        ),
+        (
+            "issue(expected_version=v)",
+            lambda: loose(ledger.issue)(
+                "chalk", "store", "class-32", 1, on=on, by=CLERK, expected_version=v
+            ),
+            True,
+        ),
+        ("recorded(v)", lambda: loose(ledger.recorded)(v), False),
+        ("from_recorded(v)", lambda: loose(AssetLedger.from_recorded)(v), False),
+        ("from_recorded([v])", lambda: loose(AssetLedger.from_recorded)([v]), False),
         ("close_month(2025, v)", lambda: loose(ledger.close_month)(2025, v, by=CLERK), True),
         ("as_of(v)", lambda: loose(ledger.as_of)(v), False),
         ("overdue_loans(v)", lambda: loose(ledger.overdue_loans)(v), False),
@@ -533,6 +548,19 @@ def _cabinet_calls(
         ),
         ("record_temperature(at, v)", lambda: loose(cabinet.record_temperature)(TAKEN, v), True),
         ("release(v)", lambda: loose(cabinet.release)(v, at=TAKEN.add(hours=50), by="疾控"), True),
+        (
+            "execute(expected_version=v)",
+            lambda: loose(cabinet.execute)(CABINET_NEXT[4], expected_version=v),
+            True,
+        ),
+        (
+            "record_temperature(expected_version=v)",
+            lambda: loose(cabinet.record_temperature)(TAKEN, Decimal(3), expected_version=v),
+            True,
+        ),
+        ("recorded(v)", lambda: loose(cabinet.recorded)(v), False),
+        ("from_recorded('C1', v)", lambda: loose(SampleCabinet.from_recorded)("C1", v), False),
+        ("from_recorded('C1', [v])", lambda: loose(SampleCabinet.from_recorded)("C1", [v]), False),
         ("contents(v)", lambda: loose(cabinet.contents)(v), False),
         ("held(v)", lambda: loose(cabinet.held)(v), False),
         ("due_for_disposal(v)", lambda: loose(cabinet.due_for_disposal)(v), False),

@@ -42,6 +42,7 @@ __all__ = [
     "MonthClosed",
     "PlaceRegistered",
     "Received",
+    "RecordedAssetEvent",
     "Repaired",
     "Restocked",
     "Returned",
@@ -517,3 +518,23 @@ Besides its own fields, every event has ``effective_on`` (its effective date),
 EVENT_TYPES: Final[tuple[type[AssetEvent], ...]] = typing.get_args(AssetEvent)
 """Every event type, in the order of the union: the one list (serialization, the
 testing strategies, the guard and fold tables and the public face derive from it)."""
+
+
+@attrs.frozen(slots=True, field_transformer=checked_fields())
+class RecordedAssetEvent:
+    """An accepted event with its sequence number: what a store writes, one row each.
+
+    The event itself is a domain fact and knows nothing of storage; the envelope
+    adds where it stands in the ledger's recording order. A store keeps
+    ``(stream, sequence)`` unique (a primary key): two writers that built their
+    commands from the same version both try to write the same sequence number,
+    and the store refuses the second (see the concurrency how-to).
+
+    Attributes:
+        sequence: The event's position in the recording order, 1 for the first;
+            after ``n`` events the ledger's version is ``n``.
+        event: The event.
+    """
+
+    sequence: int = attrs.field(metadata={"minimum": 1})
+    event: AssetEvent

@@ -49,6 +49,7 @@ from schoollogistics.assets._events import (
     MonthClosed,
     PlaceRegistered,
     Received,
+    RecordedAssetEvent,
     Repaired,
     Restocked,
     Returned,
@@ -108,10 +109,11 @@ from schoollogistics.assets.errors import (
     UnknownUnitError,
 )
 from schoollogistics.core import _columnar
+from schoollogistics.core._versions import check_expected_version, check_sequences, check_since
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, MoneyInput, non_negative
-from schoollogistics.core.shapes import check_int
+from schoollogistics.core.shapes import check_instance_of, check_int
 from schoollogistics.core.time import DateInput, as_date, school_date
 from schoollogistics.core.violations import Violation
 from schoollogistics.errors import FieldTypeError, InvalidArgumentError, Phrase
@@ -216,6 +218,18 @@ class AssetLedger:
 
     Rules: AS-1 … AS-11, one guard each per concern (see the rules page).
 
+    Optimistic concurrency: the ledger's
+    [`version`][schoollogistics.assets.AssetLedger.version] is the number of
+    events it holds. ``execute`` and every convenience method that records take
+    ``expected_version``: the version the caller built the command from. When
+    the ledger has moved past it, the call is refused with
+    [`VersionConflictError`][schoollogistics.errors.VersionConflictError] and
+    changes nothing. [`recorded`][schoollogistics.assets.AssetLedger.recorded]
+    gives the events with their sequence numbers (1 for the first) for a store
+    that keeps ``(stream, sequence)`` unique, and
+    [`from_recorded`][schoollogistics.assets.AssetLedger.from_recorded] rebuilds
+    the ledger from them.
+
     Args:
         policy: The rules' policies; defaults follow RULES.md.
         checkpoint_every: Events between two state checkpoints (default
@@ -297,6 +311,64 @@ class AssetLedger:
         ledger._checkpoints = taken
         ledger._drop_closed_checkpoints()
         return ledger
+
+    @classmethod
+    def from_recorded(
+        cls,
+        recorded: Sequence[RecordedAssetEvent],
+        policy: LedgerPolicy | None = None,
+        *,
+        check: bool = True,
+        checkpoint_every: int = CHECKPOINT_EVERY,
+    ) -> AssetLedger:
+        """Rebuild a ledger from its recorded events (a list or tuple, as a store returns them).
+
+        The sequence numbers must run 1, 2, 3 … in the order given: a gap, a
+        duplicate or an out-of-order number is refused before anything is
+        folded. Then the events are replayed as by
+        [`replay`][schoollogistics.assets.AssetLedger.replay] (``check`` and
+        ``checkpoint_every`` as there). ``from_recorded(ledger.recorded())``
+        equals ``ledger``.
+
+        Raises:
+            FieldTypeError: ``recorded`` is not a list or tuple, or an item of it
+                is not a ``RecordedAssetEvent``.
+            EventSequenceError: a gap, duplicate or out-of-order sequence number.
+            AssetError: as ``replay``.
+        """
+        envelopes = _envelopes(recorded)
+        check_sequences(envelope.sequence for envelope in envelopes)
+        events = [envelope.event for envelope in envelopes]
+        return cls.replay(events, policy, check=check, checkpoint_every=checkpoint_every)
+
+    @property
+    def version(self) -> int:
+        """The number of events the ledger holds (0 when new).
+
+        A write built from this version passes it as ``expected_version``; the
+        sequence number of the next event recorded is ``version + 1``.
+        """
+        return len(self._events)
+
+    def recorded(self, since: int = 0) -> tuple[RecordedAssetEvent, ...]:
+        """The events recorded after version ``since``, each with its sequence number.
+
+        ``recorded()`` is the whole log (sequences 1 … ``version``); after a
+        write built from version ``v``, ``recorded(v)`` is what to append to the
+        store.
+
+        Raises:
+            FieldTypeError: ``since`` is not an ``int``.
+            ValueOutOfRangeError: ``since`` is negative or beyond ``version``.
+        """
+        start = check_since(since, len(self._events))
+        return tuple(
+            RecordedAssetEvent(sequence, event)
+            for sequence, event in enumerate(self._events[start:], start + 1)
+        )
+
+    def _check_version(self, expected_version: object) -> None:
+        check_expected_version(expected_version, len(self._events))
 
     @property
     def events(self) -> tuple[AssetEvent, ...]:
@@ -480,16 +552,26 @@ class AssetLedger:
 
     # ------------------------------------------------------------ the entry point
 
-    def execute(self, command: LedgerCommand) -> AssetEvent:
+    def execute(self, command: LedgerCommand, *, expected_version: int | None = None) -> AssetEvent:
         """Run one command: validate it, turn it into its event, guard, fold (or refuse).
+
+        Args:
+            command: The command.
+            expected_version: The ledger's version the command was built from;
+                ``None`` (default) records whatever the ledger holds now. The
+                version is checked before the command is.
 
         Returns:
             The accepted event (``Receive`` gives ``Received`` …).
 
         Raises:
+            VersionConflictError: the ledger has moved past ``expected_version``
+                (nothing changed: reload and try again).
             AssetError: the command is refused (typed; nothing changed).
-            InvalidInputError: a value of the command is malformed.
+            InvalidInputError: a value of the command is malformed, or
+                ``expected_version`` is not a version (a ``bool``, negative…).
         """
+        self._check_version(expected_version)
         event: AssetEvent
         match command:
             case RegisterItem():
@@ -901,6 +983,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> ItemRegistered:
         """Open the record (档案) of an item type (AS-1), classified by AS-10.
 
@@ -929,6 +1012,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._item_registered(command))
 
     def register_place(
@@ -941,6 +1025,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> PlaceRegistered:
         """Register a storeroom or room, with its custodian if known (AS-4)."""
         command = RegisterPlace(
@@ -952,6 +1037,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._place_registered(command))
 
     def register_holder(
@@ -963,6 +1049,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> HolderRegistered:
         """Register a person or a class as a holder."""
         command = RegisterHolder(
@@ -973,6 +1060,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._holder_registered(command))
 
     def assign_custodian(
@@ -984,6 +1072,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> CustodianAssigned:
         """Make someone answer for a place (or, with ``for_item``, an item type) (AS-4)."""
         command = AssignCustodian(
@@ -994,6 +1083,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._custodian_assigned(command))
 
     def receive(
@@ -1010,6 +1100,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> Received:
         """Accept goods into a storeroom (入库, AS-1).
 
@@ -1034,6 +1125,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._received(command))
 
     def issue(
@@ -1048,6 +1140,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> Issued:
         """Issue from a storeroom to a holder or room (领用, AS-1).
 
@@ -1072,6 +1165,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._issued(command))
 
     def exchange(
@@ -1090,6 +1184,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> Exchanged:
         """New for old, in one atomic step (以旧换新, AS-3).
 
@@ -1123,6 +1218,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._exchanged(command))
 
     def hand_back(
@@ -1137,6 +1233,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> Returned:
         """Take units back from a holder or room into a storeroom (归还, AS-6).
 
@@ -1155,6 +1252,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._returned(command))
 
     def lend(
@@ -1170,6 +1268,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> Lent:
         """Lend units from a place to a registered holder until ``due_on`` (借出, AS-5)."""
         command = Lend(
@@ -1184,6 +1283,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._lent(command))
 
     def return_loan(
@@ -1194,11 +1294,13 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> LoanReturned:
         """Take a loan back to the place that lent it, with the condition check (AS-5, AS-6)."""
         command = ReturnLoan(
             loan_id=loan_id, condition=condition, on=as_date(on, field="on"), by=by, reason=reason
         )
+        self._check_version(expected_version)
         return self._accept(self._loan_returned(command))
 
     def transfer(
@@ -1212,6 +1314,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> Transferred:
         """Move units between rooms or holders, on the record (调拨, AS-4)."""
         command = Transfer(
@@ -1224,6 +1327,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._transferred(command))
 
     def report_damage(
@@ -1238,6 +1342,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> DamageReported:
         """Record damage found on available units (a claim input when the condition calls)."""
         command = ReportDamage(
@@ -1251,6 +1356,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._damage_reported(command))
 
     def send_to_repair(
@@ -1265,6 +1371,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> SentToRepair:
         """Send units to repair, from available stock or a storeroom's returned pool (AS-7)."""
         command = SendToRepair(
@@ -1278,6 +1385,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._sent_to_repair(command))
 
     def record_repair(
@@ -1291,6 +1399,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> Repaired:
         """Record units back from repair in good condition, with the cost (AS-7)."""
         command = RecordRepair(
@@ -1303,6 +1412,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._repaired(command))
 
     def restock(
@@ -1315,6 +1425,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> Restocked:
         """Put units of the returned pool back into stock for reissue (AS-3)."""
         command = Restock(
@@ -1326,6 +1437,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._restocked(command))
 
     def dispose(
@@ -1340,6 +1452,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> Disposed:
         """Write units off (报废, AS-7): approved, from storeroom stock or the returned pool.
 
@@ -1358,6 +1471,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._disposed(command))
 
     # ------------------------------------------------------------ stock-take
@@ -1391,6 +1505,7 @@ class AssetLedger:
         responsible_id: str | None = None,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> StockTakePosted:
         """Post a count's surplus and shortage as adjustments pending a decision (AS-2).
 
@@ -1411,6 +1526,7 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._stock_take_posted(command))
 
     def decide_adjustments(
@@ -1422,6 +1538,7 @@ class AssetLedger:
         on: DateInput,
         by: str,
         reason: str = "",
+        expected_version: int | None = None,
     ) -> AdjustmentDecided:
         """Decide a posted stock-take's pending adjustments (待处理财产损溢, AS-2)."""
         command = DecideAdjustments(
@@ -1432,9 +1549,18 @@ class AssetLedger:
             by=by,
             reason=reason,
         )
+        self._check_version(expected_version)
         return self._accept(self._adjustment_decided(command))
 
-    def close_month(self, year: int, month: int, *, by: str, reason: str = "") -> MonthClosed:
+    def close_month(
+        self,
+        year: int,
+        month: int,
+        *,
+        by: str,
+        reason: str = "",
+        expected_version: int | None = None,
+    ) -> MonthClosed:
         """Close a month (月结, AS-8), freezing its summary per category (storeroom scope).
 
         Afterwards an entry dated in that month (or before) is refused; corrections
@@ -1445,6 +1571,7 @@ class AssetLedger:
             MonthSequenceError: it is not the month after the last closed one.
         """
         command = CloseMonth(year=year, month=month, by=by, reason=reason)
+        self._check_version(expected_version)
         return self._accept(self._month_closed(command))
 
     # ------------------------------------------------------------ queries
@@ -1906,6 +2033,22 @@ def _check_closed_months(log: Sequence[AssetEvent], dates: Sequence[pendulum.Dat
         close_day = dates[closes[position]]
         if later_min is not None and later_min <= close_day:
             raise MonthClosedError(day=later_min, closed_through=close_day)
+
+
+def _envelopes(recorded: Sequence[RecordedAssetEvent]) -> list[RecordedAssetEvent]:
+    """The envelopes as a list (from a list or tuple), each checked to be one."""
+    given: object = recorded
+    if type(given) is not list and type(given) is not tuple:
+        raise FieldTypeError(
+            field="recorded",
+            expected="a list or tuple of RecordedAssetEvent",
+            expected_zh="「RecordedAssetEvent」的列表或元组",
+            type_name=type(given).__name__,
+        )
+    envelopes = list(recorded)
+    for index, envelope in enumerate(envelopes):
+        check_instance_of(envelope, RecordedAssetEvent, f"recorded[{index}]")
+    return envelopes
 
 
 def _rebuild_ledger(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 from schoollogistics.assets._commands import COMMAND_TYPES, LedgerCommand
-from schoollogistics.assets._events import EVENT_TYPES, AssetEvent
+from schoollogistics.assets._events import EVENT_TYPES, AssetEvent, RecordedAssetEvent
 from schoollogistics.assets._records import (
     AdjustmentLine,
     AssetUnit,
@@ -66,6 +66,7 @@ SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     PlaceKind,
     Reconciliation,
     ReconciliationLine,
+    RecordedAssetEvent,
     StockRow,
     StockTake,
     SummaryScope,

@@ -112,7 +112,11 @@ MAX_TEXT_LENGTH: Final = 10_000
 
 @attrs.frozen
 class IntShape:
-    """A JSON integer (never a bool, a float or text) within bounds."""
+    """A JSON integer (never a bool, a float or text) within bounds.
+
+    A field raises its lower bound with ``attrs.field(metadata={"minimum": 1})``
+    (a sequence number starts at 1).
+    """
 
     minimum: int = -MAX_INTEGER
     maximum: int = MAX_INTEGER
@@ -385,6 +389,9 @@ def record_shape(cls: type) -> RecordShape:
             max_items = field.metadata.get("max_items")
             if isinstance(field_shape, ListShape) and isinstance(max_items, int):
                 field_shape = attrs.evolve(field_shape, max_items=max_items)
+            minimum = field.metadata.get("minimum")
+            if isinstance(field_shape, IntShape) and isinstance(minimum, int):
+                field_shape = attrs.evolve(field_shape, minimum=minimum)
             fields.append(
                 FieldShape(
                     name=field.name,

@@ -7,7 +7,7 @@ event, the guards of ``_rules.py`` check it against the state, and the fold of
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final, cast, overload
@@ -15,11 +15,13 @@ from typing import Final, cast, overload
 import pendulum
 
 from schoollogistics.core import _columnar
+from schoollogistics.core._versions import check_expected_version, check_sequences, check_since
 from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.ids import require_id
+from schoollogistics.core.shapes import check_instance_of
 from schoollogistics.core.time import DateRange, DateTimeInput, hours_text
 from schoollogistics.core.violations import Violation
-from schoollogistics.errors import FoodSampleError
+from schoollogistics.errors import FieldTypeError, FoodSampleError
 from schoollogistics.food_samples._commands import (
     CabinetCommand,
     Discard,
@@ -33,6 +35,7 @@ from schoollogistics.food_samples._events import (
     CabinetState,
     HoldPlaced,
     HoldReleased,
+    RecordedCabinetEvent,
     SampleDiscarded,
     SampleTaken,
     TemperatureRecorded,
@@ -71,6 +74,17 @@ class SampleCabinet:
     what is inside at a moment (`contents`), what is due for disposal
     (`due_for_disposal`), what is held (`held`). `log` gives the plain records
     for [`audit`][schoollogistics.food_samples.audit].
+
+    Optimistic concurrency: the cabinet's
+    [`version`][schoollogistics.food_samples.SampleCabinet.version] is the
+    number of events it holds. ``execute`` and each convenience method take
+    ``expected_version``, the version the caller built the command from; when the
+    cabinet has moved past it the call is refused with
+    [`VersionConflictError`][schoollogistics.errors.VersionConflictError] and
+    changes nothing. [`recorded`][schoollogistics.food_samples.SampleCabinet.recorded]
+    gives the events with their sequence numbers (1 for the first), and
+    [`from_recorded`][schoollogistics.food_samples.SampleCabinet.from_recorded]
+    rebuilds the cabinet from them.
 
     Args:
         cabinet_id: The cabinet's id.
@@ -125,6 +139,61 @@ class SampleCabinet:
         """Rebuild a cabinet from its serializable state (see `state` and `replay`)."""
         return cls.replay(state.cabinet_id, state.events, policy=state.policy, check=check)
 
+    @classmethod
+    def from_recorded(
+        cls,
+        cabinet_id: str,
+        recorded: Sequence[RecordedCabinetEvent],
+        *,
+        policy: RetentionPolicy | None = None,
+        check: bool = True,
+    ) -> SampleCabinet:
+        """Rebuild a cabinet from its recorded events (a list or tuple, as a store returns them).
+
+        The sequence numbers must run 1, 2, 3 … in the order given: a gap, a
+        duplicate or an out-of-order number is refused before anything is
+        folded. Then the events are replayed as by
+        [`replay`][schoollogistics.food_samples.SampleCabinet.replay].
+        ``from_recorded(c.cabinet_id, c.recorded(), policy=c.policy)`` equals ``c``.
+
+        Raises:
+            FieldTypeError: ``recorded`` is not a list or tuple, or an item of it
+                is not a ``RecordedCabinetEvent``.
+            EventSequenceError: a gap, duplicate or out-of-order sequence number.
+            FoodSampleError: with ``check=True``, an event the rules refuse.
+        """
+        envelopes = _envelopes(recorded)
+        check_sequences(envelope.sequence for envelope in envelopes)
+        events = [envelope.event for envelope in envelopes]
+        return cls.replay(cabinet_id, events, policy=policy, check=check)
+
+    @property
+    def version(self) -> int:
+        """The number of events the cabinet holds (0 when new).
+
+        A write built from this version passes it as ``expected_version``; the
+        sequence number of the next event recorded is ``version + 1``.
+        """
+        return len(self._contents.events)
+
+    def recorded(self, since: int = 0) -> tuple[RecordedCabinetEvent, ...]:
+        """The events recorded after version ``since``, each with its sequence number.
+
+        ``recorded()`` is the whole history (sequences 1 … ``version``); after
+        a write built from version ``v``, ``recorded(v)`` is what to append to
+        the store.
+
+        Raises:
+            FieldTypeError: ``since`` is not an ``int``.
+            ValueOutOfRangeError: ``since`` is negative or beyond ``version``.
+        """
+        events = self._contents.events
+        start = check_since(since, len(events))
+        return tuple(
+            RecordedCabinetEvent(sequence, event)
+            for sequence, event in enumerate(events[start:], start + 1)
+        )
+
     @property
     def cabinet_id(self) -> str:
         """The cabinet's id."""
@@ -147,26 +216,45 @@ class SampleCabinet:
     # ------------------------------------------------------------ the entry point
 
     @overload
-    def execute(self, command: TakeSample) -> SampleTaken: ...
+    def execute(
+        self, command: TakeSample, *, expected_version: int | None = None
+    ) -> SampleTaken: ...
     @overload
-    def execute(self, command: Discard) -> SampleDiscarded: ...
+    def execute(
+        self, command: Discard, *, expected_version: int | None = None
+    ) -> SampleDiscarded: ...
     @overload
-    def execute(self, command: PlaceHold) -> HoldPlaced: ...
+    def execute(self, command: PlaceHold, *, expected_version: int | None = None) -> HoldPlaced: ...
     @overload
-    def execute(self, command: Release) -> HoldReleased: ...
+    def execute(self, command: Release, *, expected_version: int | None = None) -> HoldReleased: ...
     @overload
-    def execute(self, command: RecordTemperature) -> TemperatureRecorded: ...
-    def execute(self, command: CabinetCommand) -> CabinetEvent:
+    def execute(
+        self, command: RecordTemperature, *, expected_version: int | None = None
+    ) -> TemperatureRecorded: ...
+    def execute(
+        self, command: CabinetCommand, *, expected_version: int | None = None
+    ) -> CabinetEvent:
         """Run a command: build its event, check it against the rules, record it.
+
+        Args:
+            command: The command.
+            expected_version: The cabinet's version the command was built from;
+                ``None`` (default) records whatever the cabinet holds now. The
+                version is checked before the command is.
 
         Returns:
             The event recorded.
 
         Raises:
+            VersionConflictError: the cabinet has moved past ``expected_version``
+                (nothing changed: reload and try again).
             FoodSampleError: the rules refuse the command (the cabinet is
                 unchanged); see each command and `take`, `discard`, `place_hold`,
                 `release` for the errors.
+            InvalidInputError: ``expected_version`` is not a version (a
+                ``bool``, negative, not an ``int``…).
         """
+        check_expected_version(expected_version, len(self._contents.events))
         return self._record(self._event_of(command))
 
     def _event_of(self, command: CabinetCommand) -> CabinetEvent:
@@ -181,7 +269,9 @@ class SampleCabinet:
 
     # ------------------------------------------------------------ conveniences
 
-    def take(self, meal: Meal, sample: FoodSample) -> SampleTaken:
+    def take(
+        self, meal: Meal, sample: FoodSample, *, expected_version: int | None = None
+    ) -> SampleTaken:
         """Put a sample of one of the meal's dishes in the cabinet (`TakeSample`).
 
         Raises:
@@ -194,9 +284,16 @@ class SampleCabinet:
             UnderweightSampleError: under the minimum weight (FS-2).
             SampleAfterServiceError: taken after service started (FS-8).
         """
-        return self.execute(TakeSample(meal, sample))
+        return self.execute(TakeSample(meal, sample), expected_version=expected_version)
 
-    def discard(self, sample_id: str, *, at: DateTimeInput, by: str) -> SampleDiscarded:
+    def discard(
+        self,
+        sample_id: str,
+        *,
+        at: DateTimeInput,
+        by: str,
+        expected_version: int | None = None,
+    ) -> SampleDiscarded:
         """Destroy a sample and record who did it and when (`Discard`; FS-6).
 
         Allowed exactly when the retention has elapsed (``at`` is at or after the
@@ -211,9 +308,9 @@ class SampleCabinet:
                 error names in ``params["earliest_discard_at"]`` (FS-3).
             SampleHeldError: the sample is under a hold (FS-7).
         """
-        return self.execute(Discard(sample_id, at, by))
+        return self.execute(Discard(sample_id, at, by), expected_version=expected_version)
 
-    def place_hold(self, hold: Hold) -> HoldPlaced:
+    def place_hold(self, hold: Hold, *, expected_version: int | None = None) -> HoldPlaced:
         """Hold samples for the authorities after a suspected incident (`PlaceHold`; FS-7).
 
         Raises:
@@ -221,7 +318,7 @@ class SampleCabinet:
             InvalidRecordError: the hold is already released (place it, then release
                 it), or it is back-dated over a recorded disposal of a sample it covers.
         """
-        return self.execute(PlaceHold(hold))
+        return self.execute(PlaceHold(hold), expected_version=expected_version)
 
     def hold_meals(
         self,
@@ -231,10 +328,11 @@ class SampleCabinet:
         at: DateTimeInput,
         by: str,
         reason: str,
+        expected_version: int | None = None,
     ) -> HoldPlaced:
         """Hold every sample of the given meals (FS-7); see `place_hold`."""
         hold = Hold.for_meals(hold_id, meal_ids, placed_at=at, placed_by=by, reason=reason)
-        return self.place_hold(hold)
+        return self.place_hold(hold, expected_version=expected_version)
 
     def hold_period(
         self,
@@ -245,14 +343,22 @@ class SampleCabinet:
         at: DateTimeInput,
         by: str,
         reason: str,
+        expected_version: int | None = None,
     ) -> HoldPlaced:
         """Hold every sample taken in ``[taken_from, taken_until)`` (FS-7); see `place_hold`."""
         hold = Hold.for_period(
             hold_id, taken_from, taken_until, placed_at=at, placed_by=by, reason=reason
         )
-        return self.place_hold(hold)
+        return self.place_hold(hold, expected_version=expected_version)
 
-    def release(self, hold_id: str, *, at: DateTimeInput, by: str) -> HoldReleased:
+    def release(
+        self,
+        hold_id: str,
+        *,
+        at: DateTimeInput,
+        by: str,
+        expected_version: int | None = None,
+    ) -> HoldReleased:
         """Release a hold once the authorities allow it (`Release`; FS-7).
 
         Raises:
@@ -260,17 +366,21 @@ class SampleCabinet:
             HoldAlreadyReleasedError: the hold was already released.
             InvalidRecordError: ``at`` is before the hold was placed.
         """
-        return self.execute(Release(hold_id, at, by))
+        return self.execute(Release(hold_id, at, by), expected_version=expected_version)
 
     def record_temperature(
-        self, at: DateTimeInput, celsius: Decimal | int | str
+        self,
+        at: DateTimeInput,
+        celsius: Decimal | int | str,
+        *,
+        expected_version: int | None = None,
     ) -> TemperatureRecorded:
         """Record a temperature reading of the cabinet (`RecordTemperature`; FS-5).
 
         A reading outside the policy range is recorded all the same: it is a
         fact, and the audit reports it for the samples inside at that time.
         """
-        return self.execute(RecordTemperature(at, celsius))
+        return self.execute(RecordTemperature(at, celsius), expected_version=expected_version)
 
     # ------------------------------------------------------------ queries
 
@@ -475,6 +585,22 @@ def _replay_findings(contents: Contents, policy: RetentionPolicy) -> tuple[Viola
     if again.log() != contents.log():
         return (FINDINGS["food_samples.history_mismatch"].violation(contents.cabinet_id),)
     return ()
+
+
+def _envelopes(recorded: Sequence[RecordedCabinetEvent]) -> list[RecordedCabinetEvent]:
+    """The envelopes as a list (from a list or tuple), each checked to be one."""
+    given: object = recorded
+    if type(given) is not list and type(given) is not tuple:
+        raise FieldTypeError(
+            field="recorded",
+            expected="a list or tuple of RecordedCabinetEvent",
+            expected_zh="「RecordedCabinetEvent」的列表或元组",
+            type_name=type(given).__name__,
+        )
+    envelopes = list(recorded)
+    for index, envelope in enumerate(envelopes):
+        check_instance_of(envelope, RecordedCabinetEvent, f"recorded[{index}]")
+    return envelopes
 
 
 def _rebuild_cabinet(

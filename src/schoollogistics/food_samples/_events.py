@@ -34,6 +34,7 @@ __all__ = [
     "CabinetState",
     "HoldPlaced",
     "HoldReleased",
+    "RecordedCabinetEvent",
     "SampleDiscarded",
     "SampleTaken",
     "TemperatureRecorded",
@@ -108,6 +109,26 @@ CabinetEvent: TypeAlias = (
 
 EVENT_TYPES: Final[tuple[type[CabinetEvent], ...]] = typing.get_args(CabinetEvent)
 """The event types, in the order of the union (the one list; everything derives from it)."""
+
+
+@attrs.frozen(field_transformer=checked_fields())
+class RecordedCabinetEvent:
+    """An accepted event with its sequence number: what a store writes, one row each.
+
+    The event itself is a domain fact and knows nothing of storage; the envelope
+    adds where it stands in the cabinet's history. A store keeps ``(cabinet_id,
+    sequence)`` unique (a primary key): two writers that built their commands
+    from the same version both try to write the same sequence number, and the
+    store refuses the second (see the concurrency how-to).
+
+    Attributes:
+        sequence: The event's position in the cabinet's history, 1 for the
+            first; after ``n`` events the cabinet's version is ``n``.
+        event: The event.
+    """
+
+    sequence: int = attrs.field(metadata={"minimum": 1})
+    event: CabinetEvent
 
 
 def _events(value: Iterable[CabinetEvent]) -> tuple[CabinetEvent, ...]:

@@ -12,7 +12,12 @@ from __future__ import annotations
 from typing import Final
 
 from schoollogistics.food_samples._commands import COMMAND_TYPES, CabinetCommand
-from schoollogistics.food_samples._events import EVENT_TYPES, CabinetEvent, CabinetState
+from schoollogistics.food_samples._events import (
+    EVENT_TYPES,
+    CabinetEvent,
+    CabinetState,
+    RecordedCabinetEvent,
+)
 from schoollogistics.food_samples._policy import RetentionPolicy
 from schoollogistics.food_samples._records import (
     Disposal,
@@ -35,6 +40,7 @@ SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     *EVENT_TYPES,
     *COMMAND_TYPES,
     CabinetState,
+    RecordedCabinetEvent,
     SampleLog,
 )
 TAGGED_UNIONS: Final[tuple[object, ...]] = (CabinetEvent, CabinetCommand)

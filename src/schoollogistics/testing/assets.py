@@ -60,8 +60,16 @@ def _for_type(annotation: object) -> st.SearchStrategy[object]:
 def asset_records(cls: type) -> st.SearchStrategy[object]:
     """Records of an attrs class of the area, every field drawn from its type."""
     attrs.resolve_types(cls)
-    fields = {field.name: _for_type(field.type) for field in attrs.fields(cls)}
+    fields = {field.name: _field(field) for field in attrs.fields(cls)}
     return st.builds(cls, **fields)
+
+
+def _field(field: attrs.Attribute[object]) -> st.SearchStrategy[object]:
+    """A field's strategy: its type's, an integer from the field's ``minimum`` if it has one."""
+    minimum = field.metadata.get("minimum")
+    if field.type is int and isinstance(minimum, int):
+        return st.integers(minimum, minimum + 10_000)
+    return _for_type(field.type)
 
 
 def _strategy(cls: type) -> st.SearchStrategy[object]:

@@ -30,6 +30,7 @@ from schoollogistics.food_samples import (
     Hold,
     Meal,
     MealKind,
+    RecordedCabinetEvent,
     RetentionPolicy,
     SampleLog,
     TemperatureReading,
@@ -46,6 +47,7 @@ __all__ = [
     "holds",
     "meal_kinds",
     "meals",
+    "recorded_cabinet_events",
     "retention_policies",
     "sample_logs",
     "simulate_canteen",
@@ -202,6 +204,11 @@ def cabinet_states() -> st.SearchStrategy[CabinetState]:
     )
 
 
+def recorded_cabinet_events() -> st.SearchStrategy[RecordedCabinetEvent]:
+    """Envelopes of any cabinet event with a sequence number from 1 (not a history)."""
+    return st.builds(RecordedCabinetEvent, st.integers(1, 10_000), cabinet_events())
+
+
 def sample_logs() -> st.SearchStrategy[SampleLog]:
     """Small logs of arbitrary records."""
     return st.builds(
@@ -224,6 +231,7 @@ STRATEGIES: Final[StrategyTable] = {
     Hold: holds(),
     **{cls: _built(cls) for cls in (*EVENT_TYPES, *COMMAND_TYPES)},
     CabinetState: cabinet_states(),
+    RecordedCabinetEvent: recorded_cabinet_events(),
     SampleLog: sample_logs(),
 }
 """One strategy per serializable public type of the area."""

@@ -298,42 +298,96 @@ def text_column(
     Also returns the rows that are null or possibly blank (a superset of the
     rows Python's ``not value.strip()`` finds blank).
 
-    The bytes are scanned at once: an ASCII control byte or a string longer in
-    bytes than the text policy allows in characters marks its row; rows with
-    other bytes (Chinese names) are dictionary-encoded and each distinct value
-    is looked at in Python (or by a regular expression when most are distinct).
-    Each marked row is then checked exactly, by the records' own functions.
+    The rows are *marked* in bulk (`_text_marks`): possibly breaking the text
+    policy, possibly blank. Each marked row is then checked exactly, by the
+    records' own functions. A dictionary-encoded column is marked on its
+    distinct values, which are mapped to the rows by the indices.
+    """
+    np, pa, _pc = mods
+    kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+    if pa.types.is_dictionary(kind) and (
+        pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)
+    ):
+        if not nullable:
+            _no_nulls(array, table, column, np)
+        values = array.dictionary  # type: ignore[attr-defined]  # an Arrow array
+        values = values if pa.types.is_string(values.type) else values.cast(pa.string())
+        suspects_of, blank_of = _text_marks(values, mods)
+        nulls = len(values)
+        indices = np.asarray(array.indices.fill_null(nulls), dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
+        suspects = np.append(suspects_of, False)[indices]
+        blank = np.append(blank_of, True)[indices]
+        array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
+    else:
+        if pa.types.is_large_string(kind) or (
+            pa.types.is_null(kind) and (nullable or len(array) == 0)  # type: ignore[arg-type]  # Arrow
+        ):
+            array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
+        elif not pa.types.is_string(kind):
+            raise _wrong_type(table, column, "text (string)", "文本（「string」）", kind)
+        if not nullable:
+            _no_nulls(array, table, column, np)
+        suspects, blank = _text_marks(array, mods)
+    if identifier:
+        suspects = suspects | (blank & _valid(array, np))
+    for row in np.flatnonzero(suspects).tolist():
+        value = array[row].as_py()  # type: ignore[index]  # an Arrow array
+        try:
+            if identifier:
+                require_id(value, field=column)
+            check_text(value, f"{table}.{column}")
+        except SchoolLogisticsError as error:
+            raise _located(error, table, column, row) from None
+    return array, blank
+
+
+_PROBE: Final = 4_096  # rows looked at to judge whether a column has few distinct values
+
+
+def _text_marks(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> tuple[Bools, Bools]:
+    """The rows of a string array possibly breaking the text policy, and the null or possibly blank.
+
+    The bytes are scanned at once. A column of printable ASCII only (every byte
+    in 0x20-0x7E: identifiers, codes) needs no more than its lengths and first
+    bytes. A column with other bytes (Chinese names) and few distinct values is
+    dictionary-encoded and marked on its distinct values. Otherwise an ASCII
+    control byte or a string longer in bytes than the text policy allows in
+    characters marks its row, and the rows with other bytes are looked at value
+    by value (few distinct values) or by a regular expression.
     """
     np, pa, pc = mods
-    kind = array.type  # type: ignore[attr-defined]  # an Arrow array
-    if (
-        (pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type))
-        or pa.types.is_large_string(kind)
-        or (
-            pa.types.is_null(kind) and (nullable or len(array) == 0)  # type: ignore[arg-type]  # Arrow
-        )
-    ):
-        array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
-    elif not pa.types.is_string(kind):
-        raise _wrong_type(table, column, "text (string)", "文本（「string」）", kind)
-    if not nullable:
-        _no_nulls(array, table, column, np)
     size = len(array)  # type: ignore[arg-type]  # an Arrow array
     valid = _valid(array, np)
     if size == 0:
-        return array, valid
+        return np.zeros(0, dtype=bool), valid  # type: ignore[no-any-return]  # numpy
     offsets, data = _buffers(array, np)
+    if not len(data):  # type: ignore[arg-type]  # an Arrow array (pyarrow is untyped)
+        return np.zeros(size, dtype=bool), np.ones(size, dtype=bool)  # type: ignore[no-any-return]  # numpy
+    low, high = int(data.min()), int(data.max())  # type: ignore[attr-defined]  # numpy bytes
+    if high >= 0x80 and size > _PROBE:
+        probe = array.take(pa.array(np.linspace(0, size - 1, _PROBE, dtype=np.int64)))  # type: ignore[attr-defined]  # Arrow
+        if len(pc.unique(probe)) * 8 <= _PROBE:  # few distinct values: mark those
+            encoded = array.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+            suspects_of, blank_of = _text_marks(encoded.dictionary, mods)
+            codes = encoded.indices
+            if not np.any(suspects_of) and not np.any(blank_of):
+                return np.zeros(size, dtype=bool), ~valid  # type: ignore[no-any-return]  # numpy
+            index = np.asarray(codes.fill_null(len(suspects_of)), dtype=np.int64)
+            return np.append(suspects_of, False)[index], np.append(blank_of, True)[index]
     lengths = np.diff(offsets)
+    if int(lengths.max()) > MAX_TEXT_LENGTH:
+        suspects = valid & (lengths > MAX_TEXT_LENGTH)
+    else:
+        suspects = np.zeros(size, dtype=bool)
+    first = data[np.minimum(offsets[:-1] - offsets[0], len(data) - 1)]  # type: ignore[arg-type, index]  # numpy bytes
+    if low >= 0x20 and high < 0x7F:  # printable ASCII only: blank is empty or a leading space
+        if low > 0x20 and int(lengths.min()) > 0:
+            return suspects, ~valid
+        return suspects, ~valid | (lengths == 0) | (first == 0x20)
     ascii_ = np.asarray(pc.string_is_ascii(array).fill_null(True), dtype=bool)
-    suspects = valid & (lengths > MAX_TEXT_LENGTH)
-    if len(data) and (int(data.min()) < 0x20 or np.count_nonzero(data == 0x7F)):  # type: ignore[arg-type, attr-defined]  # an Arrow array (pyarrow is untyped)
-        control = np.flatnonzero((data < 0x20) | (data == 0x7F))  # type: ignore[operator]  # an Arrow array (pyarrow is untyped)
+    if low < 0x20 or np.count_nonzero(data == 0x7F):
+        control = np.flatnonzero((data < 0x20) | (data == 0x7F))  # type: ignore[operator]  # numpy bytes
         suspects[np.searchsorted(offsets, control + offsets[0], "right") - 1] = True
-    first = (
-        data[np.minimum(offsets[:-1] - offsets[0], max(len(data) - 1, 0))]  # type: ignore[arg-type, index]  # an Arrow array (pyarrow is untyped)
-        if len(data)  # type: ignore[arg-type]  # an Arrow array (pyarrow is untyped)
-        else np.zeros(size, dtype=np.uint8)
-    )
     spaces = np.zeros(256, dtype=bool)
     spaces[list(_ASCII_SPACE)] = True
     blank = ~valid | (lengths == 0) | (ascii_ & spaces[first])
@@ -355,28 +409,18 @@ def text_column(
             suspects[rows] |= np.asarray(found, dtype=bool)
             found = pc.match_substring_regex(sub, _MAYBE_BLANK).fill_null(True)
             blank[rows] |= np.asarray(found, dtype=bool)
-    if identifier:
-        suspects |= blank & valid
-    for row in np.flatnonzero(suspects).tolist():
-        value = array[row].as_py()  # type: ignore[index]  # an Arrow array
-        try:
-            if identifier:
-                require_id(value, field=column)
-            check_text(value, f"{table}.{column}")
-        except SchoolLogisticsError as error:
-            raise _located(error, table, column, row) from None
-    return array, blank
+    return suspects, blank
 
 
 _ASCII_SPACE: Final = (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)
 
 
 def _buffers(array: object, np: ModuleType) -> tuple[Ints, object]:
-    """The offsets (int64) and the bytes of a string array (bytes of its rows only)."""
+    """The offsets (int32) and the bytes of a string array (bytes of its rows only)."""
     size = len(array)  # type: ignore[arg-type]  # an Arrow array
     buffers = array.buffers()  # type: ignore[attr-defined]  # an Arrow array
     start = array.offset  # type: ignore[attr-defined]  # an Arrow array
-    offsets = np.frombuffer(buffers[1], dtype=np.int32)[start : start + size + 1].astype(np.int64)
+    offsets = np.frombuffer(buffers[1], dtype=np.int32)[start : start + size + 1]
     if buffers[2] is None:
         return offsets, np.zeros(0, dtype=np.uint8)
     data = np.frombuffer(buffers[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
@@ -734,11 +778,9 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     meal_doubled = _twins(meal_id, mods)
     first_day, last_day = period.start.toordinal() - _EPOCH_DAY, period.end.toordinal() - _EPOCH_DAY
     meal_in_scope = (days >= first_day) & (days <= last_day) & ~meal_doubled
-    lengths = np.diff(offsets)
-    parent = np.repeat(np.arange(n_meals), lengths)
-    dishes_u = pc.unique(flat)
-    flat_code = _first_index(flat, dishes_u, mods)
-    _check_menus(offsets, lengths, flat_code, mods)
+    encoded_dishes = flat.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+    dishes_u = encoded_dishes.dictionary
+    flat_code = np.asarray(encoded_dishes.indices, dtype=np.int64)
 
     # ---- samples
     st = tables.samples
@@ -804,17 +846,9 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
 
     # FS-1 both ways: the sample's dish is on its meal's menu; each dish has a sample
     dish_code = _first_index(dish, dishes_u, mods)
-    on_menu = np.zeros(n, dtype=bool)
-    sampled = np.zeros(len(flat), dtype=bool)  # type: ignore[arg-type]  # an Arrow array
-    if n_meals and n:
-        base = offsets[safe_meal]
-        size = np.where(in_scope, lengths[safe_meal], 0)
-        for k in range(int(size.max(initial=0))):
-            has = np.flatnonzero(size > k)
-            at = base[has] + k
-            hit = flat_code[at] == dish_code[has]
-            on_menu[has[hit]] = True
-            sampled[at[hit]] = True
+    on_menu, unsampled = _menus(
+        offsets, flat_code, len(dishes_u), np.where(in_scope, safe_meal, -1), dish_code, mods
+    )
     bad = in_scope & ~on_menu
     # FS-8: taken no later than service
     if n_meals:
@@ -900,10 +934,7 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     dirty |= in_scope & bad
 
     # ---- the closure: what the record audit needs to decide the rows kept
-    unsampled = np.zeros(n_meals, dtype=bool)
-    if len(flat):  # type: ignore[arg-type]  # an Arrow array
-        missing_dish = ~sampled & meal_in_scope[parent]
-        unsampled[parent[missing_dish]] = True
+    unsampled &= meal_in_scope
     kept_meal_ids = pc.unique(
         pa.concat_arrays(
             [
@@ -980,21 +1011,38 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
     offsets, data = _buffers(array, np)
     starts = offsets[:-1] - offsets[0]
     lengths = np.diff(offsets)
-    padded = np.zeros(len(data) + 8, dtype=np.uint8)  # type: ignore[arg-type]  # an Arrow array
-    padded[: len(data)] = data  # type: ignore[arg-type]  # an Arrow array
-    words = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
+    if len(data) < 8:  # type: ignore[arg-type]  # an Arrow array
+        data = np.concatenate((data, np.zeros(8, dtype=np.uint8)))
+    last = len(data) - 8  # type: ignore[arg-type]  # the last whole word starts here
+    words = np.ndarray((last + 1,), dtype="<u8", buffer=data, strides=(1,))  # type: ignore[call-overload]  # bytes
     masks = np.array(_MASKS, dtype=np.uint64)
     hashes = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    rows = np.arange(size)
+    rows: Ints | None = None  # None: every row (no gather, no scatter)
     step = 0
     with np.errstate(over="ignore"):
-        while len(rows):
-            left = lengths[rows] - step
-            word = words[starts[rows] + step] & masks[np.minimum(left, 8)]
-            mixed = (hashes[rows] ^ word) * np.uint64(0xBF58476D1CE4E5B9)
-            hashes[rows] = mixed ^ (mixed >> np.uint64(31))
+        while True:
+            left = lengths - step if rows is None else lengths[rows] - step
+            at = starts + step if rows is None else starts[rows] + step
+            word = words[np.minimum(at, last)]
+            late = np.flatnonzero(at > last)  # the last bytes: the last word, shifted down
+            word[late] >>= ((at[late] - last) * 8).astype(np.uint64)
+            word &= masks[np.clip(left, 0, 8)]
+            word ^= hashes if rows is None else hashes[rows]
+            word *= np.uint64(0xBF58476D1CE4E5B9)
+            word ^= word >> np.uint64(31)
+            if rows is None:
+                hashes = word
+            else:
+                hashes[rows] = word
             step += 8
-            rows = rows[left > 8]
+            more = left > 8
+            active = int(np.count_nonzero(more))
+            if not active:
+                break
+            if rows is None and active * 2 < size:  # few long strings left: only those
+                rows = np.flatnonzero(more)
+            elif rows is not None:
+                rows = rows[more]
     ordered = np.sort(hashes)
     same = ordered[1:][ordered[1:] == ordered[:-1]]
     if not len(same):
@@ -1082,25 +1130,72 @@ def _check_kinds(
         )
 
 
-def _check_menus(
+def _menus(  # noqa: PLR0917 - the screen's own helper
     offsets: Ints,
-    lengths: Ints,
-    codes: Ints,
+    flat_code: Ints,
+    dishes: int,
+    meal_of: Ints,
+    dish_code: Ints,
     mods: tuple[ModuleType, ModuleType, ModuleType],
-) -> None:
-    """Refuse a menu that lists a dish twice (blank dishes are refused as identifiers)."""
+) -> tuple[Bools, Bools]:
+    """FS-1 both ways, and the menus' own rule.
+
+    Refuses a menu that lists a dish twice (blank dishes are refused as
+    identifiers). Then returns, for each sample, whether its dish is on the menu
+    of its meal (``meal_of``: the meal's row, or -1 for a sample not looked at),
+    and for each meal whether a dish of its menu has no such sample.
+
+    With at most 64 distinct dishes each menu is a 64-bit set (a bit per dish
+    code): a menu lists a dish twice when it has fewer bits than dishes, a
+    sample is on its menu when its dish's bit is set, and the dishes sampled are
+    the union of the samples' bits. With more, the same on sorted
+    ``meal * dishes + dish`` keys.
+    """
     np, _, _ = mods
-    longest = int(lengths.max(initial=0))
-    heads = offsets[:-1]
-    for second in range(1, longest):
-        rows = np.flatnonzero(lengths > second)
-        for first in range(second):
-            same = codes[heads[rows] + first] == codes[heads[rows] + second]
-            if np.any(same):
-                row = int(rows[np.flatnonzero(same)[0]])
-                raise _refuse(
-                    "meals", "dishes", Phrase("a dish is listed twice", "同一菜品列出两次"), row
-                )
+    meals = len(offsets) - 1
+    lengths = np.diff(offsets)
+    if not meals:
+        return np.zeros(len(meal_of), dtype=bool), np.zeros(0, dtype=bool)  # type: ignore[no-any-return]  # numpy
+    looked = (meal_of >= 0) & (dish_code >= 0)
+    meal = np.maximum(meal_of, 0)
+    if dishes <= 64:
+        one = np.uint64(1)
+        menu = np.zeros(meals, dtype=np.uint64)
+        filled = lengths > 0
+        if len(flat_code):
+            bits = np.left_shift(one, flat_code.astype(np.uint64))
+            menu[filled] = np.bitwise_or.reduceat(bits, offsets[:-1][filled])
+        twice = np.bitwise_count(menu) < lengths
+        if np.any(twice):
+            _dish_twice(int(np.flatnonzero(twice)[0]))
+        dish_bit = np.left_shift(one, np.maximum(dish_code, 0).astype(np.uint64))
+        on_menu = looked & ((menu[meal] & dish_bit) != 0)
+        got = np.zeros(meals, dtype=np.uint64)
+        hits = np.flatnonzero(on_menu)
+        if len(hits):
+            hit_meal = meal[hits]
+            heads = np.concatenate(([0], np.flatnonzero(np.diff(hit_meal)) + 1))
+            np.bitwise_or.at(got, hit_meal[heads], np.bitwise_or.reduceat(dish_bit[hits], heads))
+        return on_menu, (menu & ~got) != 0  # type: ignore[no-any-return]  # numpy
+    parent = np.repeat(np.arange(meals), lengths)
+    key = parent * dishes + flat_code
+    ordered = np.sort(key)
+    twice = ordered[1:] == ordered[:-1]
+    if np.any(twice):
+        _dish_twice(int((ordered[1:][twice] // dishes).min()))
+    wanted = meal * dishes + np.maximum(dish_code, 0)
+    at = np.minimum(np.searchsorted(ordered, wanted), len(ordered) - 1)
+    on_menu = looked & (ordered[at] == wanted)
+    sampled = np.unique(wanted[on_menu])
+    at = np.minimum(np.searchsorted(sampled, key), max(len(sampled) - 1, 0))
+    missing = sampled[at] != key if len(sampled) else np.ones(len(key), dtype=bool)
+    unsampled = np.zeros(meals, dtype=bool)
+    unsampled[parent[missing]] = True
+    return on_menu, unsampled  # type: ignore[no-any-return]  # numpy
+
+
+def _dish_twice(row: int) -> None:
+    raise _refuse("meals", "dishes", Phrase("a dish is listed twice", "同一菜品列出两次"), row)
 
 
 def _holds(table: _Table, mods: tuple[ModuleType, ModuleType, ModuleType]) -> list[Hold]:

@@ -379,10 +379,10 @@ def _text_marks(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) 
         suspects = valid & (lengths > MAX_TEXT_LENGTH)
     else:
         suspects = np.zeros(size, dtype=bool)
+    if low > 0x20 and high < 0x7F:  # printable ASCII, no space: blank is null or empty
+        return suspects, ~valid | (lengths == 0)
     first = data[np.minimum(offsets[:-1] - offsets[0], len(data) - 1)]  # type: ignore[arg-type, index]  # numpy bytes
-    if low >= 0x20 and high < 0x7F:  # printable ASCII only: blank is empty or a leading space
-        if low > 0x20 and int(lengths.min()) > 0:
-            return suspects, ~valid
+    if low == 0x20 and high < 0x7F:  # printable ASCII: blank is empty or a leading space
         return suspects, ~valid | (lengths == 0) | (first == 0x20)
     ascii_ = np.asarray(pc.string_is_ascii(array).fill_null(True), dtype=bool)
     if low < 0x20 or np.count_nonzero(data == 0x7F):
@@ -539,8 +539,10 @@ class DecimalColumn:
             words = np.frombuffer(array.buffers()[1], dtype="<i8").reshape(-1, 2)  # type: ignore[attr-defined]  # Arrow
             words = words[array.offset : array.offset + size]  # type: ignore[attr-defined]  # Arrow
             low, high = words[:, 0].astype(np.int64), words[:, 1]
-            self.unscaled = np.where(self.valid, low, 0)
-            self.unfit = self.valid & (high != (low >> 63))
+            nulls = array.null_count  # type: ignore[attr-defined]  # an Arrow array
+            self.unscaled = np.where(self.valid, low, 0) if nulls else low
+            if not size or high.any() or int(low.min()) < 0:  # else: all fit (no high word)
+                self.unfit = self.valid & (high != (low >> 63))
         elif pa.types.is_integer(kind) and not pa.types.is_uint64(kind):
             self.unscaled = np.asarray(array.cast(pa.int64()).fill_null(0), dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
         elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
@@ -832,7 +834,7 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
         mods=mods,
     )
 
-    row_of_meal = _lookup(s_meal, meal_id, mods)  # -1: unknown meal
+    row_of_meal = _lookup(s_meal, meal_id, mods, distinct=not np.any(meal_doubled))  # -1: unknown
     known = row_of_meal >= 0
     safe_meal = np.where(known, row_of_meal, 0)
     if n_meals:
@@ -920,8 +922,9 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     celsius = DecimalColumn(
         rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods
     )
-    cabinets = pc.unique(r_cabinet)
-    r_code = _lookup(r_cabinet, cabinets, mods)
+    encoded_cabinets = r_cabinet.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+    cabinets = encoded_cabinets.dictionary
+    r_code = np.asarray(encoded_cabinets.indices, dtype=np.int64)
     s_code = _lookup(cabinet, cabinets, mods)
     window = in_scope & (taken < end) & (s_code >= 0)
     window_end = np.minimum(taken + retention, end)
@@ -929,7 +932,7 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
         r_code, r_at, celsius, policy, max_gap, taken, window_end, len(cabinets), np
     )
     bad |= in_scope & (taken < end) & (s_code < 0)
-    bad |= window & ~readings_of.screen(s_code, window)
+    bad |= window & ~readings_of.screen(s_code, window, safe_meal)
 
     dirty |= in_scope & bad
 
@@ -1059,9 +1062,18 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
 
 
 def _lookup(
-    values: object, within: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+    values: object,
+    within: object,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+    *,
+    distinct: bool = False,
 ) -> Ints:
-    """``_first_index`` looking up each run of equal values once (samples come meal by meal)."""
+    """``_first_index`` looking up each run of equal values once (samples come meal by meal).
+
+    When ``within`` has no value twice (``distinct``) and the runs are its values
+    in its order (the samples of each meal, meal after meal), the index of each
+    run is its number.
+    """
     np, pa, pc = mods
     size = len(values)  # type: ignore[arg-type]  # an Arrow array
     if size < 2:
@@ -1072,7 +1084,16 @@ def _lookup(
     )
     if len(heads) * 2 > size:
         return _first_index(values, within, mods)
-    found = _first_index(values.take(pa.array(heads)), within, mods)  # type: ignore[attr-defined]  # Arrow
+    runs = values.take(pa.array(heads))  # type: ignore[attr-defined]  # Arrow
+    if (
+        distinct
+        and len(runs) == len(within)  # type: ignore[arg-type]  # an Arrow array
+        and not runs.null_count
+        and bool(pc.all(pc.equal(runs, within)).as_py())
+    ):
+        found = np.arange(len(heads))
+    else:
+        found = _first_index(runs, within, mods)
     return np.repeat(found, np.diff(np.append(heads, size)))  # type: ignore[no-any-return]  # numpy
 
 
@@ -1272,18 +1293,20 @@ class _Readings:
         if (cabinets + 1) * span >= _ROOM:  # pragma: no cover - a span of millennia
             self.usable = False
             return
-        key = code * span + (at - low)
+        key = code * span
+        key += at
+        key -= low
         order = None if np.all(key[1:] >= key[:-1]) else np.argsort(key, kind="stable")
-        self.order = np.arange(size) if order is None else order
+        self.order: Ints | None = order
         self.key = key if order is None else key[order]
         self.code = code if order is None else code[order]
         times = at if order is None else at[order]
         wrong = celsius.below(policy.min_celsius) | celsius.above(policy.max_celsius)
         wrong = wrong if order is None else wrong[order]
         gap = (self.code[1:] == self.code[:-1]) & (np.diff(times) > max_gap)
-        self.wrong = np.concatenate(([0], np.cumsum(wrong)))
-        self.gaps = np.concatenate(([0], np.cumsum(gap)))
-        self.taken_key: Ints | None = None
+        # prefix counts (None: there is none to count)
+        self.wrong = np.concatenate(([0], np.cumsum(wrong))) if np.any(wrong) else None
+        self.gaps = np.concatenate(([0], np.cumsum(gap))) if np.any(gap) else None
         self.taken = taken
         self.window_end = window_end
 
@@ -1291,30 +1314,60 @@ class _Readings:
         base = code[rows] * self.span - self.low
         return base + self.taken[rows], base + self.window_end[rows]
 
-    def screen(self, code: Ints, window: Bools) -> Bools:
-        """Whether each sample's window passes FS-5 (only ``window`` rows are looked at)."""
+    def screen(self, code: Ints, window: Bools, group: Ints) -> Bools:
+        """Whether each sample's window passes FS-5 (only ``window`` rows are looked at).
+
+        Consecutive rows of one cabinet and one ``group`` (a meal) are judged
+        together first, on the union of their windows (from the earliest taking
+        to the latest window end): when the union passes, each window passes,
+        since the readings that bracket it and lie in it are among the union's.
+        The rows of a group that does not pass are judged one by one.
+        """
         np = self.np
         passed = np.zeros(len(window), dtype=bool)
-        if not self.usable:
-            return passed  # type: ignore[no-any-return]  # numpy
         rows = np.flatnonzero(window)
-        start, stop = self._keys(code, rows)
+        if not self.usable or not len(rows):
+            return passed  # type: ignore[no-any-return]  # numpy
+        if len(rows) == len(window):  # every row: no gathering
+            base = code * self.span - self.low
+            start, stop = base + self.taken, base + self.window_end
+            cabs, groups = code, group
+        else:
+            start, stop = self._keys(code, rows)
+            cabs = code[rows]
+            groups = group[rows]
+        heads = np.concatenate(
+            ([0], np.flatnonzero((cabs[1:] != cabs[:-1]) | (groups[1:] != groups[:-1])) + 1)
+        )
+        if len(heads) * 2 > len(rows):  # hardly any group: one by one
+            passed[rows] = self._passes(cabs, start, stop)
+            return passed  # type: ignore[no-any-return]  # numpy
+        together = self._passes(
+            cabs[heads], np.minimum.reduceat(start, heads), np.maximum.reduceat(stop, heads)
+        )
+        ok = np.repeat(together, np.diff(np.append(heads, len(rows))))
+        alone = np.flatnonzero(~ok)
+        if len(alone):
+            ok[alone] = self._passes(cabs[alone], start[alone], stop[alone])
+        passed[rows] = ok
+        return passed  # type: ignore[no-any-return]  # numpy
+
+    def _passes(self, cabs: Ints, start: Ints, stop: Ints) -> Bools:
+        """Whether each window (keys ``start`` to ``stop`` of cabinet ``cabs``) passes FS-5."""
+        np = self.np
         key, cab, size = self.key, self.code, self.size
         after = np.searchsorted(key, start, "right")  # readings[:after] are <= taken
         before = np.searchsorted(key, stop, "left")  # readings[before:] are >= window end
-        cabs = code[rows]
-        has_before = (after > 0) & (cab[np.maximum(after - 1, 0)] == cabs)
-        has_after = (before < size) & (cab[np.minimum(before, size - 1)] == cabs)
         first = np.maximum(after - 1, 0)
-        last = np.minimum(np.maximum(before, first), size - 1)
-        no_gap = self.gaps[last] - self.gaps[first] == 0
-        if self.wrong[-1]:
+        passed = (after > 0) & (cab[first] == cabs)
+        passed &= (before < size) & (cab[np.minimum(before, size - 1)] == cabs)
+        if self.gaps is not None:
+            last = np.minimum(np.maximum(before, first), size - 1)
+            passed &= self.gaps[last] - self.gaps[first] == 0
+        if self.wrong is not None:
             lo = np.searchsorted(key, start, "left")
             hi = np.searchsorted(key, stop, "right")
-            in_range = self.wrong[hi] - self.wrong[lo] == 0
-        else:
-            in_range = True
-        passed[rows] = has_before & has_after & no_gap & in_range
+            passed &= self.wrong[hi] - self.wrong[lo] == 0
         return passed  # type: ignore[no-any-return]  # numpy
 
     def around(self, code: Ints, rows_mask: Bools) -> Ints:
@@ -1335,6 +1388,8 @@ class _Readings:
         np.add.at(marks, lo, 1)
         np.add.at(marks, hi + 1, -1)
         chosen = np.cumsum(marks[:-1]) > 0
+        if self.order is None:
+            return np.flatnonzero(chosen)  # type: ignore[no-any-return]  # numpy
         return np.sort(self.order[chosen])  # type: ignore[no-any-return]  # numpy
 
 

@@ -365,6 +365,12 @@ def _text_marks(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) 
         return np.zeros(size, dtype=bool), np.ones(size, dtype=bool)  # type: ignore[no-any-return]  # numpy
     low, high = int(data.min()), int(data.max())  # type: ignore[attr-defined]  # numpy bytes
     if high >= 0x80 and size > _PROBE:
+        change = pc.not_equal(array.slice(1), array.slice(0, size - 1)).fill_null(True)  # type: ignore[attr-defined]  # Arrow
+        if (pc.sum(change).as_py() or 0) * 8 < size:  # long runs of one value (one cook all day)
+            heads = np.concatenate(([0], np.flatnonzero(np.asarray(change, dtype=bool)) + 1))
+            suspects_of, blank_of = _text_marks(array.take(pa.array(heads)), mods)  # type: ignore[attr-defined]  # Arrow
+            counts = np.diff(np.append(heads, size))
+            return np.repeat(suspects_of, counts), np.repeat(blank_of, counts)
         probe = array.take(pa.array(np.linspace(0, size - 1, _PROBE, dtype=np.int64)))  # type: ignore[attr-defined]  # Arrow
         if len(pc.unique(probe)) * 8 <= _PROBE:  # few distinct values: mark those
             encoded = array.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
@@ -1018,34 +1024,12 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
         data = np.concatenate((data, np.zeros(8, dtype=np.uint8)))
     last = len(data) - 8  # type: ignore[arg-type]  # the last whole word starts here
     words = np.ndarray((last + 1,), dtype="<u8", buffer=data, strides=(1,))  # type: ignore[call-overload]  # bytes
-    masks = np.array(_MASKS, dtype=np.uint64)
-    hashes = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    rows: Ints | None = None  # None: every row (no gather, no scatter)
-    step = 0
-    with np.errstate(over="ignore"):
-        while True:
-            left = lengths - step if rows is None else lengths[rows] - step
-            at = starts + step if rows is None else starts[rows] + step
-            word = words[np.minimum(at, last)]
-            late = np.flatnonzero(at > last)  # the last bytes: the last word, shifted down
-            word[late] >>= ((at[late] - last) * 8).astype(np.uint64)
-            word &= masks[np.clip(left, 0, 8)]
-            word ^= hashes if rows is None else hashes[rows]
-            word *= np.uint64(0xBF58476D1CE4E5B9)
-            word ^= word >> np.uint64(31)
-            if rows is None:
-                hashes = word
-            else:
-                hashes[rows] = word
-            step += 8
-            more = left > 8
-            active = int(np.count_nonzero(more))
-            if not active:
-                break
-            if rows is None and active * 2 < size:  # few long strings left: only those
-                rows = np.flatnonzero(more)
-            elif rows is not None:
-                rows = rows[more]
+    hashes = np.concatenate(
+        [
+            _hashes(starts[at : at + _CHUNK], lengths[at : at + _CHUNK], words, last, np)
+            for at in range(0, size, _CHUNK)
+        ]
+    )
     ordered = np.sort(hashes)
     same = ordered[1:][ordered[1:] == ordered[:-1]]
     if not len(same):
@@ -1059,6 +1043,50 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
         if value is not None and len(found) > 1:
             twins[found] = True
     return twins  # type: ignore[no-any-return]  # numpy
+
+
+_CHUNK: Final = 1 << 15  # rows hashed together: their bytes stay in the cache
+
+
+def _hashes(starts: Ints, lengths: Ints, words: object, last: int, np: ModuleType) -> object:
+    """A 64-bit hash of each string (``lengths`` bytes at ``starts``), eight bytes at a time.
+
+    A string's hash depends on its bytes only (not on the other rows): a word
+    past its end leaves it as it is.
+    """
+    masks = np.array(_MASKS, dtype=np.uint64)
+    hashes = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    rows: Ints | None = None  # None: every row (no gather, no scatter)
+    step = 0
+    with np.errstate(over="ignore"):
+        while True:
+            left = lengths - step if rows is None else lengths[rows] - step
+            at = starts + step if rows is None else starts[rows] + step
+            if int(at[-1]) > last:  # ``at`` grows: only the last rows may start so late
+                word = words[np.minimum(at, last)]  # type: ignore[index]  # a numpy view
+                late = np.flatnonzero(at > last)  # the last bytes: the last word, shifted down
+                word[late] >>= ((at[late] - last) * 8).astype(np.uint64)
+            else:
+                word = words[at]  # type: ignore[index]  # a numpy view
+            short = int(left.min())
+            if short < 8:
+                word &= masks[np.clip(left, 0, 8)]
+            word ^= hashes if rows is None else hashes[rows]
+            word *= np.uint64(0xBF58476D1CE4E5B9)
+            word ^= word >> np.uint64(31)
+            if rows is None:
+                hashes = word if short > 0 else np.where(left > 0, word, hashes)
+            else:
+                hashes[rows] = word
+            step += 8
+            more = left > 8
+            active = int(np.count_nonzero(more))
+            if not active:
+                return hashes
+            if rows is None and active * 2 < len(lengths):  # few long strings left: only those
+                rows = np.flatnonzero(more)
+            elif rows is not None:
+                rows = rows[more]
 
 
 def _lookup(

@@ -344,7 +344,9 @@ def text_column(
 _PROBE: Final = 4_096  # rows looked at to judge whether a column has few distinct values
 
 
-def _text_marks(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> tuple[Bools, Bools]:
+def _text_marks(
+    array: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> tuple[Bools, Bools]:
     """The rows of a string array possibly breaking the text policy, and the null or possibly blank.
 
     The bytes are scanned at once. A column of printable ASCII only (every byte
@@ -359,27 +361,15 @@ def _text_marks(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) 
     size = len(array)  # type: ignore[arg-type]  # an Arrow array
     valid = _valid(array, np)
     if size == 0:
-        return np.zeros(0, dtype=bool), valid  # type: ignore[no-any-return]  # numpy
+        return np.zeros(0, dtype=bool), valid
     offsets, data = _buffers(array, np)
     if not len(data):  # type: ignore[arg-type]  # an Arrow array (pyarrow is untyped)
-        return np.zeros(size, dtype=bool), np.ones(size, dtype=bool)  # type: ignore[no-any-return]  # numpy
+        return np.zeros(size, dtype=bool), np.ones(size, dtype=bool)
     low, high = int(data.min()), int(data.max())  # type: ignore[attr-defined]  # numpy bytes
     if high >= 0x80 and size > _PROBE:
-        change = pc.not_equal(array.slice(1), array.slice(0, size - 1)).fill_null(True)  # type: ignore[attr-defined]  # Arrow
-        if (pc.sum(change).as_py() or 0) * 8 < size:  # long runs of one value (one cook all day)
-            heads = np.concatenate(([0], np.flatnonzero(np.asarray(change, dtype=bool)) + 1))
-            suspects_of, blank_of = _text_marks(array.take(pa.array(heads)), mods)  # type: ignore[attr-defined]  # Arrow
-            counts = np.diff(np.append(heads, size))
-            return np.repeat(suspects_of, counts), np.repeat(blank_of, counts)
-        probe = array.take(pa.array(np.linspace(0, size - 1, _PROBE, dtype=np.int64)))  # type: ignore[attr-defined]  # Arrow
-        if len(pc.unique(probe)) * 8 <= _PROBE:  # few distinct values: mark those
-            encoded = array.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
-            suspects_of, blank_of = _text_marks(encoded.dictionary, mods)
-            codes = encoded.indices
-            if not np.any(suspects_of) and not np.any(blank_of):
-                return np.zeros(size, dtype=bool), ~valid  # type: ignore[no-any-return]  # numpy
-            index = np.asarray(codes.fill_null(len(suspects_of)), dtype=np.int64)
-            return np.append(suspects_of, False)[index], np.append(blank_of, True)[index]
+        few = _few_values(array, mods)
+        if few is not None:
+            return few
     lengths = np.diff(offsets)
     if int(lengths.max()) > MAX_TEXT_LENGTH:
         suspects = valid & (lengths > MAX_TEXT_LENGTH)
@@ -419,6 +409,30 @@ def _text_marks(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) 
 
 
 _ASCII_SPACE: Final = (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)
+
+
+def _few_values(
+    array: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> tuple[Bools, Bools] | None:
+    """`_text_marks` of a long column by its runs or its distinct values, if they are few."""
+    np, pa, pc = mods
+    size = len(array)  # type: ignore[arg-type]  # an Arrow array
+    change = pc.not_equal(array.slice(1), array.slice(0, size - 1)).fill_null(True)  # type: ignore[attr-defined]  # Arrow
+    if (pc.sum(change).as_py() or 0) * 8 < size:  # long runs of one value (one cook all day)
+        heads = np.concatenate(([0], np.flatnonzero(np.asarray(change, dtype=bool)) + 1))
+        suspects_of, blank_of = _text_marks(array.take(pa.array(heads)), mods)  # type: ignore[attr-defined]  # Arrow
+        counts = np.diff(np.append(heads, size))
+        return np.repeat(suspects_of, counts), np.repeat(blank_of, counts)
+    probe = array.take(pa.array(np.linspace(0, size - 1, _PROBE, dtype=np.int64)))  # type: ignore[attr-defined]  # Arrow
+    if len(pc.unique(probe)) * 8 <= _PROBE:  # few distinct values: mark those
+        encoded = array.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+        suspects_of, blank_of = _text_marks(encoded.dictionary, mods)
+        codes = encoded.indices
+        if not np.any(suspects_of) and not np.any(blank_of):
+            return np.zeros(size, dtype=bool), ~_valid(array, np)
+        index = np.asarray(codes.fill_null(len(suspects_of)), dtype=np.int64)
+        return np.append(suspects_of, False)[index], np.append(blank_of, True)[index]
+    return None
 
 
 def _buffers(array: object, np: ModuleType) -> tuple[Ints, object]:
@@ -529,8 +543,13 @@ class DecimalColumn:
     ) -> None:
         np, pa, _ = mods
         self._np = np
-        self.array = array
         kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+        if pa.types.is_dictionary(kind) and (
+            pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)
+        ):  # decimal text, dictionary-encoded
+            array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
+            kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+        self.array = array
         if not nullable:
             _no_nulls(array, table, column, np)
         self.valid: Bools = _valid(array, np)
@@ -1023,7 +1042,7 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
     if len(data) < 8:  # type: ignore[arg-type]  # an Arrow array
         data = np.concatenate((data, np.zeros(8, dtype=np.uint8)))
     last = len(data) - 8  # type: ignore[arg-type]  # the last whole word starts here
-    words = np.ndarray((last + 1,), dtype="<u8", buffer=data, strides=(1,))  # type: ignore[call-overload]  # bytes
+    words = np.ndarray((last + 1,), dtype="<u8", buffer=data, strides=(1,))
     hashes = np.concatenate(
         [
             _hashes(starts[at : at + _CHUNK], lengths[at : at + _CHUNK], words, last, np)
@@ -1204,7 +1223,7 @@ def _menus(  # noqa: PLR0917 - the screen's own helper
     meals = len(offsets) - 1
     lengths = np.diff(offsets)
     if not meals:
-        return np.zeros(len(meal_of), dtype=bool), np.zeros(0, dtype=bool)  # type: ignore[no-any-return]  # numpy
+        return np.zeros(len(meal_of), dtype=bool), np.zeros(0, dtype=bool)
     looked = (meal_of >= 0) & (dish_code >= 0)
     meal = np.maximum(meal_of, 0)
     if dishes <= 64:
@@ -1225,7 +1244,7 @@ def _menus(  # noqa: PLR0917 - the screen's own helper
             hit_meal = meal[hits]
             heads = np.concatenate(([0], np.flatnonzero(np.diff(hit_meal)) + 1))
             np.bitwise_or.at(got, hit_meal[heads], np.bitwise_or.reduceat(dish_bit[hits], heads))
-        return on_menu, (menu & ~got) != 0  # type: ignore[no-any-return]  # numpy
+        return on_menu, (menu & ~got) != 0
     parent = np.repeat(np.arange(meals), lengths)
     key = parent * dishes + flat_code
     ordered = np.sort(key)
@@ -1240,7 +1259,7 @@ def _menus(  # noqa: PLR0917 - the screen's own helper
     missing = sampled[at] != key if len(sampled) else np.ones(len(key), dtype=bool)
     unsampled = np.zeros(meals, dtype=bool)
     unsampled[parent[missing]] = True
-    return on_menu, unsampled  # type: ignore[no-any-return]  # numpy
+    return on_menu, unsampled
 
 
 def _dish_twice(row: int) -> None:

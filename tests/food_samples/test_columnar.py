@@ -718,3 +718,24 @@ def test_ids_recorded_twice_are_found_across_the_hash_chunks(
     counts = Counter(v for v in rows if v is not None)
     twins = _columnar._twins(pa.array(rows, pa.string()), _columnar.modules())
     assert twins.tolist() == [v is not None and counts[v] > 1 for v in rows]
+
+
+@pytest.mark.rule("FS-1")
+@pytest.mark.parametrize("dictionary", [False, True])
+def test_a_long_log_takes_the_shortcuts_and_finds_the_same(dictionary: bool) -> None:
+    """Over 4,096 samples the dishes are looked up by their distinct values."""
+    log, period = compliant(46, 3, 30, POLICY)
+    samples = list(log.samples)
+    samples[100] = attrs.evolve(samples[100], dish="不在菜单上")
+    samples[2_000] = attrs.evolve(samples[2_000], dish=None, taken_by=None)
+    del samples[3_000]
+    log = attrs.evolve(log, samples=samples)
+    expected = audit_log(log, POLICY, period)
+    columns = log_to_columns(log)
+    if dictionary:
+        columns = dictionary_encoded(columns)
+    assert len(samples) > _columnar._PROBE
+    assert columns_of(columns, POLICY, period) == expected
+    assert {"food_samples.dish_without_sample", "food_samples.unserved_dish"} <= {
+        v.code for v in expected
+    }

@@ -292,6 +292,7 @@ def text_column(
     nullable: bool,
     identifier: bool,
     mods: tuple[ModuleType, ModuleType, ModuleType],
+    encodings: list[object] | None = None,
 ) -> tuple[object, Bools]:
     """A text column as an Arrow string array, checked like the records' text fields.
 
@@ -302,6 +303,10 @@ def text_column(
     policy, possibly blank. Each marked row is then checked exactly, by the
     records' own functions. A dictionary-encoded column is marked on its
     distinct values, which are mapped to the rows by the indices.
+
+    When the column was dictionary-encoded to be marked, the encoding (distinct
+    values in order of first appearance, as ``pyarrow.compute.unique``) is
+    appended to ``encodings`` (if given), for the caller's lookups.
     """
     np, pa, _pc = mods
     kind = array.type  # type: ignore[attr-defined]  # an Arrow array
@@ -327,7 +332,7 @@ def text_column(
             raise _wrong_type(table, column, "text (string)", "文本（「string」）", kind)
         if not nullable:
             _no_nulls(array, table, column, np)
-        suspects, blank = _text_marks(array, mods)
+        suspects, blank = _text_marks(array, mods, encodings)
     if identifier:
         suspects = suspects | (blank & _valid(array, np))
     for row in np.flatnonzero(suspects).tolist():
@@ -345,7 +350,9 @@ _PROBE: Final = 4_096  # rows looked at to judge whether a column has few distin
 
 
 def _text_marks(
-    array: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+    array: object,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+    encodings: list[object] | None = None,
 ) -> tuple[Bools, Bools]:
     """The rows of a string array possibly breaking the text policy, and the null or possibly blank.
 
@@ -367,7 +374,7 @@ def _text_marks(
         return np.zeros(size, dtype=bool), np.ones(size, dtype=bool)
     low, high = int(data.min()), int(data.max())  # type: ignore[attr-defined]  # numpy bytes
     if high >= 0x80 and size > _PROBE:
-        few = _few_values(array, mods)
+        few = _few_values(array, mods, encodings)
         if few is not None:
             return few
     lengths = np.diff(offsets)
@@ -412,7 +419,9 @@ _ASCII_SPACE: Final = (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)
 
 
 def _few_values(
-    array: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+    array: object,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+    encodings: list[object] | None,
 ) -> tuple[Bools, Bools] | None:
     """`_text_marks` of a long column by its runs or its distinct values, if they are few."""
     np, pa, pc = mods
@@ -426,6 +435,8 @@ def _few_values(
     probe = array.take(pa.array(np.linspace(0, size - 1, _PROBE, dtype=np.int64)))  # type: ignore[attr-defined]  # Arrow
     if len(pc.unique(probe)) * 8 <= _PROBE:  # few distinct values: mark those
         encoded = array.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+        if encodings is not None:
+            encodings.append(encoded)
         suspects_of, blank_of = _text_marks(encoded.dictionary, mods)
         codes = encoded.indices
         if not np.any(suspects_of) and not np.any(blank_of):
@@ -693,7 +704,11 @@ def _parse(value: object, table: str, column: str, row: int, label: str) -> Deci
 
 
 def names_column(
-    array: object, table: str, column: str, mods: tuple[ModuleType, ModuleType, ModuleType]
+    array: object,
+    table: str,
+    column: str,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+    encodings: list[object] | None = None,
 ) -> tuple[Ints, object]:
     """The offsets and flat values (checked text) of a list<string> column."""
     np, pa, _pc = mods
@@ -709,7 +724,9 @@ def names_column(
     flat = array.flatten()  # type: ignore[attr-defined]  # Arrow
     if pa.types.is_null(flat.type) and len(flat) == 0:
         flat = flat.cast(pa.string())
-    flat, _ = text_column(flat, table, column, nullable=False, identifier=True, mods=mods)
+    flat, _ = text_column(
+        flat, table, column, nullable=False, identifier=True, mods=mods, encodings=encodings
+    )
     return offsets - offsets[0], flat
 
 
@@ -791,7 +808,8 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     service, _ = time_column(
         mt.column("service_start", pa), "meals", "service_start", nullable=False, mods=mods
     )
-    offsets, flat = names_column(mt.column("dishes", pa), "meals", "dishes", mods)
+    flat_encoded: list[object] = []
+    offsets, flat = names_column(mt.column("dishes", pa), "meals", "dishes", mods, flat_encoded)
     event, event_blank = text_column(
         mt.column("event_name", pa),
         "meals",
@@ -805,9 +823,9 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     meal_doubled = _twins(meal_id, mods)
     first_day, last_day = period.start.toordinal() - _EPOCH_DAY, period.end.toordinal() - _EPOCH_DAY
     meal_in_scope = (days >= first_day) & (days <= last_day) & ~meal_doubled
-    encoded_dishes = flat.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
-    dishes_u = encoded_dishes.dictionary
-    flat_code = np.asarray(encoded_dishes.indices, dtype=np.int64)
+    encoded_dishes = flat_encoded[0] if flat_encoded else flat.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+    dishes_u = encoded_dishes.dictionary  # type: ignore[union-attr]  # an Arrow array
+    flat_code = np.asarray(encoded_dishes.indices, dtype=np.int64)  # type: ignore[union-attr]  # Arrow
 
     # ---- samples
     st = tables.samples
@@ -823,8 +841,15 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     s_meal, _s_meal_blank = text_column(
         st.column("meal_id", pa), "samples", "meal_id", nullable=False, identifier=True, mods=mods
     )
+    dish_encoded: list[object] = []
     dish, _dish_blank = text_column(
-        st.column("dish", pa), "samples", "dish", nullable=True, identifier=False, mods=mods
+        st.column("dish", pa),
+        "samples",
+        "dish",
+        nullable=True,
+        identifier=False,
+        mods=mods,
+        encodings=dish_encoded,
     )
     grams = DecimalColumn(st.column("grams", pa), "samples", "grams", nullable=True, mods=mods)
     negative = grams.below(Decimal(0)) & ~grams.unfit
@@ -872,7 +897,12 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     dirty |= _twins(sample_id, mods)
 
     # FS-1 both ways: the sample's dish is on its meal's menu; each dish has a sample
-    dish_code = _first_index(dish, dishes_u, mods)
+    if dish_encoded:  # the distinct dishes looked up, then their codes
+        encoded = dish_encoded[0]
+        of_value = np.append(_first_index(encoded.dictionary, dishes_u, mods), -1)  # type: ignore[attr-defined]  # Arrow
+        dish_code = of_value[np.asarray(encoded.indices.fill_null(len(of_value) - 1))]  # type: ignore[attr-defined]  # Arrow
+    else:
+        dish_code = _first_index(dish, dishes_u, mods)
     on_menu, unsampled = _menus(
         offsets, flat_code, len(dishes_u), np.where(in_scope, safe_meal, -1), dish_code, mods
     )

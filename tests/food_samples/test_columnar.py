@@ -736,6 +736,6 @@ def test_a_long_log_takes_the_shortcuts_and_finds_the_same(dictionary: bool) -> 
         columns = dictionary_encoded(columns)
     assert len(samples) > _columnar._PROBE
     assert columns_of(columns, POLICY, period) == expected
-    assert {"food_samples.dish_without_sample", "food_samples.unserved_dish"} <= {
+    assert {"food_samples.dish_without_sample", "food_samples.sample_of_unserved_dish"} <= {
         v.code for v in expected
     }

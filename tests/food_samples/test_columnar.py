@@ -739,3 +739,18 @@ def test_a_long_log_takes_the_shortcuts_and_finds_the_same(dictionary: bool) -> 
     assert {"food_samples.dish_without_sample", "food_samples.sample_of_unserved_dish"} <= {
         v.code for v in expected
     }
+
+
+def test_too_long_text_and_odd_event_names(columns: ColumnarLog) -> None:
+    names = t(columns.samples).column("taken_by").to_pylist()
+    _refused(
+        replaced(columns, "samples", "taken_by", [*names[:-1], "x" * 10_001]),
+        f"samples[{len(names) - 1}].taken_by",
+        "text.too_long",
+    )
+    kinds = t(columns.meals).column("kind").to_pylist()
+    events = [" 春游", *[None] * (len(kinds) - 1)]  # a leading space, yet a name
+    changed = replaced(columns, "meals", "kind", ["event", *kinds[1:]])
+    changed = replaced(changed, "meals", "event_name", pa.array(events, pa.string()))
+    period = DateRange.month(2025, 3)
+    assert columns_of(changed, POLICY, period) == audit_log(columns_to_log(changed), POLICY, period)

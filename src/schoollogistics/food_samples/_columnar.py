@@ -977,14 +977,20 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     celsius = DecimalColumn(
         rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods
     )
-    encoded_cabinets = r_cabinet.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
-    cabinets = encoded_cabinets.dictionary
-    r_code = np.asarray(encoded_cabinets.indices, dtype=np.int64)
+    cabinets, r_code = _encode(r_cabinet, mods)
     s_code = _lookup(cabinet, cabinets, mods)
     window = in_scope & (taken < end) & (s_code >= 0)
     window_end = np.minimum(taken + retention, end)
     readings_of = _Readings(
-        r_code, r_at, celsius, policy, max_gap, taken, window_end, len(cabinets), np
+        r_code,
+        r_at,
+        celsius,
+        policy,
+        max_gap,
+        taken,
+        window_end,
+        len(cabinets),  # type: ignore[arg-type]  # an Arrow array
+        np,
     )
     bad |= in_scope & (taken < end) & (s_code < 0)
     bad |= window & ~readings_of.screen(s_code, window, safe_meal)
@@ -1001,10 +1007,10 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
             ]
         )
     )
-    kept_meals = np.asarray(pc.is_in(meal_id, value_set=kept_meal_ids), dtype=bool)
-    kept = dirty | np.asarray(pc.is_in(s_meal, value_set=kept_meal_ids), dtype=bool)
+    kept_meals = _member(meal_id, kept_meal_ids, mods)
+    kept = dirty | _member(s_meal, kept_meal_ids, mods)
     kept_ids = pc.filter(sample_id, pa.array(kept))
-    kept_disposals = np.asarray(pc.is_in(d_sample, value_set=kept_ids), dtype=bool)
+    kept_disposals = _member(d_sample, kept_ids, mods)
     kept_disposals |= ~matched & (d_at >= start) & (d_at < end)  # naming no sample (FS-6)
     kept_readings = readings_of.around(s_code, kept & (taken < end) & (s_code >= 0))
 
@@ -1136,6 +1142,35 @@ def _hashes(starts: Ints, lengths: Ints, words: object, last: int, np: ModuleTyp
                 rows = np.flatnonzero(more)
             elif rows is not None:
                 rows = rows[more]
+
+
+def _member(
+    values: object, value_set: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> Bools:
+    """Whether each value is in ``value_set`` (no look-up at all when it is empty)."""
+    np, _pa, pc = mods
+    if not len(value_set):  # type: ignore[arg-type]  # an Arrow array
+        return np.zeros(len(values), dtype=bool)  # type: ignore[arg-type, no-any-return]  # sized
+    return np.asarray(pc.is_in(values, value_set=value_set), dtype=bool)  # type: ignore[no-any-return]  # numpy
+
+
+def _encode(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> tuple[object, Ints]:
+    """The distinct values of a column without nulls (first appearance first) and each row's code.
+
+    A column of long runs of one value (the readings, cabinet by cabinet) is
+    encoded by its runs' first rows.
+    """
+    np, pa, pc = mods
+    size = len(array)  # type: ignore[arg-type]  # an Arrow array
+    if size > 1:
+        change = pc.not_equal(array.slice(1), array.slice(0, size - 1))  # type: ignore[attr-defined]  # Arrow
+        if (pc.sum(change).as_py() or 0) * 2 < size:
+            heads = np.concatenate(([0], np.flatnonzero(np.asarray(change, dtype=bool)) + 1))
+            encoded = array.take(pa.array(heads)).dictionary_encode()  # type: ignore[attr-defined]  # Arrow
+            codes = np.asarray(encoded.indices, dtype=np.int64)
+            return encoded.dictionary, np.repeat(codes, np.diff(np.append(heads, size)))
+    encoded = array.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+    return encoded.dictionary, np.asarray(encoded.indices, dtype=np.int64)
 
 
 def _lookup(

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections import Counter
 from decimal import Decimal, localcontext
 from typing import Any
 
 import attrs
+import numpy as np
 import pendulum
 import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no type information
 import pytest
@@ -32,6 +34,8 @@ from schoollogistics.columnar import (
     kept_records,
     log_to_columns,
 )
+from schoollogistics.core.ids import require_id
+from schoollogistics.core.shapes import check_text
 from schoollogistics.food_samples import (
     Disposal,
     FoodSample,
@@ -41,6 +45,7 @@ from schoollogistics.food_samples import (
     RetentionPolicy,
     SampleLog,
     TemperatureReading,
+    _columnar,
     audit_log,
 )
 from schoollogistics.food_samples.errors import InvalidRecordError
@@ -568,3 +573,184 @@ def test_without_numpy_the_extra_is_named(
 def test_records_of_other_kinds_are_not_columns() -> None:
     # the record types are untouched by the columnar audit
     assert {Disposal, FoodSample, Meal, MealKind, TemperatureReading}
+
+
+# ---------------------------------------------------------------- the fast paths of the screen
+
+
+def dictionary_encoded(columns: ColumnarLog) -> ColumnarLog:
+    """Every text column (and the values of every list of text) dictionary-encoded."""
+    tables = {}
+    for name in ("meals", "samples", "disposals", "readings", "holds"):
+        table = getattr(columns, name)
+        for index, column in enumerate(table.column_names):
+            array = table.column(column).combine_chunks()
+            if pa.types.is_string(array.type):
+                array = array.dictionary_encode()
+            elif pa.types.is_list(array.type):
+                array = pa.ListArray.from_arrays(array.offsets, array.flatten().dictionary_encode())
+            else:
+                continue
+            table = table.set_column(index, column, array)
+        tables[name] = table
+    return ColumnarLog(**tables)
+
+
+@settings(max_examples=120, deadline=None)
+@given(case=edge_logs(), data=st.data())
+def test_the_same_findings_from_dictionary_columns_and_from_rows_in_any_order(
+    case: tuple[SampleLog, RetentionPolicy, DateRange], data: st.DataObject
+) -> None:
+    log, policy, period = case
+    if data.draw(st.booleans(), label="shuffled"):
+        log = attrs.evolve(
+            log,
+            meals=data.draw(st.permutations(log.meals)),
+            samples=data.draw(st.permutations(log.samples)),
+            disposals=data.draw(st.permutations(log.disposals)),
+            readings=data.draw(st.permutations(log.readings)),
+        )
+    expected = audit_log(log, policy, period)
+    columns = log_to_columns(log)
+    if data.draw(st.booleans(), label="dictionary"):
+        columns = dictionary_encoded(columns)
+    assert columns_of(columns, policy, period) == expected
+
+
+@pytest.mark.rule("FS-1")
+@pytest.mark.parametrize("kind", ["off_menu", "unsampled_dish", "light", "late"])
+def test_menus_of_more_than_64_dishes(kind: str) -> None:
+    """Beyond 64 distinct dishes the menus are sorted keys, not 64-bit sets."""
+    log, period = compliant(2, 2, 70, POLICY)
+    samples = list(log.samples)
+    if kind == "off_menu":
+        samples[75] = attrs.evolve(samples[75], dish="不在菜单上")
+    elif kind == "unsampled_dish":
+        del samples[140]
+    elif kind == "light":
+        samples[3] = attrs.evolve(samples[3], grams=Decimal("1.0"))
+    else:
+        samples[9] = attrs.evolve(samples[9], taken_at=samples[9].taken_at.add(hours=3))
+    found = same(attrs.evolve(log, samples=samples), POLICY, period)
+    assert found
+    assert same(log, POLICY, period) == ()
+
+
+@pytest.mark.parametrize("dishes", [3, 70])
+def test_a_dish_listed_twice_is_refused_at_its_first_meal(dishes: int) -> None:
+    log, _ = compliant(2, 2, dishes, POLICY)
+    columns = log_to_columns(log)
+    menus = t(columns.meals).column("dishes").to_pylist()
+    menus[3] = [*menus[3], menus[3][-1]]
+    menus[1] = [menus[1][0], *menus[1]]
+    _refused(replaced(columns, "meals", "dishes", pa.array(menus)), "meals[1].dishes")
+
+
+_ALPHABET = "ab-0 \t\x00\u00a0\u2028\u200b米饭张"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    values=st.lists(st.none() | st.text(alphabet=_ALPHABET, max_size=4), min_size=1, max_size=6),
+    layout=st.sampled_from(["runs", "cycle", "distinct"]),
+    dictionary=st.booleans(),
+    identifier=st.booleans(),
+)
+def test_text_columns_of_many_rows_are_checked_as_the_records_check_them(
+    values: list[str | None], layout: str, dictionary: bool, identifier: bool
+) -> None:
+    """Long columns take the screen's shortcuts (runs, few distinct values); none hides a row."""
+    size = 5_000
+    if layout == "runs":
+        rows = [values[i * len(values) // size] for i in range(size)]
+    elif layout == "cycle":
+        rows = [values[i % len(values)] for i in range(size)]
+    else:
+        rows = [None if v is None else f"{v}{i}" for i, v in enumerate(values * size)][:size]
+    if identifier:
+        rows = ["x" if v is None else v for v in rows]
+    array = pa.array(rows, pa.string())
+    if dictionary:
+        array = array.dictionary_encode()
+    first_bad = None
+    for row, value in enumerate(rows):
+        try:
+            if value is not None:
+                if identifier:
+                    require_id(value, field="c")
+                check_text(value, "t.c")
+        except SchoolLogisticsError:
+            first_bad = row
+            break
+    mods = _columnar.modules()
+    if first_bad is not None:
+        with pytest.raises(SchoolLogisticsError) as info:
+            _columnar.text_column(array, "t", "c", nullable=True, identifier=identifier, mods=mods)
+        assert info.value.path == f"t[{first_bad}].c"
+        return
+    checked, blank = _columnar.text_column(
+        array, "t", "c", nullable=True, identifier=identifier, mods=mods
+    )
+    assert t(checked).to_pylist() == rows
+    truly_blank = np.array([v is None or not v.strip() for v in rows])
+    assert np.all(blank[truly_blank])
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    values=st.lists(st.text(alphabet="ab/-01", max_size=30), min_size=1, max_size=40),
+    step=st.integers(1, 97),
+    nulls=st.booleans(),
+)
+def test_ids_recorded_twice_are_found_across_the_hash_chunks(
+    values: list[str], step: int, nulls: bool
+) -> None:
+    """Rows hashed in different chunks, short and long strings: every twin, exactly."""
+    size = _columnar._CHUNK * 2 + 11
+    unique = [f"{v}#{i}" for i, v in enumerate(values)]
+    rows: list[str | None] = [
+        unique[(i * step) % len(unique)] if i % 3 else f"{values[i % len(values)]}@{i}"
+        for i in range(size)
+    ]
+    if nulls:
+        rows[5] = rows[6] = None
+        rows[7] = rows[size - 1] = ""
+    counts = Counter(v for v in rows if v is not None)
+    twins = _columnar._twins(pa.array(rows, pa.string()), _columnar.modules())
+    assert twins.tolist() == [v is not None and counts[v] > 1 for v in rows]
+
+
+@pytest.mark.rule("FS-1")
+@pytest.mark.parametrize("dictionary", [False, True])
+def test_a_long_log_takes_the_shortcuts_and_finds_the_same(dictionary: bool) -> None:
+    """Over 4,096 samples the dishes are looked up by their distinct values."""
+    log, period = compliant(46, 3, 30, POLICY)
+    samples = list(log.samples)
+    samples[100] = attrs.evolve(samples[100], dish="不在菜单上")
+    samples[2_000] = attrs.evolve(samples[2_000], dish=None, taken_by=None)
+    del samples[3_000]
+    log = attrs.evolve(log, samples=samples)
+    expected = audit_log(log, POLICY, period)
+    columns = log_to_columns(log)
+    if dictionary:
+        columns = dictionary_encoded(columns)
+    assert len(samples) > _columnar._PROBE
+    assert columns_of(columns, POLICY, period) == expected
+    assert {"food_samples.dish_without_sample", "food_samples.sample_of_unserved_dish"} <= {
+        v.code for v in expected
+    }
+
+
+def test_too_long_text_and_odd_event_names(columns: ColumnarLog) -> None:
+    names = t(columns.samples).column("taken_by").to_pylist()
+    _refused(
+        replaced(columns, "samples", "taken_by", [*names[:-1], "x" * 10_001]),
+        f"samples[{len(names) - 1}].taken_by",
+        "text.too_long",
+    )
+    kinds = t(columns.meals).column("kind").to_pylist()
+    events = [" 春游", *[None] * (len(kinds) - 1)]  # a leading space, yet a name
+    changed = replaced(columns, "meals", "kind", ["event", *kinds[1:]])
+    changed = replaced(changed, "meals", "event_name", pa.array(events, pa.string()))
+    period = DateRange.month(2025, 3)
+    assert columns_of(changed, POLICY, period) == audit_log(columns_to_log(changed), POLICY, period)

@@ -51,7 +51,7 @@ from schoollogistics.core.money import (
     to_exact_decimal,
 )
 from schoollogistics.core.shapes import MAX_TEXT_LENGTH, check_text
-from schoollogistics.core.time import DateRange, get_timezone
+from schoollogistics.core.time import DateRange, _in_zone, get_timezone
 from schoollogistics.errors import Phrase, SchoolLogisticsError
 from schoollogistics.food_samples._policy import RetentionPolicy
 from schoollogistics.food_samples._records import (
@@ -292,48 +292,105 @@ def text_column(
     nullable: bool,
     identifier: bool,
     mods: tuple[ModuleType, ModuleType, ModuleType],
+    encodings: list[object] | None = None,
 ) -> tuple[object, Bools]:
     """A text column as an Arrow string array, checked like the records' text fields.
 
     Also returns the rows that are null or possibly blank (a superset of the
     rows Python's ``not value.strip()`` finds blank).
 
-    The bytes are scanned at once: an ASCII control byte or a string longer in
-    bytes than the text policy allows in characters marks its row; rows with
-    other bytes (Chinese names) are dictionary-encoded and each distinct value
-    is looked at in Python (or by a regular expression when most are distinct).
-    Each marked row is then checked exactly, by the records' own functions.
+    The rows are *marked* in bulk (`_text_marks`): possibly breaking the text
+    policy, possibly blank. Each marked row is then checked exactly, by the
+    records' own functions. A dictionary-encoded column is marked on its
+    distinct values, which are mapped to the rows by the indices.
+
+    When the column was dictionary-encoded to be marked, the encoding (distinct
+    values in order of first appearance, as ``pyarrow.compute.unique``) is
+    appended to ``encodings`` (if given), for the caller's lookups.
+    """
+    np, pa, _pc = mods
+    kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+    if pa.types.is_dictionary(kind) and (
+        pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)
+    ):
+        if not nullable:
+            _no_nulls(array, table, column, np)
+        values = array.dictionary  # type: ignore[attr-defined]  # an Arrow array
+        values = values if pa.types.is_string(values.type) else values.cast(pa.string())
+        suspects_of, blank_of = _text_marks(values, mods)
+        nulls = len(values)
+        indices = np.asarray(array.indices.fill_null(nulls), dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
+        suspects = np.append(suspects_of, False)[indices]
+        blank = np.append(blank_of, True)[indices]
+        array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
+    else:
+        if pa.types.is_large_string(kind) or (
+            pa.types.is_null(kind) and (nullable or len(array) == 0)  # type: ignore[arg-type]  # Arrow
+        ):
+            array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
+        elif not pa.types.is_string(kind):
+            raise _wrong_type(table, column, "text (string)", "文本（「string」）", kind)
+        if not nullable:
+            _no_nulls(array, table, column, np)
+        suspects, blank = _text_marks(array, mods, encodings)
+    if identifier:
+        suspects = suspects | (blank & _valid(array, np))
+    for row in np.flatnonzero(suspects).tolist():
+        value = array[row].as_py()  # type: ignore[index]  # an Arrow array
+        try:
+            if identifier:
+                require_id(value, field=column)
+            check_text(value, f"{table}.{column}")
+        except SchoolLogisticsError as error:
+            raise _located(error, table, column, row) from None
+    return array, blank
+
+
+_PROBE: Final = 4_096  # rows looked at to judge whether a column has few distinct values
+
+
+def _text_marks(
+    array: object,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+    encodings: list[object] | None = None,
+) -> tuple[Bools, Bools]:
+    """The rows of a string array possibly breaking the text policy, and the null or possibly blank.
+
+    The bytes are scanned at once. A column of printable ASCII only (every byte
+    in 0x20-0x7E: identifiers, codes) needs no more than its lengths and first
+    bytes. A column with other bytes (Chinese names) and few distinct values is
+    dictionary-encoded and marked on its distinct values. Otherwise an ASCII
+    control byte or a string longer in bytes than the text policy allows in
+    characters marks its row, and the rows with other bytes are looked at value
+    by value (few distinct values) or by a regular expression.
     """
     np, pa, pc = mods
-    kind = array.type  # type: ignore[attr-defined]  # an Arrow array
-    if (
-        (pa.types.is_dictionary(kind) and pa.types.is_string(kind.value_type))
-        or pa.types.is_large_string(kind)
-        or (
-            pa.types.is_null(kind) and (nullable or len(array) == 0)  # type: ignore[arg-type]  # Arrow
-        )
-    ):
-        array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
-    elif not pa.types.is_string(kind):
-        raise _wrong_type(table, column, "text (string)", "文本（「string」）", kind)
-    if not nullable:
-        _no_nulls(array, table, column, np)
     size = len(array)  # type: ignore[arg-type]  # an Arrow array
     valid = _valid(array, np)
     if size == 0:
-        return array, valid
+        return np.zeros(0, dtype=bool), valid
     offsets, data = _buffers(array, np)
+    if not len(data):  # type: ignore[arg-type]  # an Arrow array (pyarrow is untyped)
+        return np.zeros(size, dtype=bool), np.ones(size, dtype=bool)
+    low, high = int(data.min()), int(data.max())  # type: ignore[attr-defined]  # numpy bytes
+    if high >= 0x80 and size > _PROBE:
+        few = _few_values(array, mods, encodings)
+        if few is not None:
+            return few
     lengths = np.diff(offsets)
+    if int(lengths.max()) > MAX_TEXT_LENGTH:
+        suspects = valid & (lengths > MAX_TEXT_LENGTH)
+    else:
+        suspects = np.zeros(size, dtype=bool)
+    if low > 0x20 and high < 0x7F:  # printable ASCII, no space: blank is null or empty
+        return suspects, ~valid | (lengths == 0)
+    first = data[np.minimum(offsets[:-1] - offsets[0], len(data) - 1)]  # type: ignore[arg-type, index]  # numpy bytes
+    if low == 0x20 and high < 0x7F:  # printable ASCII: blank is empty or a leading space
+        return suspects, ~valid | (lengths == 0) | (first == 0x20)
     ascii_ = np.asarray(pc.string_is_ascii(array).fill_null(True), dtype=bool)
-    suspects = valid & (lengths > MAX_TEXT_LENGTH)
-    if len(data) and (int(data.min()) < 0x20 or np.count_nonzero(data == 0x7F)):  # type: ignore[arg-type, attr-defined]  # an Arrow array (pyarrow is untyped)
-        control = np.flatnonzero((data < 0x20) | (data == 0x7F))  # type: ignore[operator]  # an Arrow array (pyarrow is untyped)
+    if low < 0x20 or np.count_nonzero(data == 0x7F):
+        control = np.flatnonzero((data < 0x20) | (data == 0x7F))  # type: ignore[operator]  # numpy bytes
         suspects[np.searchsorted(offsets, control + offsets[0], "right") - 1] = True
-    first = (
-        data[np.minimum(offsets[:-1] - offsets[0], max(len(data) - 1, 0))]  # type: ignore[arg-type, index]  # an Arrow array (pyarrow is untyped)
-        if len(data)  # type: ignore[arg-type]  # an Arrow array (pyarrow is untyped)
-        else np.zeros(size, dtype=np.uint8)
-    )
     spaces = np.zeros(256, dtype=bool)
     spaces[list(_ASCII_SPACE)] = True
     blank = ~valid | (lengths == 0) | (ascii_ & spaces[first])
@@ -355,28 +412,46 @@ def text_column(
             suspects[rows] |= np.asarray(found, dtype=bool)
             found = pc.match_substring_regex(sub, _MAYBE_BLANK).fill_null(True)
             blank[rows] |= np.asarray(found, dtype=bool)
-    if identifier:
-        suspects |= blank & valid
-    for row in np.flatnonzero(suspects).tolist():
-        value = array[row].as_py()  # type: ignore[index]  # an Arrow array
-        try:
-            if identifier:
-                require_id(value, field=column)
-            check_text(value, f"{table}.{column}")
-        except SchoolLogisticsError as error:
-            raise _located(error, table, column, row) from None
-    return array, blank
+    return suspects, blank
 
 
 _ASCII_SPACE: Final = (9, 10, 11, 12, 13, 28, 29, 30, 31, 32)
 
 
+def _few_values(
+    array: object,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+    encodings: list[object] | None,
+) -> tuple[Bools, Bools] | None:
+    """`_text_marks` of a long column by its runs or its distinct values, if they are few."""
+    np, pa, pc = mods
+    size = len(array)  # type: ignore[arg-type]  # an Arrow array
+    change = pc.not_equal(array.slice(1), array.slice(0, size - 1)).fill_null(True)  # type: ignore[attr-defined]  # Arrow
+    if (pc.sum(change).as_py() or 0) * 8 < size:  # long runs of one value (one cook all day)
+        heads = np.concatenate(([0], np.flatnonzero(np.asarray(change, dtype=bool)) + 1))
+        suspects_of, blank_of = _text_marks(array.take(pa.array(heads)), mods)  # type: ignore[attr-defined]  # Arrow
+        counts = np.diff(np.append(heads, size))
+        return np.repeat(suspects_of, counts), np.repeat(blank_of, counts)
+    probe = array.take(pa.array(np.linspace(0, size - 1, _PROBE, dtype=np.int64)))  # type: ignore[attr-defined]  # Arrow
+    if len(pc.unique(probe)) * 8 <= _PROBE:  # few distinct values: mark those
+        encoded = array.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+        if encodings is not None:
+            encodings.append(encoded)
+        suspects_of, blank_of = _text_marks(encoded.dictionary, mods)
+        codes = encoded.indices
+        if not np.any(suspects_of) and not np.any(blank_of):
+            return np.zeros(size, dtype=bool), ~_valid(array, np)
+        index = np.asarray(codes.fill_null(len(suspects_of)), dtype=np.int64)
+        return np.append(suspects_of, False)[index], np.append(blank_of, True)[index]
+    return None
+
+
 def _buffers(array: object, np: ModuleType) -> tuple[Ints, object]:
-    """The offsets (int64) and the bytes of a string array (bytes of its rows only)."""
+    """The offsets (int32) and the bytes of a string array (bytes of its rows only)."""
     size = len(array)  # type: ignore[arg-type]  # an Arrow array
     buffers = array.buffers()  # type: ignore[attr-defined]  # an Arrow array
     start = array.offset  # type: ignore[attr-defined]  # an Arrow array
-    offsets = np.frombuffer(buffers[1], dtype=np.int32)[start : start + size + 1].astype(np.int64)
+    offsets = np.frombuffer(buffers[1], dtype=np.int32)[start : start + size + 1]
     if buffers[2] is None:
         return offsets, np.zeros(0, dtype=np.uint8)
     data = np.frombuffer(buffers[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
@@ -443,8 +518,12 @@ def time_column(
 
 
 def moment(value: int) -> pendulum.DateTime:
-    """An epoch-microsecond instant as a moment of the school's default zone (as in records)."""
-    return pendulum.instance(EPOCH + dt.timedelta(microseconds=value)).in_timezone(_ZONE)
+    """An epoch-microsecond instant as a moment of the school's default zone (as in records).
+
+    ``pendulum.instance(...).in_timezone(_ZONE)`` without its detours (``_in_zone``,
+    pinned to ``in_timezone`` by the properties of ``tests/core/test_time.py``).
+    """
+    return _in_zone(EPOCH + dt.timedelta(microseconds=value), _ZONE)
 
 
 def micros(value: dt.datetime) -> int:
@@ -479,8 +558,13 @@ class DecimalColumn:
     ) -> None:
         np, pa, _ = mods
         self._np = np
-        self.array = array
         kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+        if pa.types.is_dictionary(kind) and (
+            pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)
+        ):  # decimal text, dictionary-encoded
+            array = array.cast(pa.string())  # type: ignore[attr-defined]  # an Arrow array
+            kind = array.type  # type: ignore[attr-defined]  # an Arrow array
+        self.array = array
         if not nullable:
             _no_nulls(array, table, column, np)
         self.valid: Bools = _valid(array, np)
@@ -495,8 +579,10 @@ class DecimalColumn:
             words = np.frombuffer(array.buffers()[1], dtype="<i8").reshape(-1, 2)  # type: ignore[attr-defined]  # Arrow
             words = words[array.offset : array.offset + size]  # type: ignore[attr-defined]  # Arrow
             low, high = words[:, 0].astype(np.int64), words[:, 1]
-            self.unscaled = np.where(self.valid, low, 0)
-            self.unfit = self.valid & (high != (low >> 63))
+            nulls = array.null_count  # type: ignore[attr-defined]  # an Arrow array
+            self.unscaled = np.where(self.valid, low, 0) if nulls else low
+            if not size or high.any() or int(low.min()) < 0:  # else: all fit (no high word)
+                self.unfit = self.valid & (high != (low >> 63))
         elif pa.types.is_integer(kind) and not pa.types.is_uint64(kind):
             self.unscaled = np.asarray(array.cast(pa.int64()).fill_null(0), dtype=np.int64)  # type: ignore[attr-defined]  # Arrow
         elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
@@ -622,7 +708,11 @@ def _parse(value: object, table: str, column: str, row: int, label: str) -> Deci
 
 
 def names_column(
-    array: object, table: str, column: str, mods: tuple[ModuleType, ModuleType, ModuleType]
+    array: object,
+    table: str,
+    column: str,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+    encodings: list[object] | None = None,
 ) -> tuple[Ints, object]:
     """The offsets and flat values (checked text) of a list<string> column."""
     np, pa, _pc = mods
@@ -638,7 +728,9 @@ def names_column(
     flat = array.flatten()  # type: ignore[attr-defined]  # Arrow
     if pa.types.is_null(flat.type) and len(flat) == 0:
         flat = flat.cast(pa.string())
-    flat, _ = text_column(flat, table, column, nullable=False, identifier=True, mods=mods)
+    flat, _ = text_column(
+        flat, table, column, nullable=False, identifier=True, mods=mods, encodings=encodings
+    )
     return offsets - offsets[0], flat
 
 
@@ -720,7 +812,8 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     service, _ = time_column(
         mt.column("service_start", pa), "meals", "service_start", nullable=False, mods=mods
     )
-    offsets, flat = names_column(mt.column("dishes", pa), "meals", "dishes", mods)
+    flat_encoded: list[object] = []
+    offsets, flat = names_column(mt.column("dishes", pa), "meals", "dishes", mods, flat_encoded)
     event, event_blank = text_column(
         mt.column("event_name", pa),
         "meals",
@@ -734,11 +827,9 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     meal_doubled = _twins(meal_id, mods)
     first_day, last_day = period.start.toordinal() - _EPOCH_DAY, period.end.toordinal() - _EPOCH_DAY
     meal_in_scope = (days >= first_day) & (days <= last_day) & ~meal_doubled
-    lengths = np.diff(offsets)
-    parent = np.repeat(np.arange(n_meals), lengths)
-    dishes_u = pc.unique(flat)
-    flat_code = _first_index(flat, dishes_u, mods)
-    _check_menus(offsets, lengths, flat_code, mods)
+    encoded_dishes = flat_encoded[0] if flat_encoded else flat.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+    dishes_u = encoded_dishes.dictionary  # type: ignore[union-attr]  # an Arrow array
+    flat_code = np.asarray(encoded_dishes.indices, dtype=np.int64)  # type: ignore[union-attr]  # Arrow
 
     # ---- samples
     st = tables.samples
@@ -754,8 +845,15 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     s_meal, _s_meal_blank = text_column(
         st.column("meal_id", pa), "samples", "meal_id", nullable=False, identifier=True, mods=mods
     )
+    dish_encoded: list[object] = []
     dish, _dish_blank = text_column(
-        st.column("dish", pa), "samples", "dish", nullable=True, identifier=False, mods=mods
+        st.column("dish", pa),
+        "samples",
+        "dish",
+        nullable=True,
+        identifier=False,
+        mods=mods,
+        encodings=dish_encoded,
     )
     grams = DecimalColumn(st.column("grams", pa), "samples", "grams", nullable=True, mods=mods)
     negative = grams.below(Decimal(0)) & ~grams.unfit
@@ -790,7 +888,7 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
         mods=mods,
     )
 
-    row_of_meal = _lookup(s_meal, meal_id, mods)  # -1: unknown meal
+    row_of_meal = _lookup(s_meal, meal_id, mods, distinct=not np.any(meal_doubled))  # -1: unknown
     known = row_of_meal >= 0
     safe_meal = np.where(known, row_of_meal, 0)
     if n_meals:
@@ -803,18 +901,15 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     dirty |= _twins(sample_id, mods)
 
     # FS-1 both ways: the sample's dish is on its meal's menu; each dish has a sample
-    dish_code = _first_index(dish, dishes_u, mods)
-    on_menu = np.zeros(n, dtype=bool)
-    sampled = np.zeros(len(flat), dtype=bool)  # type: ignore[arg-type]  # an Arrow array
-    if n_meals and n:
-        base = offsets[safe_meal]
-        size = np.where(in_scope, lengths[safe_meal], 0)
-        for k in range(int(size.max(initial=0))):
-            has = np.flatnonzero(size > k)
-            at = base[has] + k
-            hit = flat_code[at] == dish_code[has]
-            on_menu[has[hit]] = True
-            sampled[at[hit]] = True
+    if dish_encoded:  # the distinct dishes looked up, then their codes
+        encoded = dish_encoded[0]
+        of_value = np.append(_first_index(encoded.dictionary, dishes_u, mods), -1)  # type: ignore[attr-defined]  # Arrow
+        dish_code = of_value[np.asarray(encoded.indices.fill_null(len(of_value) - 1))]  # type: ignore[attr-defined]  # Arrow
+    else:
+        dish_code = _first_index(dish, dishes_u, mods)
+    on_menu, unsampled = _menus(
+        offsets, flat_code, len(dishes_u), np.where(in_scope, safe_meal, -1), dish_code, mods
+    )
     bad = in_scope & ~on_menu
     # FS-8: taken no later than service
     if n_meals:
@@ -886,24 +981,28 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
     celsius = DecimalColumn(
         rt.column("celsius", pa), "readings", "celsius", nullable=False, mods=mods
     )
-    cabinets = pc.unique(r_cabinet)
-    r_code = _lookup(r_cabinet, cabinets, mods)
+    cabinets, r_code = _encode(r_cabinet, mods)
     s_code = _lookup(cabinet, cabinets, mods)
     window = in_scope & (taken < end) & (s_code >= 0)
     window_end = np.minimum(taken + retention, end)
     readings_of = _Readings(
-        r_code, r_at, celsius, policy, max_gap, taken, window_end, len(cabinets), np
+        r_code,
+        r_at,
+        celsius,
+        policy,
+        max_gap,
+        taken,
+        window_end,
+        len(cabinets),  # type: ignore[arg-type]  # an Arrow array
+        np,
     )
     bad |= in_scope & (taken < end) & (s_code < 0)
-    bad |= window & ~readings_of.screen(s_code, window)
+    bad |= window & ~readings_of.screen(s_code, window, safe_meal)
 
     dirty |= in_scope & bad
 
     # ---- the closure: what the record audit needs to decide the rows kept
-    unsampled = np.zeros(n_meals, dtype=bool)
-    if len(flat):  # type: ignore[arg-type]  # an Arrow array
-        missing_dish = ~sampled & meal_in_scope[parent]
-        unsampled[parent[missing_dish]] = True
+    unsampled &= meal_in_scope
     kept_meal_ids = pc.unique(
         pa.concat_arrays(
             [
@@ -912,10 +1011,10 @@ def screen(  # noqa: PLR0915 - one screen, written out on purpose
             ]
         )
     )
-    kept_meals = np.asarray(pc.is_in(meal_id, value_set=kept_meal_ids), dtype=bool)
-    kept = dirty | np.asarray(pc.is_in(s_meal, value_set=kept_meal_ids), dtype=bool)
+    kept_meals = _member(meal_id, kept_meal_ids, mods)
+    kept = dirty | _member(s_meal, kept_meal_ids, mods)
     kept_ids = pc.filter(sample_id, pa.array(kept))
-    kept_disposals = np.asarray(pc.is_in(d_sample, value_set=kept_ids), dtype=bool)
+    kept_disposals = _member(d_sample, kept_ids, mods)
     kept_disposals |= ~matched & (d_at >= start) & (d_at < end)  # naming no sample (FS-6)
     kept_readings = readings_of.around(s_code, kept & (taken < end) & (s_code >= 0))
 
@@ -980,21 +1079,16 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
     offsets, data = _buffers(array, np)
     starts = offsets[:-1] - offsets[0]
     lengths = np.diff(offsets)
-    padded = np.zeros(len(data) + 8, dtype=np.uint8)  # type: ignore[arg-type]  # an Arrow array
-    padded[: len(data)] = data  # type: ignore[arg-type]  # an Arrow array
-    words = np.ndarray((len(padded) - 7,), dtype="<u8", buffer=padded, strides=(1,))
-    masks = np.array(_MASKS, dtype=np.uint64)
-    hashes = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    rows = np.arange(size)
-    step = 0
-    with np.errstate(over="ignore"):
-        while len(rows):
-            left = lengths[rows] - step
-            word = words[starts[rows] + step] & masks[np.minimum(left, 8)]
-            mixed = (hashes[rows] ^ word) * np.uint64(0xBF58476D1CE4E5B9)
-            hashes[rows] = mixed ^ (mixed >> np.uint64(31))
-            step += 8
-            rows = rows[left > 8]
+    if len(data) < 8:  # type: ignore[arg-type]  # an Arrow array
+        data = np.concatenate((data, np.zeros(8, dtype=np.uint8)))
+    last = len(data) - 8  # type: ignore[arg-type]  # the last whole word starts here
+    words = np.ndarray((last + 1,), dtype="<u8", buffer=data, strides=(1,))
+    hashes = np.concatenate(
+        [
+            _hashes(starts[at : at + _CHUNK], lengths[at : at + _CHUNK], words, last, np)
+            for at in range(0, size, _CHUNK)
+        ]
+    )
     ordered = np.sort(hashes)
     same = ordered[1:][ordered[1:] == ordered[:-1]]
     if not len(same):
@@ -1010,10 +1104,92 @@ def _twins(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> Bo
     return twins  # type: ignore[no-any-return]  # numpy
 
 
+_CHUNK: Final = 1 << 15  # rows hashed together: their bytes stay in the cache
+
+
+def _hashes(starts: Ints, lengths: Ints, words: object, last: int, np: ModuleType) -> object:
+    """A 64-bit hash of each string (``lengths`` bytes at ``starts``), eight bytes at a time.
+
+    A string's hash depends on its bytes only (not on the other rows): a word
+    past its end leaves it as it is.
+    """
+    masks = np.array(_MASKS, dtype=np.uint64)
+    hashes = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    rows: Ints | None = None  # None: every row (no gather, no scatter)
+    step = 0
+    with np.errstate(over="ignore"):
+        while True:
+            left = lengths - step if rows is None else lengths[rows] - step
+            at = starts + step if rows is None else starts[rows] + step
+            if int(at[-1]) > last:  # ``at`` grows: only the last rows may start so late
+                word = words[np.minimum(at, last)]  # type: ignore[index]  # a numpy view
+                late = np.flatnonzero(at > last)  # the last bytes: the last word, shifted down
+                word[late] >>= ((at[late] - last) * 8).astype(np.uint64)
+            else:
+                word = words[at]  # type: ignore[index]  # a numpy view
+            short = int(left.min())
+            if short < 8:
+                word &= masks[np.clip(left, 0, 8)]
+            word ^= hashes if rows is None else hashes[rows]
+            word *= np.uint64(0xBF58476D1CE4E5B9)
+            word ^= word >> np.uint64(31)
+            if rows is None:
+                hashes = word if short > 0 else np.where(left > 0, word, hashes)
+            else:
+                hashes[rows] = word
+            step += 8
+            more = left > 8
+            active = int(np.count_nonzero(more))
+            if not active:
+                return hashes
+            if rows is None and active * 2 < len(lengths):  # few long strings left: only those
+                rows = np.flatnonzero(more)
+            elif rows is not None:
+                rows = rows[more]
+
+
+def _member(
+    values: object, value_set: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+) -> Bools:
+    """Whether each value is in ``value_set`` (no look-up at all when it is empty)."""
+    np, _pa, pc = mods
+    if not len(value_set):  # type: ignore[arg-type]  # an Arrow array
+        return np.zeros(len(values), dtype=bool)  # type: ignore[arg-type, no-any-return]  # sized
+    return np.asarray(pc.is_in(values, value_set=value_set), dtype=bool)  # type: ignore[no-any-return]  # numpy
+
+
+def _encode(array: object, mods: tuple[ModuleType, ModuleType, ModuleType]) -> tuple[object, Ints]:
+    """The distinct values of a column without nulls (first appearance first) and each row's code.
+
+    A column of long runs of one value (the readings, cabinet by cabinet) is
+    encoded by its runs' first rows.
+    """
+    np, pa, pc = mods
+    size = len(array)  # type: ignore[arg-type]  # an Arrow array
+    if size > 1:
+        change = pc.not_equal(array.slice(1), array.slice(0, size - 1))  # type: ignore[attr-defined]  # Arrow
+        if (pc.sum(change).as_py() or 0) * 2 < size:
+            heads = np.concatenate(([0], np.flatnonzero(np.asarray(change, dtype=bool)) + 1))
+            encoded = array.take(pa.array(heads)).dictionary_encode()  # type: ignore[attr-defined]  # Arrow
+            codes = np.asarray(encoded.indices, dtype=np.int64)
+            return encoded.dictionary, np.repeat(codes, np.diff(np.append(heads, size)))
+    encoded = array.dictionary_encode()  # type: ignore[attr-defined]  # an Arrow array
+    return encoded.dictionary, np.asarray(encoded.indices, dtype=np.int64)
+
+
 def _lookup(
-    values: object, within: object, mods: tuple[ModuleType, ModuleType, ModuleType]
+    values: object,
+    within: object,
+    mods: tuple[ModuleType, ModuleType, ModuleType],
+    *,
+    distinct: bool = False,
 ) -> Ints:
-    """``_first_index`` looking up each run of equal values once (samples come meal by meal)."""
+    """``_first_index`` looking up each run of equal values once (samples come meal by meal).
+
+    When ``within`` has no value twice (``distinct``) and the runs are its values
+    in its order (the samples of each meal, meal after meal), the index of each
+    run is its number.
+    """
     np, pa, pc = mods
     size = len(values)  # type: ignore[arg-type]  # an Arrow array
     if size < 2:
@@ -1024,7 +1200,16 @@ def _lookup(
     )
     if len(heads) * 2 > size:
         return _first_index(values, within, mods)
-    found = _first_index(values.take(pa.array(heads)), within, mods)  # type: ignore[attr-defined]  # Arrow
+    runs = values.take(pa.array(heads))  # type: ignore[attr-defined]  # Arrow
+    if (
+        distinct
+        and len(runs) == len(within)  # type: ignore[arg-type]  # an Arrow array
+        and not runs.null_count
+        and bool(pc.all(pc.equal(runs, within)).as_py())
+    ):
+        found = np.arange(len(heads))
+    else:
+        found = _first_index(runs, within, mods)
     return np.repeat(found, np.diff(np.append(heads, size)))  # type: ignore[no-any-return]  # numpy
 
 
@@ -1082,25 +1267,72 @@ def _check_kinds(
         )
 
 
-def _check_menus(
+def _menus(  # noqa: PLR0917 - the screen's own helper
     offsets: Ints,
-    lengths: Ints,
-    codes: Ints,
+    flat_code: Ints,
+    dishes: int,
+    meal_of: Ints,
+    dish_code: Ints,
     mods: tuple[ModuleType, ModuleType, ModuleType],
-) -> None:
-    """Refuse a menu that lists a dish twice (blank dishes are refused as identifiers)."""
+) -> tuple[Bools, Bools]:
+    """FS-1 both ways, and the menus' own rule.
+
+    Refuses a menu that lists a dish twice (blank dishes are refused as
+    identifiers). Then returns, for each sample, whether its dish is on the menu
+    of its meal (``meal_of``: the meal's row, or -1 for a sample not looked at),
+    and for each meal whether a dish of its menu has no such sample.
+
+    With at most 64 distinct dishes each menu is a 64-bit set (a bit per dish
+    code): a menu lists a dish twice when it has fewer bits than dishes, a
+    sample is on its menu when its dish's bit is set, and the dishes sampled are
+    the union of the samples' bits. With more, the same on sorted
+    ``meal * dishes + dish`` keys.
+    """
     np, _, _ = mods
-    longest = int(lengths.max(initial=0))
-    heads = offsets[:-1]
-    for second in range(1, longest):
-        rows = np.flatnonzero(lengths > second)
-        for first in range(second):
-            same = codes[heads[rows] + first] == codes[heads[rows] + second]
-            if np.any(same):
-                row = int(rows[np.flatnonzero(same)[0]])
-                raise _refuse(
-                    "meals", "dishes", Phrase("a dish is listed twice", "同一菜品列出两次"), row
-                )
+    meals = len(offsets) - 1
+    lengths = np.diff(offsets)
+    if not meals:
+        return np.zeros(len(meal_of), dtype=bool), np.zeros(0, dtype=bool)
+    looked = (meal_of >= 0) & (dish_code >= 0)
+    meal = np.maximum(meal_of, 0)
+    if dishes <= 64:
+        one = np.uint64(1)
+        menu = np.zeros(meals, dtype=np.uint64)
+        filled = lengths > 0
+        if len(flat_code):
+            bits = np.left_shift(one, flat_code.astype(np.uint64))
+            menu[filled] = np.bitwise_or.reduceat(bits, offsets[:-1][filled])
+        twice = np.bitwise_count(menu) < lengths
+        if np.any(twice):
+            _dish_twice(int(np.flatnonzero(twice)[0]))
+        dish_bit = np.left_shift(one, np.maximum(dish_code, 0).astype(np.uint64))
+        on_menu = looked & ((menu[meal] & dish_bit) != 0)
+        got = np.zeros(meals, dtype=np.uint64)
+        hits = np.flatnonzero(on_menu)
+        if len(hits):
+            hit_meal = meal[hits]
+            heads = np.concatenate(([0], np.flatnonzero(np.diff(hit_meal)) + 1))
+            np.bitwise_or.at(got, hit_meal[heads], np.bitwise_or.reduceat(dish_bit[hits], heads))
+        return on_menu, (menu & ~got) != 0
+    parent = np.repeat(np.arange(meals), lengths)
+    key = parent * dishes + flat_code
+    ordered = np.sort(key)
+    twice = ordered[1:] == ordered[:-1]
+    if np.any(twice):
+        _dish_twice(int((ordered[1:][twice] // dishes).min()))
+    wanted = meal * dishes + np.maximum(dish_code, 0)
+    at = np.minimum(np.searchsorted(ordered, wanted), len(ordered) - 1)
+    on_menu = looked & (ordered[at] == wanted)
+    sampled = np.unique(wanted[on_menu])
+    at = np.minimum(np.searchsorted(sampled, key), max(len(sampled) - 1, 0))
+    missing = sampled[at] != key if len(sampled) else np.ones(len(key), dtype=bool)
+    unsampled = np.zeros(meals, dtype=bool)
+    unsampled[parent[missing]] = True
+    return on_menu, unsampled
+
+
+def _dish_twice(row: int) -> None:
+    raise _refuse("meals", "dishes", Phrase("a dish is listed twice", "同一菜品列出两次"), row)
 
 
 def _holds(table: _Table, mods: tuple[ModuleType, ModuleType, ModuleType]) -> list[Hold]:
@@ -1177,18 +1409,20 @@ class _Readings:
         if (cabinets + 1) * span >= _ROOM:  # pragma: no cover - a span of millennia
             self.usable = False
             return
-        key = code * span + (at - low)
+        key = code * span
+        key += at
+        key -= low
         order = None if np.all(key[1:] >= key[:-1]) else np.argsort(key, kind="stable")
-        self.order = np.arange(size) if order is None else order
+        self.order: Ints | None = order
         self.key = key if order is None else key[order]
         self.code = code if order is None else code[order]
         times = at if order is None else at[order]
         wrong = celsius.below(policy.min_celsius) | celsius.above(policy.max_celsius)
         wrong = wrong if order is None else wrong[order]
         gap = (self.code[1:] == self.code[:-1]) & (np.diff(times) > max_gap)
-        self.wrong = np.concatenate(([0], np.cumsum(wrong)))
-        self.gaps = np.concatenate(([0], np.cumsum(gap)))
-        self.taken_key: Ints | None = None
+        # prefix counts (None: there is none to count)
+        self.wrong = np.concatenate(([0], np.cumsum(wrong))) if np.any(wrong) else None
+        self.gaps = np.concatenate(([0], np.cumsum(gap))) if np.any(gap) else None
         self.taken = taken
         self.window_end = window_end
 
@@ -1196,30 +1430,60 @@ class _Readings:
         base = code[rows] * self.span - self.low
         return base + self.taken[rows], base + self.window_end[rows]
 
-    def screen(self, code: Ints, window: Bools) -> Bools:
-        """Whether each sample's window passes FS-5 (only ``window`` rows are looked at)."""
+    def screen(self, code: Ints, window: Bools, group: Ints) -> Bools:
+        """Whether each sample's window passes FS-5 (only ``window`` rows are looked at).
+
+        Consecutive rows of one cabinet and one ``group`` (a meal) are judged
+        together first, on the union of their windows (from the earliest taking
+        to the latest window end): when the union passes, each window passes,
+        since the readings that bracket it and lie in it are among the union's.
+        The rows of a group that does not pass are judged one by one.
+        """
         np = self.np
         passed = np.zeros(len(window), dtype=bool)
-        if not self.usable:
-            return passed  # type: ignore[no-any-return]  # numpy
         rows = np.flatnonzero(window)
-        start, stop = self._keys(code, rows)
+        if not self.usable or not len(rows):
+            return passed  # type: ignore[no-any-return]  # numpy
+        if len(rows) == len(window):  # every row: no gathering
+            base = code * self.span - self.low
+            start, stop = base + self.taken, base + self.window_end
+            cabs, groups = code, group
+        else:
+            start, stop = self._keys(code, rows)
+            cabs = code[rows]
+            groups = group[rows]
+        heads = np.concatenate(
+            ([0], np.flatnonzero((cabs[1:] != cabs[:-1]) | (groups[1:] != groups[:-1])) + 1)
+        )
+        if len(heads) * 2 > len(rows):  # hardly any group: one by one
+            passed[rows] = self._passes(cabs, start, stop)
+            return passed  # type: ignore[no-any-return]  # numpy
+        together = self._passes(
+            cabs[heads], np.minimum.reduceat(start, heads), np.maximum.reduceat(stop, heads)
+        )
+        ok = np.repeat(together, np.diff(np.append(heads, len(rows))))
+        alone = np.flatnonzero(~ok)
+        if len(alone):
+            ok[alone] = self._passes(cabs[alone], start[alone], stop[alone])
+        passed[rows] = ok
+        return passed  # type: ignore[no-any-return]  # numpy
+
+    def _passes(self, cabs: Ints, start: Ints, stop: Ints) -> Bools:
+        """Whether each window (keys ``start`` to ``stop`` of cabinet ``cabs``) passes FS-5."""
+        np = self.np
         key, cab, size = self.key, self.code, self.size
         after = np.searchsorted(key, start, "right")  # readings[:after] are <= taken
         before = np.searchsorted(key, stop, "left")  # readings[before:] are >= window end
-        cabs = code[rows]
-        has_before = (after > 0) & (cab[np.maximum(after - 1, 0)] == cabs)
-        has_after = (before < size) & (cab[np.minimum(before, size - 1)] == cabs)
         first = np.maximum(after - 1, 0)
-        last = np.minimum(np.maximum(before, first), size - 1)
-        no_gap = self.gaps[last] - self.gaps[first] == 0
-        if self.wrong[-1]:
+        passed = (after > 0) & (cab[first] == cabs)
+        passed &= (before < size) & (cab[np.minimum(before, size - 1)] == cabs)
+        if self.gaps is not None:
+            last = np.minimum(np.maximum(before, first), size - 1)
+            passed &= self.gaps[last] - self.gaps[first] == 0
+        if self.wrong is not None:
             lo = np.searchsorted(key, start, "left")
             hi = np.searchsorted(key, stop, "right")
-            in_range = self.wrong[hi] - self.wrong[lo] == 0
-        else:
-            in_range = True
-        passed[rows] = has_before & has_after & no_gap & in_range
+            passed &= self.wrong[hi] - self.wrong[lo] == 0
         return passed  # type: ignore[no-any-return]  # numpy
 
     def around(self, code: Ints, rows_mask: Bools) -> Ints:
@@ -1240,6 +1504,8 @@ class _Readings:
         np.add.at(marks, lo, 1)
         np.add.at(marks, hi + 1, -1)
         chosen = np.cumsum(marks[:-1]) > 0
+        if self.order is None:
+            return np.flatnonzero(chosen)  # type: ignore[no-any-return]  # numpy
         return np.sort(self.order[chosen])  # type: ignore[no-any-return]  # numpy
 
 

@@ -77,7 +77,8 @@ def _configure(work: Path, modules: list[str], max_children: int, ignore: list[s
     addopts = [
         opt
         for opt in data["tool"]["pytest"]["ini_options"]["addopts"]
-        if not opt.startswith("--cov")
+        # no coverage, and no xdist: mutmut runs its own children
+        if not opt.startswith(("--cov", "-n=", "--dist="))
     ]
     pytest_args = ["-p", "no:cacheprovider", "-q", "-x", *(f"--ignore={i}" for i in ignore)]
     areas = sorted({m.split("/")[2] for m in modules})

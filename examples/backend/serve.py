@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import uvicorn  # noqa: E402
-from event_store import EventStore  # noqa: E402
-from web import LedgerService, create_app, seed_demo  # noqa: E402
+import uvicorn
+from event_store import EventStore
+from web import LedgerService, create_app, seed_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -88,15 +88,16 @@ def stream_of(school: str) -> str:
 
 def _request_validator() -> Draft202012Validator:
     published = bundle()
+    bundle_id = str(published["$id"])
     registry: Registry[Any] = Registry().with_resource(
-        published["$id"], Resource.from_contents(published, default_specification=DRAFT202012)
+        bundle_id, Resource.from_contents(published, default_specification=DRAFT202012)
     )
     request_schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "type": "object",
         "properties": {
             "expected_version": {"type": "integer", "minimum": 0, "maximum": 2**53 - 1},
-            "command": {"$ref": f"{published['$id']}#/$defs/LedgerCommand"},
+            "command": {"$ref": f"{bundle_id}#/$defs/LedgerCommand"},
         },
         "required": ["expected_version", "command"],
         "additionalProperties": False,
@@ -151,12 +152,13 @@ def parse_request(body: bytes) -> tuple[int, LedgerCommand]:
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
-        raise _request_error(f"not JSON ({error.__class__.__name__})", "$") from None
+        reason = f"not JSON ({error.__class__.__name__})"
+        raise _request_error(reason, "$") from None
     problems = sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.path)))
     if problems:
         if isinstance(data, dict) and "command" in data:
             try:
-                serialization.from_dict(LedgerCommand, data["command"])  # type: ignore[arg-type]
+                serialization.from_dict(LedgerCommand, data["command"])
             except SchoolLogisticsError as error:
                 raise _under_command(error) from None
         first = problems[0]
@@ -164,7 +166,7 @@ def parse_request(body: bytes) -> tuple[int, LedgerCommand]:
     try:
         command = cast(
             "LedgerCommand",
-            serialization.from_dict(LedgerCommand, data["command"]),  # type: ignore[arg-type]
+            serialization.from_dict(LedgerCommand, data["command"]),
         )
     except SchoolLogisticsError as error:
         raise _under_command(error) from None
@@ -266,8 +268,12 @@ def demo_commands() -> tuple[LedgerCommand, ...]:
             on=day,
             by=clerk,
         ),
-        RegisterHolder(holder_id="class-31", name="三(1)班", kind=HolderKind.CLASS, on=day, by=clerk),
-        RegisterHolder(holder_id="class-32", name="三(2)班", kind=HolderKind.CLASS, on=day, by=clerk),
+        RegisterHolder(
+            holder_id="class-31", name="三(1)班", kind=HolderKind.CLASS, on=day, by=clerk
+        ),
+        RegisterHolder(
+            holder_id="class-32", name="三(2)班", kind=HolderKind.CLASS, on=day, by=clerk
+        ),
         RegisterItem(
             item_id="broom",
             name="扫帚",

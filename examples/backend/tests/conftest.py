@@ -34,7 +34,9 @@ PG_URL = os.environ.get("SCHOOLLOGISTICS_PG_URL")
         ),
     ]
 )
-def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], EventStore]]:
+def store_factory(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Callable[[], EventStore]]:
     """Opens stores on one database: SQLite in a fresh file, or PostgreSQL."""
     opened: list[EventStore] = []
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -193,7 +192,7 @@ def test_the_database_key_is_the_last_word(
     other.rebuild()
     assert post(TestClient(create_app(service)), SEEDED, exchange()).status_code == 201
     # The other server read the store's version just before the first append landed.
-    monkeypatch.setattr(other.store, "version", lambda stream: SEEDED)
+    monkeypatch.setattr(other.store, "version", lambda _stream: SEEDED)
     client = TestClient(create_app(other))
     response = post(client, SEEDED, exchange())
     assert response.status_code == 409

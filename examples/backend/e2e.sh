@@ -36,7 +36,8 @@ if ((${#missing[@]})); then
   fi
   echo "installed in $((SECONDS - started)) s"
 fi
-chromium --version
+# (Debian's wrapper script prints a harmless test error on stderr: hidden.)
+chromium --version 2>/dev/null
 
 page="examples/frontend/build/web/page.js"
 if [[ ! -f "$page" || "examples/frontend/page.ts" -nt "$page" ]]; then

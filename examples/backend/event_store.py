@@ -18,7 +18,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final, Protocol, cast
+from typing import Any, Final, Protocol
 
 from schoollogistics import serialization
 from schoollogistics.assets import AssetEvent, RecordedAssetEvent
@@ -165,7 +165,7 @@ class EventStore:
         """
         rows = self.rows(stream, since)
         text = "[" + ",".join(body for _, body in rows) + "]"
-        events = cast("list[AssetEvent]", serialization.loads(list[AssetEvent], text))
+        events = serialization.loads(list[AssetEvent], text)
         return [
             RecordedAssetEvent(sequence, event)
             for (sequence, _), event in zip(rows, events, strict=True)

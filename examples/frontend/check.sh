@@ -9,7 +9,9 @@
 #    build/ledger.json (an exported event log) and build/violations.json;
 # 3. json-schema-to-typescript generates build/schoollogistics.d.ts;
 # 4. tsc --strict --noEmit compiles app.ts against it;
-# 5. node validate.mjs checks the exported documents with ajv (draft 2020-12).
+# 5. tsc --strict compiles page.ts (the storeroom clerk's page, with the DOM) against it,
+#    to build/web/page.js, which examples/backend serves;
+# 6. node validate.mjs checks the exported documents with ajv (draft 2020-12).
 # Exits non-zero at the first failure.
 set -euo pipefail
 
@@ -31,6 +33,9 @@ npm run --silent types
 
 step "tsc --strict --noEmit app.ts"
 npm run --silent compile
+
+step "tsc --strict page.ts -> build/web/page.js (the page examples/backend serves)"
+npm run --silent page
 
 step "ajv: exported ledger against the bundle"
 npm run --silent validate

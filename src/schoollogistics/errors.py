@@ -95,6 +95,7 @@ __all__ = [
     "NaiveDateTimeError",
     "NegativeAmountError",
     "Phrase",
+    "RepairError",
     "SchoolLogisticsError",
     "SerializationError",
     "SurrogateTextError",
@@ -985,6 +986,14 @@ class FoodSampleError(SchoolLogisticsError):
     code = "food_samples.error"
     message_en_template = "food-sample operation refused"
     message_zh_template = "食品留样操作被拒绝"
+
+
+class RepairError(SchoolLogisticsError):
+    """Base of repair and maintenance refusals (``repairs.*``)."""
+
+    code = "repairs.error"
+    message_en_template = "repair operation refused"
+    message_zh_template = "报修维修操作被拒绝"
 
 
 class CompensationError(SchoolLogisticsError):

@@ -104,6 +104,8 @@ from schoollogistics.errors import (
 )
 from schoollogistics.food_samples import CabinetCommand, CabinetEvent
 from schoollogistics.food_samples import _serde as _food_samples_serde
+from schoollogistics.repairs import DeskCommand, DeskEvent
+from schoollogistics.repairs import _serde as _repairs_serde
 from schoollogistics.school_calendar import Schedule
 from schoollogistics.school_calendar import _serde as _calendar_serde
 
@@ -152,6 +154,7 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
     *_food_samples_serde.SERIALIZABLE_TYPES,
     *_compensation_serde.SERIALIZABLE_TYPES,
     *_calendar_serde.SERIALIZABLE_TYPES,
+    *_repairs_serde.SERIALIZABLE_TYPES,
 )
 """Every public type that serializes and round-trips (a test checks each one)."""
 
@@ -162,6 +165,8 @@ UNIONS: Final[Mapping[str, object]] = MappingProxyType(
         "CabinetEvent": CabinetEvent,
         "CabinetCommand": CabinetCommand,
         "Schedule": Schedule,
+        "DeskEvent": DeskEvent,
+        "DeskCommand": DeskCommand,
     }
 )
 """The tagged unions by their public name (each member carries ``"type"``)."""

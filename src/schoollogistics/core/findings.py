@@ -343,6 +343,95 @@ _CALENDAR: Final[tuple[Finding, ...]] = (
     ),
 )
 
+# ---------------------------------------------------------------- repairs (RP)
+
+_REPAIRS: Final[tuple[Finding, ...]] = (
+    Finding(
+        "repairs.answer_late",
+        "RP-1",
+        _ERROR,
+        "request {subject} was not answered by its deadline {deadline} (answered: {answered})",
+        "报修单 {subject} 未在时限 {deadline} 前回应（回应时间：{answered_zh}）",
+    ),
+    Finding(
+        "repairs.fix_late_unexplained",
+        "RP-1",
+        _WARNING,
+        "request {subject} was not fixed by {deadline} and the reporter got no explanation "
+        "with a new date by then",
+        "报修单 {subject} 未在 {deadline} 前修复，且未向报修人说明情况并给出新的完成日期",
+    ),
+    Finding(
+        "repairs.deadline_unknown",
+        "RP-1",
+        _INFO,
+        "request {subject}: its {deadline} deadline is past the last school day given",
+        "报修单 {subject}：所给校历不足以计算其时限（{deadline}）",
+    ),
+    Finding(
+        "repairs.work_without_approval",
+        "RP-2",
+        _ERROR,
+        "work order {subject} started at {started_at} without prior approval ({why}; approved: "
+        "{approved_at}): 先斩后奏, its cost is not reimbursable",
+        "维修单 {subject} 于 {started_at} 开工，未经事先审批（{why_zh}）：先斩后奏，费用不予报销",
+    ),
+    Finding(
+        "repairs.closed_without_acceptance",
+        "RP-3",
+        _ERROR,
+        "work order {subject} closed at {closed_at} without an acceptance signed by the reporter "
+        "or the room's custodian (signed: {signer})",
+        "维修单 {subject} 于 {closed_at} 关闭，未经报修人（或房间保管人注明原因）验收签字"
+        "（签字：{signer}）",
+    ),
+    Finding(
+        "repairs.project_without_evidence",
+        "RP-4",
+        _ERROR,
+        "project {subject} closed without evidence: {missing}",
+        "工程 {subject} 关闭时缺少：{missing_zh}",
+    ),
+    Finding(
+        "repairs.repair_before_claim",
+        "RP-6",
+        _ERROR,
+        "work order {subject} repaired man-made damage (request {request}) at {started_at} "
+        "before its damage claim {claim} was settled",
+        "维修单 {subject} 于 {started_at} 维修人为损坏（报修单 {request}），赔偿 {claim} 尚未结清",
+    ),
+    Finding(
+        "repairs.round_missed",
+        "RP-7",
+        _WARNING,
+        "plan {subject} ({subject_name}, {frequency}): no round from {opens_on} to {due_on}",
+        "{subject_name}（{frequency_zh}检查，计划 {subject}）：{opens_on} 至 {due_on} 未检查",
+    ),
+    Finding(
+        "repairs.defect_without_request",
+        "RP-7",
+        _ERROR,
+        "round {subject} on {on} found a defect ({check}) but opened no filed repair request",
+        "巡检记录 {subject}（{on}）发现问题（{check}），未开报修单",
+    ),
+    # The desk's own consistency (RepairDesk.check_invariants).
+    Finding(
+        "repairs.history_refused",
+        "RP-1",
+        _ERROR,
+        "desk {subject}: event {index} ({event}) is refused when its events are replayed "
+        "({refusal})",
+        "报修台 {subject}：重放事件时第 {index} 条（{event}）被拒绝（{refusal}）",
+    ),
+    Finding(
+        "repairs.history_mismatch",
+        "RP-1",
+        _ERROR,
+        "desk {subject}: its records differ from those its events give when replayed",
+        "报修台 {subject}：现有记录与重放事件所得记录不一致",
+    ),
+)
+
 # ---------------------------------------------------------------- the catalogue
 
 
@@ -362,6 +451,7 @@ FINDINGS: Final[Mapping[str, Finding]] = _catalogue(
     _FOOD_SAMPLES,
     _COMPENSATION,
     _CALENDAR,
+    _REPAIRS,
 )
 """Every kind of finding of every area, by code (read-only)."""
 

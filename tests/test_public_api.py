@@ -53,6 +53,7 @@ def test_top_level_all_is_pinned() -> None:
         "schoollogistics.testing",
         "schoollogistics.assets",
         "schoollogistics.food_samples",
+        "schoollogistics.repairs",
         "schoollogistics.compensation",
         "schoollogistics.school_calendar",
         "schoollogistics.demo",

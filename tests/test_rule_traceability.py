@@ -5,8 +5,8 @@ its ID in lower case without the dash (``as3_exchange_hands_back_old``), defined
 its area's ``_rules.py`` or ``_audit.py`` and citing the ID in its docstring; a
 rules page documents it; a test pins it (``@pytest.mark.rule("AS-3")``).
 
-The IDs are those of the rules the library implements (AS, FS, DC, CA; see
-docs/explanation/rules/). PR, SB, RP and CN belong to later areas and are listed on
+The IDs are those of the rules the library implements (AS, FS, DC, CA, RP; see
+docs/explanation/rules/). PR, SB and CN belong to later areas and are listed on
 the "later" page only.
 """
 
@@ -24,8 +24,9 @@ RULES = (
     + [f"FS-{n}" for n in range(1, 9)]
     + [f"DC-{n}" for n in range(1, 10)]
     + [f"CA-{n}" for n in range(1, 7)]
+    + [f"RP-{n}" for n in range(1, 8)]
 )
-LATER = ["PR-1", "PR-2", "SB-1", "SB-2", "RP-1", "CN-1", "CN-2", "CN-3"]
+LATER = ["PR-1", "PR-2", "SB-1", "SB-2", "CN-1", "CN-2", "CN-3"]
 
 
 def _text(folder: Path, pattern: str) -> str:

@@ -223,7 +223,7 @@ def rp3_closed_with_acceptance(data: AuditInput) -> tuple[Violation, ...]:
                 entry.violation(
                     order.order_id,
                     closed_at=closed.isoformat(),
-                    signer="none" if accepted is None else accepted.signed_by,
+                    signer="—" if accepted is None else accepted.signed_by,
                 )
             )
     return tuple(found)

@@ -193,7 +193,7 @@ class RepairRequest:
         """The room or item, as shown on the request (``"projector PJ-001 @ room-301"``)."""
         parts = [p for p in (self.item_id, " ".join(self.tags) or None) if p]
         if self.place_id is not None:
-            parts.append(f"@ {self.place_id}")
+            parts.append(f"@ {self.place_id}" if parts else self.place_id)
         return " ".join(parts)
 
 

@@ -43,7 +43,7 @@ class DuplicateRepairIdError(RepairError, ValueError):
 
     code = "repairs.duplicate_id"
     message_en_template = "{kind} {id} is already recorded"
-    message_zh_template = "「{kind}」{id} 已登记"
+    message_zh_template = "「{kind}」「{id}」已登记"
 
     kind: str
     id: str
@@ -54,7 +54,7 @@ class UnknownRepairIdError(RepairError, KeyError):
 
     code = "repairs.unknown_id"
     message_en_template = "no {kind} {id} on record"
-    message_zh_template = "没有「{kind}」{id} 的记录"
+    message_zh_template = "没有「{kind}」「{id}」的记录"
 
     def __str__(self) -> str:
         return Exception.__str__(self)
@@ -68,7 +68,7 @@ class OrderStateError(RepairError, ValueError):
 
     code = "repairs.wrong_state"
     message_en_template = "work order {order_id} is {state}: cannot {step}"
-    message_zh_template = "维修单 {order_id} 当前为「{state}」，不能{step_zh}"
+    message_zh_template = "维修单「{order_id}」当前为「{state}」，不能「{step_zh}」"
 
     order_id: str
     state: str
@@ -84,7 +84,7 @@ class ApprovalRequiredError(RepairError, ValueError):
         "work order {order_id} needs an approval dated before work starts ({why}); "
         "starting it now would be 先斩后奏"
     )
-    message_zh_template = "维修单 {order_id} 须在开工前审批（{why_zh}），不得先斩后奏"
+    message_zh_template = "维修单「{order_id}」须在开工前审批（「{why_zh}」），不得先斩后奏"
 
     order_id: str
     why: str
@@ -100,7 +100,7 @@ class AcceptanceSignerError(RepairError, ValueError):
         "a substitute (the room's custodian) must give a reason"
     )
     message_zh_template = (
-        "维修单 {order_id}：验收人 {signer} 不是报修人 {reporter}；"
+        "维修单「{order_id}」：验收人「{signer}」不是报修人「{reporter}」；"
         "由他人（房间保管人）代签须注明原因"
     )
 
@@ -114,7 +114,7 @@ class AcceptanceRequiredError(RepairError, ValueError):
 
     code = "repairs.acceptance_required"
     message_en_template = "work order {order_id} cannot close: no signed acceptance"
-    message_zh_template = "维修单 {order_id} 未经验收签字，不能关闭"
+    message_zh_template = "维修单「{order_id}」未经验收签字，不能关闭"
 
     order_id: str
 
@@ -124,7 +124,7 @@ class MissingEvidenceError(RepairError, ValueError):
 
     code = "repairs.evidence_missing"
     message_en_template = "project {order_id} cannot close: missing evidence {missing}"
-    message_zh_template = "工程 {order_id} 不能关闭：缺少「{missing}」"
+    message_zh_template = "工程「{order_id}」不能关闭：缺少「{missing}」"
 
     order_id: str
     missing: tuple[str, ...]
@@ -138,7 +138,7 @@ class ClaimRequiredError(RepairError, ValueError):
         "request {request_id} is man-made damage: its damage claim must be settled before work "
         "starts ({why})"
     )
-    message_zh_template = "报修 {request_id} 属人为损坏：须先完成赔偿再维修（{why_zh}）"
+    message_zh_template = "报修「{request_id}」属人为损坏：须先完成赔偿再维修（「{why_zh}」）"
 
     request_id: str
     why: str

@@ -98,7 +98,9 @@ class SchoolDays:
     days: tuple[pendulum.Date, ...] = attrs.field(converter=_days)
 
     @classmethod
-    def from_calendar(cls, calendar: _HasSchoolDays, start: object, end: object) -> SchoolDays:
+    def from_calendar(
+        cls, calendar: _HasSchoolDays, start: pendulum.Date, end: pendulum.Date
+    ) -> SchoolDays:
         """The school days of a ``SchoolCalendar`` from ``start`` to ``end`` inclusive."""
         return cls(calendar.school_days(start, end))
 
@@ -115,7 +117,9 @@ class SchoolDays:
 
 
 class _HasSchoolDays(Protocol):
-    def school_days(self, start: object, end: object, /) -> tuple[pendulum.Date, ...]: ...
+    def school_days(
+        self, start: pendulum.Date, end: pendulum.Date, /
+    ) -> tuple[pendulum.Date, ...]: ...
 
 
 # ---------------------------------------------------------------- requests

@@ -60,6 +60,9 @@ FINDINGS: Final[Mapping[str, Finding]] = MappingProxyType(
 class AuditInput:
     """What a check reads: the records, the policy, the period and the school days.
 
+    The deadlines are memoised by filing day (one computation per day, not per
+    request), and moments are compared with the period's bounds as they are.
+
     Attributes:
         log: The records.
         policy: The policy.
@@ -71,24 +74,58 @@ class AuditInput:
     policy: RepairPolicy
     period: DateRange
     school_days: SchoolDays
+    _zone: pendulum.Timezone = attrs.field(init=False, eq=False, repr=False)
+    _start: pendulum.DateTime = attrs.field(init=False, eq=False, repr=False)
+    _end: pendulum.DateTime = attrs.field(init=False, eq=False, repr=False)
+    _memo: dict[tuple[str, object, bool], pendulum.DateTime | None] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
+    _by_id: dict[str, RepairRequest] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        zone = get_timezone(self.policy.timezone)
+        start, end = self.period.start, self.period.end
+        object.__setattr__(self, "_zone", zone)
+        object.__setattr__(
+            self, "_start", pendulum.datetime(start.year, start.month, start.day, tz=zone)
+        )
+        object.__setattr__(
+            self, "_end", pendulum.datetime(end.year, end.month, end.day, tz=zone).add(days=1)
+        )
 
     def in_period(self, moment: pendulum.DateTime | None) -> bool:
         """Whether ``moment`` falls on a day of the period (in the school's zone)."""
-        if moment is None:
-            return False
-        day = moment.in_timezone(self.policy.timezone).date()
-        return self.period.start <= day <= self.period.end
+        return moment is not None and self._start <= moment < self._end
 
     @property
     def period_end(self) -> pendulum.DateTime:
         """The end of the period (exclusive): midnight after its last day, school time."""
-        end = self.period.end
-        zone = get_timezone(self.policy.timezone)
-        return pendulum.datetime(end.year, end.month, end.day, tz=zone).add(days=1)
+        return self._end
+
+    def _local_day(self, moment: pendulum.DateTime) -> object:
+        if moment.tzinfo is self._zone:
+            return moment.date()
+        return moment.in_timezone(self._zone).date()
+
+    def deadline(self, kind: str, request: RepairRequest) -> pendulum.DateTime | None:
+        """The ``"response"`` or ``"fix"`` deadline of the request (RP-1), memoised by day."""
+        safety = request.safety and kind == "response"
+        key = (kind, self._local_day(request.filed_at), safety)
+        memo = self._memo
+        if key not in memo:
+            policy, days = self.policy, self.school_days
+            memo[key] = (
+                policy.response_deadline(request, days)
+                if kind == "response"
+                else policy.fix_deadline(request, days)
+            )
+        return memo[key]
 
     def requests(self) -> dict[str, RepairRequest]:
-        """The requests by id (the first of a repeated id)."""
-        found: dict[str, RepairRequest] = {}
+        """The requests by id (the first of a repeated id); built once, do not mutate."""
+        if self._by_id:
+            return self._by_id
+        found = self._by_id
         for request in self.log.requests:
             found.setdefault(request.request_id, request)
         return found
@@ -119,7 +156,7 @@ def rp1_answered_in_time(data: AuditInput) -> tuple[Violation, ...]:
     for request in data.requests().values():
         if not data.in_period(request.filed_at):
             continue
-        deadline = data.policy.response_deadline(request, data.school_days)
+        deadline = data.deadline("response", request)
         answered = first.get(request.request_id)
         if deadline is None:
             if answered is None:
@@ -159,7 +196,7 @@ def rp1_fixed_or_explained(data: AuditInput) -> tuple[Violation, ...]:
     for request in data.requests().values():
         if not data.in_period(request.filed_at):
             continue
-        deadline = data.policy.fix_deadline(request, data.school_days)
+        deadline = data.deadline("fix", request)
         done = completed.get(request.request_id)
         if deadline is None:
             if done is None:

@@ -14,6 +14,7 @@ a deadline past the last school day given is reported as unknown (an info).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Final
@@ -49,6 +50,8 @@ __all__ = [
     "rp6_claim_settled_first",
     "rp7_rounds_kept",
 ]
+
+_DATE: Final = dt.datetime.date
 
 FINDINGS: Final[Mapping[str, Finding]] = MappingProxyType(
     {code: entry for code, entry in ALL_FINDINGS.items() if entry.rule.startswith("RP-")}
@@ -104,22 +107,23 @@ class AuditInput:
 
     def _local_day(self, moment: pendulum.DateTime) -> object:
         if moment.tzinfo is self._zone:
-            return moment.date()
+            return _DATE(moment)  # C-level: pendulum's ``date()`` runs in Python
         return moment.in_timezone(self._zone).date()
 
     def deadline(self, kind: str, request: RepairRequest) -> pendulum.DateTime | None:
         """The ``"response"`` or ``"fix"`` deadline of the request (RP-1), memoised by day."""
-        safety = request.safety and kind == "response"
-        key = (kind, self._local_day(request.filed_at), safety)
-        memo = self._memo
-        if key not in memo:
+        key = (kind, self._local_day(request.filed_at), request.safety and kind == "response")
+        try:
+            return self._memo[key]
+        except KeyError:
             policy, days = self.policy, self.school_days
-            memo[key] = (
+            found = (
                 policy.response_deadline(request, days)
                 if kind == "response"
                 else policy.fix_deadline(request, days)
             )
-        return memo[key]
+            self._memo[key] = found
+            return found
 
     def requests(self) -> dict[str, RepairRequest]:
         """The requests by id (the first of a repeated id); built once, do not mutate."""

@@ -189,3 +189,64 @@ def test_policy_defaults_follow_the_rules() -> None:
     assert policy.fix_school_days == 3
     assert policy.small_repair_limit == Money(1000)
     assert policy.claim_first
+
+
+def _drop_answer(log: RepairLog, k: int) -> RepairLog:
+    request_id = log.requests[k % len(log.requests)].request_id
+    return attrs.evolve(
+        log, responses=tuple(r for r in log.responses if r.request_id != request_id)
+    )
+
+
+def _unapprove(log: RepairLog, k: int) -> RepairLog:
+    contractors = [o for o in log.orders if o.worker_kind is WorkerKind.CONTRACTOR]
+    target = contractors[k % len(contractors)]
+    return _first_order(log, lambda o: o is target, approved_at=None, approved_by=None)
+
+
+def _unsign(log: RepairLog, k: int) -> RepairLog:
+    target = log.orders[k % len(log.orders)]
+    return _first_order(log, lambda o: o is target, acceptances=())
+
+
+def _strip_evidence(log: RepairLog, k: int) -> RepairLog:
+    projects = [o for o in log.orders if o.project]
+    target = projects[k % len(projects)]
+    return _first_order(log, lambda o: o is target, evidence=target.evidence[1:])
+
+
+def _man_made(log: RepairLog, k: int) -> RepairLog:
+    requests = list(log.requests)
+    index = k % len(requests)
+    requests[index] = attrs.evolve(requests[index], man_made=True, safety=False)
+    return attrs.evolve(log, requests=tuple(requests))
+
+
+def _skip_round(log: RepairLog, k: int) -> RepairLog:
+    rounds = list(log.rounds)
+    del rounds[k % len(rounds)]
+    return attrs.evolve(log, rounds=tuple(rounds))
+
+
+FAULTS = [
+    (_drop_answer, "repairs.answer_late", "RP-1"),
+    (_unapprove, "repairs.work_without_approval", "RP-2"),
+    (_unsign, "repairs.closed_without_acceptance", "RP-3"),
+    (_strip_evidence, "repairs.project_without_evidence", "RP-4"),
+    (_man_made, "repairs.repair_before_claim", "RP-6"),
+    (_skip_round, "repairs.round_missed", "RP-7"),
+]
+
+
+# rules: RP-1, RP-2, RP-3, RP-4, RP-6, RP-7
+@pytest.mark.parametrize(("inject", "code", "rule"), FAULTS)
+@settings(max_examples=10, deadline=None)
+@given(n=st.integers(11, 25), k=st.integers(0, 1000))
+def test_each_injected_fault_is_found_with_its_rule(
+    inject: Callable[[RepairLog, int], RepairLog], code: str, rule: str, n: int, k: int
+) -> None:
+    log, days, period = _setup(n)
+    found = audit_repairs(inject(log, k), RepairPolicy(), period, school_days=days)
+    assert found, "the fault was not found"
+    assert (code, rule) in {(v.code, v.rule) for v in found}
+    assert all(v.rule == rule for v in found)

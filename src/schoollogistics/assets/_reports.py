@@ -450,13 +450,36 @@ def _follow_lots(lots: _Lots, event: AssetEvent, items: dict[str, ItemType]) -> 
                 lots.add(event.place_id, line.item_id, [(event.effective_on, cost, line.surplus)])
 
 
-def loss_reports(  # noqa: PLR0915 - one branch per event kind
+def loss_reports(
     events: Sequence[AssetEvent],
     items: dict[str, ItemType],
     units: dict[str, AssetUnit],
     policy: LedgerPolicy,
 ) -> tuple[LossReport, ...]:
-    """Damage-claim inputs produced by the events, in recording order.
+    """Damage-claim inputs produced by the events, in recording order (see ``loss_scan``)."""
+    return loss_scan(events, items, units, policy)[0]
+
+
+def open_damage(
+    events: Sequence[AssetEvent],
+    items: dict[str, ItemType],
+    units: dict[str, AssetUnit],
+    policy: LedgerPolicy,
+) -> dict[tuple[str, str], int]:
+    """Quantity-counted units reported damaged and not yet repaired, disposed or restocked.
+
+    Keyed by ``(location, item)``: where the open units are now.
+    """
+    return {key: n for key, n in loss_scan(events, items, units, policy)[1].items() if n}
+
+
+def loss_scan(  # noqa: PLR0915 - one branch per event kind
+    events: Sequence[AssetEvent],
+    items: dict[str, ItemType],
+    units: dict[str, AssetUnit],
+    policy: LedgerPolicy,
+) -> tuple[tuple[LossReport, ...], dict[tuple[str, str], int]]:
+    """Damage-claim inputs produced by the events, in recording order, and the open units.
 
     **One open report per damaged unit** (DC-5: nothing is charged twice). A
     unit stays *open* from its report until it is sent to repair, disposed of or
@@ -630,7 +653,7 @@ def loss_reports(  # noqa: PLR0915 - one branch per event kind
                 lots.move(loan.borrower_id, loan.from_place, loan.item_id, loan.quantity)
         else:
             _follow_lots(lots, event, items)
-    return tuple(found)
+    return tuple(found), open_qty
 
 
 # ---------------------------------------------------------------- reconciliation (AS-2)

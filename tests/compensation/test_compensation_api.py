@@ -40,6 +40,7 @@ EXPECTED = [
     "LedgerOperation",
     "LedgerPosting",
     "LiableParty",
+    "LifeBelowMinimumError",
     "LifeTable",
     "LossBasis",
     "MonthConvention",

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from schoollogistics.compensation import (
     DEFAULT_COMPENSABLE_CAUSES,
+    DEFAULT_LIVES,
     Assessment,
     AssessmentLine,
     AssetValue,
@@ -87,8 +88,13 @@ def asset_values() -> st.SearchStrategy[AssetValue]:
 
 
 def category_lives() -> st.SearchStrategy[CategoryLife]:
-    """One life-table row."""
-    return st.builds(CategoryLife, st.sampled_from(AssetCategory), st.none() | st.integers(1, 60))
+    """One life-table row, never below the school table's life (DC-6: lives are floors)."""
+
+    def row(category: AssetCategory) -> st.SearchStrategy[CategoryLife]:
+        floor = DEFAULT_LIVES[category] or 1
+        return st.builds(CategoryLife, st.just(category), st.none() | st.integers(floor, 60))
+
+    return st.sampled_from(AssetCategory).flatmap(row)
 
 
 def life_tables() -> st.SearchStrategy[LifeTable]:

@@ -31,6 +31,7 @@ from schoollogistics.compensation import (
     PostingAction,
     assess,
     claim_from_loss_report,
+    damage_history,
     plan_postings,
     post_to_ledger,
 )
@@ -354,3 +355,41 @@ def test_every_damage_is_one_claim_and_ends_in_repair_or_disposal(
         led.position(tag).holding in {Holding.IN_REPAIR, Holding.GONE}
         for tag in {r.tag for r in reports if r.tag}
     )
+
+
+# ---------------------------------------------------------------- the history query
+
+
+@pytest.mark.rule("DC-1")
+def test_damage_history_of_a_class_before_a_replacement() -> None:
+    led = _ledger()
+    led.report_damage("desk", "class-32", 1, on=d(10, 9), by=CLERK)
+    led.hand_back(
+        "projector",
+        "class-32",
+        "store",
+        tags=["PJ-1"],
+        condition=Condition.UNUSABLE,
+        on=d(10, 12),
+        by=CLERK,
+    )
+    claims = [
+        claim_from_loss_report(
+            report,
+            claim_id=f"PC-{n}",
+            cause=Cause.NEGLIGENT,
+            parties=(LiableParty.school_class("class-32", "三(2)班"),),
+            repair_quote=Money("80.00") if report.condition is Condition.DAMAGED else None,
+        )
+        for n, report in enumerate(led.loss_reports())
+    ]
+    assessments = [assess(claim) for claim in claims[:1]]
+    history = damage_history(reversed(claims), assessments, "class-32")
+    assert [r.claim_id for r in history] == ["PC-0", "PC-1"]
+    first, second = history
+    assert first.assessed
+    assert first.charged == first.holder_share == Money("80.00")
+    assert (first.repairs, first.disposals) == (1, 0)
+    assert not second.assessed
+    assert second.outcome is None
+    assert damage_history(claims, assessments, "someone-else") == ()

@@ -30,6 +30,7 @@ from schoollogistics.compensation import (
     CompensationPolicy,
     DamageClaim,
     DamagedItem,
+    DamageRecord,
     DepreciationMonth,
     DepreciationPolicy,
     Extent,
@@ -49,10 +50,12 @@ from schoollogistics.compensation import (
     Share,
     ValueBasis,
     assess,
+    damage_history,
     run_class_check,
 )
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
+from schoollogistics.errors import SchoolLogisticsError
 from schoollogistics.testing._core import StrategyTable, dates
 
 __all__ = [
@@ -61,6 +64,7 @@ __all__ = [
     "asset_values",
     "claims",
     "class_checks",
+    "damage_records",
     "damaged_items",
     "liable_parties",
     "life_tables",
@@ -335,7 +339,25 @@ def _check_results() -> st.SearchStrategy[ClassCheckResult]:
     )
 
 
+def damage_records() -> st.SearchStrategy[DamageRecord]:
+    """History records, from generated claims and their assessments."""
+
+    def build(claim: DamageClaim) -> st.SearchStrategy[DamageRecord]:
+        party = claim.parties[0].party_id if claim.parties else None
+        holder = party or (claim.holder.party_id if claim.holder is not None else None)
+        if holder is None:
+            return st.nothing()
+        try:
+            assessment = assess(claim)
+        except SchoolLogisticsError:
+            return st.nothing()
+        return st.just(damage_history([claim], [assessment], holder)[0])
+
+    return claims().flatmap(build)
+
+
 STRATEGIES: Final[StrategyTable] = {
+    DamageRecord: damage_records(),
     AssetValue: asset_values(),
     CategoryLife: category_lives(),
     LifeTable: life_tables(),

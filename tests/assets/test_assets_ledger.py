@@ -667,7 +667,8 @@ def test_damage_repair_restock_and_disposal_lifecycle() -> None:
     )
     led.report_damage("pj", "room-32", tags=["PJ-1"], condition=Condition.WORN, on=day(2), by=CLERK)
     led.report_damage("pj", "room-32", tags=["PJ-1"], on=day(2), by=CLERK)
-    assert [r.holder_id for r in led.loss_reports()] == ["s-ming", "room-32"]
+    # One open report per damaged unit (DC-5): the repeated report adds none.
+    assert [r.holder_id for r in led.loss_reports()] == ["s-ming"]
     refused(
         led,
         UnitNotServiceableError,

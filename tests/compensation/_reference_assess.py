@@ -289,15 +289,29 @@ def _follow_ups(
                     claim.claim_id, item.description, item.tag, item.repair_quote, after_payment
                 )
             )
+        kind = (
+            LedgerOperation.SEND_TO_REPAIR
+            if item.extent is Extent.REPAIRABLE
+            else LedgerOperation.DISPOSE
+        )
         if item.tag is not None:
-            kind = (
-                LedgerOperation.SEND_TO_REPAIR
-                if item.extent is Extent.REPAIRABLE
-                else LedgerOperation.DISPOSE
-            )
             instructions.append(
                 LedgerInstruction(
                     kind, item.tag, item.item_id, item.extent, claim.claim_id, claim.incident_on
+                )
+            )
+        elif item.item_id is not None:
+            # A quantity-counted ledger item: by item type, quantity and place (issue 14).
+            instructions.append(
+                LedgerInstruction(
+                    kind,
+                    "",
+                    item.item_id,
+                    item.extent,
+                    claim.claim_id,
+                    claim.incident_on,
+                    quantity=item.quantity,
+                    location_id=item.location_id,
                 )
             )
     return tuple(repair_orders), tuple(instructions)

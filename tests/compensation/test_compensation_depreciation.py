@@ -14,6 +14,7 @@ from schoollogistics.compensation import (
     DepreciationPolicy,
     IncidentBeforeAcquisitionError,
     InvalidLifeError,
+    LifeBelowMinimumError,
     LifeTable,
     MonthConvention,
     NotAnAssetError,
@@ -61,6 +62,19 @@ PC = AssetValue(Money("6000.00"), pendulum.Date(2024, 3, 15), AssetCategory.COMP
         (AssetCategory.CULTURAL_RELICS, None),
         (AssetCategory.PLANTS_AND_ANIMALS, None),
         (AssetCategory.CONSUMABLES, None),
+        (AssetCategory.BUILDINGS_STEEL, 50),
+        (AssetCategory.BUILDINGS_BRICK_WOOD, 30),
+        (AssetCategory.BUILDING_FIXTURES, 8),
+        (AssetCategory.STRUCTURES, 8),
+        (AssetCategory.LIBRARY_EQUIPMENT, 5),
+        (AssetCategory.COMMUNICATIONS_EQUIPMENT, 5),
+        (AssetCategory.BROADCAST_EQUIPMENT, 5),
+        (AssetCategory.INSTRUMENTS, 5),
+        (AssetCategory.MEASURING_EQUIPMENT, 5),
+        (AssetCategory.METROLOGY_EQUIPMENT, 5),
+        (AssetCategory.POLICE_EQUIPMENT, 3),
+        (AssetCategory.LAND, None),
+        (AssetCategory.NOMINAL_VALUE_ASSETS, None),
     ],
 )
 def test_default_life_table_is_the_school_table(category: AssetCategory, years: int | None) -> None:
@@ -72,8 +86,8 @@ def test_default_life_table_is_the_school_table(category: AssetCategory, years: 
 
 def test_life_table_covers_every_category_and_overrides() -> None:
     assert {row.category for row in LifeTable().rows} == set(AssetCategory)
-    table = LifeTable.from_years({AssetCategory.COMPUTERS: 4, AssetCategory.FURNITURE: None})
-    assert table.years(AssetCategory.COMPUTERS) == 4
+    table = LifeTable.from_years({AssetCategory.COMPUTERS: 9, AssetCategory.FURNITURE: None})
+    assert table.years(AssetCategory.COMPUTERS) == 9
     assert table.years(AssetCategory.FURNITURE) is None
     assert table.years(AssetCategory.VEHICLES) == 8
     derived = table.with_life(AssetCategory.BOOKS_AND_ARCHIVES, 3)
@@ -81,6 +95,58 @@ def test_life_table_covers_every_category_and_overrides() -> None:
     assert table.years(AssetCategory.BOOKS_AND_ARCHIVES) is None  # unchanged
     assert LifeTable() == LifeTable.default()
     assert dict(LifeTable().months_by_category)[AssetCategory.COMPUTERS] == 72
+
+
+@pytest.mark.rule("DC-6")
+@pytest.mark.parametrize(
+    ("category", "years", "minimum"),
+    [
+        (AssetCategory.COMPUTERS, 5, 6),
+        (AssetCategory.FURNITURE, 10, 15),
+        (AssetCategory.BUILDINGS_BRICK_WOOD, 29, 30),
+        (AssetCategory.POLICE_EQUIPMENT, 2, 3),
+    ],
+)
+def test_a_life_below_the_table_is_refused(
+    category: AssetCategory, years: int, minimum: int
+) -> None:
+    with pytest.raises(LifeBelowMinimumError) as info:
+        LifeTable.default().with_life(category, years)
+    assert info.value.code == "compensation.life_below_minimum"
+    assert dict(info.value.params) == {
+        "category": category.value,
+        "years": years,
+        "minimum": minimum,
+    }
+    assert "年限表" in info.value.message_zh
+    assert "minimum" in info.value.message_en
+
+
+@pytest.mark.rule("DC-6")
+@given(st.sampled_from(list(AssetCategory)), st.integers(min_value=1, max_value=80))
+def test_a_life_is_accepted_exactly_when_not_below_the_table(
+    category: AssetCategory, years: int
+) -> None:
+    minimum = DEFAULT_LIVES[category]
+    if minimum is not None and years < minimum:
+        with pytest.raises(LifeBelowMinimumError):
+            CategoryLife(category, years)
+    else:
+        assert LifeTable.default().with_life(category, years).years(category) == years
+
+
+@pytest.mark.rule("DC-6")
+def test_the_five_classes_and_consumables_are_not_depreciated() -> None:
+    table = LifeTable.default()
+    for category in (
+        AssetCategory.CULTURAL_RELICS,
+        AssetCategory.PLANTS_AND_ANIMALS,
+        AssetCategory.BOOKS_AND_ARCHIVES,
+        AssetCategory.LAND,
+        AssetCategory.NOMINAL_VALUE_ASSETS,
+        AssetCategory.CONSUMABLES,
+    ):
+        assert table.years(category) is None
 
 
 @pytest.mark.parametrize("years", [0, -1])

@@ -46,6 +46,19 @@ SCHOOL_TABLE = {
     AssetCategory.CULTURAL_RELICS: None,
     AssetCategory.PLANTS_AND_ANIMALS: None,
     AssetCategory.CONSUMABLES: None,
+    AssetCategory.BUILDINGS_STEEL: 50,
+    AssetCategory.BUILDINGS_BRICK_WOOD: 30,
+    AssetCategory.BUILDING_FIXTURES: 8,
+    AssetCategory.STRUCTURES: 8,
+    AssetCategory.LIBRARY_EQUIPMENT: 5,
+    AssetCategory.COMMUNICATIONS_EQUIPMENT: 5,
+    AssetCategory.BROADCAST_EQUIPMENT: 5,
+    AssetCategory.INSTRUMENTS: 5,
+    AssetCategory.MEASURING_EQUIPMENT: 5,
+    AssetCategory.METROLOGY_EQUIPMENT: 5,
+    AssetCategory.POLICE_EQUIPMENT: 3,
+    AssetCategory.LAND: None,
+    AssetCategory.NOMINAL_VALUE_ASSETS: None,
 }
 
 

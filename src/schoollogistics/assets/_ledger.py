@@ -91,6 +91,7 @@ from schoollogistics.assets._reports import (
     loss_reports,
     monthly_summary,
     movements,
+    open_damage,
     reconcile,
     trail,
 )
@@ -1779,6 +1780,17 @@ class AssetLedger:
         """
         state = self._state
         return loss_reports(self._events, state.items, state.units, self._policy)
+
+    def open_damage(self, item_id: str) -> tuple[tuple[str, int], ...]:
+        """Where the quantity-counted units of ``item_id`` reported damaged are now.
+
+        ``(location, quantity)`` pairs, sorted by location: units reported damaged
+        (or handed back damaged) and not yet sent to repair, disposed of or
+        restocked. The compensation area posts an assessment against them.
+        """
+        state = self._state
+        found = open_damage(self._events, state.items, state.units, self._policy)
+        return tuple(sorted((where, n) for (where, item), n in found.items() if item == item_id))
 
     def pending_adjustments(self, *, undecided_only: bool = False) -> tuple[PendingAdjustment, ...]:
         """Posted stock-take adjustments and their decisions (待处理财产损溢, AS-2)."""

@@ -289,6 +289,63 @@ def trail(ordered: Sequence[tuple[int, AssetEvent]], tag: str) -> tuple[TrailEnt
 # ---------------------------------------------------------------- loss reports
 
 
+_Lot = tuple[pendulum.Date, Money, int]
+"""A receipt lot: receipt date, unit cost, quantity left."""
+
+
+class _Lots:
+    """Receipt lots of quantity-counted items, followed through the events (AS-1, DC-4).
+
+    The lot rule, the library's choice: every location (storeroom, holder, room)
+    holds lots ``(receipt date, unit cost, quantity)`` of each untagged item;
+    units leaving a location take its **oldest lots first** (first in, first out
+    by receipt date) and carry their receipt's date and cost with them. A stock-take
+    surplus is a lot dated on the count at the item's unit cost. When a location
+    has no lot left for a unit (events recorded out of order), the unit is dated
+    on the event at the item's unit cost, as before.
+    """
+
+    def __init__(self) -> None:
+        self._at: dict[tuple[str, str], list[_Lot]] = {}
+
+    def add(self, where: str, item_id: str, lots: list[_Lot]) -> None:
+        if not lots:
+            return
+        bag = self._at.setdefault((where, item_id), [])
+        bag.extend(lot for lot in lots if lot[2])
+        bag.sort(key=lambda lot: lot[0].toordinal())
+
+    def peek(self, where: str, item_id: str, quantity: int, *, skip: int = 0) -> list[_Lot]:
+        """The lots of the oldest ``quantity`` units after the first ``skip``, unchanged."""
+        seen: list[_Lot] = []
+        for day, cost, size in self._at.get((where, item_id), []):
+            if quantity <= 0:
+                break
+            if skip >= size:
+                skip -= size
+                continue
+            left = size - skip
+            skip = 0
+            used = min(left, quantity)
+            seen.append((day, cost, used))
+            quantity -= used
+        return seen
+
+    def take(self, where: str, item_id: str, quantity: int) -> list[_Lot]:
+        taken = self.peek(where, item_id, quantity)
+        bag = self._at.get((where, item_id), [])
+        for _, _, used in taken:
+            day, cost, n = bag[0]
+            if used == n:
+                bag.pop(0)
+            else:
+                bag[0] = (day, cost, n - used)
+        return taken
+
+    def move(self, source: str, target: str, item_id: str, quantity: int) -> None:
+        self.add(target, item_id, self.take(source, item_id, quantity))
+
+
 def _reports_for(  # noqa: PLR0917 - private, called positionally in one place
     kind: LossKind,
     event: AssetEvent,
@@ -300,6 +357,7 @@ def _reports_for(  # noqa: PLR0917 - private, called positionally in one place
     holder_id: str,
     location_id: str,
     condition: Condition,
+    lots: list[_Lot] | None = None,
 ) -> Iterator[LossReport]:
     def report(  # noqa: PLR0917 - the per-unit fields of one report
         tag: str,
@@ -340,14 +398,56 @@ def _reports_for(  # noqa: PLR0917 - private, called positionally in one place
                 unit.acquired_on,
             )
     elif quantity:
-        yield report(
-            "",
-            f"{item.name} × {quantity}",
-            item.unit_cost * quantity,
-            item.unit_cost,
-            quantity,
-            event.effective_on,
-        )
+        found = list(lots or [])
+        missing = quantity - sum(n for _, _, n in found)
+        if missing > 0:
+            found.append((event.effective_on, item.unit_cost, missing))
+        for day, cost, count in found:
+            yield report("", f"{item.name} × {count}", cost * count, cost, count, day)
+
+
+def _follow_lots(lots: _Lots, event: AssetEvent, items: dict[str, ItemType]) -> None:
+    """Move the receipt lots of untagged items as ``event`` moves units (the lot rule)."""
+    if isinstance(event, Received):
+        if not event.tags:
+            lots.add(
+                event.place_id,
+                event.item_id,
+                [(event.effective_on, event.unit_cost, event.quantity)],
+            )
+    elif isinstance(event, Issued):
+        if not event.tags:
+            lots.move(event.from_place, event.to_location, event.item_id, event.quantity)
+    elif isinstance(event, Exchanged):
+        if not event.new_tags and not event.old_tags:
+            item_id = event.item_id
+            new = lots.take(event.store_id, item_id, event.quantity)
+            lots.take(event.holder_id, item_id, event.lost_quantity)
+            lots.move(
+                event.holder_id, event.store_id, item_id, event.quantity - event.lost_quantity
+            )
+            lots.add(event.holder_id, item_id, new)
+    elif isinstance(event, Returned):
+        if not event.tags:
+            lots.move(event.holder_id, event.store_id, event.item_id, event.quantity)
+    elif isinstance(event, Transferred):
+        if not event.tags:
+            lots.move(event.from_location, event.to_location, event.item_id, event.quantity)
+    elif isinstance(event, Lent):
+        if not event.tags:
+            lots.move(event.from_place, event.borrower_id, event.item_id, event.quantity)
+    elif isinstance(event, Disposed):
+        if not event.tags:
+            lots.take(event.store_id, event.item_id, event.quantity)
+    elif isinstance(event, StockTakePosted):
+        for line in event.lines:
+            if line.surplus_tags or line.shortage_tags:
+                continue
+            if line.shortage:
+                lots.take(event.place_id, line.item_id, line.shortage)
+            if line.surplus:
+                cost = items[line.item_id].unit_cost
+                lots.add(event.place_id, line.item_id, [(event.effective_on, cost, line.surplus)])
 
 
 def loss_reports(
@@ -356,79 +456,173 @@ def loss_reports(
     units: dict[str, AssetUnit],
     policy: LedgerPolicy,
 ) -> tuple[LossReport, ...]:
-    """Damage-claim inputs produced by the events, in recording order."""
+    """Damage-claim inputs produced by the events, in recording order (see ``loss_scan``)."""
+    return loss_scan(events, items, units, policy)[0]
+
+
+def open_damage(
+    events: Sequence[AssetEvent],
+    items: dict[str, ItemType],
+    units: dict[str, AssetUnit],
+    policy: LedgerPolicy,
+) -> dict[tuple[str, str], int]:
+    """Quantity-counted units reported damaged and not yet repaired, disposed or restocked.
+
+    Keyed by ``(location, item)``: where the open units are now.
+    """
+    return {key: n for key, n in loss_scan(events, items, units, policy)[1].items() if n}
+
+
+def loss_scan(  # noqa: PLR0915 - one branch per event kind
+    events: Sequence[AssetEvent],
+    items: dict[str, ItemType],
+    units: dict[str, AssetUnit],
+    policy: LedgerPolicy,
+) -> tuple[tuple[LossReport, ...], dict[tuple[str, str], int]]:
+    """Damage-claim inputs produced by the events, in recording order, and the open units.
+
+    **One open report per damaged unit** (DC-5: nothing is charged twice). A
+    unit stays *open* from its report until it is sent to repair, disposed of or
+    put back into stock; while it is open, a later hand-back, loan return,
+    damage report or loss of the same unit yields no second report. Tagged units
+    are followed by tag; quantity-counted units by how many open units each
+    location holds (they travel with hand-backs, transfers and loan returns).
+
+    **Lots**: a quantity-counted report takes the acquisition date and unit value
+    of the receipts its units came from, oldest first (see ``_Lots``); a report
+    whose units come from two receipts is split into one report per receipt.
+    """
     claim = policy.hand_back.claim_conditions
     loans: dict[str, Lent] = {}
     found: list[LossReport] = []
     gone = Condition.UNUSABLE
+    lots = _Lots()
+    open_tags: set[str] = set()
+    open_qty: dict[tuple[str, str], int] = {}
+
+    def fresh(tags: tuple[str, ...]) -> tuple[str, ...]:
+        new = tuple(tag for tag in tags if tag not in open_tags)
+        open_tags.update(tags)
+        return new
+
+    def close(tags: tuple[str, ...], where: str, item_id: str, quantity: int) -> None:
+        open_tags.difference_update(tags)
+        if not tags:
+            key = (where, item_id)
+            open_qty[key] = max(open_qty.get(key, 0) - quantity, 0)
+
+    def carry(source: str, target: str, item_id: str, quantity: int) -> int:
+        """Move open units with the units moved; returns how many were open."""
+        key = (source, item_id)
+        moved = min(open_qty.get(key, 0), quantity)
+        if moved:
+            open_qty[key] -= moved
+            open_qty[(target, item_id)] = open_qty.get((target, item_id), 0) + moved
+        return moved
+
     for seq, event in enumerate(events):
         if isinstance(event, Lent):
             loans[event.loan_id] = event
         elif isinstance(event, Exchanged) and event.lost_quantity:
             item = items[event.item_id]
-            found.extend(
-                _reports_for(
-                    LossKind.LOST,
-                    event,
-                    seq,
-                    item,
-                    units,
-                    event.lost_tags,
-                    event.lost_quantity,
-                    event.holder_id,
-                    event.holder_id,
-                    gone,
+            lost_tags = fresh(event.lost_tags)
+            open_tags.difference_update(event.lost_tags)
+            lost = 0 if event.lost_tags else event.lost_quantity
+            key = (event.holder_id, event.item_id)
+            already = min(open_qty.get(key, 0), lost)
+            if not event.lost_tags:
+                open_qty[key] = open_qty.get(key, 0) - already
+            if lost_tags or lost - already:
+                found.extend(
+                    _reports_for(
+                        LossKind.LOST,
+                        event,
+                        seq,
+                        item,
+                        units,
+                        lost_tags,
+                        lost - already,
+                        event.holder_id,
+                        event.holder_id,
+                        gone,
+                        lots.peek(event.holder_id, event.item_id, lost - already, skip=already),
+                    )
                 )
-            )
         elif isinstance(event, Returned) and event.condition in claim:
             item = items[event.item_id]
-            found.extend(
-                _reports_for(
-                    LossKind.DAMAGED,
-                    event,
-                    seq,
-                    item,
-                    units,
-                    event.tags,
-                    event.quantity,
-                    event.holder_id,
-                    event.holder_id,
-                    event.condition,
+            new_tags = fresh(event.tags)
+            already = carry(event.holder_id, event.store_id, event.item_id, event.quantity)
+            count = 0 if event.tags else event.quantity - already
+            if new_tags or count:
+                found.extend(
+                    _reports_for(
+                        LossKind.DAMAGED,
+                        event,
+                        seq,
+                        item,
+                        units,
+                        new_tags,
+                        count,
+                        event.holder_id,
+                        event.holder_id,
+                        event.condition,
+                        lots.peek(event.holder_id, event.item_id, count, skip=already),
+                    )
                 )
-            )
+            if count:
+                key = (event.store_id, event.item_id)
+                open_qty[key] = open_qty.get(key, 0) + count
         elif isinstance(event, LoanReturned) and event.condition in claim:
             loan = loans[event.loan_id]
-            found.extend(
-                _reports_for(
-                    LossKind.DAMAGED,
-                    event,
-                    seq,
-                    items[loan.item_id],
-                    units,
-                    loan.tags,
-                    loan.quantity,
-                    loan.borrower_id,
-                    loan.borrower_id,
-                    event.condition,
+            new_tags = fresh(loan.tags)
+            already = carry(loan.borrower_id, loan.from_place, loan.item_id, loan.quantity)
+            count = 0 if loan.tags else loan.quantity - already
+            if new_tags or count:
+                found.extend(
+                    _reports_for(
+                        LossKind.DAMAGED,
+                        event,
+                        seq,
+                        items[loan.item_id],
+                        units,
+                        new_tags,
+                        count,
+                        loan.borrower_id,
+                        loan.borrower_id,
+                        event.condition,
+                        lots.peek(loan.borrower_id, loan.item_id, count, skip=already),
+                    )
                 )
-            )
+            if count:
+                key = (loan.from_place, loan.item_id)
+                open_qty[key] = open_qty.get(key, 0) + count
         elif isinstance(event, DamageReported) and event.condition in claim:
-            found.extend(
-                _reports_for(
-                    LossKind.DAMAGED,
-                    event,
-                    seq,
-                    items[event.item_id],
-                    units,
-                    event.tags,
-                    event.quantity,
-                    event.responsible_id or event.location_id,
-                    event.location_id,
-                    event.condition,
+            new_tags = fresh(event.tags)
+            key = (event.location_id, event.item_id)
+            already = open_qty.get(key, 0)
+            count = 0 if event.tags else event.quantity
+            if new_tags or count:
+                found.extend(
+                    _reports_for(
+                        LossKind.DAMAGED,
+                        event,
+                        seq,
+                        items[event.item_id],
+                        units,
+                        new_tags,
+                        count,
+                        event.responsible_id or event.location_id,
+                        event.location_id,
+                        event.condition,
+                        lots.peek(event.location_id, event.item_id, count, skip=already),
+                    )
                 )
-            )
+            if count:
+                open_qty[key] = already + count
         elif isinstance(event, StockTakePosted) and event.responsible_id:
             for line in event.lines:
+                shortage_tags = fresh(line.shortage_tags)
+                open_tags.difference_update(line.shortage_tags)
                 found.extend(
                     _reports_for(
                         LossKind.SHORTAGE,
@@ -436,14 +630,30 @@ def loss_reports(
                         seq,
                         items[line.item_id],
                         units,
-                        line.shortage_tags,
-                        line.shortage,
+                        shortage_tags,
+                        0 if line.shortage_tags else line.shortage,
                         event.responsible_id,
                         event.place_id,
                         gone,
+                        lots.peek(event.place_id, line.item_id, line.shortage),
                     )
                 )
-    return tuple(found)
+        # Units leave the open set when they go to repair, are disposed of or restocked.
+        if isinstance(event, SentToRepair):
+            close(event.tags, event.location_id, event.item_id, event.quantity)
+        elif isinstance(event, Disposed | Restocked):
+            close(event.tags, event.store_id, event.item_id, event.quantity)
+        elif isinstance(event, Transferred) and not event.tags:
+            carry(event.from_location, event.to_location, event.item_id, event.quantity)
+        elif isinstance(event, Returned) and event.condition not in claim and not event.tags:
+            carry(event.holder_id, event.store_id, event.item_id, event.quantity)
+        if isinstance(event, LoanReturned):
+            loan = loans[event.loan_id]
+            if not loan.tags:
+                lots.move(loan.borrower_id, loan.from_place, loan.item_id, loan.quantity)
+        else:
+            _follow_lots(lots, event, items)
+    return tuple(found), open_qty
 
 
 # ---------------------------------------------------------------- reconciliation (AS-2)

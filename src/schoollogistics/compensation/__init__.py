@@ -63,6 +63,7 @@ from schoollogistics.compensation._depreciation import (
     months_depreciated,
     net_book_value,
 )
+from schoollogistics.compensation._history import DamageRecord, damage_history
 from schoollogistics.compensation._ledger import (
     LedgerPosting,
     PostingAction,
@@ -103,6 +104,7 @@ from schoollogistics.compensation.errors import (
     InvalidLifeError,
     InvalidPartyError,
     InvalidPolicyError,
+    LifeBelowMinimumError,
     NotAnAssetError,
     RepairQuoteError,
     ReplacementCostMissingError,
@@ -125,6 +127,7 @@ __all__ = [
     "ClassSummary",
     "CompensationPolicy",
     "DamageClaim",
+    "DamageRecord",
     "DamagedItem",
     "DepreciationMonth",
     "DepreciationPolicy",
@@ -142,6 +145,7 @@ __all__ = [
     "LedgerOperation",
     "LedgerPosting",
     "LiableParty",
+    "LifeBelowMinimumError",
     "LifeTable",
     "LossBasis",
     "MonthConvention",
@@ -162,6 +166,7 @@ __all__ = [
     "audit_assessment",
     "audit_assessments",
     "claim_from_loss_report",
+    "damage_history",
     "depreciation_schedule",
     "extent_of",
     "months_depreciated",

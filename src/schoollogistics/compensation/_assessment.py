@@ -248,6 +248,12 @@ class LedgerInstruction:
         reason: The extent of the damage (destroyed, lost, repairable).
         claim_id: The claim it comes from.
         on: The day of the incident.
+        quantity: How many units (1 for a tagged unit).
+        location_id: Where the ledger reported a quantity-counted item
+            (``None`` for a tagged unit: the tag finds it).
+
+    A quantity-counted item (no tag) is posted by item, quantity and place:
+    ``tag`` is then ``""`` and ``item_id`` names the item type.
     """
 
     kind: LedgerOperation
@@ -256,6 +262,8 @@ class LedgerInstruction:
     reason: Extent
     claim_id: str
     on: pendulum.Date
+    quantity: int = 1
+    location_id: str | None = None
 
 
 @attrs.frozen(field_transformer=checked_fields())
@@ -492,6 +500,8 @@ def _new_instruction(  # noqa: PLR0917 - positional, in the record's field order
     reason: Extent,
     claim_id: str,
     on: pendulum.Date,
+    quantity: int = 1,
+    location_id: str | None = None,
 ) -> LedgerInstruction:
     """A ``LedgerInstruction`` of values already checked (the trusted constructor)."""
     instruction = _new(LedgerInstruction)
@@ -502,6 +512,8 @@ def _new_instruction(  # noqa: PLR0917 - positional, in the record's field order
     set_[3](instruction, reason)
     set_[4](instruction, claim_id)
     set_[5](instruction, on)
+    set_[6](instruction, quantity)
+    set_[7](instruction, location_id)
     return instruction
 
 
@@ -747,11 +759,25 @@ def _follow_ups(
                 _new_repair_order(claim_id, item.description, item.tag, quote, after_payment)
             )
         tag = item.tag
+        extent = item.extent
+        kind = _SEND_TO_REPAIR if extent is _REPAIRABLE else _DISPOSE
         if tag is not None:
-            extent = item.extent
-            kind = _SEND_TO_REPAIR if extent is _REPAIRABLE else _DISPOSE
             instructions.append(
                 _new_instruction(kind, tag, item.item_id, extent, claim_id, claim.incident_on)
+            )
+        elif item.item_id is not None:
+            # A quantity-counted ledger item: posted by item type, quantity and place.
+            instructions.append(
+                _new_instruction(
+                    kind,
+                    "",
+                    item.item_id,
+                    extent,
+                    claim_id,
+                    claim.incident_on,
+                    item.quantity,
+                    item.location_id,
+                )
             )
     return tuple(repair_orders), tuple(instructions)
 

@@ -116,7 +116,9 @@ class PostingAction(enum.Enum):
     HAND_BACK_FIRST = "hand_back_first"
     """The unit is held outside a storeroom: hand it back (with the AS-6 check) first."""
     NOT_LINKED = "not_linked"
-    """The instruction names no tag the ledger knows."""
+    """The instruction names no tag (nor, untagged, an item type) the ledger knows."""
+    NOT_FOUND = "not_found"
+    """No location holds the quantity-counted item's damaged units (already dealt with)."""
 
 
 @attrs.frozen(field_transformer=checked_fields())
@@ -147,12 +149,71 @@ class LedgerPosting:
         )
 
 
+def _quantity_at(ledger: AssetLedger, location_id: str, item_id: str, holding: Holding) -> int:
+    rows = ledger.on_hand(location_id=location_id, item_id=item_id, holding=holding)
+    return sum(row.quantity for row in rows if not row.tags)
+
+
+def _plan_quantity(
+    ledger: AssetLedger,
+    instruction: LedgerInstruction,
+    storerooms: frozenset[str],
+) -> LedgerPosting:
+    """Where the damaged units of a quantity-counted instruction are, and what the ledger needs.
+
+    Quantity-counted units are interchangeable, so the ledger follows how many
+    damaged units each location holds
+    ([`open_damage`][schoollogistics.assets.AssetLedger.open_damage]): a unit
+    reported damaged in the classroom and then handed back is found in the
+    storeroom's returned pool. A repair is taken from the reported place first, a
+    disposal from a storeroom first (it needs no hand-back), then the other places in
+    id order. Units reported lost are already off the books. The ledger knows how
+    many damaged units are where, not which is which: when the same item has open
+    damage of different conditions at two places, a disposal may take the unit of
+    the other place (the counts stay right).
+    """
+    item_id = instruction.item_id or ""
+    quantity = instruction.quantity
+    where = instruction.location_id or ""
+    repair = instruction.kind is LedgerOperation.SEND_TO_REPAIR
+    if instruction.reason is Extent.LOST:
+        return LedgerPosting(
+            instruction, PostingAction.ALREADY_OFF_BOOKS, item_id, "", from_pool=False
+        )
+    found = dict(ledger.open_damage(item_id))
+    if repair:
+        places = sorted(found, key=lambda place: (place != where, place))
+    else:
+        places = sorted(found, key=lambda place: (place not in storerooms, place != where, place))
+    for place in places:
+        if found[place] < quantity:
+            continue
+        if (
+            place in storerooms
+            and _quantity_at(ledger, place, item_id, Holding.RETURNED) >= quantity
+        ):
+            action = PostingAction.SEND_TO_REPAIR if repair else PostingAction.DISPOSE
+            return LedgerPosting(instruction, action, item_id, place, from_pool=True)
+        if _quantity_at(ledger, place, item_id, Holding.AVAILABLE) >= quantity:
+            if repair:
+                action = PostingAction.SEND_TO_REPAIR
+            elif place in storerooms:
+                action = PostingAction.DISPOSE
+            else:
+                action = PostingAction.HAND_BACK_FIRST
+            return LedgerPosting(instruction, action, item_id, place, from_pool=False)
+    return LedgerPosting(instruction, PostingAction.NOT_FOUND, item_id, where, from_pool=False)
+
+
 def _plan_one(
     ledger: AssetLedger,
     instruction: LedgerInstruction,
     known: frozenset[str],
+    item_ids: frozenset[str],
     storerooms: frozenset[str],
 ) -> LedgerPosting:
+    if not instruction.tag and instruction.item_id in item_ids:
+        return _plan_quantity(ledger, instruction, storerooms)
     if not instruction.tag or instruction.tag not in known:
         return LedgerPosting(instruction, PostingAction.NOT_LINKED, "", "", from_pool=False)
     position = ledger.position(instruction.tag)
@@ -175,9 +236,10 @@ def _plan_one(
 def plan_postings(ledger: AssetLedger, assessment: Assessment) -> tuple[LedgerPosting, ...]:
     """Plan the ledger postings of an assessment, reading the ledger only."""
     known = frozenset(unit.tag for unit in ledger.units())
+    item_ids = frozenset(item.item_id for item in ledger.items())
     storerooms = frozenset(p.place_id for p in ledger.places() if p.kind is PlaceKind.STOREROOM)
     return tuple(
-        _plan_one(ledger, instruction, known, storerooms)
+        _plan_one(ledger, instruction, known, item_ids, storerooms)
         for instruction in assessment.ledger_instructions
     )
 
@@ -232,12 +294,15 @@ def _apply(
     events: list[AssetEvent] = []
     for posting in postings:
         reason = f"{assessment.claim_id} {posting.instruction.reason.label_zh}"
-        tags = (posting.instruction.tag,)
+        tag = posting.instruction.tag
+        tags = (tag,) if tag else ()
+        quantity = None if tag else posting.instruction.quantity
         if posting.action is PostingAction.DISPOSE:
             events.append(
                 ledger.dispose(
                     posting.item_id,
                     posting.location_id,
+                    quantity,
                     approver=approver,
                     tags=tags,
                     from_pool=posting.from_pool,
@@ -251,6 +316,7 @@ def _apply(
                 ledger.send_to_repair(
                     posting.item_id,
                     posting.location_id,
+                    quantity,
                     tags=tags,
                     from_pool=posting.from_pool,
                     on=on,

@@ -33,6 +33,7 @@ from schoollogistics.compensation._rules import (
     dc5_no_surcharge,
     dc5_relief_only_reduces,
     dc6_life_in_whole_years,
+    dc6_life_not_below_the_table,
 )
 from schoollogistics.compensation.errors import InvalidPolicyError
 from schoollogistics.core.categories import AssetCategory
@@ -77,9 +78,34 @@ DEFAULT_LIVES: Final[Mapping[AssetCategory, int | None]] = MappingProxyType(
         AssetCategory.CULTURAL_RELICS: None,
         AssetCategory.PLANTS_AND_ANIMALS: None,
         AssetCategory.CONSUMABLES: None,
+        AssetCategory.BUILDINGS_STEEL: 50,
+        AssetCategory.BUILDINGS_BRICK_WOOD: 30,
+        AssetCategory.BUILDING_FIXTURES: 8,
+        AssetCategory.STRUCTURES: 8,
+        AssetCategory.LIBRARY_EQUIPMENT: 5,
+        AssetCategory.COMMUNICATIONS_EQUIPMENT: 5,
+        AssetCategory.BROADCAST_EQUIPMENT: 5,
+        AssetCategory.INSTRUMENTS: 5,
+        AssetCategory.MEASURING_EQUIPMENT: 5,
+        AssetCategory.METROLOGY_EQUIPMENT: 5,
+        AssetCategory.POLICE_EQUIPMENT: 3,
+        AssetCategory.LAND: None,
+        AssetCategory.NOMINAL_VALUE_ASSETS: None,
     }
 )
-"""Useful lives in years of the school table (DC-6, 附表2), read-only; ``None``: not depreciated."""
+"""Useful lives in years of the school table (DC-6, 附表2), read-only; ``None``: not depreciated.
+
+Every row of 中小学校固定资产折旧年限表: 房屋及构筑物 (钢结构 50, 钢筋混凝土结构 50, 砖混结构 30,
+砖木结构 30, 简易房 8, 房屋附属设施 8, 构筑物 8); 通用设备 (计算机设备 6, 办公设备 6, 车辆 8,
+图书档案设备 5, 机械设备 10, 电气设备 5, 通信设备 5, 广播、电视、电影设备 5, 仪器仪表 5,
+电子和通信测量设备 5, 计量标准器具及量具、衡器 5); 专用设备 (专用仪器仪表 5, 文艺设备 5,
+体育设备 5, 娱乐设备 5, 公安专用设备 3, 其他专用设备 10); 家具 15, 学生用家具 5, 用具和装具 5.
+Not depreciated, the five classes of 政府会计准则第3号: 文物和陈列品, 动植物, 图书、档案,
+单独计价入账的土地, 以名义金额计量的固定资产; and, by this library's choice, consumables.
+
+The lives are **floors** (DC-6): an override may lengthen a life, never shorten it
+(``compensation.life_below_minimum``).
+"""
 
 
 class MonthConvention(enum.Enum):
@@ -95,6 +121,9 @@ class MonthConvention(enum.Enum):
 class CategoryLife:
     """The useful life of one category (one row of the life table).
 
+    A life below the school table's is refused (DC-6: the table's lives are
+    floors), with ``compensation.life_below_minimum``; a longer one is allowed.
+
     Attributes:
         category: The asset category.
         years: Useful life in whole years; ``None`` means not depreciated.
@@ -105,6 +134,7 @@ class CategoryLife:
 
     def __attrs_post_init__(self) -> None:
         dc6_life_in_whole_years(self.category, self.years)
+        dc6_life_not_below_the_table(self.category, self.years, DEFAULT_LIVES[self.category])
 
 
 def _normalise_lives(rows: Iterable[CategoryLife]) -> tuple[CategoryLife, ...]:

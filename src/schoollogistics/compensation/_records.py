@@ -38,7 +38,7 @@ from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, MoneyInput, non_negative
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput, as_date
-from schoollogistics.errors import AmountNotInFenError, Phrase
+from schoollogistics.errors import AmountNotInFenError, InvalidArgumentError, Phrase
 
 __all__ = [
     "AssetLike",
@@ -403,6 +403,15 @@ def _optional_quote(value: MoneyInput | None) -> Money | None:
     return None if value is None else amount_in_fen(value, field="repair_quote")
 
 
+def _quantity(value: int) -> int:
+    if value < 1:
+        raise InvalidArgumentError(
+            field="quantity",
+            reason=Phrase("a whole number of units, at least 1", "至少为 1 的整数"),
+        )
+    return value
+
+
 def _optional_id(value: str | None) -> str | None:
     return None if value is None else require_id(value, field="tag")
 
@@ -420,6 +429,10 @@ class DamagedItem:
         tag: The ledger tag of the unit (资产编号), when the item is ledger-linked:
             the assessment then lists the ledger operations to post.
         item_id: The ledger's item type, when known.
+        quantity: How many units the item stands for (1 for a tagged unit; a
+            quantity-counted loss report may stand for several).
+        location_id: Where the ledger reported it (a quantity-counted item is
+            found there, or in a storeroom's returned pool, when posting).
     """
 
     description: str
@@ -428,6 +441,8 @@ class DamagedItem:
     repair_quote: Money | None = attrs.field(default=None, converter=_optional_quote)
     tag: str | None = attrs.field(default=None, converter=_optional_id)
     item_id: str | None = None
+    quantity: int = attrs.field(default=1, converter=_quantity)
+    location_id: str | None = attrs.field(default=None, converter=_optional_id)
     _quote_fen: int | None = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -460,6 +475,7 @@ class DamagedItem:
         """
         tag = getattr(asset, "tag", None) or None
         item_id = getattr(asset, "item_id", None) or None
+        quantity = 1 if tag is not None else getattr(asset, "quantity", 1)
         return cls(
             description=description,
             asset=AssetValue.from_asset(asset, replacement_cost=replacement_cost),
@@ -467,6 +483,8 @@ class DamagedItem:
             repair_quote=repair_quote,
             tag=tag,
             item_id=item_id,
+            quantity=quantity,
+            location_id=getattr(asset, "location_id", None) or None,
         )
 
     @classmethod

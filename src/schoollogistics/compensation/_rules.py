@@ -30,6 +30,7 @@ from schoollogistics.compensation.errors import (
     InvalidLifeError,
     InvalidPartyError,
     InvalidPolicyError,
+    LifeBelowMinimumError,
     RepairQuoteError,
     ReplacementCostMissingError,
 )
@@ -268,6 +269,23 @@ def dc6_life_in_whole_years(category: AssetCategory, years: object) -> None:
         return
     if isinstance(years, bool) or not isinstance(years, int) or years < 1:
         raise InvalidLifeError(category=category.value, years=repr(years))
+
+
+def dc6_life_not_below_the_table(
+    category: AssetCategory, years: int | None, minimum: int | None
+) -> None:
+    """DC-6 "lives are floors" [N 应用指南 表1 "不低于"; the school table read as floors L].
+
+    An override may lengthen a life, never shorten it below the school table's.
+    ``None`` (not depreciated) and a category the table does not depreciate pass.
+
+    Raises:
+        LifeBelowMinimumError: ``years`` is below the table's ``minimum``.
+    """
+    if years is None or minimum is None:
+        return
+    if years < minimum:
+        raise LifeBelowMinimumError(category=category.value, years=years, minimum=minimum)
 
 
 def dc6_not_before_acquisition(item: str, *, on: pendulum.Date, acquired_on: pendulum.Date) -> None:

@@ -23,6 +23,7 @@ from schoollogistics.compensation._check import (
     ClassSummary,
 )
 from schoollogistics.compensation._depreciation import DepreciationMonth
+from schoollogistics.compensation._history import DamageRecord
 from schoollogistics.compensation._ledger import LedgerPosting
 from schoollogistics.compensation._policy import (
     CategoryLife,
@@ -59,6 +60,7 @@ SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     ClassPropertyCheck,
     ClassSummary,
     ClassCheckResult,
+    DamageRecord,
 )
 TAGGED_UNIONS: Final[tuple[object, ...]] = ()
 """No tagged union: the area has no commands or events."""

@@ -19,6 +19,7 @@ __all__ = [
     "InvalidLifeError",
     "InvalidPartyError",
     "InvalidPolicyError",
+    "LifeBelowMinimumError",
     "NotAnAssetError",
     "RepairQuoteError",
     "ReplacementCostMissingError",
@@ -64,6 +65,20 @@ class InvalidLifeError(CompensationError):
 
     category: str
     years: str
+
+
+class LifeBelowMinimumError(CompensationError):
+    """A life override is shorter than the school table's life (DC-6: lives are floors)."""
+
+    code = "compensation.life_below_minimum"
+    message_en_template = (
+        "useful life of {category}: {years} years is below the table's minimum of {minimum}"
+    )
+    message_zh_template = "「{category}」的折旧年限 {years} 年低于年限表规定的 {minimum} 年"
+
+    category: str
+    years: int
+    minimum: int
 
 
 class RepairQuoteError(CompensationError):

@@ -55,6 +55,34 @@ class AssetCategory(enum.Enum):
     """动植物 (not depreciated)."""
     CONSUMABLES = "consumables"
     """低值易耗品 and other inventory below the fixed-asset threshold (not depreciated)."""
+    # The rows below complete the school table (issue 14); appended, so the values
+    # and the order of the categories above do not change.
+    BUILDINGS_STEEL = "buildings_steel"
+    """钢结构房屋 (a row of its own; ``BUILDINGS_STEEL_CONCRETE`` keeps 钢筋混凝土结构)."""
+    BUILDINGS_BRICK_WOOD = "buildings_brick_wood"
+    """砖木结构房屋 (``BUILDINGS_BRICK`` is 砖混结构)."""
+    BUILDING_FIXTURES = "building_fixtures"
+    """房屋附属设施 (围墙、停车设施等)."""
+    STRUCTURES = "structures"
+    """构筑物 (池、罐、槽、塔等)."""
+    LIBRARY_EQUIPMENT = "library_equipment"
+    """图书档案设备."""
+    COMMUNICATIONS_EQUIPMENT = "communications_equipment"
+    """通信设备."""
+    BROADCAST_EQUIPMENT = "broadcast_equipment"
+    """广播、电视、电影设备."""
+    INSTRUMENTS = "instruments"
+    """仪器仪表 (general equipment; ``TEACHING_INSTRUMENTS`` is 专用仪器仪表)."""
+    MEASURING_EQUIPMENT = "measuring_equipment"
+    """电子和通信测量设备."""
+    METROLOGY_EQUIPMENT = "metrology_equipment"
+    """计量标准器具及量具、衡器."""
+    POLICE_EQUIPMENT = "police_equipment"
+    """公安专用设备."""
+    LAND = "land"
+    """单独计价入账的土地 (land booked separately; not depreciated)."""
+    NOMINAL_VALUE_ASSETS = "nominal_value_assets"
+    """以名义金额计量的固定资产 (assets recorded at a nominal amount; not depreciated)."""
 
     @property
     def label_zh(self) -> str:
@@ -68,19 +96,32 @@ _LABELS_ZH = {
     AssetCategory.VEHICLES: "车辆",
     AssetCategory.MACHINERY: "机械设备",
     AssetCategory.ELECTRICAL_APPLIANCES: "电气设备",
-    AssetCategory.TEACHING_INSTRUMENTS: "教学仪器",
+    AssetCategory.TEACHING_INSTRUMENTS: "专用仪器仪表（教学专用仪器）",
     AssetCategory.ARTS_EQUIPMENT: "文艺设备",
     AssetCategory.SPORTS_EQUIPMENT: "体育设备",
     AssetCategory.ENTERTAINMENT_EQUIPMENT: "娱乐设备",
     AssetCategory.OTHER_SPECIAL_EQUIPMENT: "其他专用设备",
     AssetCategory.FURNITURE: "家具",
-    AssetCategory.STUDENT_FURNITURE: "学生家具",
+    AssetCategory.STUDENT_FURNITURE: "学生用家具（教学用）",
     AssetCategory.TOOLS_AND_FITTINGS: "用具、装具",
-    AssetCategory.BUILDINGS_STEEL_CONCRETE: "房屋（钢结构、钢筋混凝土结构）",
+    AssetCategory.BUILDINGS_STEEL_CONCRETE: "房屋（钢筋混凝土结构）",
     AssetCategory.BUILDINGS_BRICK: "房屋（砖混结构）",
     AssetCategory.SIMPLE_STRUCTURES: "简易房",
     AssetCategory.BOOKS_AND_ARCHIVES: "图书、档案",
     AssetCategory.CULTURAL_RELICS: "文物和陈列品",
     AssetCategory.PLANTS_AND_ANIMALS: "动植物",
     AssetCategory.CONSUMABLES: "低值易耗品",
+    AssetCategory.BUILDINGS_STEEL: "房屋（钢结构）",
+    AssetCategory.BUILDINGS_BRICK_WOOD: "房屋（砖木结构）",
+    AssetCategory.BUILDING_FIXTURES: "房屋附属设施",
+    AssetCategory.STRUCTURES: "构筑物",
+    AssetCategory.LIBRARY_EQUIPMENT: "图书档案设备",
+    AssetCategory.COMMUNICATIONS_EQUIPMENT: "通信设备",
+    AssetCategory.BROADCAST_EQUIPMENT: "广播、电视、电影设备",
+    AssetCategory.INSTRUMENTS: "仪器仪表",
+    AssetCategory.MEASURING_EQUIPMENT: "电子和通信测量设备",
+    AssetCategory.METROLOGY_EQUIPMENT: "计量标准器具及量具、衡器",
+    AssetCategory.POLICE_EQUIPMENT: "公安专用设备",
+    AssetCategory.LAND: "单独计价入账的土地",
+    AssetCategory.NOMINAL_VALUE_ASSETS: "以名义金额计量的固定资产",
 }

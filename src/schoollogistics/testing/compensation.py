@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from schoollogistics.compensation import (
     DEFAULT_COMPENSABLE_CAUSES,
+    DEFAULT_LIVES,
     Assessment,
     AssessmentLine,
     AssetValue,
@@ -29,6 +30,7 @@ from schoollogistics.compensation import (
     CompensationPolicy,
     DamageClaim,
     DamagedItem,
+    DamageRecord,
     DepreciationMonth,
     DepreciationPolicy,
     Extent,
@@ -48,10 +50,12 @@ from schoollogistics.compensation import (
     Share,
     ValueBasis,
     assess,
+    damage_history,
     run_class_check,
 )
 from schoollogistics.core.categories import AssetCategory
 from schoollogistics.core.money import Money
+from schoollogistics.errors import SchoolLogisticsError
 from schoollogistics.testing._core import StrategyTable, dates
 
 __all__ = [
@@ -60,6 +64,7 @@ __all__ = [
     "asset_values",
     "claims",
     "class_checks",
+    "damage_records",
     "damaged_items",
     "liable_parties",
     "life_tables",
@@ -87,8 +92,13 @@ def asset_values() -> st.SearchStrategy[AssetValue]:
 
 
 def category_lives() -> st.SearchStrategy[CategoryLife]:
-    """One life-table row."""
-    return st.builds(CategoryLife, st.sampled_from(AssetCategory), st.none() | st.integers(1, 60))
+    """One life-table row, never below the school table's life (DC-6: lives are floors)."""
+
+    def row(category: AssetCategory) -> st.SearchStrategy[CategoryLife]:
+        floor = DEFAULT_LIVES[category] or 1
+        return st.builds(CategoryLife, st.just(category), st.none() | st.integers(floor, 60))
+
+    return st.sampled_from(AssetCategory).flatmap(row)
 
 
 def life_tables() -> st.SearchStrategy[LifeTable]:
@@ -329,7 +339,25 @@ def _check_results() -> st.SearchStrategy[ClassCheckResult]:
     )
 
 
+def damage_records() -> st.SearchStrategy[DamageRecord]:
+    """History records, from generated claims and their assessments."""
+
+    def build(claim: DamageClaim) -> st.SearchStrategy[DamageRecord]:
+        party = claim.parties[0].party_id if claim.parties else None
+        holder = party or (claim.holder.party_id if claim.holder is not None else None)
+        if holder is None:
+            return st.nothing()
+        try:
+            assessment = assess(claim)
+        except SchoolLogisticsError:
+            return st.nothing()
+        return st.just(damage_history([claim], [assessment], holder)[0])
+
+    return claims().flatmap(build)
+
+
 STRATEGIES: Final[StrategyTable] = {
+    DamageRecord: damage_records(),
     AssetValue: asset_values(),
     CategoryLife: category_lives(),
     LifeTable: life_tables(),

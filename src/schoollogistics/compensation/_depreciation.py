@@ -19,9 +19,11 @@ The rules, all pinned by tests:
   asset stops in the month it leaves (当月减少当月不提): that month is not charged.
 * **Stops at full depreciation**: after ``L`` months the net book value is zero
   and stays zero.
-* **Not depreciated** (§17 of 政府会计准则第3号): books and archives, cultural
-  relics, plants and animals, and, by this library's choice, consumables
-  (低值易耗品: expensed when issued, never capitalised). Their value stays
+* **Not depreciated** (政府会计准则第3号): the five classes of the standard,
+  cultural relics and exhibits, plants and animals, books and archives, land
+  booked separately, and assets recorded at a nominal amount; and, by this
+  library's choice, consumables (低值易耗品: expensed when issued, never
+  capitalised). Their value stays
   their original value (or their replacement cost, when a compensation policy
   asks for it).
 

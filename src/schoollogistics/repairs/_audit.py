@@ -15,7 +15,7 @@ a deadline past the last school day given is reported as unknown (an info).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
@@ -138,6 +138,18 @@ class AuditInput:
 Check = Callable[[AuditInput], tuple[Violation, ...]]
 
 
+def _earliest(
+    pairs: Iterable[tuple[str, pendulum.DateTime]],
+) -> dict[str, pendulum.DateTime]:
+    """The earliest moment given for each request id."""
+    first: dict[str, pendulum.DateTime] = {}
+    for key, moment in pairs:
+        known = first.get(key)
+        if known is None or moment < known:
+            first[key] = moment
+    return first
+
+
 def _at(moment: pendulum.DateTime | None) -> str:
     return "never" if moment is None else moment.isoformat()
 
@@ -148,11 +160,7 @@ def _zh_at(moment: pendulum.DateTime | None) -> str:
 
 def rp1_answered_in_time(data: AuditInput) -> tuple[Violation, ...]:
     """RP-1: each request filed in the period is answered within the response deadline."""
-    first: dict[str, pendulum.DateTime] = {}
-    for response in data.log.responses:
-        known = first.get(response.request_id)
-        if known is None or response.at < known:
-            first[response.request_id] = response.at
+    first = _earliest((r.request_id, r.at) for r in data.log.responses)
     found: list[Violation] = []
     end = data.period_end
     late = ALL_FINDINGS["repairs.answer_late"]
@@ -182,17 +190,10 @@ def rp1_answered_in_time(data: AuditInput) -> tuple[Violation, ...]:
 
 def rp1_fixed_or_explained(data: AuditInput) -> tuple[Violation, ...]:
     """RP-1: a request not fixed by the fix deadline was explained, with a new date, by then."""
-    completed: dict[str, pendulum.DateTime] = {}
-    for order in data.log.orders:
-        if order.completed_at is not None:
-            known = completed.get(order.request_id)
-            if known is None or order.completed_at < known:
-                completed[order.request_id] = order.completed_at
-    explained: dict[str, pendulum.DateTime] = {}
-    for deferral in data.log.deferrals:
-        known = explained.get(deferral.request_id)
-        if known is None or deferral.at < known:
-            explained[deferral.request_id] = deferral.at
+    completed = _earliest(
+        (o.request_id, o.completed_at) for o in data.log.orders if o.completed_at is not None
+    )
+    explained = _earliest((d.request_id, d.at) for d in data.log.deferrals)
     found: list[Violation] = []
     end = data.period_end
     entry = ALL_FINDINGS["repairs.fix_late_unexplained"]

@@ -53,11 +53,21 @@ def main() -> None:
     led.register_holder("class-41", "四(1)班", HolderKind.CLASS, on=start, by=CLERK)
     led.register_holder("t-wang", "王老师", HolderKind.STAFF, on=start, by=CLERK)
 
-    # -- the catalogue: AS-10 classifies by unit value (≥ 1000 yuan: fixed asset)
+    # -- the catalogue: AS-10 classifies by unit value (≥ 1000 yuan: fixed asset);
+    # desks bought by the batch of 80 fall under the bulk clause (大批同类物资)
     led.register_item(
         "broom", "扫帚", unit="把", unit_cost="15.00", exchange_rule=True, on=start, by=CLERK
     )
-    led.register_item("desk", "学生课桌椅", unit="套", unit_cost="260.00", on=start, by=CLERK)
+    led.register_item(
+        "desk",
+        "学生课桌椅",
+        unit="套",
+        unit_cost="260.00",
+        category=AssetCategory.STUDENT_FURNITURE,
+        batch_quantity=80,
+        on=start,
+        by=CLERK,
+    )
     led.register_item(
         "projector",
         "投影仪",
@@ -68,7 +78,7 @@ def main() -> None:
         by=CLERK,
     )
     for item in led.items():
-        print(f"{item.name:<6} {item.kind.value:<12} {item.category.label_zh}")
+        print(f"{item.name:<6} {item.kind.value:<16} {item.category.label_zh}")
 
     # -- receipts (入库) and the start-of-term allocation
     led.receive(

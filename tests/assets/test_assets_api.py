@@ -24,6 +24,7 @@ PINNED = [
     "AssetLedger",
     "AssetUnit",
     "AssignCustodian",
+    "BulkClause",
     "CategorySummary",
     "CloseMonth",
     "Condition",

@@ -63,6 +63,7 @@ from schoollogistics.assets._events import (
 )
 from schoollogistics.assets._ledger import AssetLedger
 from schoollogistics.assets._policy import (
+    BulkClause,
     CountSchedulePolicy,
     DisposalPolicy,
     ExchangePolicy,
@@ -114,6 +115,7 @@ __all__ = [
     "AssetLedger",
     "AssetUnit",
     "AssignCustodian",
+    "BulkClause",
     "CategorySummary",
     "CloseMonth",
     "Condition",

@@ -66,8 +66,11 @@ class RegisterItem:
         unit: Unit of count.
         unit_cost: Standard unit cost (not negative).
         category: Depreciation category (``None``: consumables).
-        kind: Fixed asset or consumable (``None``: by the policy's threshold).
+        kind: Fixed asset, bulk fixed asset or consumable (``None``: by the policy's
+            threshold and bulk clause).
         lasts_over_a_year: Lasts more than a year (AS-10).
+        batch_quantity: The size of the batch the type is bought in, for the bulk
+            clause (AS-10); ``None`` when not a batch.
         exchange_rule: Under the new-for-old rule (AS-3).
         hazardous: Hazardous material (AS-9).
         custodian_id: Designated custodian (AS-4, AS-9).
@@ -84,6 +87,7 @@ class RegisterItem:
     category: AssetCategory | None = None
     kind: ItemKind | None = None
     lasts_over_a_year: bool = True
+    batch_quantity: int | None = None
     exchange_rule: bool = False
     hazardous: bool = False
     custodian_id: str | None = None

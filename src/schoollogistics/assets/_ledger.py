@@ -626,9 +626,14 @@ class AssetLedger:
         cost = non_negative(command.unit_cost, field="unit_cost")
         kind = command.kind
         category = command.category
+        if command.batch_quantity is not None:
+            _count(command.batch_quantity, (), field="batch_quantity")
         if kind is None:
             kind = self._policy.threshold.classify(
-                cost, lasts_over_a_year=command.lasts_over_a_year
+                cost,
+                category=category,
+                lasts_over_a_year=command.lasts_over_a_year,
+                batch_quantity=command.batch_quantity,
             )
         if category is None:
             category = AssetCategory.CONSUMABLES  # refused by AS-10 for a fixed asset
@@ -977,6 +982,7 @@ class AssetLedger:
         category: AssetCategory | None = None,
         kind: ItemKind | None = None,
         lasts_over_a_year: bool = True,
+        batch_quantity: int | None = None,
         exchange_rule: bool = False,
         hazardous: bool = False,
         custodian_id: str | None = None,
@@ -989,8 +995,10 @@ class AssetLedger:
         """Open the record (档案) of an item type (AS-1), classified by AS-10.
 
         Without ``kind``, the policy's threshold classifies the item by its unit
-        cost: a fixed asset at or above it (needs a depreciation ``category``),
-        a consumable below it (filed under ``CONSUMABLES``).
+        cost and its category's threshold: a fixed asset at or above it (needs a
+        depreciation ``category``); below it, a bulk fixed asset when the bulk
+        clause covers the ``category`` and the ``batch_quantity``, otherwise a
+        consumable (filed under ``CONSUMABLES``).
 
         Raises:
             DuplicateIdError: the id is taken.
@@ -1005,6 +1013,7 @@ class AssetLedger:
             category=category,
             kind=kind,
             lasts_over_a_year=lasts_over_a_year,
+            batch_quantity=batch_quantity,
             exchange_rule=exchange_rule,
             hazardous=hazardous,
             custodian_id=custodian_id,

@@ -54,6 +54,10 @@ class ItemKind(enum.Enum):
     """固定资产: tracked per unit by tag, with original value and acquisition date."""
     CONSUMABLE = "consumable"
     """低值易耗品: tracked by quantity, valued at the item's unit cost."""
+    BULK_FIXED_ASSET = "bulk_fixed_asset"
+    """大批同类物资: fixed assets below the unit threshold, booked as a batch (AS-10's
+    bulk clause); counted by quantity like a consumable, but filed under a
+    depreciation category (e.g. student desks: 学生用家具)."""
 
 
 class PlaceKind(enum.Enum):
@@ -152,7 +156,8 @@ class ItemType:
         name: Display name, e.g. ``"扫帚"``.
         category: Depreciation category (DC-6); ``CONSUMABLES`` for inventory.
         unit: Unit of count, e.g. ``"把"``.
-        kind: Fixed asset (per unit by tag) or consumable (by quantity) (AS-10).
+        kind: Fixed asset (per unit by tag), bulk fixed asset or consumable (both
+            by quantity) (AS-10).
         unit_cost: Standard unit cost; the default original value of received units.
         exchange_rule: Under the new-for-old rule (以旧换新, AS-3).
         hazardous: Hazardous material (危险品, AS-9).
@@ -175,6 +180,11 @@ class ItemType:
     def tracked(self) -> bool:
         """Whether units are tracked one by one by tag (fixed assets)."""
         return self.kind is ItemKind.FIXED_ASSET
+
+    @property
+    def fixed_asset(self) -> bool:
+        """Whether the type is booked as fixed assets, by tag or as a bulk batch (AS-10)."""
+        return self.kind is not ItemKind.CONSUMABLE
 
 
 @attrs.frozen(slots=True, field_transformer=checked_fields())

@@ -111,6 +111,7 @@ _WORN: Final = Condition.WORN
 # class, or hashing it, runs Python code (about 70 and 150 ns); these guards run
 # once or more per event of a replay.
 _FIXED_ASSET: Final = ItemKind.FIXED_ASSET
+_BULK: Final = ItemKind.BULK_FIXED_ASSET
 _CONSUMABLE_TAGGED: Final = Phrase("a consumable has no tags", "低值易耗品无资产标签")
 _NOT_THE_RECORDER: Final = Phrase(" other than the recorder", "（审批人不得为登记人本人）")
 
@@ -763,21 +764,34 @@ def as9_hazard_limit(state: State, event: Issued | Exchanged, policy: LedgerPoli
 def as10_item_category(state: State, event: ItemRegistered, policy: LedgerPolicy) -> None:
     """AS-10: a fixed asset has a depreciation category; inventory is filed as consumables.
 
-    事业单位财务规则 §41: unit value ≥ 1000 yuan and more than a year makes a fixed asset.
+    事业单位财务规则 (2022): unit value ≥ 1000 yuan and more than a year makes a fixed
+    asset; below it, a large batch of like-kind durable items is still managed as
+    fixed assets (大批同类物资). A bulk fixed asset must be of a category the policy's
+    bulk clause covers (图书、家具、用具、装具 by default).
     """
     item = event.item
     is_consumables = item.category is AssetCategory.CONSUMABLES
-    if item.tracked and is_consumables:
+    if item.fixed_asset and is_consumables:
         raise InvalidCategoryError(
             item_id=item.item_id,
             reason=Phrase("a fixed asset needs a depreciation category", "固定资产须有折旧类别"),
         )
-    if not item.tracked and not is_consumables:
+    if not item.fixed_asset and not is_consumables:
         raise InvalidCategoryError(
             item_id=item.item_id,
             reason=Phrase(
                 "inventory below the threshold is filed as consumables",
                 "低于固定资产标准的存货归入低值易耗品类",
+            ),
+        )
+    bulk = policy.threshold.bulk
+    if item.kind is _BULK and not (bulk.enabled and item.category in bulk.categories):
+        raise InvalidCategoryError(
+            item_id=item.item_id,
+            reason=Phrase(
+                "the bulk clause does not cover {category}",
+                "「{category}」不适用大批同类物资条款",
+                category=item.category.label_zh,
             ),
         )
 

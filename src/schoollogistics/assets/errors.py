@@ -29,6 +29,7 @@ __all__ = [
     "InsufficientStockError",
     "InvalidCategoryError",
     "InvalidDueDateError",
+    "InvalidLedgerPolicyError",
     "InvalidQuantityError",
     "LoanClosedError",
     "MonthClosedError",
@@ -242,6 +243,18 @@ class InvalidCategoryError(AssetError):
     message_zh_template = "物品「{item_id}」的类别无效：{reason}"
 
     item_id: str
+    reason: Phrase
+
+
+class InvalidLedgerPolicyError(AssetError):
+    """A ledger policy has an impossible setting (e.g. an AS-10 threshold of zero)."""
+
+    code = "assets.invalid_policy"
+    message_en_template = "invalid ledger policy {policy}: {field}: {reason}"
+    message_zh_template = "台账政策「{policy}」设置无效：「{field}」：{reason}"
+
+    policy: str
+    field: str
     reason: Phrase
 
 

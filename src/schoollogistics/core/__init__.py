@@ -4,7 +4,7 @@ It imports nothing else from schoollogistics but
 [`errors`][schoollogistics.errors]; every area builds on it.
 """
 
-from schoollogistics.core.categories import AssetCategory
+from schoollogistics.core.categories import AssetCategory, AssetClass
 from schoollogistics.core.findings import FINDINGS, Finding, finding
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import (
@@ -40,6 +40,7 @@ __all__ = [
     "FEN",
     "FINDINGS",
     "AssetCategory",
+    "AssetClass",
     "DateInput",
     "DateRange",
     "DateTimeInput",

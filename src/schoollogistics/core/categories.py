@@ -9,7 +9,44 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["AssetCategory"]
+__all__ = ["AssetCategory", "AssetClass"]
+
+
+class AssetClass(enum.Enum):
+    """A class (门类) of the school table, grouping its categories (rule DC-6, AS-10).
+
+    The classes head the rows of 附表2 (房屋及构筑物, 通用设备, 专用设备, 家具、用具及装具)
+    and name the kinds of fixed assets that are not depreciated. Per-class defaults,
+    such as the older 1500-yuan threshold for special equipment (AS-10), are
+    expressed through it.
+    """
+
+    BUILDINGS_AND_STRUCTURES = "buildings_and_structures"
+    """房屋及构筑物."""
+    GENERAL_EQUIPMENT = "general_equipment"
+    """通用设备."""
+    SPECIAL_EQUIPMENT = "special_equipment"
+    """专用设备."""
+    FURNITURE_AND_FITTINGS = "furniture_and_fittings"
+    """家具、用具及装具."""
+    BOOKS_AND_ARCHIVES = "books_and_archives"
+    """图书、档案 (not depreciated)."""
+    CULTURAL_RELICS = "cultural_relics"
+    """文物和陈列品 (not depreciated)."""
+    PLANTS_AND_ANIMALS = "plants_and_animals"
+    """动植物 (not depreciated)."""
+    LAND = "land"
+    """土地 (land booked separately; not depreciated)."""
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese name of the class."""
+        return _CLASS_LABELS_ZH[self]
+
+    @property
+    def categories(self) -> frozenset[AssetCategory]:
+        """The categories filed under this class."""
+        return frozenset(c for c, k in _CLASSES.items() if k is self)
 
 
 class AssetCategory(enum.Enum):
@@ -89,6 +126,15 @@ class AssetCategory(enum.Enum):
         """The Chinese name of the category."""
         return _LABELS_ZH[self]
 
+    @property
+    def asset_class(self) -> AssetClass | None:
+        """The class (门类) of the school table this category belongs to.
+
+        ``None`` for ``CONSUMABLES`` (not a fixed asset) and for
+        ``NOMINAL_VALUE_ASSETS`` (a way of measuring, not a class).
+        """
+        return _CLASSES.get(self)
+
 
 _LABELS_ZH = {
     AssetCategory.COMPUTERS: "计算机设备",
@@ -125,3 +171,65 @@ _LABELS_ZH = {
     AssetCategory.LAND: "单独计价入账的土地",
     AssetCategory.NOMINAL_VALUE_ASSETS: "以名义金额计量的固定资产",
 }
+
+_CLASS_LABELS_ZH = {
+    AssetClass.BUILDINGS_AND_STRUCTURES: "房屋及构筑物",
+    AssetClass.GENERAL_EQUIPMENT: "通用设备",
+    AssetClass.SPECIAL_EQUIPMENT: "专用设备",
+    AssetClass.FURNITURE_AND_FITTINGS: "家具、用具及装具",
+    AssetClass.BOOKS_AND_ARCHIVES: "图书、档案",
+    AssetClass.CULTURAL_RELICS: "文物和陈列品",
+    AssetClass.PLANTS_AND_ANIMALS: "动植物",
+    AssetClass.LAND: "土地",
+}
+
+_C, _K = AssetCategory, AssetClass
+_CLASSES: dict[AssetCategory, AssetClass] = {
+    **dict.fromkeys(
+        (
+            _C.BUILDINGS_STEEL,
+            _C.BUILDINGS_STEEL_CONCRETE,
+            _C.BUILDINGS_BRICK,
+            _C.BUILDINGS_BRICK_WOOD,
+            _C.SIMPLE_STRUCTURES,
+            _C.BUILDING_FIXTURES,
+            _C.STRUCTURES,
+        ),
+        _K.BUILDINGS_AND_STRUCTURES,
+    ),
+    **dict.fromkeys(
+        (
+            _C.COMPUTERS,
+            _C.OFFICE_EQUIPMENT,
+            _C.VEHICLES,
+            _C.LIBRARY_EQUIPMENT,
+            _C.MACHINERY,
+            _C.ELECTRICAL_APPLIANCES,
+            _C.COMMUNICATIONS_EQUIPMENT,
+            _C.BROADCAST_EQUIPMENT,
+            _C.INSTRUMENTS,
+            _C.MEASURING_EQUIPMENT,
+            _C.METROLOGY_EQUIPMENT,
+        ),
+        _K.GENERAL_EQUIPMENT,
+    ),
+    **dict.fromkeys(
+        (
+            _C.TEACHING_INSTRUMENTS,
+            _C.ARTS_EQUIPMENT,
+            _C.SPORTS_EQUIPMENT,
+            _C.ENTERTAINMENT_EQUIPMENT,
+            _C.POLICE_EQUIPMENT,
+            _C.OTHER_SPECIAL_EQUIPMENT,
+        ),
+        _K.SPECIAL_EQUIPMENT,
+    ),
+    **dict.fromkeys(
+        (_C.FURNITURE, _C.STUDENT_FURNITURE, _C.TOOLS_AND_FITTINGS), _K.FURNITURE_AND_FITTINGS
+    ),
+    _C.BOOKS_AND_ARCHIVES: _K.BOOKS_AND_ARCHIVES,
+    _C.CULTURAL_RELICS: _K.CULTURAL_RELICS,
+    _C.PLANTS_AND_ANIMALS: _K.PLANTS_AND_ANIMALS,
+    _C.LAND: _K.LAND,
+}
+del _C, _K

@@ -94,7 +94,7 @@ class RepairPolicy:
         """RP-2: why the order needs prior approval (English, Chinese), or ``None``."""
         if self.contractor_needs_approval and order.worker_kind is WorkerKind.CONTRACTOR:
             return ("outside contractor", "外包施工")
-        if order.estimated_cost >= self.small_repair_limit:
+        if order.estimated_cost.amount >= self.small_repair_limit.amount:
             return (
                 f"estimate {order.estimated_cost} ≥ limit {self.small_repair_limit}",
                 f"预算 {order.estimated_cost} 元，达到小型维修限额 {self.small_repair_limit} 元",

@@ -63,6 +63,7 @@ __all__ = [
     "rp3_signed_by_reporter_or_substitute",
     "rp4_evidence_while_open",
     "rp4_project_evidence_complete",
+    "rp4_site_log_every_working_day",
     "rp5_completed_after_start",
     "rp5_order_started",
     "rp6_claim_before_repair",
@@ -294,6 +295,22 @@ def rp4_project_evidence_complete(state: Desk, event: OrderClosed, policy: Repai
         )
 
 
+def rp4_site_log_every_working_day(state: Desk, event: OrderClosed, policy: RepairPolicy) -> None:
+    """RP-4: a project cannot close while its site log misses a working day of the work.
+
+    The desk counts Monday to Friday from the day work started to the day it
+    was completed; the audit (``audit_repairs(..., working_days=...)``) also
+    counts make-up working days and public holidays from the calendar.
+    """
+    order = state.orders[event.order_id]
+    gaps = order.site_log_gaps(None, policy.timezone)
+    if gaps:
+        raise MissingEvidenceError(
+            order_id=order.order_id,
+            missing=tuple(f"site_log {day.isoformat()}" for day in gaps),
+        )
+
+
 # ---------------------------------------------------------------- RP-7 rounds
 
 
@@ -316,20 +333,25 @@ def rp7_plan_known(state: Desk, event: RoundRecorded, policy: RepairPolicy) -> N
 
 
 def rp7_defect_opens_request(state: Desk, event: RoundRecorded, policy: RepairPolicy) -> None:
-    """RP-7: a defect found on a round opens a repair request (RP-1), filed first."""
+    """RP-7: a defect found on a round opens a repair request (RP-1), filed first.
+
+    A safety defect may open a hidden-danger entry (SF-3, ``hazard_id``) instead.
+    """
     for result in event.round.defects:
-        if result.request_id is None:
-            raise InvalidRepairRecordError(
-                record="CheckResult",
-                field="request_id",
-                reason=Phrase(
-                    "a defect ({check}) must name the repair request it opened",
-                    "发现问题（{check}）须注明所开报修单",
-                    check=result.check,
-                ),
-            )
-        if result.request_id not in state.requests:
+        if result.opened(state.requests):
+            continue
+        if result.request_id is not None:
             raise UnknownRepairIdError(kind="RepairRequest", id=result.request_id)
+        raise InvalidRepairRecordError(
+            record="CheckResult",
+            field="request_id",
+            reason=Phrase(
+                "a defect ({check}) must name the repair request it opened "
+                "(or, for a safety matter, its hidden-danger entry)",
+                "发现问题（{check}）须注明所开报修单（安全问题可注明隐患登记号）",
+                check=result.check,
+            ),
+        )
 
 
 GUARDS: Final[Mapping[type, tuple[Callable[..., None], ...]]] = MappingProxyType(
@@ -357,6 +379,7 @@ GUARDS: Final[Mapping[type, tuple[Callable[..., None], ...]]] = MappingProxyType
             rp3_order_completed,
             rp3_acceptance_before_close,
             rp4_project_evidence_complete,
+            rp4_site_log_every_working_day,
         ),
         PlanAdopted: (rp7_plan_id_unique,),
         RoundRecorded: (rp7_round_id_unique, rp7_plan_known, rp7_defect_opens_request),

@@ -87,6 +87,7 @@ from schoollogistics.repairs._ledger import (
     repair_commands,
 )
 from schoollogistics.repairs._policy import (
+    RepairAccounting,
     RepairPolicy,
 )
 from schoollogistics.repairs._records import (
@@ -145,6 +146,7 @@ __all__ = [
     "PlanAdopted",
     "RecordRound",
     "RecordedDeskEvent",
+    "RepairAccounting",
     "RepairDeferred",
     "RepairDesk",
     "RepairLog",

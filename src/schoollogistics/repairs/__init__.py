@@ -90,6 +90,7 @@ from schoollogistics.repairs._ledger import (
     repair_commands,
 )
 from schoollogistics.repairs._policy import (
+    RepairAccounting,
     RepairPolicy,
 )
 from schoollogistics.repairs._records import (
@@ -148,6 +149,7 @@ __all__ = [
     "PlanAdopted",
     "RecordRound",
     "RecordedDeskEvent",
+    "RepairAccounting",
     "RepairDeferred",
     "RepairDesk",
     "RepairLog",

@@ -405,6 +405,10 @@ class WorkOrder:
         worker: Who does the work (a person or a company).
         estimated_cost: The estimate (预算), which decides whether approval is needed (RP-2).
         project: A holiday or contracted project (工程), which needs evidence (RP-4).
+        improves: The work lengthens the item's life or raises its capacity
+            (改良, RP-5): with a policy that capitalises improvements its cost is
+            added to the item's cost; otherwise, and by default, it is an expense.
+            It needs a request naming the item.
         approved_at: When it was approved (审批), if it was.
         approved_by: Who approved it.
         started_at: When work started.
@@ -422,6 +426,7 @@ class WorkOrder:
     worker: str = attrs.field(converter=_id)
     estimated_cost: Money = attrs.field(converter=_cost)
     project: bool = False
+    improves: bool = False
     approved_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_moment)
     approved_by: str | None = attrs.field(default=None, converter=_optional_id)
     started_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_moment)

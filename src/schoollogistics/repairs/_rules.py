@@ -65,6 +65,7 @@ __all__ = [
     "rp4_project_evidence_complete",
     "rp4_site_log_every_working_day",
     "rp5_completed_after_start",
+    "rp5_improvement_names_item",
     "rp5_order_started",
     "rp6_claim_before_repair",
     "rp7_defect_opens_request",
@@ -216,6 +217,26 @@ def rp4_evidence_while_open(state: Desk, event: EvidenceAdded, policy: RepairPol
         raise _step_error(order, "add evidence")
 
 
+def rp5_improvement_names_item(state: Desk, event: OrderOpened, policy: RepairPolicy) -> None:
+    """RP-5: an improving order is for a request naming the item whose cost it may raise.
+
+    "a repair that lengthens the asset's life or raises its capacity may be
+    added to its cost": the cost goes onto one item's record (AS-7
+    ``Repaired``), so an order marked ``improves`` for a request naming only a
+    room is refused, whatever the policy's accounting (the mark is a fact of
+    the work, the accounting a choice of the school).
+    """
+    order = event.order
+    if order.improves and state.requests[order.request_id].item_id is None:
+        raise InvalidRepairRecordError(
+            record="WorkOrder",
+            field="improves",
+            reason=Phrase(
+                "an improvement needs a request naming the item", "改良性维修须针对报修单所列物品"
+            ),
+        )
+
+
 def rp5_order_started(state: Desk, event: WorkCompleted, policy: RepairPolicy) -> None:
     """RP-5: the cost is recorded when started work is completed."""
     order = state.orders[event.order_id]
@@ -359,7 +380,7 @@ GUARDS: Final[Mapping[type, tuple[Callable[..., None], ...]]] = MappingProxyType
         RequestFiled: (rp1_request_id_unique,),
         RequestAnswered: (rp1_request_known, rp1_answer_after_filing),
         RepairDeferred: (rp1_request_known, rp1_answer_after_filing),
-        OrderOpened: (rp1_request_known, rp2_order_fresh),
+        OrderOpened: (rp1_request_known, rp2_order_fresh, rp5_improvement_names_item),
         OrderApproved: (rp2_order_known, rp2_order_open),
         WorkStarted: (
             rp2_order_known,

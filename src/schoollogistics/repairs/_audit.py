@@ -45,6 +45,7 @@ from schoollogistics.repairs._records import (
     RepairRequest,
     SchoolDays,
     WorkOrder,
+    _local_date,
 )
 from schoollogistics.repairs._rounds import DueRound, due_rounds
 
@@ -158,10 +159,10 @@ class AuditInput:
         """The requests by id (the first of a repeated id); built once, do not mutate."""
         if self._by_id:
             return self._by_id
-        found = self._by_id
-        for request in self.log.requests:
-            found.setdefault(request.request_id, request)
-        return found
+        given = self.log.requests
+        ids = list(map(_REQUEST_ID, given))
+        self._by_id.update(zip(reversed(ids), reversed(given), strict=True))  # the first wins
+        return self._by_id
 
     def first_answers(self) -> dict[str, pendulum.DateTime]:
         """The first answer to each request (built once, do not mutate)."""
@@ -341,7 +342,7 @@ def _holiday_late(order: WorkOrder, data: AuditInput) -> Violation | None:
     started = order.started_at
     if not order.project or started is None:
         return None
-    term = data.school_days.term_start_after(started.in_timezone(data.policy.timezone).date())
+    term = data.school_days.term_start_after(_local_date(started, data.policy.timezone))
     if term is None or not data.period.start <= term <= data.period.end:
         return None
     starts = pendulum.datetime(term.year, term.month, term.day, tz=data.policy.timezone)
@@ -597,11 +598,13 @@ def _one_pass(data: AuditInput) -> list[Violation]:
     start, end = data.period_start, data.period_end
     answers, completions = data.first_answers(), data.first_completions()
     explanations = data.first_explanations()
-    deadlines = data.deadlines
+    deadlines, memo, zone = data.deadlines, data._memo, data._zone
     for request in data.requests().values():
-        if not start <= request.filed_at < end:
+        filed = request.filed_at
+        if not start <= filed < end:
             continue
-        response, fix = deadlines(request)
+        known = memo.get((_DATE(filed), request.safety)) if filed.tzinfo is zone else None
+        response, fix = deadlines(request) if known is None else known
         key = request.request_id
         answered, done = answers.get(key), completions.get(key)
         if response is None or answered is None or answered >= response:
@@ -615,17 +618,17 @@ def _one_pass(data: AuditInput) -> list[Violation]:
     requests, policy = data.requests(), data.policy
     for order in data.log.orders:
         started, closed = order.started_at, order.closed_at
-        filed = requests.get(order.request_id)
+        owner = requests.get(order.request_id)
         if started is not None and start <= started < end:
             finding = _unapproved(order, started, policy)
             if finding is not None:
                 add(finding)
-            if filed is not None and filed.man_made:
-                finding = _before_claim(order, started, filed, policy)
+            if owner is not None and owner.man_made:
+                finding = _before_claim(order, started, owner, policy)
                 if finding is not None:
                     add(finding)
         if closed is not None and start <= closed < end:
-            finding = _unaccepted(order, closed, filed)
+            finding = _unaccepted(order, closed, owner)
             if finding is not None:
                 add(finding)
         if order.project:

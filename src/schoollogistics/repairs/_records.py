@@ -21,7 +21,7 @@ import pendulum
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, non_negative
 from schoollogistics.core.shapes import checked_fields
-from schoollogistics.core.time import as_date, as_datetime
+from schoollogistics.core.time import as_date, as_datetime, get_timezone
 from schoollogistics.errors import Phrase
 from schoollogistics.repairs.errors import InvalidRepairRecordError
 
@@ -385,8 +385,9 @@ _WEEKEND_ORDINALS: Final = frozenset({6, 0})
 
 
 def _local_date(moment: pendulum.DateTime, timezone: str) -> pendulum.Date:
-    local = moment.in_timezone(timezone)
-    return pendulum.Date(local.year, local.month, local.day)
+    zone = get_timezone(timezone)
+    local = moment if moment.tzinfo is zone else moment.in_timezone(zone)  # skip pendulum's
+    return pendulum.Date(local.year, local.month, local.day)  # conversion when in the zone
 
 
 def _order_id(value: object) -> str:

@@ -44,7 +44,7 @@ from schoollogistics.repairs import (
     audit_repairs,
     rp6_claim_at_repair_cost,
 )
-from schoollogistics.testing.repairs import repair_logs, school_days
+from schoollogistics.testing.repairs import repair_logs, school_days, simulate_repairs
 
 ZONE = "Asia/Shanghai"
 
@@ -75,6 +75,91 @@ def test_one_pass_audit_equals_the_checks_run_one_by_one(
         log, policy, period, school_days=days, working_days=working, checks=DEFAULT_CHECKS[:]
     )
     assert fused == again
+
+
+_COMPLIANT = simulate_repairs(10, school_days_count=20)
+
+_ORDER_CHANGES = st.sampled_from(
+    (
+        "unapproved",
+        "approved_after_start",
+        "contractor",
+        "unsigned",
+        "refused",
+        "signed_late",
+        "other_signer",
+        "unclosed",
+        "unstarted",
+        "man_made",
+    )
+)
+
+
+def _changed_order(order: WorkOrder, change: str, log: RepairLog) -> tuple[WorkOrder, RepairLog]:
+    started = order.started_at or order.opened_at
+    closed = order.closed_at or started
+    last = order.acceptances[-1] if order.acceptances else None
+    edits: dict[str, object] = {}
+    if change == "unapproved":
+        edits = {"approved_at": None, "approved_by": None}
+    elif change == "approved_after_start":
+        edits = {"approved_at": started.add(minutes=1), "approved_by": "校长"}
+    elif change == "contractor":
+        edits = {"worker_kind": WorkerKind.CONTRACTOR}
+    elif change == "unsigned":
+        edits = {"acceptances": ()}
+    elif change == "refused" and last is not None:
+        edits = {"acceptances": (attrs.evolve(last, accepted=False, reason="漏水"),)}
+    elif change == "signed_late" and last is not None:
+        edits = {"acceptances": (attrs.evolve(last, at=closed.add(minutes=1)),)}
+    elif change == "other_signer" and last is not None:
+        edits = {"acceptances": (attrs.evolve(last, signed_by="someone-else"),)}
+    elif change == "unclosed":
+        edits = {"closed_at": None}
+    elif change == "unstarted":
+        edits = {"started_at": None, "completed_at": None, "closed_at": None, "acceptances": ()}
+    elif change == "man_made":
+        requests = tuple(
+            attrs.evolve(request, man_made=True)
+            if request.request_id == order.request_id
+            else request
+            for request in log.requests
+        )
+        log = attrs.evolve(log, requests=requests)
+    return attrs.evolve(order, **edits), log
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    changes=st.lists(st.tuples(st.integers(0, 9), _ORDER_CHANGES), max_size=4),
+    dropped=st.sets(st.integers(0, 9), max_size=3),
+    utc=st.sets(st.integers(0, 9), max_size=2),
+    offset=st.integers(-5, 5),
+    length=st.integers(0, 30),
+)
+def test_one_pass_audit_equals_the_checks_near_a_compliant_log(
+    changes: list[tuple[int, str]], dropped: set[int], utc: set[int], offset: int, length: int
+) -> None:
+    """Mostly compliant records: the inline compliant cases of the one pass decide alike."""
+    log = _COMPLIANT.log()
+    days = _COMPLIANT.school_days
+    orders = list(log.orders)
+    for index, change in changes:
+        orders[index], log = _changed_order(orders[index], change, log)
+    requests = tuple(
+        attrs.evolve(request, filed_at=request.filed_at.in_timezone("UTC"))
+        if number in utc
+        else request
+        for number, request in enumerate(log.requests)
+    )
+    responses = tuple(r for number, r in enumerate(log.responses) if number not in dropped)
+    log = attrs.evolve(log, requests=requests, responses=responses, orders=tuple(orders))
+    first = days.days[0].add(days=offset)
+    period = DateRange(first, first.add(days=length))
+    policy = RepairPolicy()
+    fused = audit_repairs(log, policy, period, school_days=days)
+    data = AuditInput(log, policy, period, days)
+    assert fused == sort_violations(v for check in DEFAULT_CHECKS for v in check(data))
 
 
 # ---------------------------------------------------------------- RP-4

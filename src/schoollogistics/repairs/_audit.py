@@ -590,8 +590,10 @@ DEFAULT_CHECKS: Final[tuple[Check, ...]] = (
 def _one_pass(data: AuditInput) -> list[Violation]:
     """The findings of ``DEFAULT_CHECKS``: one pass over requests, one over orders.
 
-    The compliant case of RP-1 (answered and fixed before the deadlines) is
-    decided inline; anything else goes to the per-record tests of the checks.
+    The compliant cases of RP-1 (answered and fixed before the deadlines), RP-2
+    (approved before the start) and RP-3 (accepted by the reporter before the
+    close) are recognised inline; anything else goes to the per-record tests of
+    the checks, which decide.
     """
     found: list[Violation] = []
     add = found.append
@@ -620,17 +622,28 @@ def _one_pass(data: AuditInput) -> list[Violation]:
         started, closed = order.started_at, order.closed_at
         owner = requests.get(order.request_id)
         if started is not None and start <= started < end:
-            finding = _unapproved(order, started, policy)
-            if finding is not None:
-                add(finding)
+            approved = order.approved_at
+            if approved is None or started < approved:
+                finding = _unapproved(order, started, policy)
+                if finding is not None:
+                    add(finding)
             if owner is not None and owner.man_made:
                 finding = _before_claim(order, started, owner, policy)
                 if finding is not None:
                     add(finding)
         if closed is not None and start <= closed < end:
-            finding = _unaccepted(order, closed, owner)
-            if finding is not None:
-                add(finding)
+            signed = order.acceptances
+            last = signed[-1] if signed else None
+            if (
+                last is None
+                or owner is None
+                or not last.accepted
+                or closed < last.at
+                or last.signed_by != owner.reporter
+            ):
+                finding = _unaccepted(order, closed, owner)
+                if finding is not None:
+                    add(finding)
         if order.project:
             found.extend(_project_findings(order, data, closed))
     found.extend(rp7_rounds_kept(data))

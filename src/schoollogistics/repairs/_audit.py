@@ -40,9 +40,11 @@ from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.repairs._policy import RepairPolicy
 from schoollogistics.repairs._records import (
     EVIDENCE_ZH,
+    Deferral,
     Frequency,
     RepairLog,
     RepairRequest,
+    Response,
     SchoolDays,
     WorkOrder,
     _local_date,
@@ -159,32 +161,37 @@ class AuditInput:
         """The requests by id (the first of a repeated id); built once, do not mutate."""
         if self._by_id:
             return self._by_id
-        given = self.log.requests
-        ids = list(map(_REQUEST_ID, given))
-        self._by_id.update(zip(reversed(ids), reversed(given), strict=True))  # the first wins
+        # One pass over the records (each is read once: at this scale, reading the
+        # records again costs more than the interpreter's work); the first wins.
+        self._by_id.update({request.request_id: request for request in reversed(self.log.requests)})
         return self._by_id
 
     def first_answers(self) -> dict[str, pendulum.DateTime]:
         """The first answer to each request (built once, do not mutate)."""
-        return self._first("answers", self.log.responses, "at")
+        found = self._firsts.get("answers")
+        if found is None:
+            found = self._firsts["answers"] = _earliest(self.log.responses)
+        return found
 
     def first_explanations(self) -> dict[str, pendulum.DateTime]:
         """The first explanation with a new date of each request (built once)."""
-        return self._first("explanations", self.log.deferrals, "at")
+        found = self._firsts.get("explanations")
+        if found is None:
+            found = self._firsts["explanations"] = _earliest(self.log.deferrals)
+        return found
 
     def first_completions(self) -> dict[str, pendulum.DateTime]:
         """The first completion of work on each request (built once)."""
-        done = tuple(order for order in self.log.orders if order.completed_at is not None)
-        return self._first("completions", done, "completed_at")
-
-    def _first(
-        self, name: str, records: Sequence[object], moment: str
-    ) -> dict[str, pendulum.DateTime]:
-        found = self._firsts.get(name)
+        found = self._firsts.get("completions")
         if found is None:
-            keys = list(map(_REQUEST_ID, records))
-            moments: list[pendulum.DateTime] = list(map(operator.attrgetter(moment), records))
-            found = self._firsts[name] = _earliest(keys, moments)
+            found = self._firsts["completions"] = {}
+            get = found.get
+            for order in self.log.orders:
+                done = order.completed_at
+                if done is not None:
+                    known = get(order.request_id)
+                    if known is None or done < known:
+                        found[order.request_id] = done
         return found
 
 
@@ -195,17 +202,17 @@ _Deadlines = tuple[pendulum.DateTime | None, pendulum.DateTime | None]
 Check = Callable[[AuditInput], tuple[Violation, ...]]
 
 
-def _earliest(keys: list[str], moments: list[pendulum.DateTime]) -> dict[str, pendulum.DateTime]:
-    """The earliest of the ``moments`` given for each of the ``keys`` (request ids)."""
-    first = dict(zip(reversed(keys), reversed(moments), strict=True))
-    if len(first) == len(keys):  # each id once, the usual case: built at C speed
+def _earliest(records: Sequence[Response | Deferral]) -> dict[str, pendulum.DateTime]:
+    """The earliest moment (``at``) of the records given for each request."""
+    first = {record.request_id: record.at for record in reversed(records)}
+    if len(first) == len(records):  # each request once, the usual case
         return first
     first.clear()
     get = first.get
-    for key, moment in zip(keys, moments, strict=True):
-        known = get(key)
-        if known is None or moment < known:
-            first[key] = moment
+    for record in records:
+        known = get(record.request_id)
+        if known is None or record.at < known:
+            first[record.request_id] = record.at
     return first
 
 
@@ -588,7 +595,7 @@ DEFAULT_CHECKS: Final[tuple[Check, ...]] = (
 
 
 def _one_pass(data: AuditInput) -> list[Violation]:
-    """The findings of ``DEFAULT_CHECKS``: one pass over requests, one over orders.
+    """The findings of ``DEFAULT_CHECKS``: one pass over the orders, one over the requests.
 
     The compliant cases of RP-1 (answered and fixed before the deadlines), RP-2
     (approved before the start) and RP-3 (accepted by the reporter before the
@@ -598,25 +605,6 @@ def _one_pass(data: AuditInput) -> list[Violation]:
     found: list[Violation] = []
     add = found.append
     start, end = data.period_start, data.period_end
-    answers, completions = data.first_answers(), data.first_completions()
-    explanations = data.first_explanations()
-    deadlines, memo, zone = data.deadlines, data._memo, data._zone
-    for request in data.requests().values():
-        filed = request.filed_at
-        if not start <= filed < end:
-            continue
-        known = memo.get((_DATE(filed), request.safety)) if filed.tzinfo is zone else None
-        response, fix = deadlines(request) if known is None else known
-        key = request.request_id
-        answered, done = answers.get(key), completions.get(key)
-        if response is None or answered is None or answered >= response:
-            finding = _answer_late(request, response, answered, end)
-            if finding is not None:
-                add(finding)
-        if fix is None or done is None or done >= fix:
-            finding = _fix_unexplained(request, fix, done, explanations.get(key), end)
-            if finding is not None:
-                add(finding)
     requests, policy = data.requests(), data.policy
     for order in data.log.orders:
         started, closed = order.started_at, order.closed_at
@@ -646,6 +634,25 @@ def _one_pass(data: AuditInput) -> list[Violation]:
                     add(finding)
         if order.project:
             found.extend(_project_findings(order, data, closed))
+    answers, completions = data.first_answers(), data.first_completions()
+    explanations = data.first_explanations()
+    deadlines, memo, zone = data.deadlines, data._memo, data._zone
+    for request in requests.values():
+        filed = request.filed_at
+        if not start <= filed < end:
+            continue
+        known = memo.get((_DATE(filed), request.safety)) if filed.tzinfo is zone else None
+        response, fix = deadlines(request) if known is None else known
+        key = request.request_id
+        answered, done = answers.get(key), completions.get(key)
+        if response is None or answered is None or answered >= response:
+            finding = _answer_late(request, response, answered, end)
+            if finding is not None:
+                add(finding)
+        if fix is None or done is None or done >= fix:
+            finding = _fix_unexplained(request, fix, done, explanations.get(key), end)
+            if finding is not None:
+                add(finding)
     found.extend(rp7_rounds_kept(data))
     return found
 

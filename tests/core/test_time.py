@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from schoollogistics import DateRange, as_date, as_datetime, hours, parse_date, parse_datetime
 from schoollogistics.core.time import (
     get_timezone,
+    local_date,
     parse_offset_datetime,
     school_date,
     school_datetime,
@@ -198,3 +199,25 @@ def test_parse_offset_datetime_is_pendulum_instance(
     assert type(got) is pendulum.DateTime
     assert repr(got) == repr(expected)
     assert got.utcoffset() == expected.utcoffset()
+
+
+@given(
+    st.datetimes(
+        min_value=_FIRST,
+        max_value=_LAST,
+        timezones=st.sampled_from([dt.UTC, *map(pendulum.timezone, _ZONES_WITH_GAPS)]),
+        allow_imaginary=False,
+    ),
+    st.sampled_from(_ZONES_WITH_GAPS),
+    st.booleans(),
+    st.booleans(),
+)
+def test_local_date_is_the_day_in_the_zone(
+    moment: dt.datetime, zone: str, as_pendulum: bool, zone_object: bool
+) -> None:
+    """``local_date`` is ``in_timezone(zone).date()``, in or out of the zone, named or not."""
+    value = pendulum.instance(moment) if as_pendulum else moment
+    expected = pendulum.instance(moment).in_timezone(zone).date()
+    got = local_date(value, get_timezone(zone) if zone_object else zone)
+    assert type(got) is pendulum.Date
+    assert got == expected

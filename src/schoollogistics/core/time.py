@@ -68,6 +68,8 @@ __all__ = [
     "get_timezone",
     "hours",
     "hours_text",
+    "in_zone",
+    "local_date",
     "parse_date",
     "parse_datetime",
     "parse_offset_datetime",
@@ -246,10 +248,28 @@ def as_datetime(
     if value.tzinfo is None or value.utcoffset() is None:
         raise NaiveDateTimeError(value=value.isoformat(), field=field, timezone=zone.name)
     check_moment_range(value, field=field)
-    return _in_zone(value, zone)
+    return in_zone(value, zone)
 
 
-def _in_zone(value: dt.datetime, zone: Timezone | FixedTimezone) -> pendulum.DateTime:
+def local_date(
+    moment: dt.datetime, tz: str | Timezone | FixedTimezone = DEFAULT_TIMEZONE
+) -> pendulum.Date:
+    """The calendar day an aware moment falls on in the school's timezone.
+
+    ``moment.in_timezone(tz).date()`` without its cost when the moment is
+    already shown in that zone (the usual case: records keep the school's zone);
+    the library's one way of telling which day a moment belongs to.
+
+    Args:
+        moment: An aware moment (not checked here: records are checked when made).
+        tz: The school's timezone.
+    """
+    zone = get_timezone(tz) if isinstance(tz, str) else tz
+    local = moment if moment.tzinfo is zone else in_zone(moment, zone)
+    return pendulum.Date(local.year, local.month, local.day)
+
+
+def in_zone(value: dt.datetime, zone: Timezone | FixedTimezone) -> pendulum.DateTime:
     """``value`` shown in ``zone``: ``DateTime.in_timezone`` without its detours.
 
     The stdlib conversion (``zone.fromutc`` picks the wall time and its ``fold``)

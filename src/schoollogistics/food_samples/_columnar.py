@@ -51,7 +51,7 @@ from schoollogistics.core.money import (
     to_exact_decimal,
 )
 from schoollogistics.core.shapes import MAX_TEXT_LENGTH, check_text
-from schoollogistics.core.time import DateRange, _in_zone, get_timezone
+from schoollogistics.core.time import DateRange, get_timezone, in_zone
 from schoollogistics.errors import Phrase, SchoolLogisticsError
 from schoollogistics.food_samples._policy import RetentionPolicy
 from schoollogistics.food_samples._records import (
@@ -520,10 +520,10 @@ def time_column(
 def moment(value: int) -> pendulum.DateTime:
     """An epoch-microsecond instant as a moment of the school's default zone (as in records).
 
-    ``pendulum.instance(...).in_timezone(_ZONE)`` without its detours (``_in_zone``,
+    ``pendulum.instance(...).in_timezone(_ZONE)`` without its detours (``in_zone``,
     pinned to ``in_timezone`` by the properties of ``tests/core/test_time.py``).
     """
-    return _in_zone(EPOCH + dt.timedelta(microseconds=value), _ZONE)
+    return in_zone(EPOCH + dt.timedelta(microseconds=value), _ZONE)
 
 
 def micros(value: dt.datetime) -> int:

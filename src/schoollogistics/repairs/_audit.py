@@ -35,7 +35,7 @@ import pendulum
 from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
 from schoollogistics.core.findings import Finding
 from schoollogistics.core.money import Money
-from schoollogistics.core.time import DateRange, get_timezone
+from schoollogistics.core.time import DateRange, get_timezone, local_date
 from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.repairs._policy import RepairPolicy
 from schoollogistics.repairs._records import (
@@ -47,7 +47,6 @@ from schoollogistics.repairs._records import (
     Response,
     SchoolDays,
     WorkOrder,
-    _local_date,
 )
 from schoollogistics.repairs._rounds import DueRound, due_rounds
 
@@ -128,6 +127,11 @@ class AuditInput:
         return moment is not None and self._start <= moment < self._end
 
     @property
+    def zone(self) -> pendulum.Timezone:
+        """The school's timezone (the policy's)."""
+        return self._zone
+
+    @property
     def period_start(self) -> pendulum.DateTime:
         """The start of the period: midnight before its first day, school time."""
         return self._start
@@ -137,10 +141,10 @@ class AuditInput:
         """The end of the period (exclusive): midnight after its last day, school time."""
         return self._end
 
-    def _local_day(self, moment: pendulum.DateTime) -> object:
-        if moment.tzinfo is self._zone:
-            return _DATE(moment)  # C-level: pendulum's ``date()`` runs in Python
-        return moment.in_timezone(self._zone).date()
+    def _local_day(self, moment: pendulum.DateTime) -> dt.date:
+        if moment.tzinfo is self._zone:  # a memo key: the stdlib's ``date()`` runs in C
+            return _DATE(moment)
+        return local_date(moment, self._zone)
 
     def deadlines(self, request: RepairRequest) -> _Deadlines:
         """The response and fix deadlines of the request (RP-1), memoised by filing day."""
@@ -161,9 +165,7 @@ class AuditInput:
         """The requests by id (the first of a repeated id); built once, do not mutate."""
         if self._by_id:
             return self._by_id
-        # One pass over the records (each is read once: at this scale, reading the
-        # records again costs more than the interpreter's work); the first wins.
-        self._by_id.update({request.request_id: request for request in reversed(self.log.requests)})
+        self._by_id.update(_first_by_id(self.log.requests))
         return self._by_id
 
     def first_answers(self) -> dict[str, pendulum.DateTime]:
@@ -200,6 +202,15 @@ _REQUEST_ID: Final = operator.attrgetter("request_id")
 _Deadlines = tuple[pendulum.DateTime | None, pendulum.DateTime | None]
 
 Check = Callable[[AuditInput], tuple[Violation, ...]]
+
+
+def _first_by_id(requests: Sequence[RepairRequest]) -> dict[str, RepairRequest]:
+    """The requests by id, the first of a repeated id winning.
+
+    One pass over the records (at this scale reading the records again costs
+    more than the interpreter's work on them).
+    """
+    return {request.request_id: request for request in reversed(requests)}
 
 
 def _earliest(records: Sequence[Response | Deferral]) -> dict[str, pendulum.DateTime]:
@@ -349,7 +360,7 @@ def _holiday_late(order: WorkOrder, data: AuditInput) -> Violation | None:
     started = order.started_at
     if not order.project or started is None:
         return None
-    term = data.school_days.term_start_after(_local_date(started, data.policy.timezone))
+    term = data.school_days.term_start_after(local_date(started, data.zone))
     if term is None or not data.period.start <= term <= data.period.end:
         return None
     starts = pendulum.datetime(term.year, term.month, term.day, tz=data.policy.timezone)
@@ -504,9 +515,7 @@ def rp6_claim_at_repair_cost(
         timezone: The school's timezone (the days of completion).
     """
     by_claim = {assessment.claim_id: assessment for assessment in assessments}
-    requests: dict[str, RepairRequest] = {}
-    for filed in log.requests:
-        requests.setdefault(filed.request_id, filed)
+    requests = _first_by_id(log.requests)
     zone = get_timezone(timezone)
     found: list[Violation] = []
     for order in log.orders:
@@ -514,7 +523,7 @@ def rp6_claim_at_repair_cost(
         request = requests.get(order.request_id)
         if done is None or cost is None or request is None or request.claim_id is None:
             continue
-        if done.in_timezone(zone).date() not in period:
+        if local_date(done, zone) not in period:
             continue
         assessment = by_claim.get(request.claim_id)
         if assessment is None:

@@ -21,6 +21,7 @@ By default every repair is an expense.
 from __future__ import annotations
 
 from schoollogistics.assets import AssetEvent, AssetLedger, RecordRepair, SendToRepair
+from schoollogistics.core.time import local_date
 from schoollogistics.errors import Phrase
 from schoollogistics.repairs._policy import RepairPolicy
 from schoollogistics.repairs._records import RepairRequest, WorkOrder
@@ -68,7 +69,7 @@ def repair_commands(
         cost=order.cost,
         tags=request.tags,
         capitalised=settings.capitalises(order),
-        on=order.completed_at.in_timezone(settings.timezone).date(),
+        on=local_date(order.completed_at, settings.timezone),
         by=by,
         reason=reason,
     )
@@ -80,7 +81,7 @@ def repair_commands(
         quantity=quantity,
         tags=request.tags,
         repairer=order.worker,
-        on=order.started_at.in_timezone(settings.timezone).date(),
+        on=local_date(order.started_at, settings.timezone),
         by=by,
         reason=reason,
     )

@@ -15,7 +15,7 @@ import pendulum
 
 from schoollogistics.core.money import Money, non_negative
 from schoollogistics.core.shapes import checked_fields
-from schoollogistics.core.time import DEFAULT_TIMEZONE, get_timezone
+from schoollogistics.core.time import DEFAULT_TIMEZONE, get_timezone, local_date
 from schoollogistics.errors import Phrase
 from schoollogistics.repairs._records import RepairRequest, SchoolDays, WorkerKind, WorkOrder
 from schoollogistics.repairs.errors import InvalidRepairRecordError
@@ -97,7 +97,7 @@ class RepairPolicy:
 
         ``None`` when the school days given do not reach that far.
         """
-        filed = request.filed_at.in_timezone(self.timezone).date()
+        filed = local_date(request.filed_at, self.timezone)
         if request.safety and self.safety_same_day:
             return self._end_of(filed)
         day = days.nth_after(filed, self.response_school_days)
@@ -105,7 +105,7 @@ class RepairPolicy:
 
     def fix_deadline(self, request: RepairRequest, days: SchoolDays) -> pendulum.DateTime | None:
         """RP-1: the moment (exclusive) by which the repair is due without an explanation."""
-        filed = request.filed_at.in_timezone(self.timezone).date()
+        filed = local_date(request.filed_at, self.timezone)
         day = days.nth_after(filed, self.fix_school_days)
         return None if day is None else self._end_of(day)
 

@@ -21,7 +21,7 @@ import pendulum
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, non_negative
 from schoollogistics.core.shapes import checked_fields
-from schoollogistics.core.time import as_date, as_datetime, get_timezone
+from schoollogistics.core.time import as_date, as_datetime, local_date
 from schoollogistics.errors import Phrase
 from schoollogistics.repairs.errors import InvalidRepairRecordError
 
@@ -384,12 +384,6 @@ _WEEKEND_ORDINALS: Final = frozenset({6, 0})
 """``date.toordinal() % 7`` of Saturday and Sunday (day 1, 1 January of year 1, was a Monday)."""
 
 
-def _local_date(moment: pendulum.DateTime, timezone: str) -> pendulum.Date:
-    zone = get_timezone(timezone)
-    local = moment if moment.tzinfo is zone else moment.in_timezone(zone)  # skip pendulum's
-    return pendulum.Date(local.year, local.month, local.day)  # conversion when in the zone
-
-
 def _order_id(value: object) -> str:
     return require_id(value, field="order_id")
 
@@ -482,8 +476,8 @@ class WorkOrder:
         """
         if not self.project or self.started_at is None or self.completed_at is None:
             return ()
-        first = _local_date(self.started_at, timezone)
-        last = _local_date(self.completed_at, timezone)
+        first = local_date(self.started_at, timezone)
+        last = local_date(self.completed_at, timezone)
         logged = {piece.on for piece in self.evidence if piece.kind is EvidenceKind.SITE_LOG}
         if working_days is not None:
             return tuple(day for day in working_days.between(first, last) if day not in logged)

@@ -64,6 +64,12 @@ __all__ = [
 ]
 
 
+MAX_DISHES: Final = 100
+"""The most dishes a menu lists (a meal has a few; a bound keeps hostile input cheap)."""
+MAX_CATEGORIES: Final = 20
+"""The most food categories a dish or lot carries."""
+
+
 def _invalid(reason: Phrase, record: str, field: str) -> InvalidCanteenRecordError:
     return InvalidCanteenRecordError(record=record, field=field, reason=reason)
 
@@ -368,7 +374,9 @@ class Lot:
     producer: str | None = attrs.field(default=None, converter=_optional_id)
     bulk: bool = False
     supplier: Supplier
-    categories: tuple[str, ...] = attrs.field(default=(), converter=_categories)
+    categories: tuple[str, ...] = attrs.field(
+        default=(), converter=_categories, metadata={"max_items": MAX_CATEGORIES}
+    )
     needs_quarantine: bool = False
 
     def __attrs_post_init__(self) -> None:
@@ -402,8 +410,10 @@ class Inspection:
 
     lot_id: str = attrs.field(converter=_id)
     delivered_on: pendulum.Date = attrs.field(converter=_day)
-    accepted_by: tuple[str, ...] = attrs.field(converter=_ids)
-    certificates: tuple[Certificate, ...] = attrs.field(converter=_certificates)
+    accepted_by: tuple[str, ...] = attrs.field(converter=_ids, metadata={"max_items": 10})
+    certificates: tuple[Certificate, ...] = attrs.field(
+        converter=_certificates, metadata={"max_items": 20}
+    )
     three_no: bool = False
 
 
@@ -542,7 +552,9 @@ class MorningCheck:
     day: pendulum.Date = attrs.field(converter=_day)
     at: pendulum.DateTime = attrs.field(converter=_moment)
     checked_by: str = attrs.field(converter=_id)
-    symptoms: tuple[Symptom, ...] = attrs.field(default=(), converter=_symptoms)
+    symptoms: tuple[Symptom, ...] = attrs.field(
+        default=(), converter=_symptoms, metadata={"max_items": 20}
+    )
 
     @property
     def passed(self) -> bool:
@@ -595,7 +607,9 @@ class DishInfo:
     """
 
     name: str = attrs.field(converter=_id)
-    categories: tuple[str, ...] = attrs.field(default=(), converter=_categories)
+    categories: tuple[str, ...] = attrs.field(
+        default=(), converter=_categories, metadata={"max_items": MAX_CATEGORIES}
+    )
 
 
 @attrs.frozen(field_transformer=checked_fields())
@@ -608,7 +622,7 @@ class Menu:
     """
 
     meal: Meal
-    dishes: tuple[DishInfo, ...]
+    dishes: tuple[DishInfo, ...] = attrs.field(metadata={"max_items": MAX_DISHES})
 
     def __attrs_post_init__(self) -> None:
         if tuple(dish.name for dish in self.dishes) != self.meal.dishes:
@@ -758,7 +772,7 @@ class MealStatement:
     school: str = attrs.field(converter=_id)
     year: int = attrs.field(metadata={"minimum": 1900, "maximum": 2200})
     month: int = attrs.field(metadata={"minimum": 1, "maximum": 12})
-    lines: tuple[AccountLine, ...]
+    lines: tuple[AccountLine, ...] = attrs.field(metadata={"max_items": 10})
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields())

@@ -99,7 +99,10 @@ def test_rp4_project_without_evidence_is_flagged() -> None:
     log, days, period = _setup()
     bad = _first_order(log, lambda o: o.project, evidence=())  # type: ignore[attr-defined]
     found = audit_repairs(bad, RepairPolicy(), period, school_days=days)
-    assert [(v.code, v.rule) for v in found] == [("repairs.project_without_evidence", "RP-4")]
+    assert sorted((v.code, v.rule) for v in found) == [
+        ("repairs.project_without_evidence", "RP-4"),
+        ("repairs.site_log_incomplete", "RP-4"),
+    ]
     assert "施工日志" in found[0].message_zh
 
 

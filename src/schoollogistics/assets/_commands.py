@@ -419,6 +419,8 @@ class RecordRepair:
         quantity: How many.
         cost: The repair cost (not negative).
         tags: Their tags.
+        capitalised: Add the cost to the units' cost (an improvement, RP-5)
+            rather than expensing it (the default).
         on: The effective date.
         by: Who records it.
         reason: Why.
@@ -429,6 +431,7 @@ class RecordRepair:
     quantity: int | None = None
     cost: Money
     tags: tuple[str, ...] = ()
+    capitalised: bool = False
     on: pendulum.Date
     by: str
     reason: str = ""

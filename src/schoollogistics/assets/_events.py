@@ -374,6 +374,9 @@ class Repaired(_EventMeta):
         quantity: How many units.
         tags: Their tags (fixed assets).
         cost: The repair cost.
+        capitalised: The cost is added to the units' cost (资本化, an improvement
+            under a policy that capitalises them, RP-5), restarting their
+            depreciation over the remaining life; by default an expense.
         effective_on: Effective date.
         recorded_by: Who recorded it (inherited by every event).
         reason: Why (inherited by every event; empty by default).
@@ -384,6 +387,7 @@ class Repaired(_EventMeta):
     quantity: int
     tags: tuple[str, ...] = ()
     cost: Money
+    capitalised: bool = False
 
 
 @attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))

@@ -871,6 +871,7 @@ class AssetLedger:
             quantity=count,
             tags=tags,
             cost=cost,
+            capitalised=command.capitalised,
             effective_on=on,
             recorded_by=by,
             reason=reason,
@@ -1406,18 +1407,24 @@ class AssetLedger:
         *,
         cost: MoneyInput,
         tags: Iterable[str] = (),
+        capitalised: bool = False,
         on: DateInput,
         by: str,
         reason: str = "",
         expected_version: int | None = None,
     ) -> Repaired:
-        """Record units back from repair in good condition, with the cost (AS-7)."""
+        """Record units back from repair in good condition, with the cost (AS-7).
+
+        ``capitalised`` adds the cost to the units' cost (an improvement, RP-5)
+        instead of expensing it (the default).
+        """
         command = RecordRepair(
             item_id=item_id,
             location_id=location_id,
             quantity=quantity,
             cost=non_negative(cost, field="cost"),
             tags=_tags(tags),
+            capitalised=capitalised,
             on=as_date(on, field="on"),
             by=by,
             reason=reason,

@@ -5,8 +5,9 @@ this package (its modules are private). The pieces:
 
 * depreciation (DC-6): the life table ([`LifeTable`][schoollogistics.compensation.LifeTable],
   [`DEFAULT_LIVES`][schoollogistics.compensation.DEFAULT_LIVES]), monthly
-  straight-line depreciation, [`net_book_value`][schoollogistics.compensation.net_book_value],
-  [`depreciation_schedule`][schoollogistics.compensation.depreciation_schedule];
+  straight-line depreciation, [`net_book_value`][schoollogistics.compensation.net_book_value]
+  (which restarts at a [`CapitalisedRepair`][schoollogistics.compensation.CapitalisedRepair],
+  RP-5), [`depreciation_schedule`][schoollogistics.compensation.depreciation_schedule];
 * claims (DC-1, DC-8): [`DamageClaim`][schoollogistics.compensation.DamageClaim],
   [`DamagedItem`][schoollogistics.compensation.DamagedItem],
   [`LiableParty`][schoollogistics.compensation.LiableParty] and
@@ -24,7 +25,8 @@ this package (its modules are private). The pieces:
 * the asset-ledger link:
   [`claim_from_loss_report`][schoollogistics.compensation.claim_from_loss_report],
   [`plan_postings`][schoollogistics.compensation.plan_postings],
-  [`post_to_ledger`][schoollogistics.compensation.post_to_ledger].
+  [`post_to_ledger`][schoollogistics.compensation.post_to_ledger],
+  [`capitalised_repairs`][schoollogistics.compensation.capitalised_repairs].
 
 Inside, the area has the shape of every pure-function area: ``_records.py``
 (claims and asset values), ``_policy.py`` (the policies), ``_rules.py`` (one guard
@@ -67,6 +69,7 @@ from schoollogistics.compensation._history import DamageRecord, damage_history
 from schoollogistics.compensation._ledger import (
     LedgerPosting,
     PostingAction,
+    capitalised_repairs,
     claim_from_loss_report,
     extent_of,
     plan_postings,
@@ -87,6 +90,7 @@ from schoollogistics.compensation._policy import (
 from schoollogistics.compensation._records import (
     AssetLike,
     AssetValue,
+    CapitalisedRepair,
     Cause,
     DamageClaim,
     DamagedItem,
@@ -118,6 +122,7 @@ __all__ = [
     "AssessmentLine",
     "AssetLike",
     "AssetValue",
+    "CapitalisedRepair",
     "CategoryLife",
     "Cause",
     "CheckKind",
@@ -165,6 +170,7 @@ __all__ = [
     "assess_all",
     "audit_assessment",
     "audit_assessments",
+    "capitalised_repairs",
     "claim_from_loss_report",
     "damage_history",
     "depreciation_schedule",

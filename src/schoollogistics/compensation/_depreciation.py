@@ -27,19 +27,34 @@ The rules, all pinned by tests:
   their original value (or their replacement cost, when a compensation policy
   asks for it).
 
+* **Capitalised repairs** (RP-5: a repair that lengthens the asset's life or raises
+  its capacity, added to its cost when the school's repair policy capitalises
+  improvements): the repair is an increase of the asset's cost in the month of the
+  repair, under the same month convention as an acquisition. Its cost ``C`` is added
+  to the net book value at the restart point (the start of the repair's month by
+  default, the start of the next month under 次月计提) and that sum is depreciated
+  straight line over the months that remain of the **original** life, with the same
+  rounding (the monthly amount rounded ``ROUND_HALF_UP``, the last month absorbing
+  the rounding). So the value still reaches zero at the original end of life, and
+  valued as leaving on the repair day the asset is worth what it was worth without
+  the repair plus ``C``. A repair whose restart point is past the end of the life
+  has no remaining life to spread over and adds nothing (an expense); for a
+  category that is not depreciated the cost simply adds to the value.
+
 Everything works in whole fen internally (integer arithmetic, no pendulum
 arithmetic per asset): the month index of a date is ``12 × year + month``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 import pendulum
 
 from schoollogistics.compensation._policy import DepreciationPolicy, MonthConvention
-from schoollogistics.compensation._records import AssetValue
+from schoollogistics.compensation._records import AssetValue, CapitalisedRepair
 from schoollogistics.compensation._rules import dc6_not_before_acquisition
 from schoollogistics.core.money import Money
 from schoollogistics.core.shapes import checked_fields
@@ -178,16 +193,102 @@ def accumulated_depreciation(
     return Money.from_fen(accumulated_fen(asset.original_fen, life, months))
 
 
+def capitalised_book_fen(
+    original_fen: int,
+    *,
+    life_months: int,
+    first_index: int,
+    offset: int,
+    repairs: Iterable[tuple[int, int]],
+    last_charged: int,
+) -> int:
+    """The net book value in fen with capitalised repairs, at the end of month ``last_charged``.
+
+    Args:
+        original_fen: The original value.
+        life_months: The life in months.
+        first_index: The month index of the first depreciated month.
+        offset: 0 when the month of an addition is charged (当月计提), 1 otherwise.
+        repairs: ``(month index, cost in fen)`` of the capitalised repairs dated
+            on or before the valuation day, in date order.
+        last_charged: The month index of the last month charged.
+
+    Each repair restarts the schedule at ``restart = month + offset``: the base
+    becomes the value at the end of ``restart - 1`` plus the cost, spread over
+    the months from ``restart`` to the original last month. A repair whose
+    restart is after ``last_charged + 1`` (the valuation leaves in the repair's
+    month) adds its cost to the value found; one restarting past the end of the
+    life adds nothing.
+    """
+    end = first_index + life_months - 1
+    base, start, length = original_fen, first_index, life_months
+    pending = 0
+    for month, cost in repairs:
+        restart = month + offset
+        if restart > end:
+            continue
+        if restart - 1 > last_charged:
+            pending += cost
+            continue
+        before = base - accumulated_fen(base, length, min(max(restart - start, 0), length))
+        base, start, length = before + cost, restart, end - restart + 1
+    charged = min(max(last_charged - start + 1, 0), length)
+    return base - accumulated_fen(base, length, charged) + pending
+
+
 def net_book_value(
     asset: AssetValue,
     on: DateInput,
     policy: DepreciationPolicy | None = None,
     *,
     leaving: bool = False,
+    capitalised_repairs: Iterable[CapitalisedRepair] = (),
 ) -> Money:
-    """Net book value (账面净值) at ``on``: original minus accumulated, never negative (DC-6)."""
-    accumulated = accumulated_depreciation(asset, on, policy, leaving=leaving)
-    return Money.from_fen(asset.original_fen - accumulated.fen)
+    """Net book value (账面净值) at ``on``: original minus accumulated, never negative (DC-6).
+
+    Args:
+        asset: The asset's values.
+        on: The day of valuation.
+        policy: Life table and month convention (default: the school table).
+        leaving: The asset leaves the books in ``on``'s month: that month is not charged.
+        capitalised_repairs: Repairs added to the asset's cost (RP-5); those dated
+            on or before ``on`` count. Each restarts the depreciation at the value
+            before it plus its cost, over the remaining original life (see the
+            module's rules). None given (the default): the plain schedule.
+
+    Raises:
+        IncidentBeforeAcquisitionError: ``on`` or a repair is before the acquisition.
+    """
+    repairs = sorted(capitalised_repairs, key=_repair_day)
+    if not repairs:
+        accumulated = accumulated_depreciation(asset, on, policy, leaving=leaving)
+        return Money.from_fen(asset.original_fen - accumulated.fen)
+    policy = _DEFAULT_POLICY if policy is None else policy
+    index = _on_index(asset, on)
+    day = as_date(on, field="on")
+    for repair in repairs:
+        dc6_not_before_acquisition(
+            "capitalised repair", on=repair.on, acquired_on=asset.acquired_on
+        )
+    counted = [(_month_index(r.on), r.cost.fen) for r in repairs if r.on <= day]
+    life = policy.life_table.life_months(asset.category)
+    if life is None:
+        return Money.from_fen(asset.original_fen + sum(cost for _, cost in counted))
+    offset = 0 if policy.convention is MonthConvention.SAME_MONTH else 1
+    return Money.from_fen(
+        capitalised_book_fen(
+            asset.original_fen,
+            life_months=life,
+            first_index=asset.acquired_month_index + offset,
+            offset=offset,
+            repairs=counted,
+            last_charged=index - (1 if leaving else 0),
+        )
+    )
+
+
+def _repair_day(repair: CapitalisedRepair) -> pendulum.Date:
+    return repair.on
 
 
 def depreciation_schedule(

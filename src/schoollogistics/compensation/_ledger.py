@@ -24,6 +24,7 @@ compensation area.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
@@ -35,10 +36,17 @@ from schoollogistics.assets import (
     LossKind,
     LossReport,
     PlaceKind,
+    Repaired,
 )
 from schoollogistics.compensation._assessment import Assessment, LedgerInstruction, LedgerOperation
-from schoollogistics.compensation._records import Cause, DamageClaim, Extent, LiableParty
-from schoollogistics.core.money import Money
+from schoollogistics.compensation._records import (
+    CapitalisedRepair,
+    Cause,
+    DamageClaim,
+    Extent,
+    LiableParty,
+)
+from schoollogistics.core.money import Money, allocate
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateInput
 from schoollogistics.errors import InvalidArgumentError, Phrase
@@ -46,6 +54,7 @@ from schoollogistics.errors import InvalidArgumentError, Phrase
 __all__ = [
     "LedgerPosting",
     "PostingAction",
+    "capitalised_repairs",
     "claim_from_loss_report",
     "extent_of",
     "plan_postings",
@@ -102,6 +111,27 @@ def claim_from_loss_report(
         parties=parties,
         holder=holder,
     )
+
+
+def capitalised_repairs(events: Iterable[AssetEvent], tag: str) -> tuple[CapitalisedRepair, ...]:
+    """The capitalised repairs of one tagged unit, from the asset ledger's events (RP-5).
+
+    Each ``Repaired`` event with ``capitalised=True`` naming ``tag`` gives one
+    [`CapitalisedRepair`][schoollogistics.compensation.CapitalisedRepair] on its
+    effective date. A repair of several tagged units at one cost is shared
+    equally among them, exactly to the fen (largest remainder, in the order of
+    the event's tags). Expensed repairs (the default) give nothing.
+
+    Returns:
+        The repairs, in the order of the events.
+    """
+    found: list[CapitalisedRepair] = []
+    for event in events:
+        if not isinstance(event, Repaired) or not event.capitalised or tag not in event.tags:
+            continue
+        shares = allocate(event.cost, [1] * len(event.tags))
+        found.append(CapitalisedRepair(event.effective_on, shares[event.tags.index(tag)]))
+    return tuple(found)
 
 
 class PostingAction(enum.Enum):

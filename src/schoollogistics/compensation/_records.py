@@ -43,6 +43,7 @@ from schoollogistics.errors import AmountNotInFenError, InvalidArgumentError, Ph
 __all__ = [
     "AssetLike",
     "AssetValue",
+    "CapitalisedRepair",
     "Cause",
     "DamageClaim",
     "DamagedItem",
@@ -284,6 +285,32 @@ class AssetValue:
     def replacement_fen(self) -> int:
         """The replacement cost in whole fen (0 when none is given)."""
         return self._replacement_fen
+
+
+def _repair_day(value: DateInput) -> pendulum.Date:
+    return as_date(value, field="on")
+
+
+def _repair_cost(value: MoneyInput) -> Money:
+    return amount_in_fen(value, field="cost")
+
+
+@attrs.frozen(field_transformer=checked_fields())
+class CapitalisedRepair:
+    """A repair added to an asset's cost (资本化, RP-5), restarting its depreciation (DC-6).
+
+    The asset ledger records it as a ``Repaired`` event with ``capitalised=True``
+    ([`capitalised_repairs`][schoollogistics.compensation.capitalised_repairs]
+    reads them for one tag); pass them to
+    [`net_book_value`][schoollogistics.compensation.net_book_value].
+
+    Attributes:
+        on: The day of the repair (the ledger event's effective date).
+        cost: The cost added to the asset's cost, whole fen, not negative.
+    """
+
+    on: pendulum.Date = attrs.field(converter=_repair_day)
+    cost: Money = attrs.field(converter=_repair_cost)
 
 
 def _guardian_id(value: str) -> str:

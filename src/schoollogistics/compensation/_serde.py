@@ -33,6 +33,7 @@ from schoollogistics.compensation._policy import (
 )
 from schoollogistics.compensation._records import (
     AssetValue,
+    CapitalisedRepair,
     DamageClaim,
     DamagedItem,
     Guardian,
@@ -41,6 +42,7 @@ from schoollogistics.compensation._records import (
 
 SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
     AssetValue,
+    CapitalisedRepair,
     CategoryLife,
     LifeTable,
     DepreciationPolicy,

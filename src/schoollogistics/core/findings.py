@@ -393,12 +393,35 @@ _REPAIRS: Final[tuple[Finding, ...]] = (
         "工程 {subject} 关闭时缺少：{missing_zh}",
     ),
     Finding(
+        "repairs.site_log_incomplete",
+        "RP-4",
+        _ERROR,
+        "project {subject}: no site-log entry for {count} working day(s) of its work ({days})",
+        "工程 {subject}：施工期间有 {count} 个工作日无施工日志（{days}）",
+    ),
+    Finding(
+        "repairs.holiday_work_late",
+        "RP-4",
+        _ERROR,
+        "holiday project {subject} was not completed before term started on {term_starts} "
+        "(completed: {completed})",
+        "假期工程 {subject} 未在 {term_starts} 开学前完工（完工时间：{completed_zh}）",
+    ),
+    Finding(
         "repairs.repair_before_claim",
         "RP-6",
         _ERROR,
         "work order {subject} repaired man-made damage (request {request}) at {started_at} "
         "before its damage claim {claim} was settled",
         "维修单 {subject} 于 {started_at} 维修人为损坏（报修单 {request}），赔偿 {claim} 尚未结清",
+    ),
+    Finding(
+        "repairs.claim_not_at_repair_cost",
+        "RP-6",
+        _WARNING,
+        "work order {subject} cost {cost} but its damage claim {claim} was assessed at a "
+        "repair cost of {assessed} (DC-4)",
+        "维修单 {subject} 实际费用 {cost} 元，其赔偿单 {claim} 按维修费 {assessed} 元核定（DC-4）",
     ),
     Finding(
         "repairs.round_missed",
@@ -411,8 +434,9 @@ _REPAIRS: Final[tuple[Finding, ...]] = (
         "repairs.defect_without_request",
         "RP-7",
         _ERROR,
-        "round {subject} on {on} found a defect ({check}) but opened no filed repair request",
-        "巡检记录 {subject}（{on}）发现问题（{check}），未开报修单",
+        "round {subject} on {on} found a defect ({check}) but opened no filed repair request "
+        "(or, for a safety matter, no hidden-danger entry)",
+        "巡检记录 {subject}（{on}）发现问题（{check}），未开报修单（安全问题未登记隐患）",
     ),
     # The desk's own consistency (RepairDesk.check_invariants).
     Finding(

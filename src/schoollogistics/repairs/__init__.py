@@ -36,7 +36,10 @@ from schoollogistics.repairs._audit import (
     rp1_fixed_or_explained,
     rp2_approved_before_work,
     rp3_closed_with_acceptance,
+    rp4_holiday_work_before_term,
     rp4_projects_evidenced,
+    rp4_site_log_kept,
+    rp6_claim_at_repair_cost,
     rp6_claim_settled_first,
     rp7_rounds_kept,
 )
@@ -87,6 +90,7 @@ from schoollogistics.repairs._ledger import (
     repair_commands,
 )
 from schoollogistics.repairs._policy import (
+    RepairAccounting,
     RepairPolicy,
 )
 from schoollogistics.repairs._records import (
@@ -145,6 +149,7 @@ __all__ = [
     "PlanAdopted",
     "RecordRound",
     "RecordedDeskEvent",
+    "RepairAccounting",
     "RepairDeferred",
     "RepairDesk",
     "RepairLog",
@@ -176,7 +181,10 @@ __all__ = [
     "rp1_fixed_or_explained",
     "rp2_approved_before_work",
     "rp3_closed_with_acceptance",
+    "rp4_holiday_work_before_term",
     "rp4_projects_evidenced",
+    "rp4_site_log_kept",
+    "rp6_claim_at_repair_cost",
     "rp6_claim_settled_first",
     "rp7_rounds_kept",
 ]

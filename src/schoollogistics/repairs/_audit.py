@@ -5,25 +5,36 @@ any source (a desk's own log or an export), one check per rule, each a pure
 function of an [`AuditInput`][schoollogistics.repairs.AuditInput]; the findings
 come from the core catalogue and are returned in a canonical order.
 
+The default audit does not call the checks one after the other: it makes one
+pass over the requests and one over the orders, and asks the same per-record
+tests the checks ask (``_answer_late``, ``_unapproved`` …), so that it gives
+exactly the findings of ``DEFAULT_CHECKS`` run one by one (a property test pins
+this) at a fraction of the cost. Pass ``checks=`` to run chosen checks alone.
+
 What is in the period: requests filed in it (RP-1); orders whose work started
 in it (RP-2, RP-6) or which closed in it (RP-3, RP-4); round windows that close
 in it and round records dated in it (RP-7). Deadlines count the school days
 given (``school_days``, e.g. ``SchoolDays.from_calendar(calendar, start, end)``);
 a deadline past the last school day given is reported as unknown (an info).
+A project's site log counts the official working days (``working_days``, e.g.
+``SchoolDays.working_days_of(calendar, start, end)``; Monday to Friday when not
+given), and holiday work is due before the first school day of the next term.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import pendulum
 
 from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
 from schoollogistics.core.findings import Finding
+from schoollogistics.core.money import Money
 from schoollogistics.core.time import DateRange, get_timezone
 from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.repairs._policy import RepairPolicy
@@ -34,8 +45,12 @@ from schoollogistics.repairs._records import (
     RepairRequest,
     SchoolDays,
     WorkOrder,
+    _local_date,
 )
 from schoollogistics.repairs._rounds import DueRound, due_rounds
+
+if TYPE_CHECKING:
+    from schoollogistics.compensation import Assessment
 
 __all__ = [
     "DEFAULT_CHECKS",
@@ -46,7 +61,10 @@ __all__ = [
     "rp1_fixed_or_explained",
     "rp2_approved_before_work",
     "rp3_closed_with_acceptance",
+    "rp4_holiday_work_before_term",
     "rp4_projects_evidenced",
+    "rp4_site_log_kept",
+    "rp6_claim_at_repair_cost",
     "rp6_claim_settled_first",
     "rp7_rounds_kept",
 ]
@@ -61,29 +79,36 @@ FINDINGS: Final[Mapping[str, Finding]] = MappingProxyType(
 
 @attrs.frozen
 class AuditInput:
-    """What a check reads: the records, the policy, the period and the school days.
+    """What a check reads: the records, the policy, the period and the days it counts.
 
     The deadlines are memoised by filing day (one computation per day, not per
-    request), and moments are compared with the period's bounds as they are.
+    request), the first answer, explanation and completion of each request are
+    indexed once, and moments are compared with the period's bounds as they are.
 
     Attributes:
         log: The records.
         policy: The policy.
         period: The audited days.
         school_days: The school days deadlines and rounds count.
+        working_days: The official working days a project's site log covers
+            (RP-4; ``None``: Monday to Friday).
     """
 
     log: RepairLog
     policy: RepairPolicy
     period: DateRange
     school_days: SchoolDays
+    working_days: SchoolDays | None = None
     _zone: pendulum.Timezone = attrs.field(init=False, eq=False, repr=False)
     _start: pendulum.DateTime = attrs.field(init=False, eq=False, repr=False)
     _end: pendulum.DateTime = attrs.field(init=False, eq=False, repr=False)
-    _memo: dict[tuple[str, object, bool], pendulum.DateTime | None] = attrs.field(
+    _memo: dict[tuple[object, bool], _Deadlines] = attrs.field(
         init=False, eq=False, repr=False, factory=dict
     )
     _by_id: dict[str, RepairRequest] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+    _firsts: dict[str, dict[str, pendulum.DateTime]] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         zone = get_timezone(self.policy.timezone)
@@ -101,6 +126,11 @@ class AuditInput:
         return moment is not None and self._start <= moment < self._end
 
     @property
+    def period_start(self) -> pendulum.DateTime:
+        """The start of the period: midnight before its first day, school time."""
+        return self._start
+
+    @property
     def period_end(self) -> pendulum.DateTime:
         """The end of the period (exclusive): midnight after its last day, school time."""
         return self._end
@@ -110,41 +140,70 @@ class AuditInput:
             return _DATE(moment)  # C-level: pendulum's ``date()`` runs in Python
         return moment.in_timezone(self._zone).date()
 
-    def deadline(self, kind: str, request: RepairRequest) -> pendulum.DateTime | None:
-        """The ``"response"`` or ``"fix"`` deadline of the request (RP-1), memoised by day."""
-        key = (kind, self._local_day(request.filed_at), request.safety and kind == "response")
-        try:
-            return self._memo[key]
-        except KeyError:
+    def deadlines(self, request: RepairRequest) -> _Deadlines:
+        """The response and fix deadlines of the request (RP-1), memoised by filing day."""
+        key = (self._local_day(request.filed_at), request.safety)
+        found = self._memo.get(key)
+        if found is None:
             policy, days = self.policy, self.school_days
-            found = (
-                policy.response_deadline(request, days)
-                if kind == "response"
-                else policy.fix_deadline(request, days)
-            )
+            found = (policy.response_deadline(request, days), policy.fix_deadline(request, days))
             self._memo[key] = found
-            return found
+        return found
+
+    def deadline(self, kind: str, request: RepairRequest) -> pendulum.DateTime | None:
+        """The ``"response"`` or ``"fix"`` deadline of the request (RP-1)."""
+        response, fix = self.deadlines(request)
+        return response if kind == "response" else fix
 
     def requests(self) -> dict[str, RepairRequest]:
         """The requests by id (the first of a repeated id); built once, do not mutate."""
         if self._by_id:
             return self._by_id
-        found = self._by_id
-        for request in self.log.requests:
-            found.setdefault(request.request_id, request)
+        given = self.log.requests
+        ids = list(map(_REQUEST_ID, given))
+        self._by_id.update(zip(reversed(ids), reversed(given), strict=True))  # the first wins
+        return self._by_id
+
+    def first_answers(self) -> dict[str, pendulum.DateTime]:
+        """The first answer to each request (built once, do not mutate)."""
+        return self._first("answers", self.log.responses, "at")
+
+    def first_explanations(self) -> dict[str, pendulum.DateTime]:
+        """The first explanation with a new date of each request (built once)."""
+        return self._first("explanations", self.log.deferrals, "at")
+
+    def first_completions(self) -> dict[str, pendulum.DateTime]:
+        """The first completion of work on each request (built once)."""
+        done = tuple(order for order in self.log.orders if order.completed_at is not None)
+        return self._first("completions", done, "completed_at")
+
+    def _first(
+        self, name: str, records: Sequence[object], moment: str
+    ) -> dict[str, pendulum.DateTime]:
+        found = self._firsts.get(name)
+        if found is None:
+            keys = list(map(_REQUEST_ID, records))
+            moments: list[pendulum.DateTime] = list(map(operator.attrgetter(moment), records))
+            found = self._firsts[name] = _earliest(keys, moments)
         return found
 
+
+_REQUEST_ID: Final = operator.attrgetter("request_id")
+
+_Deadlines = tuple[pendulum.DateTime | None, pendulum.DateTime | None]
 
 Check = Callable[[AuditInput], tuple[Violation, ...]]
 
 
-def _earliest(
-    pairs: Iterable[tuple[str, pendulum.DateTime]],
-) -> dict[str, pendulum.DateTime]:
-    """The earliest moment given for each request id."""
-    first: dict[str, pendulum.DateTime] = {}
-    for key, moment in pairs:
-        known = first.get(key)
+def _earliest(keys: list[str], moments: list[pendulum.DateTime]) -> dict[str, pendulum.DateTime]:
+    """The earliest of the ``moments`` given for each of the ``keys`` (request ids)."""
+    first = dict(zip(reversed(keys), reversed(moments), strict=True))
+    if len(first) == len(keys):  # each id once, the usual case: built at C speed
+        return first
+    first.clear()
+    get = first.get
+    for key, moment in zip(keys, moments, strict=True):
+        known = get(key)
         if known is None or moment < known:
             first[key] = moment
     return first
@@ -158,92 +217,205 @@ def _zh_at(moment: pendulum.DateTime | None) -> str:
     return "未回应" if moment is None else moment.isoformat()
 
 
+def _zh_done(moment: pendulum.DateTime | None) -> str:
+    return "未完工" if moment is None else moment.isoformat()
+
+
+_LATE: Final = ALL_FINDINGS["repairs.answer_late"]
+_UNEXPLAINED: Final = ALL_FINDINGS["repairs.fix_late_unexplained"]
+_UNKNOWN: Final = ALL_FINDINGS["repairs.deadline_unknown"]
+_UNAPPROVED: Final = ALL_FINDINGS["repairs.work_without_approval"]
+_UNACCEPTED: Final = ALL_FINDINGS["repairs.closed_without_acceptance"]
+_NO_EVIDENCE: Final = ALL_FINDINGS["repairs.project_without_evidence"]
+_LOG_GAP: Final = ALL_FINDINGS["repairs.site_log_incomplete"]
+_HOLIDAY_LATE: Final = ALL_FINDINGS["repairs.holiday_work_late"]
+_BEFORE_CLAIM: Final = ALL_FINDINGS["repairs.repair_before_claim"]
+_CLAIM_COST: Final = ALL_FINDINGS["repairs.claim_not_at_repair_cost"]
+_MISSED: Final = ALL_FINDINGS["repairs.round_missed"]
+_ORPHAN: Final = ALL_FINDINGS["repairs.defect_without_request"]
+
+# ---------------------------------------------------------------- per-record tests
+#
+# One test per rule and record, shared by the checks and the one-pass audit:
+# each returns its finding or None, and assumes the record is in the period.
+
+
+def _answer_late(
+    request: RepairRequest,
+    deadline: pendulum.DateTime | None,
+    answered: pendulum.DateTime | None,
+    end: pendulum.DateTime,
+) -> Violation | None:
+    if deadline is None:
+        if answered is None:
+            return _UNKNOWN.violation(request.request_id, deadline="response")
+        return None
+    if (answered is None and deadline <= end) or (answered is not None and answered >= deadline):
+        return _LATE.violation(
+            request.request_id,
+            deadline=deadline.isoformat(),
+            answered=_at(answered),
+            answered_zh=_zh_at(answered),
+        )
+    return None
+
+
+def _fix_unexplained(
+    request: RepairRequest,
+    deadline: pendulum.DateTime | None,
+    done: pendulum.DateTime | None,
+    told: pendulum.DateTime | None,
+    end: pendulum.DateTime,
+) -> Violation | None:
+    if deadline is None:
+        if done is None:
+            return _UNKNOWN.violation(request.request_id, deadline="fix")
+        return None
+    late = (done is None and deadline <= end) or (done is not None and done >= deadline)
+    if late and (told is None or told >= deadline):
+        return _UNEXPLAINED.violation(request.request_id, deadline=deadline.isoformat())
+    return None
+
+
+def _unapproved(
+    order: WorkOrder, started: pendulum.DateTime, policy: RepairPolicy
+) -> Violation | None:
+    approved = order.approved_at
+    if approved is not None and approved <= started:
+        return None
+    why = policy.approval_reason(order)
+    if why is None:
+        return None
+    return _UNAPPROVED.violation(
+        order.order_id,
+        started_at=started.isoformat(),
+        approved_at=_at(approved),
+        why=why[0],
+        why_zh=why[1],
+    )
+
+
+def _unaccepted(
+    order: WorkOrder, closed: pendulum.DateTime, request: RepairRequest | None
+) -> Violation | None:
+    acceptances = order.acceptances
+    last = acceptances[-1] if acceptances else None
+    if last is not None and last.accepted and last.at <= closed and request is not None:
+        signer = last.signed_by
+        if signer == request.reporter or (signer == request.custodian and last.reason.strip()):
+            return None
+    return _UNACCEPTED.violation(
+        order.order_id,
+        closed_at=closed.isoformat(),
+        signer="—" if last is None or not last.accepted else last.signed_by,
+    )
+
+
+def _unevidenced(order: WorkOrder) -> Violation | None:
+    missing = order.missing_evidence()
+    if not missing:
+        return None
+    return _NO_EVIDENCE.violation(
+        order.order_id,
+        missing=", ".join(kind.value for kind in missing),
+        missing_zh="、".join(EVIDENCE_ZH[kind] for kind in missing),
+    )
+
+
+_SHOWN_DAYS: Final = 5
+
+
+def _log_gaps(order: WorkOrder, data: AuditInput) -> Violation | None:
+    gaps = order.site_log_gaps(data.working_days, data.policy.timezone)
+    if not gaps:
+        return None
+    shown = ", ".join(day.isoformat() for day in gaps[:_SHOWN_DAYS])
+    return _LOG_GAP.violation(
+        order.order_id,
+        count=str(len(gaps)),
+        days=shown + (" …" if len(gaps) > _SHOWN_DAYS else ""),
+    )
+
+
+def _holiday_late(order: WorkOrder, data: AuditInput) -> Violation | None:
+    """RP-4 and CA-1: a project started in a break is completed before the term starts."""
+    started = order.started_at
+    if not order.project or started is None:
+        return None
+    term = data.school_days.term_start_after(_local_date(started, data.policy.timezone))
+    if term is None or not data.period.start <= term <= data.period.end:
+        return None
+    starts = pendulum.datetime(term.year, term.month, term.day, tz=data.policy.timezone)
+    done = order.completed_at
+    if done is not None and done < starts:
+        return None
+    return _HOLIDAY_LATE.violation(
+        order.order_id,
+        term_starts=term.isoformat(),
+        completed=_at(done),
+        completed_zh=_zh_done(done),
+    )
+
+
+def _before_claim(
+    order: WorkOrder,
+    started: pendulum.DateTime,
+    request: RepairRequest | None,
+    policy: RepairPolicy,
+) -> Violation | None:
+    if request is None or not request.man_made or not policy.claim_needed_before_work(request):
+        return None
+    settled = request.claim_settled_at
+    if settled is not None and settled <= started:
+        return None
+    return _BEFORE_CLAIM.violation(
+        order.order_id,
+        request=request.request_id,
+        claim=request.claim_id or "none",
+        started_at=started.isoformat(),
+    )
+
+
+# ---------------------------------------------------------------- the checks, one per rule
+
+
 def rp1_answered_in_time(data: AuditInput) -> tuple[Violation, ...]:
     """RP-1: each request filed in the period is answered within the response deadline."""
-    first = _earliest((r.request_id, r.at) for r in data.log.responses)
-    found: list[Violation] = []
-    end = data.period_end
-    late = ALL_FINDINGS["repairs.answer_late"]
-    unknown = ALL_FINDINGS["repairs.deadline_unknown"]
-    for request in data.requests().values():
-        if not data.in_period(request.filed_at):
-            continue
-        deadline = data.deadline("response", request)
-        answered = first.get(request.request_id)
-        if deadline is None:
-            if answered is None:
-                found.append(unknown.violation(request.request_id, deadline="response"))
-            continue
-        if (answered is None and deadline <= end) or (
-            answered is not None and answered >= deadline
-        ):
-            found.append(
-                late.violation(
-                    request.request_id,
-                    deadline=deadline.isoformat(),
-                    answered=_at(answered),
-                    answered_zh=_zh_at(answered),
-                )
-            )
-    return tuple(found)
+    first, end = data.first_answers(), data.period_end
+    found = (
+        _answer_late(request, data.deadlines(request)[0], first.get(request.request_id), end)
+        for request in data.requests().values()
+        if data.in_period(request.filed_at)
+    )
+    return tuple(finding for finding in found if finding is not None)
 
 
 def rp1_fixed_or_explained(data: AuditInput) -> tuple[Violation, ...]:
     """RP-1: a request not fixed by the fix deadline was explained, with a new date, by then."""
-    completed = _earliest(
-        (o.request_id, o.completed_at) for o in data.log.orders if o.completed_at is not None
-    )
-    explained = _earliest((d.request_id, d.at) for d in data.log.deferrals)
-    found: list[Violation] = []
+    completed, explained = data.first_completions(), data.first_explanations()
     end = data.period_end
-    entry = ALL_FINDINGS["repairs.fix_late_unexplained"]
-    unknown = ALL_FINDINGS["repairs.deadline_unknown"]
-    for request in data.requests().values():
-        if not data.in_period(request.filed_at):
-            continue
-        deadline = data.deadline("fix", request)
-        done = completed.get(request.request_id)
-        if deadline is None:
-            if done is None:
-                found.append(unknown.violation(request.request_id, deadline="fix"))
-            continue
-        late = (done is None and deadline <= end) or (done is not None and done >= deadline)
-        told = explained.get(request.request_id)
-        if late and (told is None or told >= deadline):
-            found.append(entry.violation(request.request_id, deadline=deadline.isoformat()))
-    return tuple(found)
+    found = (
+        _fix_unexplained(
+            request,
+            data.deadlines(request)[1],
+            completed.get(request.request_id),
+            explained.get(request.request_id),
+            end,
+        )
+        for request in data.requests().values()
+        if data.in_period(request.filed_at)
+    )
+    return tuple(finding for finding in found if finding is not None)
 
 
 def rp2_approved_before_work(data: AuditInput) -> tuple[Violation, ...]:
     """RP-2: work above the small-repair limit started only after an approval (else 先斩后奏)."""
-    entry = ALL_FINDINGS["repairs.work_without_approval"]
-    found: list[Violation] = []
-    for order in data.log.orders:
-        if not data.in_period(order.started_at) or order.started_at is None:
-            continue
-        why = data.policy.approval_reason(order)
-        if why is None:
-            continue
-        if order.approved_at is None or order.approved_at > order.started_at:
-            found.append(
-                entry.violation(
-                    order.order_id,
-                    started_at=order.started_at.isoformat(),
-                    approved_at=_at(order.approved_at),
-                    why=why[0],
-                    why_zh=why[1],
-                )
-            )
-    return tuple(found)
-
-
-def _signer_ok(order: WorkOrder, request: RepairRequest | None) -> bool:
-    accepted = order.accepted
-    if accepted is None or request is None:
-        return False
-    if accepted.signed_by == request.reporter:
-        return True
-    return accepted.signed_by == request.custodian and bool(accepted.reason.strip())
+    found = (
+        _unapproved(order, order.started_at, data.policy)
+        for order in data.log.orders
+        if order.started_at is not None and data.in_period(order.started_at)
+    )
+    return tuple(finding for finding in found if finding is not None)
 
 
 def rp3_closed_with_acceptance(data: AuditInput) -> tuple[Violation, ...]:
@@ -251,43 +423,42 @@ def rp3_closed_with_acceptance(data: AuditInput) -> tuple[Violation, ...]:
 
     Or by the room's custodian, with a reason.
     """
-    entry = ALL_FINDINGS["repairs.closed_without_acceptance"]
     requests = data.requests()
-    found: list[Violation] = []
-    for order in data.log.orders:
-        closed = order.closed_at
-        if closed is None or not data.in_period(closed):
-            continue
-        accepted = order.accepted
-        on_time = accepted is not None and accepted.at <= closed
-        if not (on_time and _signer_ok(order, requests.get(order.request_id))):
-            found.append(
-                entry.violation(
-                    order.order_id,
-                    closed_at=closed.isoformat(),
-                    signer="—" if accepted is None else accepted.signed_by,
-                )
-            )
-    return tuple(found)
+    found = (
+        _unaccepted(order, order.closed_at, requests.get(order.request_id))
+        for order in data.log.orders
+        if order.closed_at is not None and data.in_period(order.closed_at)
+    )
+    return tuple(finding for finding in found if finding is not None)
 
 
 def rp4_projects_evidenced(data: AuditInput) -> tuple[Violation, ...]:
-    """RP-4: each project closed in the period has all its evidence."""
-    entry = ALL_FINDINGS["repairs.project_without_evidence"]
-    found: list[Violation] = []
-    for order in data.log.orders:
-        if not data.in_period(order.closed_at):
-            continue
-        missing = order.missing_evidence()
-        if missing:
-            found.append(
-                entry.violation(
-                    order.order_id,
-                    missing=", ".join(kind.value for kind in missing),
-                    missing_zh="、".join(EVIDENCE_ZH[kind] for kind in missing),
-                )
-            )
-    return tuple(found)
+    """RP-4: each project closed in the period has all its kinds of evidence."""
+    found = (
+        _unevidenced(order)
+        for order in data.log.orders
+        if order.project and data.in_period(order.closed_at)
+    )
+    return tuple(finding for finding in found if finding is not None)
+
+
+def rp4_site_log_kept(data: AuditInput) -> tuple[Violation, ...]:
+    """RP-4: each project closed in the period has a site-log entry for every working day."""
+    found = (
+        _log_gaps(order, data)
+        for order in data.log.orders
+        if order.project and data.in_period(order.closed_at)
+    )
+    return tuple(finding for finding in found if finding is not None)
+
+
+def rp4_holiday_work_before_term(data: AuditInput) -> tuple[Violation, ...]:
+    """RP-4, CA-1: a project started in a break is completed before the next term starts.
+
+    Checked for the terms whose first school day falls in the period.
+    """
+    found = (_holiday_late(order, data) for order in data.log.orders if order.project)
+    return tuple(finding for finding in found if finding is not None)
 
 
 def rp6_claim_settled_first(data: AuditInput) -> tuple[Violation, ...]:
@@ -295,27 +466,72 @@ def rp6_claim_settled_first(data: AuditInput) -> tuple[Violation, ...]:
 
     Unless the policy lets safety items be repaired first.
     """
-    entry = ALL_FINDINGS["repairs.repair_before_claim"]
     requests = data.requests()
+    found = (
+        _before_claim(order, order.started_at, requests.get(order.request_id), data.policy)
+        for order in data.log.orders
+        if order.started_at is not None and data.in_period(order.started_at)
+    )
+    return tuple(finding for finding in found if finding is not None)
+
+
+def rp6_claim_at_repair_cost(
+    log: RepairLog, assessments: Iterable[Assessment], period: DateRange, timezone: str
+) -> tuple[Violation, ...]:
+    """RP-6, DC-4: the claim of a man-made damage was assessed at the repair's actual cost.
+
+    A cross-check of two areas, outside the default audit (it reads the
+    compensation area's [`Assessment`][schoollogistics.compensation.Assessment]
+    records): for each order completed in the period whose request names a
+    claim, the repair quotes of that claim's repairable lines (those of the
+    request's tags, or all of them for an untagged request) should add up to
+    the order's cost. A difference is a warning: the family paid for a repair
+    that cost something else. A line whose quote was capped at the item's value
+    (DC-4) is compared by its quote, not by the capped loss. A claim named but
+    not given is not reported here.
+
+    Args:
+        log: The repair records.
+        assessments: The compensation area's assessments (any order).
+        period: The days whose completed orders are checked.
+        timezone: The school's timezone (the days of completion).
+    """
+    by_claim = {assessment.claim_id: assessment for assessment in assessments}
+    requests: dict[str, RepairRequest] = {}
+    for filed in log.requests:
+        requests.setdefault(filed.request_id, filed)
+    zone = get_timezone(timezone)
     found: list[Violation] = []
-    for order in data.log.orders:
-        started = order.started_at
+    for order in log.orders:
+        done, cost = order.completed_at, order.cost
         request = requests.get(order.request_id)
-        if started is None or request is None or not data.in_period(started):
+        if done is None or cost is None or request is None or request.claim_id is None:
             continue
-        if not data.policy.claim_needed_before_work(request):
+        if done.in_timezone(zone).date() not in period:
             continue
-        settled = request.claim_settled_at
-        if settled is None or settled > started:
+        assessment = by_claim.get(request.claim_id)
+        if assessment is None:
+            continue
+        quotes = _repair_quotes(assessment, request.tags)
+        if quotes != cost:
             found.append(
-                entry.violation(
-                    order.order_id,
-                    request=request.request_id,
-                    claim=request.claim_id or "none",
-                    started_at=started.isoformat(),
+                _CLAIM_COST.violation(
+                    order.order_id, cost=cost, claim=request.claim_id, assessed=quotes
                 )
             )
-    return tuple(found)
+    return sort_violations(found)
+
+
+def _repair_quotes(assessment: Assessment, tags: Sequence[str]) -> Money:
+    wanted = set(tags)
+    return sum(
+        (
+            line.repair_quote
+            for line in assessment.lines
+            if line.repair_quote is not None and (not wanted or line.tag in wanted)
+        ),
+        start=Money(0),
+    )
 
 
 def _missed(entry: Finding, subject: str, frequency: Frequency, window: DueRound) -> Violation:
@@ -330,9 +546,10 @@ def _missed(entry: Finding, subject: str, frequency: Frequency, window: DueRound
 
 
 def rp7_rounds_kept(data: AuditInput) -> tuple[Violation, ...]:
-    """RP-7: each round window closing in the period has its round; each defect a request."""
-    missed = ALL_FINDINGS["repairs.round_missed"]
-    orphan = ALL_FINDINGS["repairs.defect_without_request"]
+    """RP-7: each round window closing in the period has its round; each defect a request.
+
+    A safety defect may open a hidden-danger entry (SF-3) instead of a request.
+    """
     done: dict[str, list[pendulum.Date]] = {}
     for record in data.log.rounds:
         done.setdefault(record.plan_id, []).append(record.on)
@@ -340,7 +557,7 @@ def rp7_rounds_kept(data: AuditInput) -> tuple[Violation, ...]:
     for plan in data.log.plans:
         days = sorted(done.get(plan.plan_id, []))
         found.extend(
-            _missed(missed, plan.subject, plan.frequency, window)
+            _missed(_MISSED, plan.subject, plan.frequency, window)
             for window in due_rounds(plan, data.school_days, data.period.start, data.period.end)
             if not any(window.opens_on <= day <= window.due_on for day in days)
         )
@@ -349,9 +566,9 @@ def rp7_rounds_kept(data: AuditInput) -> tuple[Violation, ...]:
         if not data.period.start <= record.on <= data.period.end:
             continue
         found.extend(
-            orphan.violation(record.round_id, check=result.check, on=record.on.isoformat())
+            _ORPHAN.violation(record.round_id, check=result.check, on=record.on.isoformat())
             for result in record.defects
-            if result.request_id is None or result.request_id not in requests
+            if not result.opened(requests)
         )
     return tuple(found)
 
@@ -362,10 +579,71 @@ DEFAULT_CHECKS: Final[tuple[Check, ...]] = (
     rp2_approved_before_work,
     rp3_closed_with_acceptance,
     rp4_projects_evidenced,
+    rp4_site_log_kept,
+    rp4_holiday_work_before_term,
     rp6_claim_settled_first,
     rp7_rounds_kept,
 )
-"""The checks of the default audit, one or two per rule."""
+"""The checks of the default audit, one or more per rule."""
+
+
+def _one_pass(data: AuditInput) -> list[Violation]:
+    """The findings of ``DEFAULT_CHECKS``: one pass over requests, one over orders.
+
+    The compliant case of RP-1 (answered and fixed before the deadlines) is
+    decided inline; anything else goes to the per-record tests of the checks.
+    """
+    found: list[Violation] = []
+    add = found.append
+    start, end = data.period_start, data.period_end
+    answers, completions = data.first_answers(), data.first_completions()
+    explanations = data.first_explanations()
+    deadlines, memo, zone = data.deadlines, data._memo, data._zone
+    for request in data.requests().values():
+        filed = request.filed_at
+        if not start <= filed < end:
+            continue
+        known = memo.get((_DATE(filed), request.safety)) if filed.tzinfo is zone else None
+        response, fix = deadlines(request) if known is None else known
+        key = request.request_id
+        answered, done = answers.get(key), completions.get(key)
+        if response is None or answered is None or answered >= response:
+            finding = _answer_late(request, response, answered, end)
+            if finding is not None:
+                add(finding)
+        if fix is None or done is None or done >= fix:
+            finding = _fix_unexplained(request, fix, done, explanations.get(key), end)
+            if finding is not None:
+                add(finding)
+    requests, policy = data.requests(), data.policy
+    for order in data.log.orders:
+        started, closed = order.started_at, order.closed_at
+        owner = requests.get(order.request_id)
+        if started is not None and start <= started < end:
+            finding = _unapproved(order, started, policy)
+            if finding is not None:
+                add(finding)
+            if owner is not None and owner.man_made:
+                finding = _before_claim(order, started, owner, policy)
+                if finding is not None:
+                    add(finding)
+        if closed is not None and start <= closed < end:
+            finding = _unaccepted(order, closed, owner)
+            if finding is not None:
+                add(finding)
+        if order.project:
+            found.extend(_project_findings(order, data, closed))
+    found.extend(rp7_rounds_kept(data))
+    return found
+
+
+def _project_findings(
+    order: WorkOrder, data: AuditInput, closed: pendulum.DateTime | None
+) -> list[Violation]:
+    findings = [_holiday_late(order, data)]
+    if data.in_period(closed):
+        findings += (_unevidenced(order), _log_gaps(order, data))
+    return [finding for finding in findings if finding is not None]
 
 
 def audit_repairs(
@@ -374,6 +652,7 @@ def audit_repairs(
     period: DateRange,
     *,
     school_days: SchoolDays,
+    working_days: SchoolDays | None = None,
     checks: tuple[Check, ...] = DEFAULT_CHECKS,
 ) -> tuple[Violation, ...]:
     """Audit repair records over ``period``: the findings of every check, in canonical order.
@@ -383,11 +662,15 @@ def audit_repairs(
         policy: The rules' settings.
         period: The audited days.
         school_days: The school days deadlines and rounds count.
-        checks: The checks to run (default: every rule).
+        working_days: The official working days a project's site log must
+            cover (RP-4); default Monday to Friday.
+        checks: The checks to run (default: every rule, in one pass).
 
     Returns:
         The findings (empty when the records follow every rule); never raises for
         what the records contain.
     """
-    data = AuditInput(records, policy, period, school_days)
+    data = AuditInput(records, policy, period, school_days, working_days)
+    if checks is DEFAULT_CHECKS:
+        return sort_violations(_one_pass(data))
     return sort_violations(violation for check in checks for violation in check(data))

@@ -7,8 +7,15 @@ trusted copy of the ledger (its events replayed without the guards, O(events)):
 if the copy refuses any of them, the refusal is raised and the real ledger was
 never touched. Then they run on the real ledger, each with ``expected_version``,
 so that a concurrent writer is refused (``VersionConflictError``) rather than
-interleaved. Ordinary repair is an expense (AS-7 ``Repaired``); capitalising a
-repair (RULES RP-5, configurable there) is not offered here.
+interleaved.
+
+Ordinary repair is an expense (AS-7 ``Repaired``). A work order marked
+``improves`` (it lengthens the item's life or raises its capacity) is posted
+with ``capitalised=True`` when the policy's ``repair_accounting`` is
+``CAPITALISE_IMPROVEMENTS``: the cost is then added to the item's cost, and
+compensation's [`net_book_value`][schoollogistics.compensation.net_book_value]
+restarts its depreciation over the remaining life (``capitalised_repairs``).
+By default every repair is an expense.
 """
 
 from __future__ import annotations
@@ -36,6 +43,9 @@ def repair_commands(
 ) -> tuple[SendToRepair | RecordRepair, ...]:
     """RP-5: the asset-ledger commands that post a completed repair of an item.
 
+    The ``RecordRepair`` is ``capitalised`` when the order ``improves`` the item
+    and the policy capitalises improvements (``RepairPolicy.capitalises``).
+
     Raises:
         InvalidRepairRecordError: the order is not completed (no cost), is for
             another request, or the request names no item or no place.
@@ -57,6 +67,7 @@ def repair_commands(
         quantity=quantity,
         cost=order.cost,
         tags=request.tags,
+        capitalised=settings.capitalises(order),
         on=order.completed_at.in_timezone(settings.timezone).date(),
         by=by,
         reason=reason,
@@ -95,7 +106,8 @@ def post_repair(
         by: Who records it on the ledger.
         send: Also record the units going to repair (``SendToRepair``) on the
             day work started (default); ``False`` when that is already booked.
-        policy: For the school's timezone (the days of the entries).
+        policy: For the school's timezone (the days of the entries) and whether
+            an improving repair is capitalised (RP-5; default: an expense).
         expected_version: The ledger version the caller read (default: now).
 
     Returns:

@@ -1,11 +1,14 @@
 """The policy of repairs: every configurable rule, defaults from the rules (RP-1 … RP-7).
 
 One policy, [`RepairPolicy`][schoollogistics.repairs.RepairPolicy], carries the
-deadlines of RP-1, the small-repair limit of RP-2, the order of claim and repair
-of RP-6 and the school's timezone. Guards and audit checks take it as an argument.
+deadlines of RP-1, the small-repair limit of RP-2, the accounting of repairs of
+RP-5, the order of claim and repair of RP-6 and the school's timezone. Guards and
+audit checks take it as an argument.
 """
 
 from __future__ import annotations
+
+import enum
 
 import attrs
 import pendulum
@@ -17,7 +20,20 @@ from schoollogistics.errors import Phrase
 from schoollogistics.repairs._records import RepairRequest, SchoolDays, WorkerKind, WorkOrder
 from schoollogistics.repairs.errors import InvalidRepairRecordError
 
-__all__ = ["RepairPolicy"]
+__all__ = ["RepairAccounting", "RepairPolicy"]
+
+
+class RepairAccounting(enum.Enum):
+    """How a completed repair's cost is booked (RP-5; the value is the stable serialized key)."""
+
+    EXPENSE = "expense"
+    """Every repair is an expense (费用化, the default): the item's cost and
+    depreciation are unchanged."""
+    CAPITALISE_IMPROVEMENTS = "capitalise_improvements"
+    """A repair that lengthens the item's life or raises its capacity (a work
+    order marked ``improves``) is added to the item's cost (资本化), which
+    restarts its depreciation over the remaining life; ordinary repairs stay
+    expenses."""
 
 
 def _limit(value: object) -> Money:
@@ -42,6 +58,8 @@ class RepairPolicy:
             before work (default 1000 yuan).
         contractor_needs_approval: RP-2 any outside contractor needs approval
             (default yes).
+        repair_accounting: RP-5 whether an improving repair is added to the
+            item's cost (default: every repair is an expense).
         claim_first: RP-6 man-made damage: the claim is settled before work
             starts (default yes).
         repair_first_for_safety: RP-6 a safety matter may be repaired first and
@@ -54,6 +72,7 @@ class RepairPolicy:
     fix_school_days: int = attrs.field(default=3, metadata={"minimum": 1, "maximum": 60})
     small_repair_limit: Money = attrs.field(default=Money(1000), converter=_limit)
     contractor_needs_approval: bool = True
+    repair_accounting: RepairAccounting = RepairAccounting.EXPENSE
     claim_first: bool = True
     repair_first_for_safety: bool = False
     timezone: str = DEFAULT_TIMEZONE
@@ -94,12 +113,16 @@ class RepairPolicy:
         """RP-2: why the order needs prior approval (English, Chinese), or ``None``."""
         if self.contractor_needs_approval and order.worker_kind is WorkerKind.CONTRACTOR:
             return ("outside contractor", "外包施工")
-        if order.estimated_cost >= self.small_repair_limit:
+        if order.estimated_cost.amount >= self.small_repair_limit.amount:
             return (
                 f"estimate {order.estimated_cost} ≥ limit {self.small_repair_limit}",
                 f"预算 {order.estimated_cost} 元，达到小型维修限额 {self.small_repair_limit} 元",
             )
         return None
+
+    def capitalises(self, order: WorkOrder) -> bool:
+        """RP-5: whether the order's cost is added to the item's cost (an allowed improvement)."""
+        return order.improves and self.repair_accounting is RepairAccounting.CAPITALISE_IMPROVEMENTS
 
     def claim_needed_before_work(self, request: RepairRequest) -> bool:
         """RP-6: whether a settled claim must come before work on this request."""

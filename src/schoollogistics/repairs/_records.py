@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import enum
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Final, Protocol
 
 import attrs
@@ -21,7 +21,7 @@ import pendulum
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, non_negative
 from schoollogistics.core.shapes import checked_fields
-from schoollogistics.core.time import as_date, as_datetime
+from schoollogistics.core.time import as_date, as_datetime, get_timezone
 from schoollogistics.errors import Phrase
 from schoollogistics.repairs.errors import InvalidRepairRecordError
 
@@ -109,17 +109,57 @@ class SchoolDays:
         index = bisect.bisect_right(self.days, day) + n - 1
         return self.days[index] if 0 <= index < len(self.days) else None
 
+    @classmethod
+    def working_days_of(
+        cls, calendar: _HasWorkingDays, start: pendulum.Date, end: pendulum.Date
+    ) -> SchoolDays:
+        """The official working days (工作日, make-up days included) from ``start`` to ``end``.
+
+        The days a project's site log must cover (RP-4): holiday works go on
+        when there are no school days, so they count working days instead.
+        """
+        days, day = [], start
+        while day <= end:
+            if calendar.is_working_day(day):
+                days.append(day)
+            day = day.add(days=1)
+        return cls(days)
+
     def between(self, start: pendulum.Date, end: pendulum.Date) -> tuple[pendulum.Date, ...]:
         """The school days from ``start`` to ``end`` inclusive."""
         low = bisect.bisect_left(self.days, start)
         high = bisect.bisect_right(self.days, end)
         return self.days[low:high]
 
+    def term_start_after(self, day: pendulum.Date) -> pendulum.Date | None:
+        """The first day of the term that follows ``day``, if ``day`` is in a break.
+
+        A break is a run of more than ``TERM_BREAK_DAYS`` (14) days without a
+        school day; the first school day given also starts a term. ``None``
+        when ``day`` is a school day, in a short gap (a weekend, the National
+        Day week) or past the days given.
+        """
+        index = bisect.bisect_left(self.days, day)
+        if index == len(self.days) or self.days[index] == day:
+            return None
+        first = self.days[index]
+        if index == 0 or (first - self.days[index - 1]).days > TERM_BREAK_DAYS:
+            return first
+        return None
+
+
+TERM_BREAK_DAYS: Final = 14
+"""A gap longer than this without school days is a break between terms (RP-4, RP-7)."""
+
 
 class _HasSchoolDays(Protocol):
     def school_days(
         self, start: pendulum.Date, end: pendulum.Date, /
     ) -> tuple[pendulum.Date, ...]: ...
+
+
+class _HasWorkingDays(Protocol):
+    def is_working_day(self, day: pendulum.Date, /) -> bool: ...
 
 
 # ---------------------------------------------------------------- requests
@@ -340,6 +380,16 @@ class Acceptance:
             )
 
 
+_WEEKEND_ORDINALS: Final = frozenset({6, 0})
+"""``date.toordinal() % 7`` of Saturday and Sunday (day 1, 1 January of year 1, was a Monday)."""
+
+
+def _local_date(moment: pendulum.DateTime, timezone: str) -> pendulum.Date:
+    zone = get_timezone(timezone)
+    local = moment if moment.tzinfo is zone else moment.in_timezone(zone)  # skip pendulum's
+    return pendulum.Date(local.year, local.month, local.day)  # conversion when in the zone
+
+
 def _order_id(value: object) -> str:
     return require_id(value, field="order_id")
 
@@ -356,6 +406,10 @@ class WorkOrder:
         worker: Who does the work (a person or a company).
         estimated_cost: The estimate (预算), which decides whether approval is needed (RP-2).
         project: A holiday or contracted project (工程), which needs evidence (RP-4).
+        improves: The work lengthens the item's life or raises its capacity
+            (改良, RP-5): with a policy that capitalises improvements its cost is
+            added to the item's cost; otherwise, and by default, it is an expense.
+            It needs a request naming the item.
         approved_at: When it was approved (审批), if it was.
         approved_by: Who approved it.
         started_at: When work started.
@@ -373,6 +427,7 @@ class WorkOrder:
     worker: str = attrs.field(converter=_id)
     estimated_cost: Money = attrs.field(converter=_cost)
     project: bool = False
+    improves: bool = False
     approved_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_moment)
     approved_by: str | None = attrs.field(default=None, converter=_optional_id)
     started_at: pendulum.DateTime | None = attrs.field(default=None, converter=_optional_moment)
@@ -413,6 +468,30 @@ class WorkOrder:
                 kind is not EvidenceKind.SAFETY_AGREEMENT
                 or self.worker_kind is WorkerKind.CONTRACTOR
             )
+        )
+
+    def site_log_gaps(
+        self, working_days: SchoolDays | None, timezone: str
+    ) -> tuple[pendulum.Date, ...]:
+        """RP-4: the working days of a project's work without a site-log entry.
+
+        The days from the day work started to the day it was completed (in the
+        school's ``timezone``) that are official working days: those of
+        ``working_days`` when given (``SchoolDays.working_days_of(calendar, …)``),
+        else Monday to Friday. Empty for an ordinary repair or unfinished work.
+        """
+        if not self.project or self.started_at is None or self.completed_at is None:
+            return ()
+        first = _local_date(self.started_at, timezone)
+        last = _local_date(self.completed_at, timezone)
+        logged = {piece.on for piece in self.evidence if piece.kind is EvidenceKind.SITE_LOG}
+        if working_days is not None:
+            return tuple(day for day in working_days.between(first, last) if day not in logged)
+        ordinals = {day.toordinal() for day in logged}
+        return tuple(
+            pendulum.Date.fromordinal(ordinal)
+            for ordinal in range(first.toordinal(), last.toordinal() + 1)
+            if ordinal % 7 not in _WEEKEND_ORDINALS and ordinal not in ordinals
         )
 
     @property
@@ -500,12 +579,27 @@ class CheckResult:
         ok: Whether it was in order.
         note: What was found.
         request_id: The repair request a defect opened (RP-1).
+        safety: Whether a defect is a safety matter (安全隐患).
+        hazard_id: The hidden-danger entry (隐患台账, SF-3) a safety defect
+            opened instead of a repair request.
     """
 
     check: str = attrs.field(converter=_id)
     ok: bool = True
     note: str = ""
     request_id: str | None = attrs.field(default=None, converter=_optional_id)
+    safety: bool = False
+    hazard_id: str | None = attrs.field(default=None, converter=_optional_id)
+
+    def opened(self, filed: Container[str]) -> bool:
+        """RP-7: whether a defect opened what it must, given the filed request ids.
+
+        A filed repair request (RP-1), or for a safety matter a hidden-danger
+        entry (SF-3). A result without a defect needs nothing.
+        """
+        if self.ok or (self.request_id is not None and self.request_id in filed):
+            return True
+        return self.safety and self.hazard_id is not None
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields())

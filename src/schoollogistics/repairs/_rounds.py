@@ -23,6 +23,7 @@ import pendulum
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import as_date
 from schoollogistics.repairs._records import (
+    TERM_BREAK_DAYS,
     Frequency,
     MaintenancePlan,
     RoundRecord,
@@ -34,7 +35,7 @@ from schoollogistics.repairs._records import (
 
 __all__ = ["DueRound", "due_rounds", "next_due", "overdue_rounds"]
 
-_TERM_BREAK = 14
+_TERM_BREAK = TERM_BREAK_DAYS
 _SUMMER_BREAK = 28
 
 

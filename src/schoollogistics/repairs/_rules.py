@@ -63,7 +63,9 @@ __all__ = [
     "rp3_signed_by_reporter_or_substitute",
     "rp4_evidence_while_open",
     "rp4_project_evidence_complete",
+    "rp4_site_log_every_working_day",
     "rp5_completed_after_start",
+    "rp5_improvement_names_item",
     "rp5_order_started",
     "rp6_claim_before_repair",
     "rp7_defect_opens_request",
@@ -215,6 +217,26 @@ def rp4_evidence_while_open(state: Desk, event: EvidenceAdded, policy: RepairPol
         raise _step_error(order, "add evidence")
 
 
+def rp5_improvement_names_item(state: Desk, event: OrderOpened, policy: RepairPolicy) -> None:
+    """RP-5: an improving order is for a request naming the item whose cost it may raise.
+
+    "a repair that lengthens the asset's life or raises its capacity may be
+    added to its cost": the cost goes onto one item's record (AS-7
+    ``Repaired``), so an order marked ``improves`` for a request naming only a
+    room is refused, whatever the policy's accounting (the mark is a fact of
+    the work, the accounting a choice of the school).
+    """
+    order = event.order
+    if order.improves and state.requests[order.request_id].item_id is None:
+        raise InvalidRepairRecordError(
+            record="WorkOrder",
+            field="improves",
+            reason=Phrase(
+                "an improvement needs a request naming the item", "改良性维修须针对报修单所列物品"
+            ),
+        )
+
+
 def rp5_order_started(state: Desk, event: WorkCompleted, policy: RepairPolicy) -> None:
     """RP-5: the cost is recorded when started work is completed."""
     order = state.orders[event.order_id]
@@ -294,6 +316,22 @@ def rp4_project_evidence_complete(state: Desk, event: OrderClosed, policy: Repai
         )
 
 
+def rp4_site_log_every_working_day(state: Desk, event: OrderClosed, policy: RepairPolicy) -> None:
+    """RP-4: a project cannot close while its site log misses a working day of the work.
+
+    The desk counts Monday to Friday from the day work started to the day it
+    was completed; the audit (``audit_repairs(..., working_days=...)``) also
+    counts make-up working days and public holidays from the calendar.
+    """
+    order = state.orders[event.order_id]
+    gaps = order.site_log_gaps(None, policy.timezone)
+    if gaps:
+        raise MissingEvidenceError(
+            order_id=order.order_id,
+            missing=tuple(f"site_log {day.isoformat()}" for day in gaps),
+        )
+
+
 # ---------------------------------------------------------------- RP-7 rounds
 
 
@@ -316,20 +354,25 @@ def rp7_plan_known(state: Desk, event: RoundRecorded, policy: RepairPolicy) -> N
 
 
 def rp7_defect_opens_request(state: Desk, event: RoundRecorded, policy: RepairPolicy) -> None:
-    """RP-7: a defect found on a round opens a repair request (RP-1), filed first."""
+    """RP-7: a defect found on a round opens a repair request (RP-1), filed first.
+
+    A safety defect may open a hidden-danger entry (SF-3, ``hazard_id``) instead.
+    """
     for result in event.round.defects:
-        if result.request_id is None:
-            raise InvalidRepairRecordError(
-                record="CheckResult",
-                field="request_id",
-                reason=Phrase(
-                    "a defect ({check}) must name the repair request it opened",
-                    "发现问题（{check}）须注明所开报修单",
-                    check=result.check,
-                ),
-            )
-        if result.request_id not in state.requests:
+        if result.opened(state.requests):
+            continue
+        if result.request_id is not None:
             raise UnknownRepairIdError(kind="RepairRequest", id=result.request_id)
+        raise InvalidRepairRecordError(
+            record="CheckResult",
+            field="request_id",
+            reason=Phrase(
+                "a defect ({check}) must name the repair request it opened "
+                "(or, for a safety matter, its hidden-danger entry)",
+                "发现问题（{check}）须注明所开报修单（安全问题可注明隐患登记号）",
+                check=result.check,
+            ),
+        )
 
 
 GUARDS: Final[Mapping[type, tuple[Callable[..., None], ...]]] = MappingProxyType(
@@ -337,7 +380,7 @@ GUARDS: Final[Mapping[type, tuple[Callable[..., None], ...]]] = MappingProxyType
         RequestFiled: (rp1_request_id_unique,),
         RequestAnswered: (rp1_request_known, rp1_answer_after_filing),
         RepairDeferred: (rp1_request_known, rp1_answer_after_filing),
-        OrderOpened: (rp1_request_known, rp2_order_fresh),
+        OrderOpened: (rp1_request_known, rp2_order_fresh, rp5_improvement_names_item),
         OrderApproved: (rp2_order_known, rp2_order_open),
         WorkStarted: (
             rp2_order_known,
@@ -357,6 +400,7 @@ GUARDS: Final[Mapping[type, tuple[Callable[..., None], ...]]] = MappingProxyType
             rp3_order_completed,
             rp3_acceptance_before_close,
             rp4_project_evidence_complete,
+            rp4_site_log_every_working_day,
         ),
         PlanAdopted: (rp7_plan_id_unique,),
         RoundRecorded: (rp7_round_id_unique, rp7_plan_known, rp7_defect_opens_request),

@@ -9,7 +9,7 @@ from typing import Final
 
 from schoollogistics.repairs._commands import COMMAND_TYPES, DeskCommand
 from schoollogistics.repairs._events import EVENT_TYPES, DeskEvent, DeskState, RecordedDeskEvent
-from schoollogistics.repairs._policy import RepairPolicy
+from schoollogistics.repairs._policy import RepairAccounting, RepairPolicy
 from schoollogistics.repairs._records import (
     Acceptance,
     CheckResult,
@@ -29,6 +29,7 @@ from schoollogistics.repairs._records import (
 from schoollogistics.repairs._rounds import DueRound
 
 SERIALIZABLE_TYPES: Final[tuple[type, ...]] = (
+    RepairAccounting,
     RepairPolicy,
     SchoolDays,
     RepairRequest,

@@ -20,6 +20,7 @@ from schoollogistics.compensation import (
     Assessment,
     AssessmentLine,
     AssetValue,
+    CapitalisedRepair,
     CategoryLife,
     Cause,
     CheckKind,
@@ -359,6 +360,7 @@ def damage_records() -> st.SearchStrategy[DamageRecord]:
 STRATEGIES: Final[StrategyTable] = {
     DamageRecord: damage_records(),
     AssetValue: asset_values(),
+    CapitalisedRepair: st.builds(CapitalisedRepair, on=_ACQUIRED, cost=_fen()),
     CategoryLife: category_lives(),
     LifeTable: life_tables(),
     DepreciationPolicy: depreciation_policies(),

@@ -39,6 +39,7 @@ from schoollogistics.repairs import (
     OpenOrder,
     RecordedDeskEvent,
     RecordRound,
+    RepairAccounting,
     RepairDesk,
     RepairLog,
     RepairPolicy,
@@ -85,6 +86,7 @@ def repair_policies() -> st.SearchStrategy[RepairPolicy]:
             fix_school_days=st.just(answer + extra),
             small_repair_limit=_MONEY,
             contractor_needs_approval=st.booleans(),
+            repair_accounting=st.sampled_from(RepairAccounting),
             claim_first=st.booleans(),
             repair_first_for_safety=st.booleans(),
             timezone=st.sampled_from(["Asia/Shanghai", "Asia/Urumqi", "UTC"]),
@@ -163,6 +165,7 @@ def work_orders(draw: st.DrawFn) -> WorkOrder:
         worker=draw(_NAMES),
         estimated_cost=draw(_MONEY),
         project=draw(st.booleans()),
+        improves=draw(st.booleans()),
         approved_at=draw(aware_datetimes()) if approved else None,
         approved_by=draw(_NAMES) if approved else None,
         started_at=draw(st.none() | aware_datetimes()),
@@ -383,6 +386,7 @@ def simulate_repairs(
 
 
 STRATEGIES: Final[StrategyTable] = {
+    RepairAccounting: st.sampled_from(RepairAccounting),
     RepairPolicy: repair_policies(),
     SchoolDays: school_days(),
     RepairRequest: repair_requests(),

@@ -25,14 +25,19 @@ from schoollogistics.canteen import (
     Draw,
     IssueRecord,
     Leave,
+    LotDisposal,
     MealExpense,
     MorningCheck,
     Publication,
+    RecordsPurge,
     RefundPaid,
     ServingDays,
+    StoreroomCheck,
     Symptom,
+    Withholding,
     audit_canteen,
     cn2_no_expired_stock,
+    cn4_receipts_inspected,
     cn8_accounts_kept_and_published,
     stock_on_hand,
 )
@@ -95,7 +100,12 @@ def test_cn2_expired_and_near_expiry_stock_and_expired_issues() -> None:
             inspection("near", WEEK.start),
         ),
     )
-    assert sorted(_codes(log)) == ["canteen.expired_on_hand", "canteen.near_expiry"]
+    # The week's last storeroom check (on ``end``) passed the expired lot too.
+    assert sorted(_codes(log)) == [
+        "canteen.check_missed_expired",
+        "canteen.expired_on_hand",
+        "canteen.near_expiry",
+    ]
     issue = IssueRecord(
         issue_id="bad", product="牛奶", quantity=10, on=end, by="仓管", draws=(Draw("old", 10),)
     )
@@ -104,6 +114,53 @@ def test_cn2_expired_and_near_expiry_stock_and_expired_issues() -> None:
     over = attrs.evolve(issue, issue_id="over", on=WEEK.start, draws=(Draw("near", 11),))
     assert "canteen.negative_stock" in _codes(attrs.evolve(log, issues=(*log.issues, over)))
     assert stock_on_hand(log, end)["near"] == 10
+
+
+@pytest.mark.rule("CN-2")
+def test_cn2_a_storeroom_check_that_passed_an_expired_lot() -> None:
+    # Milk expiring on Monday, still on hand at the checks of Tuesday … Friday.
+    milk = lot("milk", WEEK.start)
+    log = attrs.evolve(
+        LOG,
+        lots=(*LOG.lots, milk),
+        inspections=(*LOG.inspections, inspection("milk", WEEK.start)),
+    )
+    only = (cn2_no_expired_stock,)
+    found = audit_canteen(log, POLICY, WEEK, serving_days=SERVING, checks=only)
+    missed = [v for v in found if v.code == "canteen.check_missed_expired"]
+    assert len(missed) == 1  # once per lot, at the first check after its expiry
+    assert missed[0].subject == "milk"
+    assert "check-1" in missed[0].message_en
+    # Disposed of on Tuesday (at the end of the check's day): no check missed it.
+    tuesday = SERVING.days[1]
+    disposal = LotDisposal(
+        disposal_id="d1", lot_id="milk", on=tuesday, by="仓管", quantity=10, reason="过期"
+    )
+    assert _codes(attrs.evolve(log, disposals=(disposal,)), checks=only) == []
+    # Only half disposed of: still missed, with the units left.
+    half = attrs.evolve(disposal, quantity=4)
+    found = audit_canteen(
+        attrs.evolve(log, disposals=(half,)), POLICY, WEEK, serving_days=SERVING, checks=only
+    )
+    assert [v.code for v in found] == ["canteen.check_missed_expired", "canteen.expired_on_hand"]
+    assert "6 盒" in found[0].message_zh
+    # Without any storeroom check in the period, only the stock at its end is judged.
+    unchecked = attrs.evolve(log, storeroom_checks=())
+    assert _codes(unchecked, checks=only) == ["canteen.expired_on_hand"]
+    late = (StoreroomCheck(check_id="k", on=WEEK.start, by="仓管"),)  # the expiry day itself
+    assert _codes(attrs.evolve(unchecked, storeroom_checks=late), checks=only) == [
+        "canteen.expired_on_hand"
+    ]
+    # A lot delivered (already expired) on Wednesday is first passed by Wednesday's check.
+    wednesday = SERVING.days[2]
+    stale = attrs.evolve(log, inspections=(*LOG.inspections, inspection("milk", wednesday)))
+    found = audit_canteen(stale, POLICY, WEEK, serving_days=SERVING, checks=only)
+    assert "check-2" in found[0].message_en
+    # Delivered after the last check: no check passed it.
+    after = attrs.evolve(
+        log, inspections=(*LOG.inspections, inspection("milk", WEEK.end.add(days=1)))
+    )
+    assert "canteen.check_missed_expired" not in _codes(after, checks=only)
 
 
 @pytest.mark.rule("CN-3")
@@ -145,6 +202,31 @@ def test_cn4_receipts_without_inspection_or_certificates() -> None:
     assert set(_codes(LOG, policy=two)) == {"canteen.receipt_without_certificates"}
 
 
+@pytest.mark.rule("CN-4")
+def test_cn4_records_purged_before_the_retention_ended() -> None:
+    first = LOG.lots[0]  # expires 60 days after the week's Monday: kept 6 months after that
+    keep_until = POLICY.keep_records_until(first, WEEK.start)
+    year = DateRange(WEEK.start, keep_until.add(days=30))
+    early = RecordsPurge(lot_id=first.lot_id, on=keep_until.subtract(days=1), by="档案员")
+    found = audit_canteen(
+        attrs.evolve(LOG, purges=(early,)),
+        POLICY,
+        year,
+        serving_days=SERVING,
+        checks=(cn4_receipts_inspected,),
+    )
+    assert [v.code for v in found] == ["canteen.records_purged_early"]
+    assert keep_until.isoformat() in found[0].message_zh
+    on_time = attrs.evolve(early, on=keep_until)
+    assert (
+        _codes(attrs.evolve(LOG, purges=(on_time,)), year, checks=(cn4_receipts_inspected,)) == []
+    )
+    unknown = attrs.evolve(early, lot_id="gone")  # nothing left to date it from
+    assert (
+        _codes(attrs.evolve(LOG, purges=(unknown,)), year, checks=(cn4_receipts_inspected,)) == []
+    )
+
+
 @pytest.mark.rule("CN-5")
 def test_cn5_banned_dish_and_purchase() -> None:
     menu = LOG.menus[0]
@@ -171,6 +253,26 @@ def test_cn7_dish_not_tasted_or_tasted_late() -> None:
         "canteen.dish_not_tasted"
     ]
     assert _codes(attrs.evolve(LOG, tastings=LOG.tastings[1:])) == ["canteen.dish_not_tasted"]
+
+
+@pytest.mark.rule("CN-7")
+def test_cn7_a_dish_that_failed_tasting_must_be_withheld() -> None:
+    first = LOG.tastings[0]
+    failed = attrs.evolve(first, passed=False)
+    log = attrs.evolve(LOG, tastings=(failed, *LOG.tastings[1:]))
+    found = audit_canteen(log, POLICY, WEEK, serving_days=SERVING)
+    assert [v.code for v in found] == ["canteen.failed_dish_served"]
+    assert "试尝不合格" in found[0].message_zh
+    held = Withholding(
+        meal_id=first.meal_id, dish=first.dish, by="食堂主任", at=first.at, reason="口味异常"
+    )
+    assert _codes(attrs.evolve(log, withholdings=(held,))) == []
+    # Remade and tasted again before service: the later tasting decides.
+    again = attrs.evolve(first, at=first.at.add(minutes=10))
+    assert _codes(attrs.evolve(log, tastings=(*log.tastings, again))) == []
+    # A withheld dish is not served, so it needs no tasting.
+    untasted = attrs.evolve(LOG, tastings=LOG.tastings[1:], withholdings=(held,))
+    assert _codes(untasted) == []
 
 
 @pytest.mark.rule("CN-8")
@@ -215,7 +317,7 @@ def test_checks_can_be_chosen() -> None:
         LOG, lots=(*LOG.lots, old), inspections=(*LOG.inspections, inspection("old", WEEK.start))
     )
     found = audit_canteen(log, POLICY, WEEK, serving_days=SERVING, checks=(cn2_no_expired_stock,))
-    assert [v.code for v in found] == ["canteen.expired_on_hand"]
+    assert [v.code for v in found] == ["canteen.check_missed_expired", "canteen.expired_on_hand"]
 
 
 # ---------------------------------------------------------------- order does not matter

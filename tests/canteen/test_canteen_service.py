@@ -23,12 +23,15 @@ from schoollogistics.canteen import (
     ServeMeal,
     Tasting,
     WasteRemoval,
+    WithholdDish,
+    Withholding,
     meal_statement,
     render_meal_accounts_notice,
 )
 from schoollogistics.canteen.errors import (
     BannedFoodError,
     CollectorNotApprovedError,
+    DuplicateCanteenIdError,
     InvalidCanteenRecordError,
     PupilAccountMisuseError,
     UnknownCanteenIdError,
@@ -94,6 +97,40 @@ def test_tasting_and_accompaniment_are_for_recorded_meals() -> None:
         RecordAccompaniment(Accompaniment(meal_id=meal_id, leader="副校长", observations="良好"))
     )
     assert canteen.log().meals == (served.meal,)
+
+
+@pytest.mark.rule("CN-7")
+def test_a_dish_that_failed_tasting_is_withheld() -> None:
+    canteen = Canteen("c1")
+    served = menu(DAY, (("米饭", ()), ("青菜", ("vegetable",))))
+    canteen.execute(ServeMeal(served))
+    meal_id = served.meal.meal_id
+    canteen.execute(
+        RecordTasting(
+            Tasting(meal_id=meal_id, dish="青菜", taster="校长", at=at(DAY, 11), passed=False)
+        )
+    )
+    held = Withholding(
+        meal_id=meal_id, dish="青菜", by="食堂主任", at=at(DAY, 11, 5), reason="未熟透"
+    )
+    canteen.execute(WithholdDish(held))
+    assert canteen.log().withholdings == (held,)
+    before = canteen.state()
+    with pytest.raises(DuplicateCanteenIdError):
+        canteen.execute(WithholdDish(held))
+    with pytest.raises(UnknownCanteenIdError):
+        canteen.execute(
+            WithholdDish(
+                Withholding(meal_id=meal_id, dish="红烧肉", by="甲", at=at(DAY, 11), reason="x")
+            )
+        )
+    with pytest.raises(UnknownCanteenIdError):
+        canteen.execute(
+            WithholdDish(
+                Withholding(meal_id="nope", dish="青菜", by="甲", at=at(DAY, 11), reason="x")
+            )
+        )
+    assert canteen.state() == before
 
 
 @pytest.mark.rule("CN-8")
@@ -179,8 +216,16 @@ def test_waste_goes_only_to_approved_collectors() -> None:
     removal = WasteRemoval(
         removal_id="w1", day=DAY, kind="餐厨垃圾", kilograms=Decimal("3.5"), collector="路人甲"
     )
+    # No list entered (the default): the removal is not checked against one.
+    assert CanteenPolicy().approved_collectors is None
+    Canteen("c0").execute(LogWaste(removal))
+    # A list entered, even an empty one, is enforced.
     with pytest.raises(CollectorNotApprovedError):
-        Canteen("c1").execute(LogWaste(removal))
+        Canteen("c1", policy=CanteenPolicy(approved_collectors=())).execute(LogWaste(removal))
+    with pytest.raises(CollectorNotApprovedError):
+        Canteen("c1", policy=CanteenPolicy(approved_collectors=("某环保公司",))).execute(
+            LogWaste(removal)
+        )
     Canteen("c2", policy=CanteenPolicy(approved_collectors=("路人甲",))).execute(LogWaste(removal))
     with pytest.raises(InvalidCanteenRecordError):
         WasteRemoval(removal_id="w1", day=DAY, kind="x", kilograms=Decimal(-1), collector="甲")

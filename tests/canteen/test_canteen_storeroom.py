@@ -13,18 +13,24 @@ from schoollogistics.canteen import (
     CanteenPolicy,
     CanteenState,
     Certificate,
+    CheckStoreroom,
     DisposeLot,
     IssueOrder,
     IssueStock,
     LotDisposal,
+    PurgeLotRecords,
     ReceiveLot,
+    RecordsPurge,
     StockIssued,
+    StoreroomCheck,
 )
 from schoollogistics.canteen.errors import (
     DuplicateCanteenIdError,
     ExpiredLotError,
+    ExpiredStockOnHandError,
     InspectionIncompleteError,
     InsufficientStockError,
+    RetentionNotEndedError,
     UnknownCanteenIdError,
 )
 from schoollogistics.errors import CanteenError, VersionConflictError
@@ -146,6 +152,63 @@ def test_records_kept_six_months_after_expiry_or_two_years() -> None:
     assert policy.keep_records_until(attrs.evolve(item, shelf_life_stated=False), DAY) == D(
         2027, 9, 1
     )
+
+
+@pytest.mark.rule("CN-2")
+def test_a_storeroom_check_finds_no_expired_lot_on_hand() -> None:
+    canteen = _stocked()
+    on = D(2025, 9, 11)  # early and tie expired on 9/10
+    canteen.execute(CheckStoreroom(StoreroomCheck(check_id="k0", on=D(2025, 9, 10), by="仓管")))
+    before = canteen.state()
+    check = StoreroomCheck(check_id="k1", on=on, by="仓管")
+    with pytest.raises(ExpiredStockOnHandError) as caught:
+        canteen.execute(CheckStoreroom(check))
+    assert caught.value.code == "canteen.expired_stock_on_hand"
+    assert "early, tie" in caught.value.message_en
+    assert canteen.state() == before
+    for lot_id in ("early", "tie"):  # each expired lot removed by a recorded disposal
+        canteen.execute(
+            DisposeLot(
+                LotDisposal(
+                    disposal_id=f"d-{lot_id}",
+                    lot_id=lot_id,
+                    on=on,
+                    by="仓管",
+                    quantity=10,
+                    reason="过期",
+                )
+            )
+        )
+    canteen.execute(CheckStoreroom(check))
+    assert canteen.log().storeroom_checks[-1] == check
+    with pytest.raises(DuplicateCanteenIdError):
+        canteen.execute(CheckStoreroom(check))
+
+
+@pytest.mark.rule("CN-4")
+def test_records_cannot_be_purged_before_the_retention_ends() -> None:
+    canteen = _stocked()  # "early" expires 2025-09-10: records kept until 2026-03-10
+    early = RecordsPurge(lot_id="early", on=D(2026, 3, 9), by="档案员")
+    before = canteen.state()
+    with pytest.raises(RetentionNotEndedError) as caught:
+        canteen.execute(PurgeLotRecords(early))
+    assert caught.value.code == "canteen.retention_not_ended"
+    assert caught.value.params["keep_until"] == D(2026, 3, 10)
+    assert canteen.state() == before
+    with pytest.raises(UnknownCanteenIdError):
+        canteen.execute(PurgeLotRecords(attrs.evolve(early, lot_id="nope")))
+    on_time = attrs.evolve(early, on=D(2026, 3, 10))
+    canteen.execute(PurgeLotRecords(on_time))
+    assert canteen.log().purges == (on_time,)
+    with pytest.raises(DuplicateCanteenIdError):
+        canteen.execute(PurgeLotRecords(attrs.evolve(on_time, on=D(2026, 4, 1))))
+    # No shelf life stated: two years after the delivery (2025-09-01).
+    bulk = Canteen("c2")
+    loose = attrs.evolve(lot("loose", D(2025, 9, 30)), shelf_life_stated=False)
+    bulk.execute(ReceiveLot(loose, inspection("loose", DAY)))
+    with pytest.raises(RetentionNotEndedError):
+        bulk.execute(PurgeLotRecords(RecordsPurge(lot_id="loose", on=D(2027, 8, 31), by="甲")))
+    bulk.execute(PurgeLotRecords(RecordsPurge(lot_id="loose", on=D(2027, 9, 1), by="甲")))
 
 
 # ---------------------------------------------------------------- properties

@@ -16,6 +16,7 @@ whose publication deadline falls in it (CN-8); serving days with meals in it
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
@@ -35,6 +36,7 @@ from schoollogistics.canteen._records import (
     Leave,
     Lot,
     ServingDays,
+    Tasting,
 )
 from schoollogistics.canteen._refunds import refund_for
 from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
@@ -192,7 +194,9 @@ def cn2_no_expired_stock(data: CanteenAuditInput) -> tuple[Violation, ...]:
     Checked at the period's last day: an expired lot with units on hand is an
     error (it must be disposed of with a record); one expiring within the policy's
     window is a warning. An issue in the period that drew an expired lot is an
-    error, and no lot's quantity may go below zero.
+    error, and no lot's quantity may go below zero. A storeroom check in the period
+    that passed a lot already expired, with units on hand at the end of its day (no
+    disposal recorded by then), is an error, once per lot at the first such check.
     """
     on = data.period.end
     lots = _lots(data.log)
@@ -250,7 +254,62 @@ def cn2_no_expired_stock(data: CanteenAuditInput) -> tuple[Violation, ...]:
                         expiry=lot.expiry.isoformat(),
                     )
                 )
+    found.extend(_checks_that_missed_expired(data, lots))
     return tuple(found)
+
+
+def _checks_that_missed_expired(
+    data: CanteenAuditInput, lots: Mapping[str, Lot]
+) -> list[Violation]:
+    """CN-2: the storeroom checks that passed an expired lot still on hand.
+
+    A lot's stock only goes down after its delivery, so it is on hand at a check
+    after its expiry exactly until the day its issues and disposals clear it.
+    """
+    checks: dict[pendulum.Date, str] = {}
+    for record in data.log.storeroom_checks:
+        if _in(data, record.on):
+            known = checks.get(record.on)
+            checks[record.on] = record.check_id if known is None else min(known, record.check_id)
+    if not checks:
+        return []
+    days = sorted(checks)
+    candidates = {lot_id: lot for lot_id, lot in lots.items() if lot.expiry < days[-1]}
+    if not candidates:
+        return []
+    removals: dict[str, list[tuple[pendulum.Date, int]]] = {}
+    for issue in data.log.issues:
+        for draw in issue.draws:
+            if draw.lot_id in candidates:
+                removals.setdefault(draw.lot_id, []).append((issue.on, draw.quantity))
+    for disposal in data.log.disposals:
+        if disposal.lot_id in candidates:
+            removals.setdefault(disposal.lot_id, []).append((disposal.on, disposal.quantity))
+    delivered = _delivered_on(data.log.inspections)
+    entry = ALL_FINDINGS["canteen.check_missed_expired"]
+    found: list[Violation] = []
+    for lot_id, lot in candidates.items():
+        first = lot.expiry.add(days=1)
+        arrived = delivered.get(lot_id)
+        if arrived is not None and arrived > first:
+            first = arrived
+        index = bisect.bisect_left(days, first)
+        if index == len(days):
+            continue
+        on = days[index]
+        left = lot.quantity - sum(q for day, q in removals.get(lot_id, ()) if day <= on)
+        if left > 0:
+            found.append(
+                entry.violation(
+                    lot_id,
+                    check=checks[on],
+                    on=on.isoformat(),
+                    product=lot.product,
+                    expiry=lot.expiry.isoformat(),
+                    units=f"{left} {lot.unit}",
+                )
+            )
+    return found
 
 
 # ---------------------------------------------------------------- CN-3
@@ -310,7 +369,9 @@ def cn4_receipts_inspected(data: CanteenAuditInput) -> tuple[Violation, ...]:
     """CN-4: every lot received has an inspection record with the certificates required.
 
     The supplier's licence and an invoice or delivery note always; a quarantine
-    certificate where the law requires one; the acceptors the policy asks for.
+    certificate where the law requires one; the acceptors the policy asks for. The
+    records of a lot destroyed in the period (``purges``) before their retention
+    ended (``CanteenPolicy.keep_records_until``) are an error.
     """
     inspections: dict[str, list[Inspection]] = {}
     for inspection in data.log.inspections:
@@ -347,7 +408,37 @@ def cn4_receipts_inspected(data: CanteenAuditInput) -> tuple[Violation, ...]:
                     missing_zh="、".join(missing_zh),
                 )
             )
+    found.extend(_purged_early(data, inspections))
     return tuple(found)
+
+
+def _purged_early(
+    data: CanteenAuditInput, inspections: Mapping[str, list[Inspection]]
+) -> list[Violation]:
+    """CN-4: the destructions of records in the period made before the retention ended."""
+    purges = [p for p in data.log.purges if _in(data, p.on)]
+    if not purges:
+        return []
+    lots = _lots(data.log)
+    entry = ALL_FINDINGS["canteen.records_purged_early"]
+    found: list[Violation] = []
+    for purge in purges:
+        lot = lots.get(purge.lot_id)
+        records = inspections.get(purge.lot_id)
+        if lot is None or records is None:
+            continue  # nothing left to date the retention from
+        delivered = min(r.delivered_on for r in records)
+        keep_until = data.policy.keep_records_until(lot, delivered)
+        if purge.on < keep_until:
+            found.append(
+                entry.violation(
+                    lot.lot_id,
+                    product=lot.product,
+                    on=purge.on.isoformat(),
+                    keep_until=keep_until.isoformat(),
+                )
+            )
+    return found
 
 
 # ---------------------------------------------------------------- CN-5
@@ -407,28 +498,46 @@ def cn6_meals_accompanied(data: CanteenAuditInput) -> tuple[Violation, ...]:
     )
 
 
+def _decisive(tastings: list[Tasting], start: pendulum.DateTime) -> Tasting | None:
+    """The tasting that decides a dish: the last one before service (a failed one wins a tie)."""
+    before = [t for t in tastings if t.at <= start]
+    if not before:
+        return None
+    return max(before, key=lambda t: (t.at, not t.passed))
+
+
 def cn7_dishes_tasted(data: CanteenAuditInput) -> tuple[Violation, ...]:
-    """CN-7: each dish of each meal was tasted (试尝) before service started (seed 002)."""
-    first: dict[tuple[str, str], pendulum.DateTime] = {}
+    """CN-7: each dish was tasted (试尝) before service, and a dish that failed was withheld.
+
+    The last tasting of a dish before service started decides it (a dish that
+    failed may be remade and tasted again); a dish whose deciding tasting failed
+    must have a withholding record (seed 002). A withheld dish is not served, so
+    it needs no tasting.
+    """
+    tastings: dict[tuple[str, str], list[Tasting]] = {}
     for tasting in data.log.tastings:
-        key = (tasting.meal_id, tasting.dish)
-        known = first.get(key)
-        if known is None or tasting.at < known:
-            first[key] = tasting.at
-    entry = ALL_FINDINGS["canteen.dish_not_tasted"]
+        tastings.setdefault((tasting.meal_id, tasting.dish), []).append(tasting)
+    withheld = {(w.meal_id, w.dish) for w in data.log.withholdings}
+    untasted = ALL_FINDINGS["canteen.dish_not_tasted"]
+    failed = ALL_FINDINGS["canteen.failed_dish_served"]
     found: list[Violation] = []
     for menu in data.log.menus:
         meal = menu.meal
         if not _in(data, meal.day):
             continue
         for dish in meal.dishes:
-            at = first.get((meal.meal_id, dish))
-            if at is None or at > meal.service_start:
+            key = (meal.meal_id, dish)
+            if key in withheld:
+                continue
+            deciding = _decisive(tastings.get(key, []), meal.service_start)
+            if deciding is None:
                 found.append(
-                    entry.violation(
+                    untasted.violation(
                         meal.meal_id, dish=dish, service_start=meal.service_start.isoformat()
                     )
                 )
+            elif not deciding.passed:
+                found.append(failed.violation(meal.meal_id, dish=dish, at=deciding.at.isoformat()))
     return tuple(found)
 
 
@@ -490,7 +599,8 @@ def cn8_accounts_kept_and_published(data: CanteenAuditInput) -> tuple[Violation,
 def cn9_waste_and_disinfection_logged(data: CanteenAuditInput) -> tuple[Violation, ...]:
     """CN-9: each serving day has disinfection and waste entries; waste goes to approved hands.
 
-    A serving day is a day in the period with a meal served.
+    A serving day is a day in the period with a meal served. Collectors are
+    checked once the policy holds the school's list (``approved_collectors``).
     """
     days = sorted({m.meal.day for m in data.log.menus if _in(data, m.meal.day)})
     disinfected = {data.local_day(d.at) for d in data.log.disinfections}
@@ -504,12 +614,14 @@ def cn9_waste_and_disinfection_logged(data: CanteenAuditInput) -> tuple[Violatio
             found.append(no_disinfection.violation(day.isoformat()))
         if day not in cleared:
             found.append(no_waste.violation(day.isoformat()))
-    approved = set(data.policy.approved_collectors)
-    found.extend(
-        unapproved.violation(w.removal_id, day=w.day.isoformat(), collector=w.collector)
-        for w in data.log.waste
-        if _in(data, w.day) and w.collector not in approved
-    )
+    approved = data.policy.approved_collectors
+    if approved is not None:
+        listed = set(approved)
+        found.extend(
+            unapproved.violation(w.removal_id, day=w.day.isoformat(), collector=w.collector)
+            for w in data.log.waste
+            if _in(data, w.day) and w.collector not in listed
+        )
     return tuple(found)
 
 

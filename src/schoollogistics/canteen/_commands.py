@@ -32,10 +32,13 @@ from schoollogistics.canteen._records import (
     Menu,
     MorningCheck,
     Publication,
+    RecordsPurge,
     RefundPaid,
     RosterEntry,
+    StoreroomCheck,
     Tasting,
     WasteRemoval,
+    Withholding,
     _day,
     _id,
     _optional_id,
@@ -45,6 +48,7 @@ from schoollogistics.core.shapes import checked_fields
 __all__ = [
     "COMMAND_TYPES",
     "CanteenCommand",
+    "CheckStoreroom",
     "ClearHandler",
     "DisposeLot",
     "IssueStock",
@@ -54,6 +58,7 @@ __all__ = [
     "PostExpense",
     "PostIncome",
     "PublishStatement",
+    "PurgeLotRecords",
     "ReceiveLot",
     "RecordAccompaniment",
     "RecordLeave",
@@ -63,6 +68,7 @@ __all__ = [
     "RegisterCertificate",
     "RosterHandler",
     "ServeMeal",
+    "WithholdDish",
 ]
 
 
@@ -279,6 +285,44 @@ class LogDisinfection:
     disinfection: Disinfection
 
 
+@attrs.frozen(field_transformer=checked_fields())
+class CheckStoreroom:
+    """Record a check of the storeroom (CN-2: no expired lot on hand). Records ``StoreroomChecked``.
+
+    Refused while a lot past its expiry on the check's day has units on hand:
+    dispose of it first (``DisposeLot``: who, when, how much).
+
+    Attributes:
+        storeroom_check: The check.
+    """
+
+    storeroom_check: StoreroomCheck
+
+
+@attrs.frozen(field_transformer=checked_fields())
+class PurgeLotRecords:
+    """Destroy a lot's inspection record and vouchers (CN-4). Records ``LotRecordsPurged``.
+
+    Refused before the retention ends (``CanteenPolicy.keep_records_until``).
+
+    Attributes:
+        purge: The destruction.
+    """
+
+    purge: RecordsPurge
+
+
+@attrs.frozen(field_transformer=checked_fields())
+class WithholdDish:
+    """Withhold a dish from service, after a failed tasting (CN-7). Records ``DishWithheld``.
+
+    Attributes:
+        withholding: The record.
+    """
+
+    withholding: Withholding
+
+
 CanteenCommand: TypeAlias = (
     RecordPayment
     | RecordLeave
@@ -298,6 +342,9 @@ CanteenCommand: TypeAlias = (
     | PublishStatement
     | LogWaste
     | LogDisinfection
+    | CheckStoreroom
+    | PurgeLotRecords
+    | WithholdDish
 )
 """Any command of the canteen (serialized with a ``"type"`` tag)."""
 

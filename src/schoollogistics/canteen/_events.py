@@ -30,10 +30,13 @@ from schoollogistics.canteen._records import (
     Menu,
     MorningCheck,
     Publication,
+    RecordsPurge,
     RefundPaid,
     RosterEntry,
+    StoreroomCheck,
     Tasting,
     WasteRemoval,
+    Withholding,
 )
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.shapes import checked_fields
@@ -44,6 +47,7 @@ __all__ = [
     "CanteenEvent",
     "CanteenState",
     "CertificateRegistered",
+    "DishWithheld",
     "DisinfectionLogged",
     "ExpensePosted",
     "HandlerCleared",
@@ -52,6 +56,7 @@ __all__ = [
     "LeaveRecorded",
     "LotDisposed",
     "LotReceived",
+    "LotRecordsPurged",
     "MealServed",
     "MorningCheckRecorded",
     "PaymentRecorded",
@@ -59,6 +64,7 @@ __all__ = [
     "RefundPaidOut",
     "StatementPublished",
     "StockIssued",
+    "StoreroomChecked",
     "TastingRecorded",
     "WasteLogged",
 ]
@@ -264,6 +270,39 @@ class DisinfectionLogged:
     disinfection: Disinfection
 
 
+@attrs.frozen(field_transformer=checked_fields())
+class StoreroomChecked:
+    """Event: the storeroom was checked and held no lot past its expiry (CN-2).
+
+    Attributes:
+        storeroom_check: The check.
+    """
+
+    storeroom_check: StoreroomCheck
+
+
+@attrs.frozen(field_transformer=checked_fields())
+class LotRecordsPurged:
+    """Event: a lot's inspection record and vouchers were destroyed after retention (CN-4).
+
+    Attributes:
+        purge: The destruction.
+    """
+
+    purge: RecordsPurge
+
+
+@attrs.frozen(field_transformer=checked_fields())
+class DishWithheld:
+    """Event: a dish was withheld from service (CN-7).
+
+    Attributes:
+        withholding: The record.
+    """
+
+    withholding: Withholding
+
+
 CanteenEvent: TypeAlias = (
     PaymentRecorded
     | LeaveRecorded
@@ -283,6 +322,9 @@ CanteenEvent: TypeAlias = (
     | StatementPublished
     | WasteLogged
     | DisinfectionLogged
+    | StoreroomChecked
+    | LotRecordsPurged
+    | DishWithheld
 )
 """Everything a canteen records, in order (serialized with a ``"type"`` tag)."""
 

@@ -12,6 +12,7 @@ from schoollogistics.canteen._events import (
     AccompanimentRecorded,
     CanteenEvent,
     CertificateRegistered,
+    DishWithheld,
     DisinfectionLogged,
     ExpensePosted,
     HandlerCleared,
@@ -20,12 +21,14 @@ from schoollogistics.canteen._events import (
     LeaveRecorded,
     LotDisposed,
     LotReceived,
+    LotRecordsPurged,
     MealServed,
     MorningCheckRecorded,
     PaymentRecorded,
     RefundPaidOut,
     StatementPublished,
     StockIssued,
+    StoreroomChecked,
     TastingRecorded,
     WasteLogged,
 )
@@ -46,10 +49,13 @@ from schoollogistics.canteen._records import (
     Menu,
     MorningCheck,
     Publication,
+    RecordsPurge,
     RefundPaid,
     RosterEntry,
+    StoreroomCheck,
     Tasting,
     WasteRemoval,
+    Withholding,
 )
 
 __all__ = ["FOLDS", "Kitchen", "fold"]
@@ -83,6 +89,9 @@ class Kitchen:
         publications: Publications, in order.
         waste: Waste removals by id.
         disinfections: Disinfections by id.
+        storeroom_checks: Storeroom checks by id.
+        purges: Destructions of records by lot id.
+        withholdings: Dishes withheld by (meal, dish).
     """
 
     canteen_id: str
@@ -108,6 +117,9 @@ class Kitchen:
     publications: list[Publication] = attrs.field(factory=list)
     waste: dict[str, WasteRemoval] = attrs.field(factory=dict)
     disinfections: dict[str, Disinfection] = attrs.field(factory=dict)
+    storeroom_checks: dict[str, StoreroomCheck] = attrs.field(factory=dict)
+    purges: dict[str, RecordsPurge] = attrs.field(factory=dict)
+    withholdings: dict[tuple[str, str], Withholding] = attrs.field(factory=dict)
 
     def log(self) -> CanteenLog:
         """The records as plain data for the audit."""
@@ -131,6 +143,9 @@ class Kitchen:
             publications=tuple(self.publications),
             waste=tuple(self.waste.values()),
             disinfections=tuple(self.disinfections.values()),
+            storeroom_checks=tuple(self.storeroom_checks.values()),
+            purges=tuple(self.purges.values()),
+            withholdings=tuple(self.withholdings.values()),
         )
 
 
@@ -213,6 +228,19 @@ def _disinfection(state: Kitchen, event: DisinfectionLogged) -> None:
     state.disinfections[event.disinfection.entry_id] = event.disinfection
 
 
+def _storeroom_checked(state: Kitchen, event: StoreroomChecked) -> None:
+    state.storeroom_checks[event.storeroom_check.check_id] = event.storeroom_check
+
+
+def _purged(state: Kitchen, event: LotRecordsPurged) -> None:
+    state.purges[event.purge.lot_id] = event.purge
+
+
+def _withheld(state: Kitchen, event: DishWithheld) -> None:
+    key = (event.withholding.meal_id, event.withholding.dish)
+    state.withholdings[key] = event.withholding
+
+
 FOLDS: Final[Mapping[type, Callable[..., None]]] = MappingProxyType(
     {
         PaymentRecorded: _payment,
@@ -233,6 +261,9 @@ FOLDS: Final[Mapping[type, Callable[..., None]]] = MappingProxyType(
         StatementPublished: _published,
         WasteLogged: _waste,
         DisinfectionLogged: _disinfection,
+        StoreroomChecked: _storeroom_checked,
+        LotRecordsPurged: _purged,
+        DishWithheld: _withheld,
     }
 )
 """The state change of each event type."""

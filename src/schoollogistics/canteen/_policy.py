@@ -86,6 +86,10 @@ def _names(value: Iterable[object]) -> tuple[str, ...]:
     return tuple(sorted({require_id(item, field="names") for item in value}))
 
 
+def _optional_names(value: Iterable[object] | None) -> tuple[str, ...] | None:
+    return None if value is None else _names(value)
+
+
 @attrs.frozen(kw_only=True, field_transformer=checked_fields())
 class CanteenPolicy:
     """The configurable rules of canteen operations.
@@ -115,7 +119,12 @@ class CanteenPolicy:
         parent_accompaniment: CN-6 a parent also eats with the pupils (default off).
         publish_within_days: CN-8 a month's statement is published within this many
             days after the month ends (default 10).
-        approved_collectors: CN-9 the collectors food waste may be handed to.
+        approved_collectors: CN-9 the collectors food waste may be handed to. ``None``
+            (default): the school has not entered its list, and a removal is not
+            checked against one (no national list exists: the approved collectors
+            are a local licence, 餐厨垃圾收运许可). A tuple (even empty) is the
+            list: a removal to anyone else is refused by the canteen and
+            reported by the audit. Enter the list to enforce the rule.
         timezone: The school's IANA timezone.
     """
 
@@ -136,7 +145,9 @@ class CanteenPolicy:
     additional_banned: tuple[str, ...] = attrs.field(default=(), converter=_names)
     parent_accompaniment: bool = False
     publish_within_days: int = attrs.field(default=10, metadata={"minimum": 0, "maximum": 60})
-    approved_collectors: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    approved_collectors: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_optional_names
+    )
     timezone: str = DEFAULT_TIMEZONE
 
     def __attrs_post_init__(self) -> None:
@@ -155,11 +166,17 @@ class CanteenPolicy:
         """
         return examined_on.add(years=self.certificate_years).subtract(days=1)
 
+    def collector_approved(self, collector: str) -> bool:
+        """CN-9: whether waste may go to ``collector`` (always, while no list is entered)."""
+        return self.approved_collectors is None or collector in self.approved_collectors
+
     def keep_records_until(self, lot: Lot, delivered_on: pendulum.Date) -> pendulum.Date:
         """CN-4: the first day the inspection records of a lot may be purged.
 
         Six months (by default) after the product's expiry, or two years after the
-        delivery when the label states no shelf life.
+        delivery when the label states no shelf life: a lot expiring on 2025-03-31
+        may have its records purged from 2025-09-30, one delivered on 2025-03-01
+        without a stated shelf life from 2027-03-01.
         """
         if lot.shelf_life_stated:
             return lot.expiry.add(months=self.retention_months_after_expiry)

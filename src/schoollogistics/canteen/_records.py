@@ -53,14 +53,17 @@ __all__ = [
     "Menu",
     "MorningCheck",
     "Publication",
+    "RecordsPurge",
     "Refund",
     "RefundPaid",
     "RosterEntry",
     "ServingDays",
+    "StoreroomCheck",
     "Supplier",
     "Symptom",
     "Tasting",
     "WasteRemoval",
+    "Withholding",
 ]
 
 
@@ -476,6 +479,46 @@ class LotDisposal:
     reason: str = attrs.field(converter=_id)
 
 
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
+class StoreroomCheck:
+    """A storekeeper's check of the storeroom on a day (库存检查) (CN-2).
+
+    A check records that no lot past its expiry is on hand ("确保库内无过期食品",
+    seed 004): each expired lot is first removed by a recorded
+    [`LotDisposal`][schoollogistics.canteen.LotDisposal] (who, when, how much).
+
+    Attributes:
+        check_id: The check's id.
+        on: The day of the check.
+        by: The storekeeper who checked.
+    """
+
+    check_id: str = attrs.field(converter=_id)
+    on: pendulum.Date = attrs.field(converter=_day)
+    by: str = attrs.field(converter=_id)
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
+class RecordsPurge:
+    """The destruction of a lot's inspection record and vouchers (台账及票证销毁) (CN-4).
+
+    A register entry: the records of the lot are destroyed in the school's archive
+    (paper or system) on ``on``. It is allowed only once the retention has ended:
+    six months after the product's expiry, or two years after the delivery when
+    the label states no shelf life
+    ([`CanteenPolicy.keep_records_until`][schoollogistics.canteen.CanteenPolicy.keep_records_until]).
+
+    Attributes:
+        lot_id: The lot whose records are destroyed.
+        on: The day.
+        by: Who destroyed them.
+    """
+
+    lot_id: str = attrs.field(converter=_id)
+    on: pendulum.Date = attrs.field(converter=_day)
+    by: str = attrs.field(converter=_id)
+
+
 # ---------------------------------------------------------------- handlers (CN-3)
 
 
@@ -669,6 +712,25 @@ class Accompaniment:
     observations: str = attrs.field(converter=_id)
     problems: str = ""
     parent: str | None = attrs.field(default=None, converter=_optional_id)
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked_fields())
+class Withholding:
+    """A dish withheld from service after it failed tasting (停止供应) (CN-7).
+
+    Attributes:
+        meal_id: The meal.
+        dish: The dish withheld (a dish of the meal).
+        by: Who withheld it.
+        at: When (aware).
+        reason: Why (``"口味异常"``, ``"未熟透"``).
+    """
+
+    meal_id: str = attrs.field(converter=_id)
+    dish: str = attrs.field(converter=_id)
+    by: str = attrs.field(converter=_id)
+    at: pendulum.DateTime = attrs.field(converter=_moment)
+    reason: str = attrs.field(converter=_id)
 
 
 # ---------------------------------------------------------------- accounts (CN-8)
@@ -871,6 +933,9 @@ class CanteenLog:
         publications: Statements published (CN-8).
         waste: Waste removals (CN-9).
         disinfections: Disinfections (CN-9).
+        storeroom_checks: Checks of the storeroom (CN-2).
+        purges: Destructions of lots' records (CN-4).
+        withholdings: Dishes withheld after a failed tasting (CN-7).
     """
 
     payments: tuple[MealFeePayment, ...] = ()
@@ -892,6 +957,9 @@ class CanteenLog:
     publications: tuple[Publication, ...] = ()
     waste: tuple[WasteRemoval, ...] = ()
     disinfections: tuple[Disinfection, ...] = ()
+    storeroom_checks: tuple[StoreroomCheck, ...] = ()
+    purges: tuple[RecordsPurge, ...] = ()
+    withholdings: tuple[Withholding, ...] = ()
 
     @property
     def meals(self) -> tuple[Meal, ...]:

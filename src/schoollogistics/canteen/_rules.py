@@ -22,6 +22,7 @@ from schoollogistics.canteen._events import (
     AccompanimentRecorded,
     CanteenEvent,
     CertificateRegistered,
+    DishWithheld,
     DisinfectionLogged,
     ExpensePosted,
     HandlerCleared,
@@ -30,12 +31,14 @@ from schoollogistics.canteen._events import (
     LeaveRecorded,
     LotDisposed,
     LotReceived,
+    LotRecordsPurged,
     MealServed,
     MorningCheckRecorded,
     PaymentRecorded,
     RefundPaidOut,
     StatementPublished,
     StockIssued,
+    StoreroomChecked,
     TastingRecorded,
     WasteLogged,
 )
@@ -48,11 +51,13 @@ from schoollogistics.canteen.errors import (
     CollectorNotApprovedError,
     DuplicateCanteenIdError,
     ExpiredLotError,
+    ExpiredStockOnHandError,
     HandlerUnfitError,
     InspectionIncompleteError,
     InsufficientStockError,
     InvalidCanteenRecordError,
     PupilAccountMisuseError,
+    RetentionNotEndedError,
     UnknownCanteenIdError,
 )
 from schoollogistics.errors import Phrase
@@ -67,15 +72,18 @@ __all__ = [
     "cn2_issue_first_expiry_first_out",
     "cn2_lot_id_unique",
     "cn2_lot_not_expired_on_receipt",
+    "cn2_storeroom_check_finds_no_expired_lot",
     "cn3_certificate_id_unique",
     "cn3_one_check_per_day",
     "cn3_roster_fit_handler",
     "cn4_inspection_complete",
+    "cn4_records_kept_through_retention",
     "cn5_meal_id_unique",
     "cn5_menu_not_banned",
     "cn5_purchase_not_banned",
     "cn6_meal_known",
     "cn7_tasted_dish_served",
+    "cn7_withheld_dish_of_meal",
     "cn8_entry_id_unique",
     "cn8_pupil_fees_for_pupil_meals",
     "cn9_collector_approved",
@@ -208,6 +216,29 @@ def cn2_disposal_within_stock(state: Kitchen, event: LotDisposed, policy: Cantee
         )
 
 
+def cn2_storeroom_check_finds_no_expired_lot(
+    state: Kitchen, event: StoreroomChecked, policy: CanteenPolicy
+) -> None:
+    """CN-2: a storeroom check finds no lot past its expiry on hand (seed 004).
+
+    Each check is recorded once under its id. Every lot expired on the check's day
+    with units still on hand must first be removed by a recorded disposal (who,
+    when, how much); until then the check is refused.
+    """
+    check_ = event.storeroom_check
+    if check_.check_id in state.storeroom_checks:
+        raise DuplicateCanteenIdError(kind="StoreroomCheck", id=check_.check_id)
+    expired = [
+        lot.lot_id
+        for lot in state.lots.values()
+        if state.on_hand[lot.lot_id] > 0 and is_expired(lot, check_.on)
+    ]
+    if expired:
+        raise ExpiredStockOnHandError(
+            check_id=check_.check_id, on=check_.on, lots=", ".join(expired)
+        )
+
+
 # ---------------------------------------------------------------- CN-3 handlers
 
 
@@ -313,6 +344,26 @@ def cn4_inspection_complete(state: Kitchen, event: LotReceived, policy: CanteenP
         )
 
 
+def cn4_records_kept_through_retention(
+    state: Kitchen, event: LotRecordsPurged, policy: CanteenPolicy
+) -> None:
+    """CN-4: a lot's records and vouchers are destroyed only after their retention (§50 ¶2).
+
+    Kept at least six months after the product's expiry, or two years after the
+    delivery when no shelf life is stated (``CanteenPolicy.keep_records_until``);
+    the records of a lot are destroyed once.
+    """
+    purge = event.purge
+    lot = state.lots.get(purge.lot_id)
+    if lot is None:
+        raise UnknownCanteenIdError(kind="Lot", id=purge.lot_id)
+    if purge.lot_id in state.purges:
+        raise DuplicateCanteenIdError(kind="RecordsPurge", id=purge.lot_id)
+    keep_until = policy.keep_records_until(lot, state.inspections[lot.lot_id].delivered_on)
+    if purge.on < keep_until:
+        raise RetentionNotEndedError(lot_id=lot.lot_id, keep_until=keep_until, on=purge.on)
+
+
 # ---------------------------------------------------------------- CN-5 banned foods
 
 
@@ -370,6 +421,20 @@ def cn7_tasted_dish_served(state: Kitchen, event: TastingRecorded, policy: Cante
         raise UnknownCanteenIdError(kind="Dish", id=event.tasting.dish)
 
 
+def cn7_withheld_dish_of_meal(state: Kitchen, event: DishWithheld, policy: CanteenPolicy) -> None:
+    """CN-7: a dish withheld (a dish that failed tasting) is a dish of a recorded meal, once."""
+    withholding = event.withholding
+    menu = state.menus.get(withholding.meal_id)
+    if menu is None:
+        raise UnknownCanteenIdError(kind="Meal", id=withholding.meal_id)
+    if withholding.dish not in menu.meal.dishes:
+        raise UnknownCanteenIdError(kind="Dish", id=withholding.dish)
+    if (withholding.meal_id, withholding.dish) in state.withholdings:
+        raise DuplicateCanteenIdError(
+            kind="Withholding", id=f"{withholding.meal_id}/{withholding.dish}"
+        )
+
+
 # ---------------------------------------------------------------- CN-8 accounts
 
 
@@ -406,8 +471,11 @@ def cn9_entry_id_unique(
 
 
 def cn9_collector_approved(state: Kitchen, event: WasteLogged, policy: CanteenPolicy) -> None:
-    """CN-9: food waste goes only to a collector on the approved list."""
-    if event.removal.collector not in policy.approved_collectors:
+    """CN-9: food waste goes only to a collector on the approved list.
+
+    Checked once the school has entered its list (``approved_collectors`` not ``None``).
+    """
+    if not policy.collector_approved(event.removal.collector):
         raise CollectorNotApprovedError(
             removal_id=event.removal.removal_id, collector=event.removal.collector
         )
@@ -438,6 +506,9 @@ GUARDS: Final[Mapping[type, tuple[Callable[..., None], ...]]] = MappingProxyType
         StatementPublished: (),
         WasteLogged: (cn9_entry_id_unique, cn9_collector_approved),
         DisinfectionLogged: (cn9_entry_id_unique,),
+        StoreroomChecked: (cn2_storeroom_check_finds_no_expired_lot,),
+        LotRecordsPurged: (cn4_records_kept_through_retention,),
+        DishWithheld: (cn7_withheld_dish_of_meal,),
     }
 )
 """The guards of each event type, in the order they run (one key per ``EVENT_TYPES``)."""

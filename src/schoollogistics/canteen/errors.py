@@ -20,11 +20,13 @@ __all__ = [
     "CollectorNotApprovedError",
     "DuplicateCanteenIdError",
     "ExpiredLotError",
+    "ExpiredStockOnHandError",
     "HandlerUnfitError",
     "InspectionIncompleteError",
     "InsufficientStockError",
     "InvalidCanteenRecordError",
     "PupilAccountMisuseError",
+    "RetentionNotEndedError",
     "UnknownCanteenIdError",
 ]
 
@@ -76,6 +78,21 @@ class ExpiredLotError(CanteenError, ValueError):
     lot_id: str
     expiry: pendulum.Date
     on: pendulum.Date
+
+
+class ExpiredStockOnHandError(CanteenError, ValueError):
+    """A storeroom check while lots past their expiry are still on hand (CN-2)."""
+
+    code = "canteen.expired_stock_on_hand"
+    message_en_template = (
+        "storeroom check {check_id} on {on}: lots past expiry still on hand ({lots}); "
+        "record their disposal first"
+    )
+    message_zh_template = "{on} 库存检查「{check_id}」：库内仍有过期批次（{lots}），须先登记处理"
+
+    check_id: str
+    on: pendulum.Date
+    lots: str
 
 
 class InsufficientStockError(CanteenError, ValueError):
@@ -140,6 +157,20 @@ class PupilAccountMisuseError(CanteenError, ValueError):
 
     entry_id: str
     kind: str
+
+
+class RetentionNotEndedError(CanteenError, ValueError):
+    """Destroying a lot's inspection records before their retention ends (CN-4)."""
+
+    code = "canteen.retention_not_ended"
+    message_en_template = (
+        "the records of lot {lot_id} are kept until {keep_until}: they cannot be purged on {on}"
+    )
+    message_zh_template = "批次「{lot_id}」的查验记录及票证须保存至 {keep_until}，{on} 不得销毁"
+
+    lot_id: str
+    keep_until: pendulum.Date
+    on: pendulum.Date
 
 
 class CollectorNotApprovedError(CanteenError, ValueError):

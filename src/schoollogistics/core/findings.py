@@ -497,6 +497,15 @@ _CANTEEN: Final[tuple[Finding, ...]] = (
         "批次 {subject}：出库及处理共 {issued}，超过入库 {received}",
     ),
     Finding(
+        "canteen.check_missed_expired",
+        "CN-2",
+        _ERROR,
+        "storeroom check {check} on {on} passed lot {subject} ({product}), expired on {expiry}, "
+        "with {units} on hand and no disposal recorded",
+        "{on} 库存检查 {check} 时，已于 {expiry} 到期的批次 {subject}（{product}）仍有 {units} "
+        "在库，未登记处理",
+    ),
+    Finding(
         "canteen.handler_without_certificate",
         "CN-3",
         _ERROR,
@@ -533,6 +542,13 @@ _CANTEEN: Final[tuple[Finding, ...]] = (
         "批次 {subject}（{product}）验收时缺少：{missing_zh}",
     ),
     Finding(
+        "canteen.records_purged_early",
+        "CN-4",
+        _ERROR,
+        "the records of lot {subject} ({product}) were destroyed on {on}, before {keep_until}",
+        "批次 {subject}（{product}）的查验记录及票证于 {on} 销毁，早于保存期限 {keep_until}",
+    ),
+    Finding(
         "canteen.banned_dish",
         "CN-5",
         _ERROR,
@@ -559,6 +575,13 @@ _CANTEEN: Final[tuple[Finding, ...]] = (
         _ERROR,
         "meal {subject}: dish {dish} was not tasted before service at {service_start}",
         "餐次 {subject}：菜品「{dish}」未在开餐（{service_start}）前试尝",
+    ),
+    Finding(
+        "canteen.failed_dish_served",
+        "CN-7",
+        _ERROR,
+        "meal {subject}: dish {dish} failed tasting at {at} and was not withheld",
+        "餐次 {subject}：菜品「{dish}」于 {at} 试尝不合格，未停止供应",
     ),
     Finding(
         "canteen.pupil_account_misuse",

@@ -739,6 +739,8 @@ def _typed_converter(label: str, converter: object) -> Callable[[object], object
 def _collection_kind(annotation: object) -> str | None:
     text = annotation if isinstance(annotation, str) else repr(annotation)
     text = text.removeprefix("typing.").removeprefix("collections.abc.")
+    if text.endswith("| None"):
+        return None  # an optional collection: its own converter takes ``None``
     if text.startswith(("tuple[", "Tuple[", "frozenset[")):
         return "sequence"
     if text.startswith(("Mapping[", "dict[")):

@@ -30,6 +30,7 @@ from schoollogistics.canteen import (
     CanteenPolicy,
     CanteenState,
     Certificate,
+    CheckStoreroom,
     Clearance,
     CostKind,
     DishInfo,
@@ -61,6 +62,7 @@ from schoollogistics.canteen import (
     RecordedCanteenEvent,
     RecordMorningCheck,
     RecordPayment,
+    RecordsPurge,
     RecordTasting,
     Refund,
     RefundPaid,
@@ -70,10 +72,12 @@ from schoollogistics.canteen import (
     Rounding,
     ServeMeal,
     ServingDays,
+    StoreroomCheck,
     Supplier,
     Symptom,
     Tasting,
     WasteRemoval,
+    Withholding,
 )
 from schoollogistics.core.money import Money
 from schoollogistics.food_samples import Meal, MealKind
@@ -118,7 +122,7 @@ def canteen_policies() -> st.SearchStrategy[CanteenPolicy]:
         additional_banned=st.lists(_IDS, max_size=2).map(tuple),
         parent_accompaniment=st.booleans(),
         publish_within_days=st.integers(0, 20),
-        approved_collectors=st.lists(_NAMES, max_size=2).map(tuple),
+        approved_collectors=st.none() | st.lists(_NAMES, max_size=2).map(tuple),
         timezone=st.sampled_from(["Asia/Shanghai", "Asia/Urumqi", "UTC"]),
     )
 
@@ -245,6 +249,23 @@ def lot_disposals() -> st.SearchStrategy[LotDisposal]:
         by=_NAMES,
         quantity=st.integers(1, 100),
         reason=_TEXT,
+    )
+
+
+def storeroom_checks() -> st.SearchStrategy[StoreroomCheck]:
+    """Storeroom checks."""
+    return st.builds(StoreroomCheck, check_id=_IDS, on=dates(), by=_NAMES)
+
+
+def records_purges() -> st.SearchStrategy[RecordsPurge]:
+    """Destructions of lots' records."""
+    return st.builds(RecordsPurge, lot_id=_IDS, on=dates(), by=_NAMES)
+
+
+def withholdings() -> st.SearchStrategy[Withholding]:
+    """Dishes withheld."""
+    return st.builds(
+        Withholding, meal_id=_IDS, dish=_TEXT, by=_NAMES, at=aware_datetimes(), reason=_TEXT
     )
 
 
@@ -434,6 +455,9 @@ def canteen_logs() -> st.SearchStrategy[CanteenLog]:
         publications=few(publications()),
         waste=few(waste_removals()),
         disinfections=few(disinfections()),
+        storeroom_checks=few(storeroom_checks()),
+        purges=few(records_purges()),
+        withholdings=few(withholdings()),
     )
 
 
@@ -458,6 +482,9 @@ def _fields() -> dict[str, st.SearchStrategy[object]]:
         "publication": publications(),
         "removal": waste_removals(),
         "disinfection": disinfections(),
+        "storeroom_check": storeroom_checks(),
+        "purge": records_purges(),
+        "withholding": withholdings(),
         "issue_id": _IDS,
         "product": _TEXT,
         "quantity": st.integers(1, 100),
@@ -524,8 +551,9 @@ def simulate_canteen(
 
     One lunch a serving day, tasted before service and eaten with a school leader;
     every handler certified, checked each morning and rostered; a fresh lot of rice
-    and eggs a day issued first-expiry-first-out; waste and disinfection logged;
-    pupil and staff accounts kept apart; no leave (so no refund is due).
+    and eggs a day issued first-expiry-first-out, the storeroom checked each day;
+    waste and disinfection logged; pupil and staff accounts kept apart; no leave
+    (so no refund is due).
 
     Args:
         start: The first day (default 2025-09-01), when ``serving_days`` is not given.
@@ -608,6 +636,7 @@ def simulate_canteen(
                     issue_id=f"out-{lot_id}", product=product, quantity=4, on=day, by="仓管员"
                 )
             )
+        run(CheckStoreroom(StoreroomCheck(check_id=f"check-{index}", on=day, by="仓管员")))
         meal_id = f"{day.isoformat()}/lunch"
         meal = Meal(meal_id, day, MealKind.LUNCH, _at(day, 11, 30), tuple(n for n, _ in _DISHES))
         run(ServeMeal(Menu(meal, tuple(DishInfo(n, c) for n, c in _DISHES))))
@@ -683,6 +712,9 @@ STRATEGIES: Final[StrategyTable] = {
     Draw: draws(),
     IssueRecord: issue_records(),
     LotDisposal: lot_disposals(),
+    StoreroomCheck: storeroom_checks(),
+    RecordsPurge: records_purges(),
+    Withholding: withholdings(),
     HealthCertificate: health_certificates(),
     Symptom: st.sampled_from(Symptom),
     MorningCheck: morning_checks(),

@@ -88,7 +88,7 @@ class ExpiredStockOnHandError(CanteenError, ValueError):
         "storeroom check {check_id} on {on}: lots past expiry still on hand ({lots}); "
         "record their disposal first"
     )
-    message_zh_template = "{on} 库存检查「{check_id}」：库内仍有过期批次（{lots}），须先登记处理"
+    message_zh_template = "{on} 库存检查「{check_id}」：库内仍有过期批次「{lots}」，须先登记处理"
 
     check_id: str
     on: pendulum.Date

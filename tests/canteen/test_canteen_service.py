@@ -37,6 +37,7 @@ from schoollogistics.canteen.errors import (
     UnknownCanteenIdError,
 )
 from schoollogistics.core.money import Money
+from schoollogistics.errors import FieldTypeError
 
 from ._build import D, at, inspection, lot, menu
 
@@ -227,5 +228,7 @@ def test_waste_goes_only_to_approved_collectors() -> None:
             LogWaste(removal)
         )
     Canteen("c2", policy=CanteenPolicy(approved_collectors=("路人甲",))).execute(LogWaste(removal))
+    with pytest.raises(FieldTypeError):
+        CanteenPolicy(approved_collectors="路人甲")  # a str, not a list of names
     with pytest.raises(InvalidCanteenRecordError):
         WasteRemoval(removal_id="w1", day=DAY, kind="x", kilograms=Decimal(-1), collector="甲")

@@ -22,6 +22,7 @@ from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money, non_negative
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DEFAULT_TIMEZONE, get_timezone
+from schoollogistics.errors import FieldTypeError
 
 __all__ = [
     "NATIONAL_BANNED",
@@ -87,7 +88,16 @@ def _names(value: Iterable[object]) -> tuple[str, ...]:
 
 
 def _optional_names(value: Iterable[object] | None) -> tuple[str, ...] | None:
-    return None if value is None else _names(value)
+    if value is None:
+        return None
+    if not isinstance(value, list | tuple | frozenset):
+        raise FieldTypeError(
+            field="CanteenPolicy.approved_collectors",
+            expected="a list or tuple, or null",
+            expected_zh="列表、元组或空值",
+            type_name=type(value).__name__,
+        )
+    return _names(value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields())

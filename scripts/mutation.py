@@ -43,6 +43,11 @@ MODULES: tuple[str, ...] = (
     "src/schoollogistics/school_calendar/_rules.py",
     "src/schoollogistics/school_calendar/_policy.py",
     "src/schoollogistics/school_calendar/_audit.py",
+    "src/schoollogistics/canteen/_rules.py",
+    "src/schoollogistics/canteen/_policy.py",
+    "src/schoollogistics/canteen/_audit.py",
+    "src/schoollogistics/canteen/_storeroom.py",
+    "src/schoollogistics/canteen/_refunds.py",
 )
 
 # The tests that cover each package (mutmut then picks, per mutated function, the tests
@@ -53,6 +58,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "food_samples": ("tests/food_samples",),
     "compensation": ("tests/compensation",),
     "school_calendar": ("tests/school_calendar",),
+    "canteen": ("tests/canteen",),
 }
 
 EQUIVALENTS = ROOT / "docs" / "reference" / "mutation.md"

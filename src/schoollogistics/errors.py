@@ -76,6 +76,7 @@ __all__ = [
     "AmountTypeError",
     "AssetError",
     "CalendarError",
+    "CanteenError",
     "CompensationError",
     "ConcurrencyError",
     "ControlCharacterError",
@@ -1010,6 +1011,14 @@ class CalendarError(SchoolLogisticsError):
     code = "calendar.error"
     message_en_template = "calendar operation refused"
     message_zh_template = "行事历操作被拒绝"
+
+
+class CanteenError(SchoolLogisticsError):
+    """Base of canteen-operation refusals (``canteen.*``)."""
+
+    code = "canteen.error"
+    message_en_template = "canteen operation refused"
+    message_zh_template = "食堂管理操作被拒绝"
 
 
 # ---------------------------------------------------------------- concurrency

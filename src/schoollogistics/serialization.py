@@ -65,6 +65,8 @@ import pendulum
 
 from schoollogistics.assets import AssetEvent, LedgerCommand
 from schoollogistics.assets import _serde as _assets_serde
+from schoollogistics.canteen import CanteenCommand, CanteenEvent
+from schoollogistics.canteen import _serde as _canteen_serde
 from schoollogistics.compensation import _serde as _compensation_serde
 from schoollogistics.core import shapes as _shapes
 from schoollogistics.core.categories import AssetCategory
@@ -155,6 +157,7 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
     *_compensation_serde.SERIALIZABLE_TYPES,
     *_calendar_serde.SERIALIZABLE_TYPES,
     *_repairs_serde.SERIALIZABLE_TYPES,
+    *_canteen_serde.SERIALIZABLE_TYPES,
 )
 """Every public type that serializes and round-trips (a test checks each one)."""
 
@@ -167,6 +170,8 @@ UNIONS: Final[Mapping[str, object]] = MappingProxyType(
         "Schedule": Schedule,
         "DeskEvent": DeskEvent,
         "DeskCommand": DeskCommand,
+        "CanteenEvent": CanteenEvent,
+        "CanteenCommand": CanteenCommand,
     }
 )
 """The tagged unions by their public name (each member carries ``"type"``)."""

@@ -456,6 +456,186 @@ _REPAIRS: Final[tuple[Finding, ...]] = (
     ),
 )
 
+# ---------------------------------------------------------------- canteen (CN)
+
+_CANTEEN: Final[tuple[Finding, ...]] = (
+    Finding(
+        "canteen.refund_mismatch",
+        "CN-1",
+        _ERROR,
+        "payment {subject} ({pupil}): refunds paid {paid_out} differ from the refund due {due} "
+        "for {days} serving day(s) of leave",
+        "缴费 {subject}（{pupil}）：已退 {paid_out} 元，应退 {due} 元（请假 {days} 个就餐日）",
+    ),
+    Finding(
+        "canteen.expired_on_hand",
+        "CN-2",
+        _ERROR,
+        "lot {subject} ({product}) expired on {expiry}: {units} still on hand on {on}",
+        "批次 {subject}（{product}）已于 {expiry} 到期，{on} 库内仍有 {units}，须登记处理",
+    ),
+    Finding(
+        "canteen.near_expiry",
+        "CN-2",
+        _WARNING,
+        "lot {subject} ({product}) expires on {expiry}, within {days} day(s) of {on}: "
+        "{units} on hand",
+        "批次 {subject}（{product}）将于 {expiry} 到期（距 {on} 不足 {days} 天），库存 {units}",
+    ),
+    Finding(
+        "canteen.expired_issued",
+        "CN-2",
+        _ERROR,
+        "issue {subject} on {on} drew lot {lot}, expired on {expiry}",
+        "出库单 {subject}（{on}）发放了已于 {expiry} 到期的批次 {lot}",
+    ),
+    Finding(
+        "canteen.negative_stock",
+        "CN-2",
+        _ERROR,
+        "lot {subject}: {issued} issued or disposed of {received} received",
+        "批次 {subject}：出库及处理共 {issued}，超过入库 {received}",
+    ),
+    Finding(
+        "canteen.check_missed_expired",
+        "CN-2",
+        _ERROR,
+        "storeroom check {check} on {on} passed lot {subject} ({product}), expired on {expiry}, "
+        "with {units} on hand and no disposal recorded",
+        "{on} 库存检查 {check} 时，已于 {expiry} 到期的批次 {subject}（{product}）仍有 {units} "
+        "在库，未登记处理",
+    ),
+    Finding(
+        "canteen.handler_without_certificate",
+        "CN-3",
+        _ERROR,
+        "handler {subject} on duty on {day} without a health certificate valid that day",
+        "从业人员 {subject} {day} 上岗，无当日有效的健康证明",
+    ),
+    Finding(
+        "canteen.handler_without_check",
+        "CN-3",
+        _ERROR,
+        "handler {subject} on duty on {day} without a morning check",
+        "从业人员 {subject} {day} 上岗，无晨检记录",
+    ),
+    Finding(
+        "canteen.handler_unfit_on_duty",
+        "CN-3",
+        _ERROR,
+        "handler {subject} on duty on {day} after a failed morning check ({symptoms}) "
+        "and no clearance",
+        "从业人员 {subject} {day} 晨检异常（{symptoms_zh}），未经复岗确认即上岗",
+    ),
+    Finding(
+        "canteen.receipt_uninspected",
+        "CN-4",
+        _ERROR,
+        "lot {subject} ({product}) has no inbound inspection record",
+        "批次 {subject}（{product}）无进货查验记录",
+    ),
+    Finding(
+        "canteen.receipt_without_certificates",
+        "CN-4",
+        _ERROR,
+        "lot {subject} ({product}) accepted without: {missing}",
+        "批次 {subject}（{product}）验收时缺少：{missing_zh}",
+    ),
+    Finding(
+        "canteen.records_purged_early",
+        "CN-4",
+        _ERROR,
+        "the records of lot {subject} ({product}) were destroyed on {on}, before {keep_until}",
+        "批次 {subject}（{product}）的查验记录及票证于 {on} 销毁，早于保存期限 {keep_until}",
+    ),
+    Finding(
+        "canteen.banned_dish",
+        "CN-5",
+        _ERROR,
+        "meal {subject}: dish {dish} is in the banned category {category}",
+        "餐次 {subject}：菜品「{dish}」属于禁止供应的{category_zh}",
+    ),
+    Finding(
+        "canteen.banned_purchase",
+        "CN-5",
+        _ERROR,
+        "lot {subject}: product {product} is in the banned category {category}",
+        "批次 {subject}：采购的「{product}」属于禁止类别{category_zh}",
+    ),
+    Finding(
+        "canteen.meal_without_accompaniment",
+        "CN-6",
+        _ERROR,
+        "meal {subject} on {day} has no 陪餐 record of a school leader",
+        "{day} 餐次 {subject} 无学校负责人陪餐记录",
+    ),
+    Finding(
+        "canteen.dish_not_tasted",
+        "CN-7",
+        _ERROR,
+        "meal {subject}: dish {dish} was not tasted before service at {service_start}",
+        "餐次 {subject}：菜品「{dish}」未在开餐（{service_start}）前试尝",
+    ),
+    Finding(
+        "canteen.failed_dish_served",
+        "CN-7",
+        _ERROR,
+        "meal {subject}: dish {dish} failed tasting at {at} and was not withheld",
+        "餐次 {subject}：菜品「{dish}」于 {at} 试尝不合格，未停止供应",
+    ),
+    Finding(
+        "canteen.pupil_account_misuse",
+        "CN-8",
+        _ERROR,
+        "expense {subject} ({kind}, {amount}) charged to the pupils' meal account",
+        "支出 {subject}（{kind_zh}，{amount} 元）列入学生伙食账户，违反专款专用",
+    ),
+    Finding(
+        "canteen.statement_unpublished",
+        "CN-8",
+        _WARNING,
+        "the meal accounts of {subject} were not published by {deadline} (published: {published})",
+        "{subject} 伙食账目未在 {deadline} 前公示（公示日期：{published_zh}）",
+    ),
+    Finding(
+        "canteen.no_disinfection",
+        "CN-9",
+        _ERROR,
+        "serving day {subject} has no disinfection entry",
+        "就餐日 {subject} 无消毒记录",
+    ),
+    Finding(
+        "canteen.no_waste_log",
+        "CN-9",
+        _WARNING,
+        "serving day {subject} has no food-waste removal logged",
+        "就餐日 {subject} 无餐厨废弃物清运登记",
+    ),
+    Finding(
+        "canteen.waste_collector_unapproved",
+        "CN-9",
+        _ERROR,
+        "waste removal {subject} on {day} went to {collector}, not an approved collector",
+        "{day} 餐厨废弃物清运 {subject} 交给了未经核准的收运单位「{collector}」",
+    ),
+    # The canteen's own consistency (Canteen.check_invariants).
+    Finding(
+        "canteen.history_refused",
+        "CN-2",
+        _ERROR,
+        "canteen {subject}: event {index} ({event}) is refused when its events are replayed "
+        "({refusal})",
+        "食堂 {subject}：重放事件时第 {index} 条（{event}）被拒绝（{refusal}）",
+    ),
+    Finding(
+        "canteen.history_mismatch",
+        "CN-2",
+        _ERROR,
+        "canteen {subject}: its records differ from those its events give when replayed",
+        "食堂 {subject}：现有记录与重放事件所得记录不一致",
+    ),
+)
+
 # ---------------------------------------------------------------- the catalogue
 
 
@@ -476,6 +656,7 @@ FINDINGS: Final[Mapping[str, Finding]] = _catalogue(
     _COMPENSATION,
     _CALENDAR,
     _REPAIRS,
+    _CANTEEN,
 )
 """Every kind of finding of every area, by code (read-only)."""
 

@@ -739,6 +739,8 @@ def _typed_converter(label: str, converter: object) -> Callable[[object], object
 def _collection_kind(annotation: object) -> str | None:
     text = annotation if isinstance(annotation, str) else repr(annotation)
     text = text.removeprefix("typing.").removeprefix("collections.abc.")
+    if text.endswith("| None"):
+        return None  # an optional collection: its own converter takes ``None``
     if text.startswith(("tuple[", "Tuple[", "frozenset[")):
         return "sequence"
     if text.startswith(("Mapping[", "dict[")):
@@ -762,6 +764,8 @@ def checked_fields(
     a number out of bounds is a typed error naming ``Class.field``. A list given
     for a tuple field is copied into a tuple; a collection field with a
     converter of its own refuses a non-collection (``None``, a ``str``) first.
+    An optional collection (``tuple[...] | None``) is left to its own converter,
+    which takes ``None`` and must refuse a non-collection itself.
 
     Args:
         then: Another field transformer to apply first (e.g. one that reorders

@@ -37,7 +37,11 @@ from schoollogistics.canteen.errors import (
     UnknownCanteenIdError,
 )
 from schoollogistics.core.money import Money
+from schoollogistics.core.time import DateRange
 from schoollogistics.errors import FieldTypeError
+from schoollogistics.food_samples import Meal, RetentionPolicy
+from schoollogistics.food_samples import audit as food_samples_audit
+from schoollogistics.testing.canteen import simulate_canteen
 
 from ._build import D, at, inspection, lot, menu
 
@@ -232,3 +236,18 @@ def test_waste_goes_only_to_approved_collectors() -> None:
         CanteenPolicy(approved_collectors="路人甲")  # a str, not a list of names
     with pytest.raises(InvalidCanteenRecordError):
         WasteRemoval(removal_id="w1", day=DAY, kind="x", kilograms=Decimal(-1), collector="甲")
+
+
+def test_one_days_meals_feed_both_audits() -> None:
+    """The canteen's meals are the food-sample area's records: the same objects, both audits."""
+    canteen, days = simulate_canteen(days=1)
+    log = canteen.log()
+    period = DateRange(days.days[0], days.days[-1])
+    assert canteen.audit(period, serving_days=days) == ()
+    meals = log.meals
+    assert meals
+    assert all(type(meal) is Meal for meal in meals)
+    unsampled = food_samples_audit(meals, (), (), (), RetentionPolicy(), period)
+    dishes = {f"{meal.meal_id}/{dish}" for meal in meals for dish in meal.dishes}
+    assert {v.subject for v in unsampled} == dishes  # every dish of the day lacks its sample
+    assert {v.rule for v in unsampled} == {"FS-1"}

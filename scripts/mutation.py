@@ -43,6 +43,9 @@ MODULES: tuple[str, ...] = (
     "src/schoollogistics/school_calendar/_rules.py",
     "src/schoollogistics/school_calendar/_policy.py",
     "src/schoollogistics/school_calendar/_audit.py",
+    "src/schoollogistics/repairs/_rules.py",
+    "src/schoollogistics/repairs/_policy.py",
+    "src/schoollogistics/repairs/_audit.py",
     "src/schoollogistics/canteen/_rules.py",
     "src/schoollogistics/canteen/_policy.py",
     "src/schoollogistics/canteen/_audit.py",
@@ -58,6 +61,7 @@ TESTS: dict[str, tuple[str, ...]] = {
     "food_samples": ("tests/food_samples",),
     "compensation": ("tests/compensation",),
     "school_calendar": ("tests/school_calendar",),
+    "repairs": ("tests/repairs",),
     "canteen": ("tests/canteen",),
 }
 

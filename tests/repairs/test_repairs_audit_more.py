@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pendulum
 import pytest
@@ -99,7 +101,7 @@ def _changed_order(order: WorkOrder, change: str, log: RepairLog) -> tuple[WorkO
     started = order.started_at or order.opened_at
     closed = order.closed_at or started
     last = order.acceptances[-1] if order.acceptances else None
-    edits: dict[str, object] = {}
+    edits: dict[str, Any] = {}  # attrs.evolve's fields, of several types
     if change == "unapproved":
         edits = {"approved_at": None, "approved_by": None}
     elif change == "approved_after_start":

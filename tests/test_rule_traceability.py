@@ -5,9 +5,9 @@ its ID in lower case without the dash (``as3_exchange_hands_back_old``), defined
 its area's ``_rules.py`` or ``_audit.py`` and citing the ID in its docstring; a
 rules page documents it; a test pins it (``@pytest.mark.rule("AS-3")``).
 
-The IDs are those of the rules the library implements (AS, FS, DC, CA, RP; see
-docs/explanation/rules/). PR, SB and CN belong to later areas and are listed on
-the "later" page only.
+The IDs are those of the rules the library implements (AS, FS, DC, CA, RP, PR,
+SB; see docs/explanation/rules/). CN belongs to a later area and is listed on the
+"later" page only.
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ RULES = (
     + [f"DC-{n}" for n in range(1, 10)]
     + [f"CA-{n}" for n in range(1, 7)]
     + [f"RP-{n}" for n in range(1, 8)]
+    + [f"PR-{n}" for n in range(1, 10)]
+    + [f"SB-{n}" for n in range(1, 8)]
 )
-LATER = ["PR-1", "PR-2", "SB-1", "SB-2", "CN-1", "CN-2", "CN-3"]
+LATER = ["CN-1", "CN-2", "CN-3"]
 
 
 def _text(folder: Path, pattern: str) -> str:

@@ -76,6 +76,7 @@ __all__ = [
     "AmountTypeError",
     "AssetError",
     "CalendarError",
+    "CapitalTextError",
     "CompensationError",
     "ConcurrencyError",
     "ControlCharacterError",
@@ -95,6 +96,7 @@ __all__ = [
     "NaiveDateTimeError",
     "NegativeAmountError",
     "Phrase",
+    "PurchasingError",
     "RepairError",
     "SchoolLogisticsError",
     "SerializationError",
@@ -765,6 +767,17 @@ class AmountTextError(MoneyError):
     field: str = "amount"
 
 
+class CapitalTextError(MoneyError):
+    """A text is not an amount in Chinese capital numerals as ``to_capital`` writes it."""
+
+    code = "money.not_capital"
+    message_en_template = "{value!r} is not an amount in capital numerals: {reason}"
+    message_zh_template = "「{value}」不是规范的大写金额：{reason}"
+
+    value: str
+    reason: Phrase
+
+
 class AmountNotInFenError(MoneyError):
     """An operation that works in whole fen got an amount with fractions of a fen."""
 
@@ -994,6 +1007,14 @@ class RepairError(SchoolLogisticsError):
     code = "repairs.error"
     message_en_template = "repair operation refused"
     message_zh_template = "报修维修操作被拒绝"
+
+
+class PurchasingError(SchoolLogisticsError):
+    """Base of purchasing, voucher, fee, cash and subsidy refusals (``purchasing.*``)."""
+
+    code = "purchasing.error"
+    message_en_template = "purchasing operation refused"
+    message_zh_template = "采购财务操作被拒绝"
 
 
 class CompensationError(SchoolLogisticsError):

@@ -104,6 +104,8 @@ from schoollogistics.errors import (
 )
 from schoollogistics.food_samples import CabinetCommand, CabinetEvent
 from schoollogistics.food_samples import _serde as _food_samples_serde
+from schoollogistics.purchasing import FinanceCommand, FinanceEvent
+from schoollogistics.purchasing import _serde as _purchasing_serde
 from schoollogistics.repairs import DeskCommand, DeskEvent
 from schoollogistics.repairs import _serde as _repairs_serde
 from schoollogistics.school_calendar import Schedule
@@ -155,6 +157,7 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
     *_compensation_serde.SERIALIZABLE_TYPES,
     *_calendar_serde.SERIALIZABLE_TYPES,
     *_repairs_serde.SERIALIZABLE_TYPES,
+    *_purchasing_serde.SERIALIZABLE_TYPES,
 )
 """Every public type that serializes and round-trips (a test checks each one)."""
 
@@ -167,6 +170,8 @@ UNIONS: Final[Mapping[str, object]] = MappingProxyType(
         "Schedule": Schedule,
         "DeskEvent": DeskEvent,
         "DeskCommand": DeskCommand,
+        "FinanceEvent": FinanceEvent,
+        "FinanceCommand": FinanceCommand,
     }
 )
 """The tagged unions by their public name (each member carries ``"type"``)."""

@@ -15,6 +15,7 @@ from schoollogistics.core.money import (
     allocate,
     allocate_fen,
     non_negative,
+    parse_capital,
     to_capital,
     to_decimal,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "hours",
     "hours_text",
     "non_negative",
+    "parse_capital",
     "parse_date",
     "parse_datetime",
     "require_id",

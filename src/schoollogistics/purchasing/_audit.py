@@ -22,6 +22,7 @@ count the ``working_days`` given (Monday to Friday when not given).
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -344,20 +345,20 @@ _HANDLER: Final = SignerRole.HANDLER
 _WITNESS: Final = SignerRole.WITNESS
 
 
-def _clean(purchase: Purchase, data: AuditInput, filed: int) -> bool:
+def _clean(purchase: Purchase, data: AuditInput, filed: int, fast: _Fast) -> bool:
     """Whether the purchase certainly has no finding: the common case, tested inline.
 
     ``False`` means "run the per-rule tests" (which then find what is wrong), so
     this only decides speed, never findings. ``filed`` is the ordinal of the
-    request's school-time filing day.
+    request's school-time filing day; ``fast`` the policy's values it reads.
     """
+    lead, approver, min_quotes, any_threshold, separate, kinds, signers, words = fast
     request = purchase.request
-    policy = data.policy
-    if request.needed_on.toordinal() - filed < policy.lead_days:
+    if request.needed_on.toordinal() - filed < lead:
         return False
     order = purchase.order
     role = purchase.approver_role
-    if role is not None and role != data.single_approver and purchase.approved_at is not None:
+    if role is not None and role != approver and purchase.approved_at is not None:
         return False
     if order is None:
         return purchase.delivery is None and purchase.stored_on is None
@@ -368,10 +369,11 @@ def _clean(purchase: Purchase, data: AuditInput, filed: int) -> bool:
     if supervisor == request.requester or supervisor == order.buyer:  # noqa: PLR1714 - speed
         return False
     lines, ordered = request.lines, order.lines
-    if len(lines) != 1 or len(ordered) != 1 or policy.quote_threshold.amount:
+    if len(lines) != 1 or len(ordered) != 1 or any_threshold:
         return False
     line, bought = lines[0], ordered[0]
-    if line.line_id != bought.line_id:
+    line_id = line.line_id
+    if line_id != bought.line_id:
         return False
     price = bought.unit_price.amount
     reference = line.reference_price
@@ -379,19 +381,19 @@ def _clean(purchase: Purchase, data: AuditInput, filed: int) -> bool:
         return False
     quotes = purchase.quotes
     if quotes:
-        if len({q.supplier for q in quotes}) < policy.min_quotes:
+        if len(set(map(_SUPPLIER, quotes))) < min_quotes:
             return False
-        if len({q.line_id for q in quotes}) != 1 or quotes[0].line_id != line.line_id:
+        line_ids = set(map(_LINE_ID, quotes))
+        if len(line_ids) != 1 or line_id not in line_ids:
             return False
-        lowest = min([q.unit_price.amount for q in quotes])
-        if price > lowest and not bought.reason.strip():
+        if price > min(map(_QUOTED, quotes)) and not bought.reason.strip():
             return False
-    elif policy.min_quotes:
+    elif min_quotes:
         return False
     delivery = purchase.delivery
     if delivery is None:
         return purchase.stored_on is None and purchase.reimbursement is None
-    if policy.acceptor_not_buyer and delivery.acceptor == order.buyer:
+    if separate and delivery.acceptor == order.buyer:
         return False
     reimbursement = purchase.reimbursement
     if reimbursement is None:
@@ -412,23 +414,43 @@ def _clean(purchase: Purchase, data: AuditInput, filed: int) -> bool:
         or not voucher.payer_unit
         or not voucher.item_name
         or not voucher.issuer
-        or voucher.kind not in policy.voucher_kinds
+        or voucher.kind not in kinds
         or unit_price.amount * quantity != amount.amount
         or (until is not None and data.local_ordinal(reimbursement.at) > until.toordinal())
     ):
         return False
     signatures = voucher.signatures
-    if len(signatures) < policy.min_signatures:
+    if len(signatures) < signers or len(set(map(_NAME, signatures))) < signers:
         return False
-    roles = [signature.role for signature in signatures]
+    roles = list(map(_ROLE, signatures))
     if _PRINCIPAL not in roles or _HANDLER not in roles or _WITNESS not in roles:
         return False
-    if len({signature.name for signature in signatures}) < policy.min_signatures:
-        return False
-    words = data.words.get(amount.amount)
-    if words is None:
-        words = data.capital(amount)
-    return words == voucher.amount_in_words
+    written = words.get(amount.amount)
+    if written is None:
+        written = data.capital(amount)
+    return written == voucher.amount_in_words
+
+
+_Fast = tuple[int, "str | None", int, bool, bool, tuple[str, ...], int, dict[Decimal, str]]
+_SUPPLIER: Final = operator.attrgetter("supplier")
+_LINE_ID: Final = operator.attrgetter("line_id")
+_QUOTED: Final = operator.attrgetter("unit_price.amount")
+_NAME: Final = operator.attrgetter("name")
+_ROLE: Final = operator.attrgetter("role")
+
+
+def _fast(data: AuditInput) -> _Fast:
+    policy = data.policy
+    return (
+        policy.lead_days,
+        data.single_approver,
+        policy.min_quotes,
+        bool(policy.quote_threshold.amount),
+        policy.acceptor_not_buyer,
+        policy.voucher_kinds,
+        policy.min_signatures,
+        data.words,
+    )
 
 
 def _purchase_findings(purchase: Purchase, data: AuditInput) -> list[Violation]:
@@ -1040,6 +1062,7 @@ def audit_finance(
         key = zone.key
         committed: dict[str, Decimal] = {}
         reapproved: set[str] = set()
+        fast = _fast(data)
         for purchase in records.purchases:  # one pass: period, caps, the clean test
             filed_at = purchase.request.filed_at
             tz = filed_at.tzinfo
@@ -1049,9 +1072,21 @@ def audit_finance(
                 filed = data.local_ordinal(filed_at)
             if not first <= filed <= last:
                 continue
-            if purchase.order is not None:
-                _commit(purchase, committed, reapproved)
-            if not _clean(purchase, data, filed):
+            order = purchase.order
+            if order is not None:  # PR-6, the common case inline (see _commit)
+                lines, bought = purchase.request.lines, order.lines
+                if (
+                    len(lines) == 1
+                    and len(bought) == 1
+                    and order.cap_reapproved_by is None
+                    and bought[0].line_id == lines[0].line_id
+                ):
+                    budget = purchase.request.budget_line
+                    total = bought[0].unit_price.amount * lines[0].quantity
+                    committed[budget] = committed.get(budget, _ZERO) + total
+                else:
+                    _commit(purchase, committed, reapproved)
+            if not _clean(purchase, data, filed, fast):
                 found += _purchase_findings(purchase, data)
         found += _over_caps(data, committed, reapproved)
         for check in _OTHER_CHECKS:

@@ -35,7 +35,9 @@ def records() -> FinanceRecords:
 
 
 def found(recs: FinanceRecords, policy: FinancePolicy = POLICY) -> list[str]:
-    return [v.code for v in audit_finance(recs, policy, PERIOD)]
+    result = audit_finance(recs, policy, PERIOD)
+    assert audit_finance(recs, policy, PERIOD, checks=tuple(DEFAULT_CHECKS)) == result
+    return [v.code for v in result]
 
 
 def test_a_compliant_term_has_no_finding() -> None:

@@ -22,6 +22,7 @@ from schoollogistics.purchasing import (
     render_monthly_accounts,
     render_subsidy_posting,
     round_balance,
+    textbook_waivers,
 )
 from schoollogistics.repairs import SchoolDays
 from schoollogistics.testing.purchasing import finance_records, simulate_office, simulate_purchases
@@ -261,6 +262,7 @@ def test_sb6_textbook_fee_to_a_poor_pupil() -> None:
     )
     codes = found(attrs.evolve(recs, charges=(*recs.charges, fee)))
     assert "subsidies.textbook_fee_charged" in codes
+    assert dict(textbook_waivers(recs.cases)) == {"小红": "贫困", "小刚": "贫困"}
 
 
 @pytest.mark.rule("SB-7")
@@ -349,3 +351,80 @@ def test_posted_subsidies_sum_to_the_money_less_what_is_carried_over(
     posted = Money.sum(c.amount for c in new.cases if c.amount is not None)
     assert posted == paid == received - carried
     assert [v for v in audit_finance(new, POLICY, PERIOD) if v.rule == "SB-5"] == []
+
+
+def _variants() -> list[object]:
+    base = simulate_purchases(1)[0]
+    order, delivery, paid = base.order, base.delivery, base.reimbursement
+    assert order is not None
+    assert delivery is not None
+    assert paid is not None
+    voucher = paid.voucher
+    line = base.request.lines[0]
+    bought = order.lines[0]
+
+    def v(**changes: object) -> object:
+        typed = attrs.evolve(voucher, **changes)  # type: ignore[arg-type]  # test data
+        return attrs.evolve(base, reimbursement=attrs.evolve(paid, voucher=typed))
+
+    second = attrs.evolve(line, line_id="2")
+    return [
+        attrs.evolve(
+            base,
+            request=attrs.evolve(base.request, filed_at=base.request.filed_at.in_timezone("UTC")),
+        ),
+        attrs.evolve(base, approver_role="bureau"),
+        attrs.evolve(base, approved_at=None, approver_role=None),
+        attrs.evolve(base, order=None, delivery=None, stored_on=None, reimbursement=None),
+        attrs.evolve(base, order=attrs.evolve(order, supervisor=order.buyer)),
+        attrs.evolve(base, request=attrs.evolve(base.request, lines=(line, second))),
+        attrs.evolve(base, order=attrs.evolve(order, lines=(attrs.evolve(bought, line_id="2"),))),
+        attrs.evolve(
+            base,
+            request=attrs.evolve(base.request, lines=(attrs.evolve(line, reference_price=None),)),
+        ),
+        attrs.evolve(
+            base,
+            order=attrs.evolve(
+                order,
+                lines=(
+                    attrs.evolve(
+                        bought, unit_price=bought.unit_price + Money("0.15"), reason="质量"
+                    ),
+                ),
+            ),
+        ),
+        attrs.evolve(base, quotes=()),
+        attrs.evolve(base, quotes=tuple(attrs.evolve(q, line_id="2") for q in base.quotes)),
+        attrs.evolve(base, delivery=None, stored_on=None, reimbursement=None),
+        attrs.evolve(base, delivery=attrs.evolve(delivery, acceptor=order.buyer)),
+        attrs.evolve(base, reimbursement=None),
+        attrs.evolve(base, stored_on=None),
+        v(amount=None),
+        v(seal=False),
+        v(kind="白条"),
+        v(quantity=(voucher.quantity or 0) + 1),
+        v(valid_until=pendulum.Date(2025, 1, 1)),
+        v(valid_until=pendulum.Date(2030, 1, 1)),
+        v(signatures=voucher.signatures[:2]),
+        v(signatures=(*voucher.signatures[:2], attrs.evolve(voucher.signatures[0], name="另一人"))),
+        v(amount=Money("48.001"), unit_price=Money("48.001"), quantity=1),
+        v(amount_in_words="壹元"),
+    ]
+
+
+@pytest.mark.parametrize("purchase", _variants())
+def test_each_deviation_is_found_alike_in_one_pass_and_check_by_check(purchase: object) -> None:
+    # rules: PR-1, PR-2, PR-3, PR-4, PR-5
+    year = DateRange(pendulum.Date(2025, 8, 1), pendulum.Date(2026, 8, 31))
+    for policy in (
+        POLICY,
+        FinancePolicy(
+            approval_tiers=POLICY.approval_tiers * 2,
+            quote_threshold=Money(1),
+            acceptor_not_buyer=False,
+        ),
+    ):
+        recs = FinanceRecords(purchases=(purchase,))  # type: ignore[arg-type]  # a Purchase
+        one_pass = audit_finance(recs, policy, year)
+        assert one_pass == audit_finance(recs, policy, year, checks=tuple(DEFAULT_CHECKS))

@@ -26,6 +26,8 @@ Rules PR-1 … PR-9 and SB-1 … SB-7 (school regulations on 采购, 报销, 收
   guards are named after the rules (``pr2_no_order_without_approval`` …);
 * [`check_voucher`][schoollogistics.purchasing.check_voucher]: a voucher's findings (PR-5);
 * [`audit_finance`][schoollogistics.purchasing.audit_finance]: findings as data;
+  [`textbook_waivers`][schoollogistics.purchasing.textbook_waivers]: the pupils
+  exempt from 课本费 (SB-6);
 * [`post_receipt`][schoollogistics.purchasing.post_receipt]: accepted goods into the
   asset ledger, all or nothing, each receipt naming its purchase (PR-4);
 * ``render_purchase_request``, ``render_subsidy_posting``, ``render_monthly_accounts``:
@@ -65,6 +67,7 @@ from schoollogistics.purchasing._audit import (
     sb5_funds_accounted,
     sb6_textbook_fees_waived,
     sb7_payments_recorded_and_posted,
+    textbook_waivers,
 )
 from schoollogistics.purchasing._commands import (
     COMMAND_TYPES,
@@ -375,4 +378,5 @@ __all__ = [
     "sb6_textbook_fee_waived",
     "sb6_textbook_fees_waived",
     "sb7_payments_recorded_and_posted",
+    "textbook_waivers",
 ]

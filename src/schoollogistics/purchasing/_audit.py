@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
@@ -78,6 +78,7 @@ __all__ = [
     "sb5_funds_accounted",
     "sb6_textbook_fees_waived",
     "sb7_payments_recorded_and_posted",
+    "textbook_waivers",
 ]
 
 FINDINGS: Final[Mapping[str, Finding]] = MappingProxyType(
@@ -954,17 +955,31 @@ def sb5_funds_accounted(data: AuditInput) -> tuple[Violation, ...]:
     return tuple(found)
 
 
+def textbook_waivers(
+    cases: Iterable[SubsidyCase], policy: FinancePolicy | None = None
+) -> Mapping[str, str]:
+    """SB-6: the pupils whose textbook fee (课本费) is waived, with the category that waives it.
+
+    A pupil of an approved case in one of the policy's waived categories (贫困, 残疾 by
+    default); read-only, in the order of the cases.
+    """
+    settings = FinancePolicy() if policy is None else policy
+    return MappingProxyType(
+        {
+            case.pupil: case.category
+            for case in cases
+            if case.approved_on is not None and case.category in settings.waived_categories
+        }
+    )
+
+
 def sb6_textbook_fees_waived(data: AuditInput) -> tuple[Violation, ...]:
     """SB-6: no textbook fee (课本费) is charged to a poor or disabled pupil.
 
     The pupil's approved case is in a waived category of the policy.
     """
     policy = data.policy
-    waived = {
-        case.pupil: case.category
-        for case in data.records.cases
-        if case.approved_on is not None and case.category in policy.waived_categories
-    }
+    waived = textbook_waivers(data.records.cases, policy)
     return tuple(
         _F["subsidies.textbook_fee_charged"].violation(
             charge.charge_id, pupil=charge.pupil, category=waived[charge.pupil], item=charge.item

@@ -147,6 +147,8 @@ def test_the_office_api() -> None:
         office.execute("not a command")  # type: ignore[arg-type]  # refused
     with pytest.raises(FieldTypeError):
         FinanceOffice.from_recorded("o", {"a": 1})  # type: ignore[arg-type]  # refused
+    with pytest.raises(FieldTypeError):
+        FinanceOffice.from_recorded("o", [object()])  # type: ignore[list-item]  # refused
     with pytest.raises(VersionConflictError):
         office.execute(BankIncome(entry_id="S-1", on=DAY), expected_version=0)
     with pytest.raises(UnknownFinanceIdError):

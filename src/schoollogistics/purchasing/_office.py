@@ -16,6 +16,7 @@ from schoollogistics.core._versions import check_expected_version, check_sequenc
 from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.ids import require_id
 from schoollogistics.core.money import Money
+from schoollogistics.core.shapes import check_instance_of
 from schoollogistics.core.time import DateRange
 from schoollogistics.core.violations import Violation
 from schoollogistics.errors import FieldTypeError, PurchasingError
@@ -135,6 +136,8 @@ class FinanceOffice:
                 expected_zh="「RecordedFinanceEvent」的列表或元组",
                 type_name=type(given).__name__,
             )
+        for index, envelope in enumerate(recorded):
+            check_instance_of(envelope, RecordedFinanceEvent, f"recorded[{index}]")
         check_sequences(envelope.sequence for envelope in recorded)
         return cls.replay(
             office_id,

@@ -14,11 +14,21 @@ from tour_parts import (
     compensation,
     food_samples,
     kernel,
+    purchasing,
     repairs,
     school_calendar,
 )
 
-SECTIONS = (kernel, assets, food_samples, compensation, school_calendar, repairs, canteen)
+SECTIONS = (
+    kernel,
+    assets,
+    food_samples,
+    compensation,
+    school_calendar,
+    repairs,
+    canteen,
+    purchasing,
+)
 
 
 def main() -> None:

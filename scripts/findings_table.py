@@ -20,6 +20,8 @@ AREAS = {
     "FS": "Food samples",
     "DC": "Damage compensation",
     "CA": "Calendar",
+    "PR": "Purchasing, vouchers and fees",
+    "SB": "Subsidies",
 }
 
 

@@ -54,6 +54,7 @@ def test_top_level_all_is_pinned() -> None:
         "schoollogistics.assets",
         "schoollogistics.food_samples",
         "schoollogistics.repairs",
+        "schoollogistics.purchasing",
         "schoollogistics.compensation",
         "schoollogistics.school_calendar",
         "schoollogistics.demo",

@@ -5,8 +5,8 @@ its ID in lower case without the dash (``as3_exchange_hands_back_old``), defined
 its area's ``_rules.py`` or ``_audit.py`` and citing the ID in its docstring; a
 rules page documents it; a test pins it (``@pytest.mark.rule("AS-3")``).
 
-The IDs are those of the rules the library implements (AS, FS, DC, CA, RP, CN; see
-docs/explanation/rules/). PR and SB belong to later areas and are listed on the
+The IDs are those of the rules the library implements (AS, FS, DC, CA, RP, CN, PR,
+SB; see docs/explanation/rules/). SF and DU belong to later areas and are listed on the
 "later" page only.
 """
 
@@ -26,8 +26,10 @@ RULES = (
     + [f"CA-{n}" for n in range(1, 7)]
     + [f"RP-{n}" for n in range(1, 8)]
     + [f"CN-{n}" for n in range(1, 10)]
+    + [f"PR-{n}" for n in range(1, 10)]
+    + [f"SB-{n}" for n in range(1, 8)]
 )
-LATER = ["PR-1", "PR-2", "SB-1", "SB-2"]
+LATER = ["SF-1", "SF-8", "DU-1", "DU-7"]
 
 
 def _text(folder: Path, pattern: str) -> str:

@@ -77,6 +77,7 @@ __all__ = [
     "AssetError",
     "CalendarError",
     "CanteenError",
+    "CapitalTextError",
     "CompensationError",
     "ConcurrencyError",
     "ControlCharacterError",
@@ -96,6 +97,7 @@ __all__ = [
     "NaiveDateTimeError",
     "NegativeAmountError",
     "Phrase",
+    "PurchasingError",
     "RepairError",
     "SchoolLogisticsError",
     "SerializationError",
@@ -766,6 +768,17 @@ class AmountTextError(MoneyError):
     field: str = "amount"
 
 
+class CapitalTextError(MoneyError):
+    """A text is not an amount in Chinese capital numerals as ``to_capital`` writes it."""
+
+    code = "money.not_capital"
+    message_en_template = "{value!r} is not an amount in capital numerals: {reason}"
+    message_zh_template = "「{value}」不是规范的大写金额：{reason}"
+
+    value: str
+    reason: Phrase
+
+
 class AmountNotInFenError(MoneyError):
     """An operation that works in whole fen got an amount with fractions of a fen."""
 
@@ -995,6 +1008,14 @@ class RepairError(SchoolLogisticsError):
     code = "repairs.error"
     message_en_template = "repair operation refused"
     message_zh_template = "报修维修操作被拒绝"
+
+
+class PurchasingError(SchoolLogisticsError):
+    """Base of purchasing, voucher, fee, cash and subsidy refusals (``purchasing.*``)."""
+
+    code = "purchasing.error"
+    message_en_template = "purchasing operation refused"
+    message_zh_template = "采购财务操作被拒绝"
 
 
 class CompensationError(SchoolLogisticsError):

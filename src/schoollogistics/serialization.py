@@ -106,6 +106,8 @@ from schoollogistics.errors import (
 )
 from schoollogistics.food_samples import CabinetCommand, CabinetEvent
 from schoollogistics.food_samples import _serde as _food_samples_serde
+from schoollogistics.purchasing import FinanceCommand, FinanceEvent
+from schoollogistics.purchasing import _serde as _purchasing_serde
 from schoollogistics.repairs import DeskCommand, DeskEvent
 from schoollogistics.repairs import _serde as _repairs_serde
 from schoollogistics.school_calendar import Schedule
@@ -158,6 +160,7 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
     *_calendar_serde.SERIALIZABLE_TYPES,
     *_repairs_serde.SERIALIZABLE_TYPES,
     *_canteen_serde.SERIALIZABLE_TYPES,
+    *_purchasing_serde.SERIALIZABLE_TYPES,
 )
 """Every public type that serializes and round-trips (a test checks each one)."""
 
@@ -172,6 +175,8 @@ UNIONS: Final[Mapping[str, object]] = MappingProxyType(
         "DeskCommand": DeskCommand,
         "CanteenEvent": CanteenEvent,
         "CanteenCommand": CanteenCommand,
+        "FinanceEvent": FinanceEvent,
+        "FinanceCommand": FinanceCommand,
     }
 )
 """The tagged unions by their public name (each member carries ``"type"``)."""

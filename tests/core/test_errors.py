@@ -188,7 +188,13 @@ def test_errors_pickle() -> None:
 
 @pytest.mark.parametrize(
     "cls",
-    [errors.AssetError, errors.FoodSampleError, errors.CompensationError, errors.CalendarError],
+    [
+        errors.AssetError,
+        errors.FoodSampleError,
+        errors.CompensationError,
+        errors.CalendarError,
+        errors.PurchasingError,
+    ],
 )
 def test_area_bases_are_errors(cls: type[SchoolLogisticsError]) -> None:
     assert issubclass(cls, SchoolLogisticsError)
@@ -212,6 +218,8 @@ _BARE_PARAMS = {
     ("DiscardTooEarlyError", "earliest_discard_at"),
     ("HoldAlreadyReleasedError", "released_at"),
     ("MonthSequenceError", "month"),
+    ("MonthClosedError", "month"),
+    ("PostingTooShortError", "paid_on"),
     ("MonthSequenceError", "expected"),
 }
 _BARE_TYPES = {

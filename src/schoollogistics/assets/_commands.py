@@ -175,6 +175,7 @@ class Receive:
         tags: New tags, one per unit (fixed assets).
         supplier: The supplier.
         invoice_ref: Invoice or delivery note reference.
+        purchase_id: The purchase request it comes from (PR-4), if any.
         on: The effective date.
         by: Who records it.
         reason: Why.
@@ -188,6 +189,7 @@ class Receive:
     tags: tuple[str, ...] = ()
     supplier: str = ""
     invoice_ref: str = ""
+    purchase_id: str = ""
     on: pendulum.Date
     by: str
     reason: str = ""

@@ -155,6 +155,8 @@ class Received(_EventMeta):
         acceptor: Who accepted the goods (验收人).
         supplier: The supplier.
         invoice_ref: Invoice or delivery note reference.
+        purchase_id: The purchase request it comes from (PR-4; empty when none,
+            and in receipts recorded before the field existed).
         effective_on: Effective date (the acquisition date of the units).
         recorded_by: Who recorded it (inherited by every event).
         reason: Why (inherited by every event; empty by default).
@@ -168,6 +170,7 @@ class Received(_EventMeta):
     acceptor: str
     supplier: str = ""
     invoice_ref: str = ""
+    purchase_id: str = ""
 
 
 @attrs.frozen(slots=True, kw_only=True, field_transformer=checked_fields(_metadata_last))

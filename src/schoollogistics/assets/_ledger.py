@@ -701,6 +701,7 @@ class AssetLedger:
             acceptor=require_id(command.acceptor, field="acceptor"),
             supplier=_text(command.supplier, "supplier"),
             invoice_ref=_text(command.invoice_ref, "invoice_ref"),
+            purchase_id=_text(command.purchase_id, "purchase_id"),
             effective_on=on,
             recorded_by=by,
             reason=reason,
@@ -1108,6 +1109,7 @@ class AssetLedger:
         tags: Iterable[str] = (),
         supplier: str = "",
         invoice_ref: str = "",
+        purchase_id: str = "",
         on: DateInput,
         by: str,
         reason: str = "",
@@ -1116,7 +1118,8 @@ class AssetLedger:
         """Accept goods into a storeroom (入库, AS-1).
 
         The receipt names its acceptor (验收人) and its supplier or invoice reference
-        (or both). A fixed asset needs one new tag per unit; each unit's original value is
+        (or both), and may name the purchase it comes from (``purchase_id``, PR-4). A
+        fixed asset needs one new tag per unit; each unit's original value is
         ``unit_cost`` (default: the item's) and its acquisition date ``on``.
 
         Raises:
@@ -1132,6 +1135,7 @@ class AssetLedger:
             tags=_tags(tags),
             supplier=supplier,
             invoice_ref=invoice_ref,
+            purchase_id=purchase_id,
             on=as_date(on, field="on"),
             by=by,
             reason=reason,

@@ -15,6 +15,7 @@ from schoollogistics.core.money import (
     allocate,
     allocate_fen,
     non_negative,
+    parse_capital,
     to_capital,
     to_decimal,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "in_zone",
     "local_date",
     "non_negative",
+    "parse_capital",
     "parse_date",
     "parse_datetime",
     "require_id",

@@ -636,6 +636,319 @@ _CANTEEN: Final[tuple[Finding, ...]] = (
     ),
 )
 
+# ---------------------------------------------------------------- purchasing (PR)
+
+_PURCHASING: Final[tuple[Finding, ...]] = (
+    Finding(
+        "purchasing.request_late",
+        "PR-1",
+        _WARNING,
+        "purchase request {subject} was filed {days} day(s) before it is needed "
+        "({minimum} required) and is not marked urgent with a reason",
+        "采购申请 {subject} 仅提前 {days} 天填报（须提前 {minimum} 天），且未注明急需原因",
+    ),
+    Finding(
+        "purchasing.bought_without_approval",
+        "PR-2",
+        _ERROR,
+        "purchase {subject} was ordered at {ordered_at} without an approval dated before it: "
+        "it is not recognised and cannot be reimbursed",
+        "采购 {subject} 于 {ordered_at} 下单前未经审批：一律不认账，不得报销",
+    ),
+    Finding(
+        "purchasing.wrong_approver",
+        "PR-2",
+        _ERROR,
+        "purchase {subject} (estimate {estimate}) was approved by {role}; "
+        "its tier needs {required}",
+        "采购 {subject}（估价 {estimate} 元）由 {role} 审批，按金额应由 {required} 审批",
+    ),
+    Finding(
+        "purchasing.too_few_quotes",
+        "PR-3",
+        _ERROR,
+        "purchase {subject} line {line}: {quotes} quote(s) from different suppliers, "
+        "{minimum} required",
+        "采购 {subject} 第 {line} 项：仅 {quotes} 家报价，须货比 {minimum} 家",
+    ),
+    Finding(
+        "purchasing.price_above_lowest_quote",
+        "PR-3",
+        _WARNING,
+        "purchase {subject} line {line}: price {price} is above the lowest quote {lowest} "
+        "and no reason is recorded",
+        "采购 {subject} 第 {line} 项：单价 {price} 元高于最低报价 {lowest} 元，且未注明原因",
+    ),
+    Finding(
+        "purchasing.price_above_market",
+        "PR-3",
+        _ERROR,
+        "purchase {subject} line {line}: price {price} is above the market reference {reference}",
+        "采购 {subject} 第 {line} 项：单价 {price} 元高于市场价 {reference} 元",
+    ),
+    Finding(
+        "purchasing.unsupervised",
+        "PR-3",
+        _ERROR,
+        "purchase {subject}: the supervisor {supervisor} is also its requester or buyer",
+        "采购 {subject}：监督人 {supervisor} 同时是申请人或采购人，没有第三人监督",
+    ),
+    Finding(
+        "purchasing.accepted_by_buyer",
+        "PR-4",
+        _ERROR,
+        "purchase {subject}: the goods were accepted by the buyer {acceptor}",
+        "采购 {subject}：由采购人 {acceptor} 本人验收",
+    ),
+    Finding(
+        "purchasing.stage_skipped",
+        "PR-4",
+        _ERROR,
+        "purchase {subject} reached {stage} without {missing}",
+        "采购 {subject} 未经「{missing}」即已「{stage}」",
+    ),
+    Finding(
+        "purchasing.voucher_kind",
+        "PR-5",
+        _ERROR,
+        "voucher {subject} is a {kind}, not an allowed kind of voucher",
+        "报销凭证 {subject} 为「{kind}」，不是合规票据",
+    ),
+    Finding(
+        "purchasing.voucher_element_missing",
+        "PR-5",
+        _ERROR,
+        "voucher {subject} lacks {element}",
+        "报销凭证 {subject} 缺少「{element_zh}」",
+    ),
+    Finding(
+        "purchasing.voucher_amount_mismatch",
+        "PR-5",
+        _ERROR,
+        "voucher {subject}: {quantity} × {unit_price} = {product}, but the amount is {amount}",
+        "报销凭证 {subject}：数量 {quantity} × 单价 {unit_price} = {product} 元，"
+        "金额却为 {amount} 元",
+    ),
+    Finding(
+        "purchasing.voucher_words_disagree",
+        "PR-5",
+        _ERROR,
+        "voucher {subject}: the amount in words {words} is {words_amount}, not {amount}",
+        "报销凭证 {subject}：大写金额「{words}」为 {words_amount} 元，与小写金额 {amount} 元不符",
+    ),
+    Finding(
+        "purchasing.voucher_words_unreadable",
+        "PR-5",
+        _ERROR,
+        "voucher {subject}: the amount in words {words} is not written as capital numerals",
+        "报销凭证 {subject}：大写金额「{words}」书写不规范",
+    ),
+    Finding(
+        "purchasing.voucher_signatures",
+        "PR-5",
+        _ERROR,
+        "voucher {subject}: signed by {count} different people, {minimum} required",
+        "报销凭证 {subject}：仅 {count} 人签字，须三人以上（{minimum} 人）签字",
+    ),
+    Finding(
+        "purchasing.voucher_signer_missing",
+        "PR-5",
+        _ERROR,
+        "voucher {subject}: no signature of the {role}",
+        "报销凭证 {subject}：缺少「{role_zh}」签字",
+    ),
+    Finding(
+        "purchasing.voucher_expired",
+        "PR-5",
+        _ERROR,
+        "voucher {subject} was valid until {valid_until}, used on {on}",
+        "报销凭证 {subject} 有效期至 {valid_until}，{on} 入账时已过期",
+    ),
+    Finding(
+        "purchasing.over_cap",
+        "PR-6",
+        _ERROR,
+        "budget line {subject}: {committed} committed, above its cap {cap}, not re-approved",
+        "预算科目 {subject}：已支出 {committed} 元，超过限额 {cap} 元且未经重新审批",
+    ),
+    Finding(
+        "purchasing.spent_before_banked",
+        "PR-7",
+        _ERROR,
+        "fund {subject}: spending {entry} on {on} while income {income} was not yet banked",
+        "经费 {subject}：{on} 支出 {entry} 时收入 {income} 尚未存入账户（边收边用）",
+    ),
+    Finding(
+        "purchasing.red_figure",
+        "PR-7",
+        _ERROR,
+        "fund {subject}: the balance is {balance} after entry {entry} on {on}",
+        "经费 {subject}：{on} 记账 {entry} 后余额为 {balance} 元，出现红字",
+    ),
+    Finding(
+        "purchasing.accounts_not_posted",
+        "PR-7",
+        _WARNING,
+        "fund {subject}: month {month} is closed but its income and spending are not posted",
+        "经费 {subject}：{month} 已结账，但收支情况未在公示栏公示",
+    ),
+    Finding(
+        "purchasing.fee_off_list",
+        "PR-8",
+        _ERROR,
+        "charge {subject}: {item} is not on the approved fee list of term {term}",
+        "收费 {subject}：「{item}」不在学期 {term} 批准的收费项目内",
+    ),
+    Finding(
+        "purchasing.fee_banned",
+        "PR-8",
+        _ERROR,
+        "charge {subject}: {item} is never charged",
+        "收费 {subject}：「{item}」属于禁止收取的费用",
+    ),
+    Finding(
+        "purchasing.fee_amount_differs",
+        "PR-8",
+        _ERROR,
+        "charge {subject}: {item} charged {amount}, approved {approved}",
+        "收费 {subject}：「{item}」收取 {amount} 元，批准标准为 {approved} 元",
+    ),
+    Finding(
+        "purchasing.fee_before_posting",
+        "PR-8",
+        _ERROR,
+        "charge {subject} on {on}: the fee list of term {term} was not posted yet",
+        "收费 {subject}：{on} 收费时学期 {term} 的收费项目尚未公示",
+    ),
+    Finding(
+        "purchasing.receipts_unaccounted",
+        "PR-9",
+        _ERROR,
+        "receipt book {subject}: numbers {numbers} are neither used, voided nor returned unused",
+        "票据 {subject}：第 {numbers} 号既未使用、作废，也未作为空白票据交回",
+    ),
+    Finding(
+        "purchasing.receipts_total_differs",
+        "PR-9",
+        _ERROR,
+        "receipt book {subject}: the used receipts total {total}, {handed_in} was handed in",
+        "票据 {subject}：已开票据合计 {total} 元，上交 {handed_in} 元，不符",
+    ),
+    Finding(
+        "purchasing.book_not_returned",
+        "PR-9",
+        _WARNING,
+        "receipt book {subject} issued to {collector} on {issued_on} has not been handed back",
+        "票据 {subject}（{issued_on} 领给 {collector}）尚未上交财务室",
+    ),
+    # The office's own consistency (FinanceOffice.check_invariants).
+    Finding(
+        "purchasing.history_refused",
+        "PR-4",
+        _ERROR,
+        "office {subject}: event {index} ({event}) is refused when its events are replayed "
+        "({refusal})",
+        "财务室 {subject}：重放事件时第 {index} 条（{event}）被拒绝（{refusal}）",
+    ),
+    Finding(
+        "purchasing.history_mismatch",
+        "PR-4",
+        _ERROR,
+        "office {subject}: its records differ from those its events give when replayed",
+        "财务室 {subject}：现有记录与重放事件所得记录不一致",
+    ),
+)
+
+# ---------------------------------------------------------------- subsidies (SB)
+
+_SUBSIDIES: Final[tuple[Finding, ...]] = (
+    Finding(
+        "subsidies.case_out_of_order",
+        "SB-1",
+        _ERROR,
+        "subsidy case {subject}: {stage} on {on} is before {before} on {before_on}",
+        "资助 {subject}：{on}「{stage}」早于 {before_on}「{before}」，顺序不对",
+    ),
+    Finding(
+        "subsidies.over_quota",
+        "SB-2",
+        _ERROR,
+        "subsidy {subject}: {approved} cases approved, the quota is {quota}",
+        "资助 {subject}：批准 {approved} 人，超过指标数 {quota}",
+    ),
+    Finding(
+        "subsidies.not_posted",
+        "SB-3",
+        _ERROR,
+        "round {subject}: paid without its approved list posted",
+        "资助批次 {subject}：名单未公示即发放",
+    ),
+    Finding(
+        "subsidies.posted_too_short",
+        "SB-3",
+        _ERROR,
+        "round {subject}: payment {payment} on {paid_on} after {days} day(s) of posting, "
+        "{minimum} required",
+        "资助批次 {subject}：{paid_on} 发放 {payment} 时名单仅公示 {days} 天，须满 {minimum} 天",
+    ),
+    Finding(
+        "subsidies.paid_late",
+        "SB-4",
+        _ERROR,
+        "payment {subject} on {paid_on} is {late} {unit} late: due by {due}",
+        "资助发放 {subject}：{paid_on} 发放，最迟应于 {due} 发放，迟延 {late} 个{unit_zh}",
+    ),
+    Finding(
+        "subsidies.unpaid",
+        "SB-4",
+        _ERROR,
+        "round {subject}: case {case} was not paid by {due}",
+        "资助批次 {subject}：{case} 至 {due} 仍未发放",
+    ),
+    Finding(
+        "subsidies.amount_differs",
+        "SB-5",
+        _ERROR,
+        "case {subject}: paid {paid}, approved {approved} (no averaging, no withholding)",
+        "资助 {subject}：发放 {paid} 元，批准金额 {approved} 元（不得平均发放或截留）",
+    ),
+    Finding(
+        "subsidies.payee_not_approved",
+        "SB-5",
+        _ERROR,
+        "payment {subject}: {payee} is not an approved pupil of round {round} (case {case})",
+        "资助发放 {subject}：{payee} 不是批次 {round} 批准的学生（{case}），张冠李戴",
+    ),
+    Finding(
+        "subsidies.funds_unaccounted",
+        "SB-5",
+        _ERROR,
+        "round {subject}: received {received}, paid {paid}, carried over {carried}",
+        "资助批次 {subject}：到账 {received} 元，发放 {paid} 元，结转 {carried} 元，不平",
+    ),
+    Finding(
+        "subsidies.textbook_fee_charged",
+        "SB-6",
+        _ERROR,
+        "charge {subject}: {pupil} ({category}) is exempt from {item}",
+        "收费 {subject}：{pupil}（{category}）应免收「{item}」",
+    ),
+    Finding(
+        "subsidies.payment_unrecorded",
+        "SB-7",
+        _WARNING,
+        "payment {subject} records no {missing}",
+        "资助发放 {subject} 未记录「{missing_zh}」",
+    ),
+    Finding(
+        "subsidies.paid_list_not_posted",
+        "SB-7",
+        _WARNING,
+        "round {subject}: the paid list is not posted",
+        "资助批次 {subject}：发放名单未公示",
+    ),
+)
+
 # ---------------------------------------------------------------- the catalogue
 
 
@@ -657,6 +970,8 @@ FINDINGS: Final[Mapping[str, Finding]] = _catalogue(
     _CALENDAR,
     _REPAIRS,
     _CANTEEN,
+    _PURCHASING,
+    _SUBSIDIES,
 )
 """Every kind of finding of every area, by code (read-only)."""
 

@@ -40,6 +40,7 @@ from schoollogistics.errors import (
     AmountOutOfRangeError,
     AmountTextError,
     AmountTypeError,
+    CapitalTextError,
     FloatAmountError,
     InvalidWeightsError,
     NegativeAmountError,
@@ -63,6 +64,7 @@ __all__ = [
     "allocate_fen",
     "decimal_pattern",
     "non_negative",
+    "parse_capital",
     "to_capital",
     "to_decimal",
     "to_exact_decimal",
@@ -778,3 +780,89 @@ def to_capital(amount: MoneyInput) -> str:
     if fen:
         text += _DIGITS[fen] + "分"
     return text
+
+
+_DIGIT_VALUE: Final = {digit: value for value, digit in enumerate(_DIGITS)}
+_SMALL_UNIT_VALUE: Final = {"拾": 10, "佰": 100, "仟": 1000}
+_CAPITAL_LIMIT: Final = 64  # the longest amount to_capital writes is far shorter
+
+
+def _not_capital(text: str, en: str, zh: str) -> CapitalTextError:
+    return CapitalTextError(value=text, reason=Phrase(en, zh))
+
+
+def _group_value(text: str, whole: str) -> int:
+    """Read 0 < group < 10000 written with 拾/佰/仟 and 零 (the inverse of ``_group_text``)."""
+    value, digit = 0, None
+    for char in text:
+        if char == "零":
+            continue
+        if char in _DIGIT_VALUE:
+            if digit is not None:
+                raise _not_capital(whole, "two digits in a row", "数字连写")
+            digit = _DIGIT_VALUE[char]
+        elif char in _SMALL_UNIT_VALUE:
+            if digit is None:
+                raise _not_capital(whole, "a unit without its digit", "单位前缺少数字")
+            value += digit * _SMALL_UNIT_VALUE[char]
+            digit = None
+        else:
+            raise _not_capital(whole, "an unexpected character", "含有非大写数字的字符")
+    return value + (digit or 0)
+
+
+def _integer_value(text: str, whole: str) -> int:
+    """Read the yuan of an amount: groups of 亿 and 万 (the inverse of ``_integer_text``)."""
+    value = 0
+    for unit, scale in (("亿", 10**8), ("万", 10**4)):
+        if unit in text:
+            head, text = text.split(unit, 1)
+            if not head or unit in text:
+                raise _not_capital(whole, "a misplaced 亿 or 万", "亿、万的位置不对")
+            value += (
+                _integer_value(head, whole) if unit == "亿" else _group_value(head, whole)
+            ) * scale
+    return value + _group_value(text, whole)
+
+
+def parse_capital(text: str) -> Money:
+    """Read an amount written in Chinese capital numerals: the exact inverse of ``to_capital``.
+
+    ``parse_capital("壹仟贰佰叁拾肆元伍角陆分")`` is ``Money("1234.56")``;
+    ``parse_capital(to_capital(x)) == x`` for every whole number of fen, and a text
+    is accepted only if it is exactly what ``to_capital`` writes for its amount
+    (so ``壹佰元`` without 整, ``壹佰零元整`` or ``佰元整`` are refused): a clerk's
+    typing is either the canonical text of one amount or refused, never guessed.
+
+    Raises:
+        CapitalTextError: ``text`` is not the capital numerals of an amount
+            (``money.not_capital``).
+    """
+    if not isinstance(text, str):
+        raise AmountTypeError(type_name=type(text).__name__, field="text")
+    if not text or len(text) > _CAPITAL_LIMIT:
+        raise _not_capital(text[:_CAPITAL_LIMIT], "empty or too long", "为空或过长")
+    body = text.removeprefix("负")
+    sign = -1 if len(body) < len(text) else 1
+    if "元" in body:
+        yuan_text, rest = body.split("元", 1)
+        yuan = _integer_value(yuan_text, text) if yuan_text != "零" else 0
+    else:
+        yuan, rest = 0, body
+    cents = 0
+    if rest != "整":
+        tail = rest.removeprefix("零")
+        for unit, scale in (("角", 10), ("分", 1)):
+            if unit in tail:
+                head, tail = tail.split(unit, 1)
+                if len(head) != 1 or head not in _DIGIT_VALUE:
+                    raise _not_capital(text, "角 and 分 take one digit", "角、分前须为一位数字")
+                cents += _DIGIT_VALUE[head] * scale
+        if tail:
+            raise _not_capital(text, "an unexpected ending", "结尾不规范")
+    money = Money.from_fen(sign * (yuan * 100 + cents))
+    if to_capital(money) != text:
+        raise _not_capital(
+            text, "not written as the rules for vouchers write it", "不符合票据大写金额的书写规范"
+        )
+    return money

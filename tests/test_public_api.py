@@ -54,6 +54,8 @@ def test_top_level_all_is_pinned() -> None:
         "schoollogistics.assets",
         "schoollogistics.food_samples",
         "schoollogistics.repairs",
+        "schoollogistics.safety",
+        "schoollogistics.safety.errors",
         "schoollogistics.compensation",
         "schoollogistics.school_calendar",
         "schoollogistics.demo",

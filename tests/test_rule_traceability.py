@@ -5,7 +5,7 @@ its ID in lower case without the dash (``as3_exchange_hands_back_old``), defined
 its area's ``_rules.py`` or ``_audit.py`` and citing the ID in its docstring; a
 rules page documents it; a test pins it (``@pytest.mark.rule("AS-3")``).
 
-The IDs are those of the rules the library implements (AS, FS, DC, CA, RP; see
+The IDs are those of the rules the library implements (AS, FS, DC, CA, RP, SF, DU; see
 docs/explanation/rules/). PR, SB and CN belong to later areas and are listed on
 the "later" page only.
 """
@@ -25,6 +25,8 @@ RULES = (
     + [f"DC-{n}" for n in range(1, 10)]
     + [f"CA-{n}" for n in range(1, 7)]
     + [f"RP-{n}" for n in range(1, 8)]
+    + [f"SF-{n}" for n in range(1, 9)]
+    + [f"DU-{n}" for n in range(1, 8)]
 )
 LATER = ["PR-1", "PR-2", "SB-1", "SB-2", "CN-1", "CN-2", "CN-3"]
 

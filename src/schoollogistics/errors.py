@@ -96,6 +96,7 @@ __all__ = [
     "NegativeAmountError",
     "Phrase",
     "RepairError",
+    "SafetyError",
     "SchoolLogisticsError",
     "SerializationError",
     "SurrogateTextError",
@@ -994,6 +995,14 @@ class RepairError(SchoolLogisticsError):
     code = "repairs.error"
     message_en_template = "repair operation refused"
     message_zh_template = "报修维修操作被拒绝"
+
+
+class SafetyError(SchoolLogisticsError):
+    """Base of safety, duty and gate refusals (``safety.*``)."""
+
+    code = "safety.error"
+    message_en_template = "safety operation refused"
+    message_zh_template = "安全工作操作被拒绝"
 
 
 class CompensationError(SchoolLogisticsError):

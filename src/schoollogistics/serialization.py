@@ -106,6 +106,8 @@ from schoollogistics.food_samples import CabinetCommand, CabinetEvent
 from schoollogistics.food_samples import _serde as _food_samples_serde
 from schoollogistics.repairs import DeskCommand, DeskEvent
 from schoollogistics.repairs import _serde as _repairs_serde
+from schoollogistics.safety import SafetyCommand, SafetyEvent
+from schoollogistics.safety import _serde as _safety_serde
 from schoollogistics.school_calendar import Schedule
 from schoollogistics.school_calendar import _serde as _calendar_serde
 
@@ -155,6 +157,7 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
     *_compensation_serde.SERIALIZABLE_TYPES,
     *_calendar_serde.SERIALIZABLE_TYPES,
     *_repairs_serde.SERIALIZABLE_TYPES,
+    *_safety_serde.SERIALIZABLE_TYPES,
 )
 """Every public type that serializes and round-trips (a test checks each one)."""
 
@@ -167,6 +170,8 @@ UNIONS: Final[Mapping[str, object]] = MappingProxyType(
         "Schedule": Schedule,
         "DeskEvent": DeskEvent,
         "DeskCommand": DeskCommand,
+        "SafetyEvent": SafetyEvent,
+        "SafetyCommand": SafetyCommand,
     }
 )
 """The tagged unions by their public name (each member carries ``"type"``)."""

@@ -188,7 +188,13 @@ def test_errors_pickle() -> None:
 
 @pytest.mark.parametrize(
     "cls",
-    [errors.AssetError, errors.FoodSampleError, errors.CompensationError, errors.CalendarError],
+    [
+        errors.AssetError,
+        errors.FoodSampleError,
+        errors.CompensationError,
+        errors.CalendarError,
+        errors.SafetyError,
+    ],
 )
 def test_area_bases_are_errors(cls: type[SchoolLogisticsError]) -> None:
     assert issubclass(cls, SchoolLogisticsError)

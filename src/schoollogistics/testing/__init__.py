@@ -14,7 +14,7 @@ with these, for example that whatever they store round-trips::
 [`strategy_for`][schoollogistics.testing.strategy_for] finds the strategy of any
 type in [`PUBLIC_TYPES`][schoollogistics.serialization.PUBLIC_TYPES]; each area
 contributes its strategies in a submodule (``schoollogistics.testing.assets``,
-``.food_samples``, ``.compensation``, ``.school_calendar``, ``.repairs``).
+``.food_samples``, ``.compensation``, ``.school_calendar``, ``.repairs``, ``.safety``).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from schoollogistics.testing import assets as _assets
 from schoollogistics.testing import compensation as _compensation
 from schoollogistics.testing import food_samples as _food_samples
 from schoollogistics.testing import repairs as _repairs
+from schoollogistics.testing import safety as _safety
 from schoollogistics.testing import school_calendar as _school_calendar
 from schoollogistics.testing._core import (
     KERNEL_STRATEGIES,
@@ -84,6 +85,7 @@ def strategy_for(cls: object) -> st.SearchStrategy[object]:
         _compensation.STRATEGIES,
         _school_calendar.STRATEGIES,
         _repairs.STRATEGIES,
+        _safety.STRATEGIES,
     ):
         if cls in table:
             return table[cls]

@@ -25,7 +25,8 @@ import pendulum
 from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.time import DateRange
 from schoollogistics.core.violations import Violation, sort_violations
-from schoollogistics.safety._duty import duty_periods, required_slots
+from schoollogistics.safety._duty import DutyPeriod, _slot_keys, duty_periods
+from schoollogistics.safety._fast import local_date, week_of
 from schoollogistics.safety._policy import SafetyPolicy
 from schoollogistics.safety._records import (
     KIND_ZH,
@@ -76,10 +77,14 @@ class AuditContext:
     Attributes:
         period: The days audited, inclusive.
         calendar: The school calendar (school days, holidays, make-up days, terms).
+        duty: The holiday periods of DU-2 (``duty_periods(calendar)``, computed once).
     """
 
     period: DateRange
     calendar: SchoolCalendar
+    duty: tuple[DutyPeriod, ...] = attrs.field(
+        default=attrs.Factory(lambda self: duty_periods(self.calendar), takes_self=True)
+    )
 
 
 Check: TypeAlias = Callable[[SafetyLog, AuditContext, SafetyPolicy], tuple[Violation, ...]]
@@ -155,24 +160,21 @@ def sf1_weekly_check_kept(
         return ()
     period = context.period
     checked = {
-        r.on.start_of("week")
-        for r in log.inspections
-        if r.kind is InspectionKind.WEEKLY and r.signed
+        week_of(r.on) for r in log.inspections if r.kind is InspectionKind.WEEKLY and r.signed
     }
-    weeks = sorted(
-        {day.start_of("week") for day in context.calendar.school_days(period.start, period.end)}
-    )
+    weeks = sorted({week_of(day) for day in context.calendar.school_days(period.start, period.end)})
+    last = period.end.toordinal()
     return tuple(
         FINDINGS["safety.inspection_missing"].violation(
             "weekly",
-            period=_label(week, week.add(days=6)),
+            period=_label(pendulum.Date.fromordinal(week), pendulum.Date.fromordinal(week + 6)),
             count=0,
             required=1,
             title_zh=KIND_ZH[InspectionKind.WEEKLY],
             source="seed 004",
         )
         for week in weeks
-        if week not in checked and week.add(days=6) <= period.end
+        if week not in checked and week + 6 <= last
     )
 
 
@@ -329,22 +331,27 @@ def sf7_extinguishers_checked(
     "灭火器…每月检查" [N GB 50444 §5.2.1, as in CA-4]; the frequency is the calendar
     area's ``extinguisher_check`` entry of ``policy.frequencies``.
     """
-    checks: dict[str, list[pendulum.Date]] = defaultdict(list)
-    for check in log.extinguisher_checks:
-        checks[check.unit_id].append(check.on)
+    months = context.calendar.year.months
+    index = {month: n for n, month in enumerate(months)}
     found: list[Violation] = []
     for frequency in policy.frequencies:
         if frequency.key != "extinguisher_check":
             continue
-        for start, end in _frequency_periods(context, frequency.period.value):
-            for unit in log.extinguishers:
-                count = sum(1 for day in checks.get(unit.unit_id, ()) if start <= day <= end)
-                if count < frequency.min_count:
-                    found.append(
-                        FINDINGS["safety.extinguisher_unchecked"].violation(
-                            unit.unit_id, place=unit.place, month=_label(start, end)
-                        )
-                    )
+        size = frequency.period.value
+        counts: dict[tuple[str, int], int] = defaultdict(int)
+        for check in log.extinguisher_checks:
+            month = index.get((check.on.year, check.on.month))
+            if month is not None:
+                counts[check.unit_id, month // size] += 1
+        for start, end in _frequency_periods(context, size):
+            number = index[start.year, start.month] // size
+            found.extend(
+                FINDINGS["safety.extinguisher_unchecked"].violation(
+                    unit.unit_id, place=unit.place, month=_label(start, end)
+                )
+                for unit in log.extinguishers
+                if counts[unit.unit_id, number] < frequency.min_count
+            )
     return tuple(found)
 
 
@@ -452,24 +459,25 @@ def du2_holidays_covered(
     period = context.period
     posted = _posted(log)
     found: list[Violation] = []
-    for duty in duty_periods(context.calendar):
-        first = duty.night_of or duty.start
-        if duty.end < period.start or first > period.end:
+    for duty in context.duty:
+        first = max(duty.night_of or duty.start, period.start)
+        last = min(duty.end, period.end)
+        if last < first:
             continue
-        for slot in required_slots(context.calendar, first, duty.end, policy):
-            if slot.post != policy.holiday_post or slot.day not in period:
+        for key in _slot_keys(context.calendar, first, last, policy, True):  # noqa: FBT003
+            day, shift, post = key
+            if post != policy.holiday_post or key in posted:
                 continue
-            if (slot.day, slot.shift, slot.post) not in posted:
-                found.append(
-                    FINDINGS["safety.holiday_uncovered"].violation(
-                        slot.day.isoformat(),
-                        period=_label(duty.start, duty.end),
-                        name=duty.name_zh,
-                        shift=slot.shift.value,
-                        shift_zh=SHIFT_ZH[slot.shift],
-                        post=slot.post,
-                    )
+            found.append(
+                FINDINGS["safety.holiday_uncovered"].violation(
+                    day.isoformat(),
+                    period=_label(duty.start, duty.end),
+                    name=duty.name_zh,
+                    shift=shift.value,
+                    shift_zh=SHIFT_ZH[shift],
+                    post=post,
                 )
+            )
     return tuple(found)
 
 
@@ -479,7 +487,7 @@ def du2_roster_published_in_time(
     """DU-2: a holiday roster is published by the last school day before the holiday."""
     period = context.period
     found: list[Violation] = []
-    periods = duty_periods(context.calendar)
+    periods = context.duty
     for roster in log.rosters:
         if roster.published_on not in period:
             continue
@@ -550,7 +558,7 @@ def du3_handovers_signed(
             _local(h.at, policy).isoformat(), handed_by=h.handed_by, taken_by=h.taken_by
         )
         for h in log.handovers
-        if _local(h.at, policy).date() in period and not h.signed
+        if not h.signed and local_date(h.at, policy.timezone) in period
     )
 
 
@@ -564,8 +572,8 @@ def du4_visitors_out_by_closing(
     period = context.period
     found: list[Violation] = []
     for entry in log.visitors:
-        came = _local(entry.time_in, policy)
-        if came.date() not in period:
+        came = local_date(entry.time_in, policy.timezone)
+        if came not in period:
             continue
         closing = pendulum.datetime(came.year, came.month, came.day, tz=policy.timezone).add(
             hours=policy.gate_closes_hour
@@ -573,7 +581,7 @@ def du4_visitors_out_by_closing(
         if entry.time_out is None or entry.time_out > closing:
             found.append(
                 FINDINGS["safety.visitor_still_in"].violation(
-                    entry.entry_id, name=entry.name, day=came.date()
+                    entry.entry_id, name=entry.name, day=came
                 )
             )
     return tuple(found)
@@ -592,8 +600,8 @@ def du4_visitors_confirmed(
             entry.entry_id, name=entry.name, visiting=entry.visiting
         )
         for entry in log.visitors
-        if _local(entry.time_in, policy).date() in period
-        and (not entry.id_seen or entry.confirmed_by != entry.visiting)
+        if (not entry.id_seen or entry.confirmed_by != entry.visiting)
+        and local_date(entry.time_in, policy.timezone) in period
     )
 
 
@@ -620,7 +628,7 @@ def du5_exits_with_a_pass(
             given is not None
             and given.pupil == out.pupil
             and given.issued_at <= out.at
-            and _local(given.issued_at, policy).date() == day
+            and local_date(given.issued_at, policy.timezone) == day
         )
         if not valid:
             found.append(
@@ -642,8 +650,10 @@ def du6_vehicles_permitted(
     agreements = {a.agreement_id: a for a in log.agreements}
     found: list[Violation] = []
     for entry in log.vehicles:
-        day = _local(entry.time_in, policy).date()
-        if day not in period or not entry.outside or entry.permitted_by is not None:
+        if not entry.outside or entry.permitted_by is not None:
+            continue
+        day = local_date(entry.time_in, policy.timezone)
+        if day not in period:
             continue
         agreement = agreements.get(entry.agreement_id) if entry.agreement_id is not None else None
         if agreement is None or not agreement.valid_on(day):

@@ -10,7 +10,7 @@ school day followed by a day off.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
 import attrs
@@ -20,6 +20,7 @@ from schoollogistics.core.ids import require_id
 from schoollogistics.core.shapes import checked_fields
 from schoollogistics.core.time import DateRange
 from schoollogistics.errors import Phrase
+from schoollogistics.safety._fast import day_after, day_before, slot_keys
 from schoollogistics.safety._policy import SafetyPolicy
 from schoollogistics.safety._records import (
     SHIFT_ZH,
@@ -97,26 +98,33 @@ def required_slots(
     night (DU-2).
     """
     policy = SafetyPolicy() if policy is None else policy
-    slots: list[DutySlot] = []
-    for day in DateRange(start, end):
-        if calendar.is_school_day(day):
-            slots.extend(
-                DutySlot(day, shift, policy.school_day_post) for shift in policy.school_day_shifts
-            )
-            following = day.add(days=1)
-            if (
-                cover_days_off
-                and following <= end
-                and not calendar.is_school_day(following)
-                and Shift.NIGHT in policy.holiday_shifts
-                and Shift.NIGHT not in policy.school_day_shifts
-            ):
-                slots.append(DutySlot(day, Shift.NIGHT, policy.holiday_post))
-        elif cover_days_off:
-            slots.extend(
-                DutySlot(day, shift, policy.holiday_post) for shift in policy.holiday_shifts
-            )
-    return tuple(slots)
+    return tuple(
+        DutySlot(day, shift, post)
+        for day, shift, post in _slot_keys(calendar, start, end, policy, cover_days_off)
+    )
+
+
+def _slot_keys(
+    calendar: SchoolCalendar,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    policy: SafetyPolicy,
+    cover_days_off: bool,  # noqa: FBT001 - private, positional
+) -> Iterator[tuple[pendulum.Date, Shift, str]]:
+    school = tuple((shift, policy.school_day_post) for shift in policy.school_day_shifts)
+    off = (
+        tuple((shift, policy.holiday_post) for shift in policy.holiday_shifts)
+        if cover_days_off
+        else ()
+    )
+    night = (
+        (Shift.NIGHT, policy.holiday_post)
+        if cover_days_off
+        and Shift.NIGHT in policy.holiday_shifts
+        and Shift.NIGHT not in policy.school_day_shifts
+        else None
+    )
+    return slot_keys(calendar.is_school_day, start, end, school=school, off=off, night=night)
 
 
 def _off(calendar: SchoolCalendar, day: pendulum.Date) -> bool:
@@ -126,17 +134,17 @@ def _off(calendar: SchoolCalendar, day: pendulum.Date) -> bool:
 def _period(calendar: SchoolCalendar, name: str, first: pendulum.Date) -> DutyPeriod:
     start = first
     for _ in range(_SEARCH_DAYS):
-        before = start.subtract(days=1)
+        before = day_before(start)
         if before < calendar.span.start or not _off(calendar, before):
             break
         start = before
     end = first
     for _ in range(400):
-        after = end.add(days=1)
+        after = day_after(end)
         if after > calendar.span.end or not _off(calendar, after):
             break
         end = after
-    night = start.subtract(days=1)
+    night = day_before(start)
     return DutyPeriod(
         name_zh=name,
         start=start,

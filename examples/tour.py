@@ -8,9 +8,17 @@ the I/O (printing) that the library itself never does.
 
 from __future__ import annotations
 
-from tour_parts import assets, compensation, food_samples, kernel, repairs, school_calendar
+from tour_parts import (
+    assets,
+    compensation,
+    food_samples,
+    kernel,
+    repairs,
+    safety,
+    school_calendar,
+)
 
-SECTIONS = (kernel, assets, food_samples, compensation, school_calendar, repairs)
+SECTIONS = (kernel, assets, food_samples, compensation, school_calendar, repairs, safety)
 
 
 def main() -> None:

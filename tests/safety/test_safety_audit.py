@@ -47,7 +47,7 @@ def _drop_inspections(kind: InspectionKind) -> Callable[[SafetyLog], SafetyLog]:
 
 
 def _unsign(log: SafetyLog) -> SafetyLog:
-    first = next(r for r in log.inspections if r.kind is InspectionKind.MONTHLY and r.on >= START)
+    first = next(r for r in log.inspections if r.kind is InspectionKind.ELECTRICAL and r.on > START)
     rest = tuple(r for r in log.inspections if r is not first)
     return attrs.evolve(log, inspections=(*rest, attrs.evolve(first, head_signature=None)))
 
@@ -197,6 +197,8 @@ def _expired(log: SafetyLog) -> SafetyLog:
 FAULTS: Final = [
     ("SF-1", _drop_inspections(InspectionKind.FIRE), ["safety.inspection_missing"]),
     ("SF-1", _drop_inspections(InspectionKind.WEEKLY), ["safety.inspection_missing"]),
+    ("SF-1", _drop_inspections(InspectionKind.MONTHLY), ["safety.inspection_missing"]),
+    ("SF-1", _drop_inspections(InspectionKind.TERM_START), ["safety.inspection_missing"]),
     ("SF-2", _unsign, ["safety.record_unsigned"]),
     ("SF-3", _unregister, ["safety.fault_unregistered"]),
     ("SF-4", _overdue, ["safety.danger_overdue"]),

@@ -134,6 +134,7 @@ def test_all_is_pinned() -> None:
             "render_weekly_check",
             "required_slots",
             "sf1_inspections_on_schedule",
+            "sf1_monthly_and_term_start_checks_kept",
             "sf1_weekly_check_kept",
             "sf2_records_signed",
             "sf3_faults_registered",

@@ -176,4 +176,4 @@ def test_switches_and_later_records() -> None:
         audit_safety(SafetyLog(), DateRange(day(9, 1), day(9, 1)), calendar=CALENDAR, checks=())
         == ()
     )
-    assert len(DEFAULT_CHECKS) == 23
+    assert len(DEFAULT_CHECKS) == 24

@@ -57,6 +57,7 @@ __all__ = [
     "du7_agreements_current",
     "du7_roles_covered",
     "sf1_inspections_on_schedule",
+    "sf1_monthly_and_term_start_checks_kept",
     "sf1_weekly_check_kept",
     "sf2_records_signed",
     "sf3_faults_registered",
@@ -176,6 +177,61 @@ def sf1_weekly_check_kept(
         for week in weeks
         if week not in checked and week + 6 <= last
     )
+
+
+def sf1_monthly_and_term_start_checks_kept(
+    log: SafetyLog, context: AuditContext, policy: SafetyPolicy
+) -> tuple[Violation, ...]:
+    """SF-1: a signed monthly full check in every month with school, a check before each term.
+
+    "每月开展一次深入全面的大检查" [S 004]; "做好开学前校舍、消防设施…的安全检查" [S 003]. A
+    month is checked once it is over by the end of the audited days; a term start in
+    the audited days needs a signed start-of-term check in the
+    ``policy.electrical_lead_days`` days before it (or on it).
+    """
+    period = context.period
+    found: list[Violation] = []
+    if policy.monthly_check:
+        checked = {
+            (r.on.year, r.on.month)
+            for r in log.inspections
+            if r.kind is InspectionKind.MONTHLY and r.signed
+        }
+        months = sorted(
+            {(d.year, d.month) for d in context.calendar.school_days(period.start, period.end)}
+        )
+        for year, month in months:
+            first = pendulum.Date(year, month, 1)
+            last = first.end_of("month")
+            if (year, month) not in checked and last <= period.end:
+                found.append(
+                    FINDINGS["safety.inspection_missing"].violation(
+                        "monthly",
+                        period=_label(first, last),
+                        count=0,
+                        required=1,
+                        title_zh=KIND_ZH[InspectionKind.MONTHLY],
+                        source="seed 004",
+                    )
+                )
+    if policy.term_start_check:
+        days = [r.on for r in log.inspections if r.kind is InspectionKind.TERM_START and r.signed]
+        for term in context.calendar.year.terms:
+            if term.start not in period:
+                continue
+            earliest = term.start.subtract(days=policy.electrical_lead_days)
+            if not any(earliest <= day <= term.start for day in days):
+                found.append(
+                    FINDINGS["safety.inspection_missing"].violation(
+                        "term_start",
+                        period=_label(earliest, term.start),
+                        count=0,
+                        required=1,
+                        title_zh=KIND_ZH[InspectionKind.TERM_START],
+                        source="seed 003",
+                    )
+                )
+    return tuple(found)
 
 
 # ---------------------------------------------------------------- SF-2 … SF-4 records and register
@@ -710,6 +766,7 @@ def du7_roles_covered(
 DEFAULT_CHECKS: Final[tuple[Check, ...]] = (
     sf1_inspections_on_schedule,
     sf1_weekly_check_kept,
+    sf1_monthly_and_term_start_checks_kept,
     sf2_records_signed,
     sf3_faults_registered,
     sf4_dangers_in_time,

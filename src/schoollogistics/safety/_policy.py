@@ -48,6 +48,10 @@ class SafetyPolicy:
             keys belong to other areas and are ignored here.
         weekly_check: SF-1 a signed weekly safety check in every week with school
             (default yes, seed 004).
+        monthly_check: SF-1 a signed monthly full check in every month with school
+            (default yes, seed 004 "每月开展一次深入全面的大检查").
+        term_start_check: SF-1 a signed start-of-term check in the
+            ``electrical_lead_days`` before each term (default yes, seed 003).
         electrical_lead_days: SF-5 the electrical check before a term falls within
             this many days before its first day (default 14).
         power_limit_watts: SF-6 the power limit per appliance (default 1000 W, a
@@ -69,6 +73,8 @@ class SafetyPolicy:
         default=DEFAULT_FREQUENCIES, converter=_frequencies
     )
     weekly_check: bool = True
+    monthly_check: bool = True
+    term_start_check: bool = True
     electrical_lead_days: int = attrs.field(default=14, metadata={"minimum": 0, "maximum": 90})
     power_limit_watts: int = attrs.field(default=1000, metadata={"minimum": 1, "maximum": 100_000})
     drills_per_term: int = attrs.field(default=1, metadata={"minimum": 0, "maximum": 20})

@@ -518,6 +518,12 @@ def simulate_safety(
                 approved_by="校长",
             )
         )
+    inspections.extend(
+        _signed(f"{school}-T{term.start.isoformat()}", InspectionKind.TERM_START, day_before)
+        for term in calendar.year.terms
+        if start <= term.start <= end
+        for day_before in (term.start.subtract(days=2),)
+    )
     drills = tuple(
         Drill(
             drill_id=f"{school}-D{term.start.isoformat()}",

@@ -138,6 +138,7 @@ def test_all_is_pinned() -> None:
             "sf1_weekly_check_kept",
             "sf2_records_signed",
             "sf3_faults_registered",
+            "sf3_round_hazards_registered",
             "sf4_closed_after_reinspection",
             "sf4_dangers_in_time",
             "sf5_electrical_check_before_term",

@@ -177,3 +177,26 @@ def test_switches_and_later_records() -> None:
         == ()
     )
     assert len(DEFAULT_CHECKS) == 24
+
+
+@pytest.mark.rule("SF-3", "RP-7")
+def test_a_round_defect_names_an_entry_of_the_register() -> None:
+    from schoollogistics.repairs import CheckResult, RoundRecord
+    from schoollogistics.safety import sf3_round_hazards_registered
+
+    rounds = (
+        RoundRecord(
+            round_id="RD-1",
+            plan_id="P-1",
+            on=day(9, 8),
+            by="王师傅",
+            results=(
+                CheckResult(check="电", ok=False, safety=True, hazard_id="H-1"),
+                CheckResult(check="门窗", ok=False, safety=True, hazard_id="H-9"),
+            ),
+        ),
+    )
+    log = SafetyLog(hazards=(hazard(),))
+    (found,) = sf3_round_hazards_registered(rounds, log, DateRange(day(9, 1), day(9, 30)))
+    assert found.code == "safety.round_hazard_unregistered"
+    assert found.params["hazard"] == "H-9"

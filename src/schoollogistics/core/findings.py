@@ -483,6 +483,14 @@ _SAFETY: Final[tuple[Finding, ...]] = (
         "检查记录 {subject}：「{place}」的「{item}」问题未当场整改，也未登记入隐患台账",
     ),
     Finding(
+        "safety.round_hazard_unregistered",
+        "SF-3",
+        _ERROR,
+        "round {subject}: the safety defect {check} names hazard {hazard}, which is not in the "
+        "hidden-danger register",
+        "巡检记录 {subject}：安全问题「{check}」对应的隐患 {hazard} 未登记入隐患台账",
+    ),
+    Finding(
         "safety.danger_overdue",
         "SF-4",
         _ERROR,

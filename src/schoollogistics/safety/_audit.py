@@ -16,7 +16,7 @@ once it is over by the end of the audited days and overlaps them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final, TypeAlias
 
 import attrs
@@ -25,6 +25,7 @@ import pendulum
 from schoollogistics.core.findings import FINDINGS
 from schoollogistics.core.time import DateRange
 from schoollogistics.core.violations import Violation, sort_violations
+from schoollogistics.repairs import RoundRecord
 from schoollogistics.safety._duty import DutyPeriod, _slot_keys, duty_periods
 from schoollogistics.safety._fast import local_date, week_of
 from schoollogistics.safety._policy import SafetyPolicy
@@ -61,6 +62,7 @@ __all__ = [
     "sf1_weekly_check_kept",
     "sf2_records_signed",
     "sf3_faults_registered",
+    "sf3_round_hazards_registered",
     "sf4_closed_after_reinspection",
     "sf4_dangers_in_time",
     "sf5_electrical_check_before_term",
@@ -270,6 +272,27 @@ def sf3_faults_registered(
         if record.on in period
         for item in record.items
         if item.open_fault and item.hazard_id not in registered
+    )
+
+
+def sf3_round_hazards_registered(
+    rounds: Iterable[RoundRecord], log: SafetyLog, period: DateRange
+) -> tuple[Violation, ...]:
+    """SF-3 with RP-7: a safety defect of a maintenance round names an entry of this register.
+
+    The repairs area lets a round's safety defect open a hidden-danger entry instead of a
+    repair request (``CheckResult.hazard_id``, RP-7); the id must be an entry of the
+    register. A cross-check of two areas' records, not one of ``DEFAULT_CHECKS``.
+    """
+    registered = {hazard.hazard_id for hazard in log.hazards}
+    return tuple(
+        FINDINGS["safety.round_hazard_unregistered"].violation(
+            round_record.round_id, check=result.check, hazard=result.hazard_id
+        )
+        for round_record in rounds
+        if round_record.on in period
+        for result in round_record.results
+        if not result.ok and result.hazard_id is not None and result.hazard_id not in registered
     )
 
 

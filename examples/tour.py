@@ -16,6 +16,7 @@ from tour_parts import (
     kernel,
     purchasing,
     repairs,
+    safety,
     school_calendar,
 )
 
@@ -28,6 +29,7 @@ SECTIONS = (
     repairs,
     canteen,
     purchasing,
+    safety,
 )
 
 

@@ -55,6 +55,8 @@ def test_top_level_all_is_pinned() -> None:
         "schoollogistics.food_samples",
         "schoollogistics.repairs",
         "schoollogistics.purchasing",
+        "schoollogistics.safety",
+        "schoollogistics.safety.errors",
         "schoollogistics.compensation",
         "schoollogistics.school_calendar",
         "schoollogistics.demo",

@@ -99,6 +99,7 @@ __all__ = [
     "Phrase",
     "PurchasingError",
     "RepairError",
+    "SafetyError",
     "SchoolLogisticsError",
     "SerializationError",
     "SurrogateTextError",
@@ -1016,6 +1017,14 @@ class PurchasingError(SchoolLogisticsError):
     code = "purchasing.error"
     message_en_template = "purchasing operation refused"
     message_zh_template = "采购财务操作被拒绝"
+
+
+class SafetyError(SchoolLogisticsError):
+    """Base of safety, duty and gate refusals (``safety.*``)."""
+
+    code = "safety.error"
+    message_en_template = "safety operation refused"
+    message_zh_template = "安全工作操作被拒绝"
 
 
 class CompensationError(SchoolLogisticsError):

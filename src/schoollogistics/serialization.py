@@ -110,6 +110,8 @@ from schoollogistics.purchasing import FinanceCommand, FinanceEvent
 from schoollogistics.purchasing import _serde as _purchasing_serde
 from schoollogistics.repairs import DeskCommand, DeskEvent
 from schoollogistics.repairs import _serde as _repairs_serde
+from schoollogistics.safety import SafetyCommand, SafetyEvent
+from schoollogistics.safety import _serde as _safety_serde
 from schoollogistics.school_calendar import Schedule
 from schoollogistics.school_calendar import _serde as _calendar_serde
 
@@ -161,6 +163,7 @@ PUBLIC_TYPES: Final[tuple[type, ...]] = (
     *_repairs_serde.SERIALIZABLE_TYPES,
     *_canteen_serde.SERIALIZABLE_TYPES,
     *_purchasing_serde.SERIALIZABLE_TYPES,
+    *_safety_serde.SERIALIZABLE_TYPES,
 )
 """Every public type that serializes and round-trips (a test checks each one)."""
 
@@ -177,6 +180,8 @@ UNIONS: Final[Mapping[str, object]] = MappingProxyType(
         "CanteenCommand": CanteenCommand,
         "FinanceEvent": FinanceEvent,
         "FinanceCommand": FinanceCommand,
+        "SafetyEvent": SafetyEvent,
+        "SafetyCommand": SafetyCommand,
     }
 )
 """The tagged unions by their public name (each member carries ``"type"``)."""

@@ -194,6 +194,7 @@ def test_errors_pickle() -> None:
         errors.CompensationError,
         errors.CalendarError,
         errors.PurchasingError,
+        errors.SafetyError,
     ],
 )
 def test_area_bases_are_errors(cls: type[SchoolLogisticsError]) -> None:

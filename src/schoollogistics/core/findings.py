@@ -949,6 +949,204 @@ _SUBSIDIES: Final[tuple[Finding, ...]] = (
     ),
 )
 
+# ---------------------------------------------------------------- safety, duty, gate (SF, DU)
+
+_SAFETY: Final[tuple[Finding, ...]] = (
+    Finding(
+        "safety.inspection_missing",
+        "SF-1",
+        _ERROR,
+        "{subject}: {count} signed inspections in {period}, {required} required ({source})",
+        "{period} 的「{title_zh}」签字检查记录 {count} 次，应至少 {required} 次（{source}）",
+    ),
+    Finding(
+        "safety.record_unsigned",
+        "SF-2",
+        _ERROR,
+        "inspection {subject} on {on} is not signed by both the inspector and the unit's head: "
+        "it does not count as done",
+        "{on} 的检查记录 {subject} 未经检查人和被检查部门负责人双方签名，不算已检查",
+    ),
+    Finding(
+        "safety.fault_unregistered",
+        "SF-3",
+        _ERROR,
+        "inspection {subject}: a fault ({item}, {place}) not fixed on the spot opened no entry "
+        "of the hidden-danger register",
+        "检查记录 {subject}：「{place}」的「{item}」问题未当场整改，也未登记入隐患台账",
+    ),
+    Finding(
+        "safety.round_hazard_unregistered",
+        "SF-3",
+        _ERROR,
+        "round {subject}: the safety defect {check} names hazard {hazard}, which is not in the "
+        "hidden-danger register",
+        "巡检记录 {subject}：安全问题「{check}」对应的隐患 {hazard} 未登记入隐患台账",
+    ),
+    Finding(
+        "safety.danger_overdue",
+        "SF-4",
+        _ERROR,
+        "hazard {subject} ({level}) is still {state} past its deadline {deadline}: escalate it",
+        "隐患 {subject}（{level_zh}）超过整改期限 {deadline} 仍为「{state_zh}」，应上报督办",
+    ),
+    Finding(
+        "safety.danger_closed_late",
+        "SF-4",
+        _WARNING,
+        "hazard {subject} was closed on {closed_on}, after its deadline {deadline}",
+        "隐患 {subject} 于 {closed_on} 销号，晚于整改期限 {deadline}",
+    ),
+    Finding(
+        "safety.closed_without_reinspection",
+        "SF-4",
+        _ERROR,
+        "hazard {subject} was closed without a re-inspection by someone other than its owner "
+        "{owner}",
+        "隐患 {subject} 未经整改责任人「{owner}」以外的人员复查即销号",
+    ),
+    Finding(
+        "safety.electrical_check_missing",
+        "SF-5",
+        _ERROR,
+        "term starting {subject}: no signed electrical and leakage check in the {days} days "
+        "before it",
+        "{subject} 开学前 {days} 天内无签字的用电线路漏电检查记录",
+    ),
+    Finding(
+        "safety.banned_appliance",
+        "SF-6",
+        _WARNING,
+        "{subject}: {appliance} ({watts} W) used by {person} at {place} on {on}",
+        "{subject}：{on} 在「{place}」发现「{person}」使用「{appliance}」（{watts} 瓦）",
+    ),
+    Finding(
+        "safety.extinguisher_unchecked",
+        "SF-7",
+        _ERROR,
+        "extinguisher {subject} at {place}: no check in {month}",
+        "「{place}」的灭火器 {subject} 在 {month} 未检查",
+    ),
+    Finding(
+        "safety.extinguisher_failed",
+        "SF-7",
+        _ERROR,
+        "extinguisher {subject} at {place} failed its check on {on} and has not passed since: "
+        "replace it",
+        "「{place}」的灭火器 {subject} 于 {on} 检查不合格且此后未复检合格，应更换",
+    ),
+    Finding(
+        "safety.drill_missing",
+        "SF-8",
+        _ERROR,
+        "term {subject}: {count} evacuation drills, {required} required",
+        "{subject} 学期紧急疏散演练 {count} 次，应至少 {required} 次",
+    ),
+    Finding(
+        "safety.duty_uncovered",
+        "DU-1",
+        _ERROR,
+        "school day {subject}: nobody on post {post}",
+        "上课日 {subject} 无人在「{post}」岗值日",
+    ),
+    Finding(
+        "safety.double_posted",
+        "DU-1",
+        _ERROR,
+        "{subject} is on two posts at once on {day} ({shift}): {posts}",
+        "「{subject}」在 {day}（{shift_zh}）同时排在两个岗位：{posts}",
+    ),
+    Finding(
+        "safety.holiday_uncovered",
+        "DU-2",
+        _ERROR,
+        "{period} ({name}): {subject} {shift} has nobody on post {post}",
+        "{period}（{name}）：{subject} {shift_zh}「{post}」岗无人值班",
+    ),
+    Finding(
+        "safety.roster_late",
+        "DU-2",
+        _WARNING,
+        "roster {subject} was published on {published_on}, after the last school day "
+        "{last_school_day} before it",
+        "值班表 {subject} 于 {published_on} 公布，晚于假前最后一个上课日 {last_school_day}",
+    ),
+    Finding(
+        "safety.gate_gap",
+        "DU-3",
+        _ERROR,
+        "the gate was unstaffed from {subject} to {end}",
+        "{subject} 至 {end} 门卫无人值守",
+    ),
+    Finding(
+        "safety.handover_unsigned",
+        "DU-3",
+        _ERROR,
+        "the handover at {subject} from {handed_by} to {taken_by} is not signed by both",
+        "{subject}「{handed_by}」与「{taken_by}」交接班未经双方签字",
+    ),
+    Finding(
+        "safety.visitor_still_in",
+        "DU-4",
+        _ERROR,
+        "visitor {name} (entry {subject}) was still in after the gate closed on {day}",
+        "来访人员「{name}」（登记 {subject}）在 {day} 关门后仍未离校",
+    ),
+    Finding(
+        "safety.visitor_unconfirmed",
+        "DU-4",
+        _WARNING,
+        "visitor {name} (entry {subject}) came in without confirmation by {visiting} or "
+        "without an ID seen",
+        "来访人员「{name}」（登记 {subject}）未经被访人「{visiting}」确认或未查验证件即入校",
+    ),
+    Finding(
+        "safety.exit_without_pass",
+        "DU-5",
+        _ERROR,
+        "pupil {pupil} ({class_name}) left at {subject} during class without a valid pass",
+        "学生「{pupil}」（{class_name}）于 {subject} 上课期间出校，无有效批条",
+    ),
+    Finding(
+        "safety.vehicle_unpermitted",
+        "DU-6",
+        _ERROR,
+        "outside vehicle {plate} (entry {subject}) came in without permission or a current "
+        "site agreement",
+        "外来车辆「{plate}」（登记 {subject}）未经许可或无有效施工责任书即入校",
+    ),
+    Finding(
+        "safety.agreement_expired",
+        "DU-7",
+        _WARNING,
+        "agreement {subject} ({role}, {party}) expired on {end}",
+        "责任书 {subject}（{role}，「{party}」）已于 {end} 到期",
+    ),
+    Finding(
+        "safety.agreement_missing",
+        "DU-7",
+        _ERROR,
+        "role {subject}: no current responsibility agreement on {day}",
+        "「{subject}」岗位在 {day} 无有效责任书",
+    ),
+    # The office's own consistency (SafetyOffice.check_invariants).
+    Finding(
+        "safety.history_refused",
+        "SF-3",
+        _ERROR,
+        "office {subject}: event {index} ({event}) is refused when its events are replayed "
+        "({refusal})",
+        "安全办 {subject}：重放事件时第 {index} 条（{event}）被拒绝（{refusal}）",
+    ),
+    Finding(
+        "safety.history_mismatch",
+        "SF-3",
+        _ERROR,
+        "office {subject}: its records differ from those its events give when replayed",
+        "安全办 {subject}：现有记录与重放事件所得记录不一致",
+    ),
+)
+
 # ---------------------------------------------------------------- the catalogue
 
 
@@ -972,6 +1170,7 @@ FINDINGS: Final[Mapping[str, Finding]] = _catalogue(
     _CANTEEN,
     _PURCHASING,
     _SUBSIDIES,
+    _SAFETY,
 )
 """Every kind of finding of every area, by code (read-only)."""
 

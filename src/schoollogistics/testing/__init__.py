@@ -15,7 +15,7 @@ with these, for example that whatever they store round-trips::
 type in [`PUBLIC_TYPES`][schoollogistics.serialization.PUBLIC_TYPES]; each area
 contributes its strategies in a submodule (``schoollogistics.testing.assets``,
 ``.food_samples``, ``.compensation``, ``.school_calendar``, ``.repairs``,
-``.canteen``, ``.purchasing``).
+``.canteen``, ``.purchasing``, ``.safety``).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from schoollogistics.testing import compensation as _compensation
 from schoollogistics.testing import food_samples as _food_samples
 from schoollogistics.testing import purchasing as _purchasing
 from schoollogistics.testing import repairs as _repairs
+from schoollogistics.testing import safety as _safety
 from schoollogistics.testing import school_calendar as _school_calendar
 from schoollogistics.testing._core import (
     KERNEL_STRATEGIES,
@@ -89,6 +90,7 @@ def strategy_for(cls: object) -> st.SearchStrategy[object]:
         _repairs.STRATEGIES,
         _canteen.STRATEGIES,
         _purchasing.STRATEGIES,
+        _safety.STRATEGIES,
     ):
         if cls in table:
             return table[cls]

@@ -51,6 +51,12 @@ MODULES: tuple[str, ...] = (
     "src/schoollogistics/canteen/_audit.py",
     "src/schoollogistics/canteen/_storeroom.py",
     "src/schoollogistics/canteen/_refunds.py",
+    "src/schoollogistics/purchasing/_rules.py",
+    "src/schoollogistics/purchasing/_policy.py",
+    "src/schoollogistics/purchasing/_audit.py",
+    "src/schoollogistics/safety/_rules.py",
+    "src/schoollogistics/safety/_policy.py",
+    "src/schoollogistics/safety/_audit.py",
 )
 
 # The tests that cover each package (mutmut then picks, per mutated function, the tests
@@ -63,6 +69,8 @@ TESTS: dict[str, tuple[str, ...]] = {
     "school_calendar": ("tests/school_calendar",),
     "repairs": ("tests/repairs",),
     "canteen": ("tests/canteen",),
+    "purchasing": ("tests/purchasing",),
+    "safety": ("tests/safety",),
 }
 
 EQUIVALENTS = ROOT / "docs" / "reference" / "mutation.md"

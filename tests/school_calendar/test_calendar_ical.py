@@ -22,7 +22,7 @@ from schoollogistics.school_calendar import (
     plan_year,
     to_ical,
 )
-from schoollogistics.school_calendar._ical import encode_rule_id, fold, uid
+from schoollogistics.school_calendar._ical import encode_rule_id, fold, public_citation, uid
 from schoollogistics.testing.school_calendar import plan_entries
 
 STAMP = pendulum.datetime(2025, 8, 1, 9, 0, tz="Asia/Shanghai")
@@ -48,7 +48,8 @@ def test_export_round_trips(entries: list[PlanEntry]) -> None:
         assert event.decoded("DTEND") - event.decoded("DTSTART") == dt.timedelta(days=1)
         assert str(event["SUMMARY"]) == entry.title_zh
         assert entry.category.label_zh in str(event["DESCRIPTION"])
-        assert entry.source in str(event["DESCRIPTION"])
+        # the source as a reader sees it: seed locators become the documents' titles
+        assert public_citation(entry) in str(event["DESCRIPTION"])
         assert event.decoded("DTSTAMP") == dt.datetime(2025, 8, 1, 1, 0, tzinfo=dt.UTC)
         assert str(event["UID"]) == uid(entry, "schoollogistics.invalid")
         if entry.note_zh:

@@ -56,6 +56,10 @@ __all__ = [
 ]
 
 
+MAX_LINES: Final = 200
+"""The most lines a request, an order, a delivery or a fee list has (a bound on hostile input)."""
+
+
 def _moment(value: object) -> pendulum.DateTime:
     return as_datetime(value, field="at")
 
@@ -141,7 +145,7 @@ class PurchaseRequest:
     unit: str = attrs.field(converter=_id)
     purpose: str = attrs.field(converter=_id)
     needed_on: pendulum.Date = attrs.field(converter=_day)
-    lines: tuple[RequestLine, ...]
+    lines: tuple[RequestLine, ...] = attrs.field(metadata={"max_items": MAX_LINES})
     budget_line: str = attrs.field(converter=_id)
     urgent_reason: str = ""
 
@@ -217,7 +221,7 @@ class PurchaseOrder:
     at: pendulum.DateTime = attrs.field(converter=_moment)
     buyer: str = attrs.field(converter=_id)
     supervisor: str = attrs.field(converter=_id)
-    lines: tuple[OrderLine, ...]
+    lines: tuple[OrderLine, ...] = attrs.field(metadata={"max_items": MAX_LINES})
     cap_reapproved_by: str | None = attrs.field(default=None, converter=_optional_id)
 
     def __attrs_post_init__(self) -> None:
@@ -258,7 +262,7 @@ class Delivery:
     acceptor: str = attrs.field(converter=_id)
     store_id: str | None = attrs.field(default=None, converter=_optional_id)
     invoice_ref: str = ""
-    lines: tuple[DeliveryLine, ...]
+    lines: tuple[DeliveryLine, ...] = attrs.field(metadata={"max_items": MAX_LINES})
 
 
 class SignerRole(enum.Enum):
@@ -333,7 +337,7 @@ class Voucher:
     issuer: str = ""
     issued_on: pendulum.Date | None = attrs.field(default=None, converter=_optional_day)
     valid_until: pendulum.Date | None = attrs.field(default=None, converter=_optional_day)
-    signatures: tuple[Signature, ...] = ()
+    signatures: tuple[Signature, ...] = attrs.field(default=(), metadata={"max_items": 20})
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields())
@@ -371,7 +375,7 @@ class Purchase:
     """
 
     request: PurchaseRequest
-    quotes: tuple[Quote, ...] = ()
+    quotes: tuple[Quote, ...] = attrs.field(default=(), metadata={"max_items": 50})
     approved_at: pendulum.DateTime | None = None
     approved_by: str | None = attrs.field(default=None, converter=_optional_id)
     approver_role: str | None = attrs.field(default=None, converter=_optional_id)
@@ -574,7 +578,7 @@ class FeeList:
     """
 
     term_id: str = attrs.field(converter=_id)
-    items: tuple[FeeItem, ...]
+    items: tuple[FeeItem, ...] = attrs.field(metadata={"max_items": MAX_LINES})
     approved_on: pendulum.Date = attrs.field(converter=_day)
 
     def __attrs_post_init__(self) -> None:

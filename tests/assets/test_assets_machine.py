@@ -683,7 +683,7 @@ class LedgerMachine(RuleBasedStateMachine):
 
 
 LedgerMachine.TestCase.settings = settings(
-    max_examples=40, stateful_step_count=50, deadline=None, derandomize=True
+    max_examples=25, stateful_step_count=50, deadline=None, derandomize=True
 )
 TestLedgerMachine = pytest.mark.rule("AS-2", "AS-3", "AS-8", "AS-11")(LedgerMachine.TestCase)
 
@@ -744,6 +744,6 @@ def _outcome(command: Any) -> object:
 
 
 CheckpointMachine.TestCase.settings = settings(
-    max_examples=40, stateful_step_count=50, deadline=None, derandomize=True
+    max_examples=25, stateful_step_count=50, deadline=None, derandomize=True
 )
 TestCheckpointMachine = pytest.mark.rule("AS-8")(CheckpointMachine.TestCase)

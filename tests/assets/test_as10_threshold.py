@@ -7,6 +7,8 @@ life applies when one is damaged; the threshold can differ per category.
 
 from __future__ import annotations
 
+import decimal
+
 import attrs
 import pendulum
 import pytest
@@ -305,3 +307,14 @@ def test_the_ledger_accepts_exactly_what_the_threshold_classifies(
         assert led.item("x").fixed_asset is fixed
     else:
         refused(led, InvalidCategoryError, register)
+
+
+@pytest.mark.rule("AS-10")
+def test_the_bulk_value_is_computed_exactly_whatever_the_callers_context() -> None:
+    # 333 × 300.30 = 99,999.90 yuan: below the 100,000 of the clause; a caller's
+    # three-digit context would round the product up to 1.00E+5 and book the batch.
+    by_value = FixedAssetThreshold(bulk=BulkClause(min_total_value=Money(100_000)))
+    furniture = AssetCategory.FURNITURE
+    with decimal.localcontext(decimal.Context(prec=3)):
+        kind = by_value.classify(Money("300.30"), category=furniture, batch_quantity=333)
+    assert kind is ItemKind.CONSUMABLE

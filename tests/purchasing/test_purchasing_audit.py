@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+
 import attrs
 import pendulum
 import pytest
@@ -410,6 +412,24 @@ def _variants() -> list[object]:
         v(signatures=(*voucher.signatures[:2], attrs.evolve(voucher.signatures[0], name="另一人"))),
         v(amount=Money("48.001"), unit_price=Money("48.001"), quantity=1),
         v(amount_in_words="壹元"),
+        v(amount_in_words=f" {voucher.amount_in_words} "),
+        v(amount_in_words=""),
+        attrs.evolve(
+            base,
+            quotes=(
+                *base.quotes[:2],
+                attrs.evolve(base.quotes[2], unit_price=bought.unit_price - Money("0.01")),
+            ),
+        ),
+        attrs.evolve(base, quotes=base.quotes[:2]),
+        attrs.evolve(
+            base, quotes=(*base.quotes[:2], attrs.evolve(base.quotes[2], supplier="甲商店"))
+        ),
+        v(
+            signatures=tuple(
+                attrs.evolve(s, role=voucher.signatures[0].role) for s in voucher.signatures
+            )
+        ),
     ]
 
 
@@ -428,3 +448,25 @@ def test_each_deviation_is_found_alike_in_one_pass_and_check_by_check(purchase: 
         recs = FinanceRecords(purchases=(purchase,))  # type: ignore[arg-type]  # a Purchase
         one_pass = audit_finance(recs, policy, year)
         assert one_pass == audit_finance(recs, policy, year, checks=tuple(DEFAULT_CHECKS))
+
+
+@pytest.mark.rule("PR-5")
+def test_the_audit_computes_in_its_own_context_not_the_callers() -> None:
+    """A caller's three-digit context must not make 123.45 × 1 equal a voucher's 123.00."""
+    base = simulate_purchases(1)[0]
+    paid = base.reimbursement
+    assert paid is not None
+    wrong = attrs.evolve(
+        paid.voucher,
+        unit_price=Money("123.45"),
+        quantity=1,
+        amount=Money("123.00"),
+        amount_in_words="壹佰贰拾叁元整",
+    )
+    purchase = attrs.evolve(base, reimbursement=attrs.evolve(paid, voucher=wrong))
+    year = DateRange(pendulum.Date(2025, 8, 1), pendulum.Date(2026, 8, 31))
+    recs = FinanceRecords(purchases=(purchase,))
+    expected = [v.code for v in audit_finance(recs, POLICY, year)]
+    assert expected == ["purchasing.voucher_amount_mismatch"]
+    with decimal.localcontext(decimal.Context(prec=3)):
+        assert [v.code for v in audit_finance(recs, POLICY, year)] == expected

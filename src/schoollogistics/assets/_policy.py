@@ -11,7 +11,7 @@ import pendulum
 from schoollogistics.assets._records import Condition, ItemKind, PlaceKind
 from schoollogistics.assets.errors import InvalidLedgerPolicyError
 from schoollogistics.core.categories import AssetCategory, AssetClass
-from schoollogistics.core.money import Money
+from schoollogistics.core.money import COMPUTE_CONTEXT, Money
 from schoollogistics.errors import Phrase
 
 __all__ = [
@@ -158,7 +158,8 @@ class BulkClause:
             return False
         if self.min_total_value is None:
             return True
-        return unit_cost.amount * batch_quantity >= self.min_total_value.amount
+        total = COMPUTE_CONTEXT.multiply(unit_cost.amount, batch_quantity)  # not the caller's
+        return total >= self.min_total_value.amount
 
 
 @attrs.frozen

@@ -22,7 +22,7 @@ count the ``working_days`` given (Monday to Friday when not given).
 from __future__ import annotations
 
 import datetime as dt
-import operator
+import decimal
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
@@ -33,9 +33,10 @@ import pendulum
 
 from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
 from schoollogistics.core.findings import Finding
-from schoollogistics.core.money import Money, to_capital
+from schoollogistics.core.money import COMPUTE_CONTEXT, Money, parse_capital
 from schoollogistics.core.time import DateRange, get_timezone
 from schoollogistics.core.violations import Violation, sort_violations
+from schoollogistics.errors import CapitalTextError
 from schoollogistics.purchasing._policy import DayCount, FinancePolicy, days_after, days_between
 from schoollogistics.purchasing._records import (
     CashEntry,
@@ -88,8 +89,8 @@ FINDINGS: Final[Mapping[str, Finding]] = MappingProxyType(
 
 _F: Final = ALL_FINDINGS
 _ORDINAL: Final = dt.datetime.toordinal
-_FEN_EXP: Final = Decimal("0.01")
 _ZERO: Final = Decimal(0)
+_CC: Final = COMPUTE_CONTEXT  # exact for the bounded domains, whatever the caller's context
 
 
 @attrs.frozen
@@ -110,7 +111,7 @@ class AuditInput:
     _zone: pendulum.Timezone = attrs.field(init=False, eq=False, repr=False)
     _first: int = attrs.field(init=False, eq=False, repr=False)
     _last: int = attrs.field(init=False, eq=False, repr=False)
-    _words: dict[Decimal, str] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+    _words: dict[str, Decimal | None] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_zone", get_timezone(self.policy.timezone))
@@ -159,17 +160,24 @@ class AuditInput:
         return [p for p in self.records.purchases if first <= ordinal(p.request.filed_at) <= last]
 
     @property
-    def words(self) -> dict[Decimal, str]:
-        """The memo of ``capital`` (read it, do not write it)."""
+    def words(self) -> dict[str, Decimal | None]:
+        """The memo of ``read_words`` (read it, do not write it)."""
         return self._words
 
-    def capital(self, amount: Money) -> str:
-        """``to_capital(amount)``, memoised by amount; ``""`` for sub-fen amounts."""
-        key = amount.amount
-        found = self._words.get(key)
-        if found is None:
-            found = to_capital(amount) if amount.is_fen_exact else ""
-            self._words[key] = found
+    def read_words(self, text: str) -> Decimal | None:
+        """The amount ``parse_capital`` reads in ``text`` (stripped), memoised by text.
+
+        ``None`` when the text is not the capital numerals of an amount. The memo is
+        keyed by the text, not the amount: a text's hash is kept by the string,
+        a ``Decimal``'s is computed afresh for each new amount (about 1 µs).
+        """
+        if text in self._words:
+            return self._words[text]
+        try:
+            found: Decimal | None = parse_capital(text.strip()).amount
+        except CapitalTextError:
+            found = None
+        self._words[text] = found
         return found
 
 
@@ -329,13 +337,11 @@ def _voucher(purchase: Purchase, data: AuditInput) -> tuple[Violation, ...]:
         and voucher.issuer
         and voucher.issued_on is not None
         and (until is None or data.local_ordinal(reimbursement.at) <= until.toordinal())
-        and (voucher.unit_price.amount * voucher.quantity == amount.amount)
+        and _CC.multiply(voucher.unit_price.amount, voucher.quantity) == amount.amount
         and len(voucher.signatures) >= policy.min_signatures
         and len({s.name for s in voucher.signatures}) >= policy.min_signatures
         and {s.role for s in voucher.signatures} >= _REQUIRED
-        and amount.amount == amount.amount.quantize(_FEN_EXP)
-        and amount.is_fen_exact
-        and data.capital(amount) == voucher.amount_in_words
+        and data.read_words(voucher.amount_in_words) == amount.amount
     ):
         return ()
     return check_voucher(voucher, policy, on=data.local_date(reimbursement.at))
@@ -380,16 +386,15 @@ def _clean(purchase: Purchase, data: AuditInput, filed: int, fast: _Fast) -> boo
     reference = line.reference_price
     if reference is not None and price > reference.amount:
         return False
-    quotes = purchase.quotes
-    if quotes:
-        if len(set(map(_SUPPLIER, quotes))) < min_quotes:
+    suppliers = set()  # one loop, no Decimal min: the quotes are all for this line
+    below = False  # and none is below the price paid (or a reason is recorded)
+    for quote in purchase.quotes:
+        if quote.line_id != line_id:
             return False
-        line_ids = set(map(_LINE_ID, quotes))
-        if len(line_ids) != 1 or line_id not in line_ids:
-            return False
-        if price > min(map(_QUOTED, quotes)) and not bought.reason.strip():
-            return False
-    elif min_quotes:
+        if quote.unit_price.amount < price:
+            below = True
+        suppliers.add(quote.supplier)
+    if len(suppliers) < min_quotes or (below and not bought.reason.strip()):
         return False
     delivery = purchase.delivery
     if delivery is None:
@@ -420,24 +425,22 @@ def _clean(purchase: Purchase, data: AuditInput, filed: int, fast: _Fast) -> boo
         or (until is not None and data.local_ordinal(reimbursement.at) > until.toordinal())
     ):
         return False
-    signatures = voucher.signatures
-    if len(signatures) < signers or len(set(map(_NAME, signatures))) < signers:
+    names = set()
+    roles = []  # a list: ``in`` compares roles by identity, a set would hash each enum in Python
+    for signature in voucher.signatures:
+        names.add(signature.name)
+        roles.append(signature.role)
+    if len(names) < signers or _PRINCIPAL not in roles or _HANDLER not in roles:
         return False
-    roles = list(map(_ROLE, signatures))
-    if _PRINCIPAL not in roles or _HANDLER not in roles or _WITNESS not in roles:
+    if _WITNESS not in roles:
         return False
-    written = words.get(amount.amount)
-    if written is None:
-        written = data.capital(amount)
-    return written == voucher.amount_in_words
+    text = voucher.amount_in_words
+    read = words[text] if text in words else data.read_words(text)
+    return read == amount.amount
 
 
-_Fast = tuple[int, "str | None", int, bool, bool, tuple[str, ...], int, dict[Decimal, str]]
-_SUPPLIER: Final = operator.attrgetter("supplier")
-_LINE_ID: Final = operator.attrgetter("line_id")
-_QUOTED: Final = operator.attrgetter("unit_price.amount")
-_NAME: Final = operator.attrgetter("name")
-_ROLE: Final = operator.attrgetter("role")
+_Words = dict[str, Decimal | None]
+_Fast = tuple[int, "str | None", int, bool, bool, tuple[str, ...], int, _Words]
 
 
 def _fast(data: AuditInput) -> _Fast:
@@ -545,10 +548,10 @@ def _commit(purchase: Purchase, committed: dict[str, Decimal], reapproved: set[s
     line = purchase.request.budget_line
     lines = purchase.request.lines
     if len(lines) == 1 and len(order.lines) == 1 and order.lines[0].line_id == lines[0].line_id:
-        total = order.lines[0].unit_price.amount * lines[0].quantity  # the common case
+        total = _CC.multiply(order.lines[0].unit_price.amount, lines[0].quantity)  # common case
     else:
         total = purchase.ordered_total().amount
-    committed[line] = committed.get(line, _ZERO) + total
+    committed[line] = _CC.add(committed.get(line, _ZERO), total)
     if order.cap_reapproved_by is not None:
         reapproved.add(line)
 
@@ -946,7 +949,7 @@ def sb5_funds_accounted(data: AuditInput) -> tuple[Violation, ...]:
         if payment_due(funds, data) > data.period.end:
             continue
         received, paid, carried = round_balance(data.records, funds.round_id)
-        if received.amount != paid.amount + carried.amount:
+        if received.amount != _CC.add(paid.amount, carried.amount):
             found.append(
                 _F["subsidies.funds_unaccounted"].violation(
                     funds.round_id, received=received, paid=paid, carried=carried
@@ -1071,43 +1074,57 @@ def audit_finance(
     """
     data = AuditInput(records, policy, period, working_days)
     found: list[Violation] = []
-    if checks is DEFAULT_CHECKS:
-        first, last = data.first_ordinal, data.last_ordinal
-        zone = data.zone
-        key = zone.key
-        committed: dict[str, Decimal] = {}
-        reapproved: set[str] = set()
-        fast = _fast(data)
-        for purchase in records.purchases:  # one pass: period, caps, the clean test
-            filed_at = purchase.request.filed_at
-            tz = filed_at.tzinfo
-            if tz is zone or getattr(tz, "key", None) == key:
-                filed = _ORDINAL(filed_at)
-            else:
-                filed = data.local_ordinal(filed_at)
-            if not first <= filed <= last:
-                continue
-            order = purchase.order
-            if order is not None:  # PR-6, the common case inline (see _commit)
-                lines, bought = purchase.request.lines, order.lines
-                if (
-                    len(lines) == 1
-                    and len(bought) == 1
-                    and order.cap_reapproved_by is None
-                    and bought[0].line_id == lines[0].line_id
-                ):
-                    budget = purchase.request.budget_line
-                    total = bought[0].unit_price.amount * lines[0].quantity
-                    committed[budget] = committed.get(budget, _ZERO) + total
-                else:
-                    _commit(purchase, committed, reapproved)
-            if not _clean(purchase, data, filed, fast):
-                found += _purchase_findings(purchase, data)
-        found += _over_caps(data, committed, reapproved)
-        for check in _OTHER_CHECKS:
-            if check is not pr6_within_caps:
+    with decimal.localcontext(COMPUTE_CONTEXT):  # never the caller's precision or traps
+        if checks is DEFAULT_CHECKS:
+            found += _purchases_in_one_pass(data)
+            for check in _OTHER_CHECKS:
+                if check is not pr6_within_caps:
+                    found += check(data)
+        else:
+            for check in checks:
                 found += check(data)
-    else:
-        for check in checks:
-            found += check(data)
     return sort_violations(found)
+
+
+def _purchases_in_one_pass(data: AuditInput) -> list[Violation]:
+    """The purchase checks and PR-6 in one pass: the findings of the checks run one by one.
+
+    Each purchase in the period is tested by ``_clean`` first; only one that is not
+    certainly clean goes through the per-rule tests. PR-6's common case (one line
+    ordered as requested) is added up inline. Called in ``COMPUTE_CONTEXT``.
+    """
+    found: list[Violation] = []
+    first, last = data.first_ordinal, data.last_ordinal
+    zone = data.zone
+    key = zone.key
+    committed: dict[str, Decimal] = {}
+    reapproved: set[str] = set()
+    fast = _fast(data)
+    for purchase in data.records.purchases:
+        request = purchase.request
+        filed_at = request.filed_at
+        tz = filed_at.tzinfo
+        if tz is zone or getattr(tz, "key", None) == key:
+            filed = _ORDINAL(filed_at)
+        else:
+            filed = data.local_ordinal(filed_at)
+        if not first <= filed <= last:
+            continue
+        order = purchase.order
+        if order is not None:  # PR-6, the common case inline (see _commit)
+            lines, bought = request.lines, order.lines
+            if (
+                len(lines) == 1
+                and len(bought) == 1
+                and order.cap_reapproved_by is None
+                and bought[0].line_id == lines[0].line_id
+            ):
+                budget = request.budget_line
+                total = bought[0].unit_price.amount * lines[0].quantity  # exact: COMPUTE_CONTEXT
+                committed[budget] = committed.get(budget, _ZERO) + total
+            else:
+                _commit(purchase, committed, reapproved)
+        if not _clean(purchase, data, filed, fast):
+            found += _purchase_findings(purchase, data)
+    found += _over_caps(data, committed, reapproved)
+    return found

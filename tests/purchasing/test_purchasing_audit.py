@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+from decimal import Decimal
 
 import attrs
 import pendulum
@@ -14,6 +15,7 @@ from schoollogistics.core.money import Money
 from schoollogistics.core.time import DateRange
 from schoollogistics.purchasing import (
     DEFAULT_CHECKS,
+    AuditInput,
     CarryOver,
     DayCount,
     FeeCharge,
@@ -470,3 +472,31 @@ def test_the_audit_computes_in_its_own_context_not_the_callers() -> None:
     assert expected == ["purchasing.voucher_amount_mismatch"]
     with decimal.localcontext(decimal.Context(prec=3)):
         assert [v.code for v in audit_finance(recs, POLICY, year)] == expected
+
+
+@pytest.mark.rule("PR-5")
+def test_read_words_reads_what_parse_capital_reads_memoised_by_text() -> None:
+    data = AuditInput(records(), POLICY, PERIOD)
+    assert data.read_words(" 壹佰元整 ", Money(100)) == Decimal(100)
+    assert data.read_words(" 壹佰元整 ", Money(5)) == Decimal(100)  # the text's amount
+    assert data.read_words("壹佰元整") == Decimal(100)  # parsed, no likely amount
+    assert data.read_words("伍元整", Money(100)) == Decimal(5)  # likely is only a hint
+    assert data.read_words("壹佰元", Money(100)) is None  # not canonical: unreadable
+    assert data.read_words("壹佰元整", Money("0.001")) == Decimal(100)  # sub-fen hint
+
+
+def test_two_vouchers_with_the_same_words_and_different_amounts() -> None:
+    base = simulate_purchases(2)
+    first, second = base
+    paid = first.reimbursement
+    other = second.reimbursement
+    assert paid is not None
+    assert other is not None
+    copied = attrs.evolve(other.voucher, amount_in_words=paid.voucher.amount_in_words)
+    recs = FinanceRecords(
+        purchases=(first, attrs.evolve(second, reimbursement=attrs.evolve(other, voucher=copied)))
+    )
+    year = DateRange(pendulum.Date(2025, 8, 1), pendulum.Date(2026, 8, 31))
+    assert [v.code for v in audit_finance(recs, POLICY, year)] == [
+        "purchasing.voucher_words_disagree"
+    ]

@@ -33,7 +33,7 @@ import pendulum
 
 from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
 from schoollogistics.core.findings import Finding
-from schoollogistics.core.money import COMPUTE_CONTEXT, Money, parse_capital
+from schoollogistics.core.money import COMPUTE_CONTEXT, Money, parse_capital, to_capital
 from schoollogistics.core.time import DateRange, get_timezone
 from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.errors import CapitalTextError
@@ -164,15 +164,21 @@ class AuditInput:
         """The memo of ``read_words`` (read it, do not write it)."""
         return self._words
 
-    def read_words(self, text: str) -> Decimal | None:
+    def read_words(self, text: str, likely: Money | None = None) -> Decimal | None:
         """The amount ``parse_capital`` reads in ``text`` (stripped), memoised by text.
 
         ``None`` when the text is not the capital numerals of an amount. The memo is
         keyed by the text, not the amount: a text's hash is kept by the string,
         a ``Decimal``'s is computed afresh for each new amount (about 1 µs).
+        ``likely`` (the voucher's amount in figures) is tried first: when
+        ``to_capital(likely)`` is the text, that is what parsing would read, at a
+        third of the cost.
         """
         if text in self._words:
             return self._words[text]
+        if likely is not None and likely.is_fen_exact and to_capital(likely) == text.strip():
+            self._words[text] = likely.amount
+            return likely.amount
         try:
             found: Decimal | None = parse_capital(text.strip()).amount
         except CapitalTextError:
@@ -341,7 +347,7 @@ def _voucher(purchase: Purchase, data: AuditInput) -> tuple[Violation, ...]:
         and len(voucher.signatures) >= policy.min_signatures
         and len({s.name for s in voucher.signatures}) >= policy.min_signatures
         and {s.role for s in voucher.signatures} >= _REQUIRED
-        and data.read_words(voucher.amount_in_words) == amount.amount
+        and data.read_words(voucher.amount_in_words, amount) == amount.amount
     ):
         return ()
     return check_voucher(voucher, policy, on=data.local_date(reimbursement.at))
@@ -435,7 +441,7 @@ def _clean(purchase: Purchase, data: AuditInput, filed: int, fast: _Fast) -> boo
     if _WITNESS not in roles:
         return False
     text = voucher.amount_in_words
-    read = words[text] if text in words else data.read_words(text)
+    read = words[text] if text in words else data.read_words(text, amount)
     return read == amount.amount
 
 

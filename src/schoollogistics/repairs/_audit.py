@@ -39,13 +39,16 @@ from schoollogistics.core.time import DateRange, get_timezone, local_date
 from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.repairs._policy import RepairPolicy
 from schoollogistics.repairs._records import (
+    _WEEKEND_ORDINALS,
     EVIDENCE_ZH,
     Deferral,
+    EvidenceKind,
     Frequency,
     RepairLog,
     RepairRequest,
     Response,
     SchoolDays,
+    WorkerKind,
     WorkOrder,
 )
 from schoollogistics.repairs._rounds import DueRound, due_rounds
@@ -603,24 +606,40 @@ DEFAULT_CHECKS: Final[tuple[Check, ...]] = (
 """The checks of the default audit, one or more per rule."""
 
 
-def _one_pass(data: AuditInput) -> list[Violation]:
+def _one_pass(data: AuditInput) -> list[Violation]:  # noqa: PLR0915  # inlined for speed
     """The findings of ``DEFAULT_CHECKS``: one pass over the orders, one over the requests.
 
     The compliant cases of RP-1 (answered and fixed before the deadlines), RP-2
-    (approved before the start) and RP-3 (accepted by the reporter before the
-    close) are recognised inline; anything else goes to the per-record tests of
-    the checks, which decide.
+    (approved before the start, or needing no approval) and RP-3 (accepted by
+    the reporter before the close) are recognised inline; anything else goes to
+    the per-record tests of the checks, which decide.
     """
     found: list[Violation] = []
     add = found.append
     start, end = data.period_start, data.period_end
     requests, policy = data.requests(), data.policy
+    # RP-2 inline: the case where ``policy.approval_reason`` gives ``None`` (a
+    # staff estimate under the limit, most orders), without its call per order.
+    limit = policy.small_repair_limit.amount
+    contractor = WorkerKind.CONTRACTOR if policy.contractor_needs_approval else None
+    # The first completion of each request, gathered in this pass (what
+    # ``first_completions`` gives, without reading the orders a second time).
+    completions: dict[str, pendulum.DateTime] = {}
+    completed = completions.get
     for order in data.log.orders:
         started, closed = order.started_at, order.closed_at
-        owner = requests.get(order.request_id)
+        key = order.request_id
+        done = order.completed_at
+        if done is not None:
+            known = completed(key)
+            if known is None or done < known:
+                completions[key] = done
+        owner = requests.get(key)
         if started is not None and start <= started < end:
             approved = order.approved_at
-            if approved is None or started < approved:
+            if (approved is None or started < approved) and (
+                order.worker_kind is contractor or order.estimated_cost.amount >= limit
+            ):
                 finding = _unapproved(order, started, policy)
                 if finding is not None:
                     add(finding)
@@ -643,17 +662,26 @@ def _one_pass(data: AuditInput) -> list[Violation]:
                     add(finding)
         if order.project:
             found.extend(_project_findings(order, data, closed))
-    answers, completions = data.first_answers(), data.first_completions()
-    explanations = data.first_explanations()
-    deadlines, memo, zone = data.deadlines, data._memo, data._zone
+    answers, explanations = data.first_answers(), data.first_explanations()
+    deadlines, zone = data.deadlines, data._zone
+    # The deadlines by filing day, one dict per safety flag: a date key hashes
+    # in C, where a (date, flag) tuple would be built per request.
+    by_day: tuple[dict[dt.date, _Deadlines], dict[dt.date, _Deadlines]] = ({}, {})
     for request in requests.values():
         filed = request.filed_at
         if not start <= filed < end:
             continue
-        known = memo.get((_DATE(filed), request.safety)) if filed.tzinfo is zone else None
-        response, fix = deadlines(request) if known is None else known
+        if filed.tzinfo is zone:
+            memo = by_day[request.safety]
+            day = _DATE(filed)
+            pair = memo.get(day)
+            if pair is None:
+                pair = memo[day] = deadlines(request)
+        else:
+            pair = deadlines(request)
+        response, fix = pair
         key = request.request_id
-        answered, done = answers.get(key), completions.get(key)
+        answered, done = answers.get(key), completed(key)
         if response is None or answered is None or answered >= response:
             finding = _answer_late(request, response, answered, end)
             if finding is not None:
@@ -671,8 +699,46 @@ def _project_findings(
 ) -> list[Violation]:
     findings = [_holiday_late(order, data)]
     if data.in_period(closed):
-        findings += (_unevidenced(order), _log_gaps(order, data))
+        if not _evidenced(order):
+            findings.append(_unevidenced(order))
+        if data.working_days is not None or not _site_log_full(order, data._zone):
+            findings.append(_log_gaps(order, data))
     return [finding for finding in findings if finding is not None]
+
+
+# The ids of the kinds of evidence a project needs (RP-4), by whether a
+# contractor works on it: ids hash in C, an Enum member's hash runs Python code.
+_NEEDED_IDS: Final = (
+    frozenset(id(kind) for kind in EvidenceKind if kind is not EvidenceKind.SAFETY_AGREEMENT),
+    frozenset(id(kind) for kind in EvidenceKind),
+)
+
+
+def _evidenced(order: WorkOrder) -> bool:
+    """Whether a project has every kind of evidence: ``not order.missing_evidence()``, faster."""
+    have = {id(piece.kind) for piece in order.evidence}
+    return _NEEDED_IDS[order.worker_kind is WorkerKind.CONTRACTOR] <= have
+
+
+def _site_log_full(order: WorkOrder, zone: pendulum.Timezone) -> bool:
+    """Whether ``order.site_log_gaps(None, …)`` is surely empty (``False``: ask it).
+
+    A fast path for moments in the school's zone: the days compared as
+    ordinals (``toordinal`` runs in C, pendulum's date arithmetic does not).
+    """
+    started, completed = order.started_at, order.completed_at
+    if started is None or completed is None:
+        return True
+    if started.tzinfo is not zone or completed.tzinfo is not zone:
+        return False
+    logged = {piece.on.toordinal() for piece in order.evidence if piece.kind is _SITE_LOG}
+    return all(
+        ordinal % 7 in _WEEKEND_ORDINALS or ordinal in logged
+        for ordinal in range(started.toordinal(), completed.toordinal() + 1)
+    )
+
+
+_SITE_LOG: Final = EvidenceKind.SITE_LOG
 
 
 def audit_repairs(

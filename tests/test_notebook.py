@@ -122,7 +122,7 @@ def test_the_notebook_is_in_the_nav_under_tutorials_and_rendered_by_mkdocs_jupyt
 
 def test_ci_executes_the_notebook_after_the_examples() -> None:
     run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    steps = re.findall(r'^step "([^"]+)"', run, flags=re.MULTILINE)
+    steps = re.findall(r'^\s*step "([^"]+)"', run, flags=re.MULTILINE)
     assert "notebook: execute with nbclient" in steps
     assert steps.index("notebook: execute with nbclient") == steps.index("examples") + 1
     assert "uv run python scripts/run_notebook.py\n" in run

@@ -33,6 +33,11 @@ from schoollogistics.testing.purchasing import finance_records, simulate_office,
 
 PERIOD = DateRange(pendulum.Date(2025, 8, 1), pendulum.Date(2025, 11, 30))
 POLICY = FinancePolicy()
+# The checks run one by one: a tuple equal to DEFAULT_CHECKS but not the same
+# object (the audit runs its one pass exactly when it is given DEFAULT_CHECKS
+# itself; ``tuple(DEFAULT_CHECKS)`` would be that very object).
+ONE_BY_ONE = (*DEFAULT_CHECKS,)
+assert ONE_BY_ONE is not DEFAULT_CHECKS
 
 
 def records() -> FinanceRecords:
@@ -41,7 +46,7 @@ def records() -> FinanceRecords:
 
 def found(recs: FinanceRecords, policy: FinancePolicy = POLICY) -> list[str]:
     result = audit_finance(recs, policy, PERIOD)
-    assert audit_finance(recs, policy, PERIOD, checks=tuple(DEFAULT_CHECKS)) == result
+    assert audit_finance(recs, policy, PERIOD, checks=ONE_BY_ONE) == result
     return [v.code for v in result]
 
 
@@ -306,7 +311,7 @@ def test_the_audit_does_not_depend_on_input_order(recs: FinanceRecords, seed: in
 @given(finance_records())
 def test_the_one_pass_equals_the_checks_run_one_by_one(recs: FinanceRecords) -> None:
     period = DateRange(pendulum.Date(2024, 1, 1), pendulum.Date(2027, 12, 31))
-    one_by_one = audit_finance(recs, POLICY, period, checks=tuple(DEFAULT_CHECKS))
+    one_by_one = audit_finance(recs, POLICY, period, checks=ONE_BY_ONE)
     assert audit_finance(recs, POLICY, period) == one_by_one
 
 
@@ -372,6 +377,7 @@ def _variants() -> list[object]:
         return attrs.evolve(base, reimbursement=attrs.evolve(paid, voucher=typed))
 
     second = attrs.evolve(line, line_id="2")
+    paid_on = paid.at.in_timezone("Asia/Shanghai").date()
     return [
         attrs.evolve(
             base,
@@ -410,6 +416,8 @@ def _variants() -> list[object]:
         v(quantity=(voucher.quantity or 0) + 1),
         v(valid_until=pendulum.Date(2025, 1, 1)),
         v(valid_until=pendulum.Date(2030, 1, 1)),
+        v(valid_until=paid_on),  # the last valid day is the day of payment: valid
+        v(valid_until=paid_on.subtract(days=1)),  # expired the day before payment
         v(signatures=voucher.signatures[:2]),
         v(signatures=(*voucher.signatures[:2], attrs.evolve(voucher.signatures[0], name="另一人"))),
         v(amount=Money("48.001"), unit_price=Money("48.001"), quantity=1),
@@ -432,6 +440,26 @@ def _variants() -> list[object]:
                 attrs.evolve(s, role=voucher.signatures[0].role) for s in voucher.signatures
             )
         ),
+        v(
+            signatures=(
+                *voucher.signatures[:2],
+                attrs.evolve(voucher.signatures[2], name=voucher.signatures[1].name),
+            )
+        ),
+        v(
+            signatures=(
+                voucher.signatures[0],
+                attrs.evolve(voucher.signatures[1], name=voucher.signatures[0].name),
+                voucher.signatures[2],
+            )
+        ),
+        v(signatures=(*voucher.signatures, attrs.evolve(voucher.signatures[0], name="第四人"))),
+        v(
+            signatures=(
+                *voucher.signatures,
+                attrs.evolve(voucher.signatures[0], name=voucher.signatures[1].name),
+            )
+        ),
     ]
 
 
@@ -446,10 +474,12 @@ def test_each_deviation_is_found_alike_in_one_pass_and_check_by_check(purchase: 
             quote_threshold=Money(1),
             acceptor_not_buyer=False,
         ),
+        FinancePolicy(min_signatures=2),
+        FinancePolicy(min_signatures=4),
     ):
         recs = FinanceRecords(purchases=(purchase,))  # type: ignore[arg-type]  # a Purchase
         one_pass = audit_finance(recs, policy, year)
-        assert one_pass == audit_finance(recs, policy, year, checks=tuple(DEFAULT_CHECKS))
+        assert one_pass == audit_finance(recs, policy, year, checks=ONE_BY_ONE)
 
 
 @pytest.mark.rule("PR-5")

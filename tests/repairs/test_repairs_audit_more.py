@@ -74,7 +74,7 @@ def test_one_pass_audit_equals_the_checks_run_one_by_one(
     data = AuditInput(log, policy, period, days, working)
     assert fused == sort_violations(v for check in DEFAULT_CHECKS for v in check(data))
     again = audit_repairs(
-        log, policy, period, school_days=days, working_days=working, checks=DEFAULT_CHECKS[:]
+        log, policy, period, school_days=days, working_days=working, checks=(*DEFAULT_CHECKS,)
     )
     assert fused == again
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from schoollogistics import DateRange, as_date, as_datetime, hours, parse_date, parse_datetime
 from schoollogistics.core.time import (
+    day_end,
     get_timezone,
     local_date,
     parse_offset_datetime,
@@ -221,3 +222,26 @@ def test_local_date_is_the_day_in_the_zone(
     got = local_date(value, get_timezone(zone) if zone_object else zone)
     assert type(got) is pendulum.Date
     assert got == expected
+
+
+_DST_ZONES = ("Asia/Shanghai", "America/Santiago", "America/Havana", "Europe/London", "Asia/Tehran")
+
+
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31)),
+    st.sampled_from(_DST_ZONES),
+)
+def test_day_end_is_the_first_instant_of_the_next_day(day: dt.date, zone: str) -> None:
+    end = day_end(day, zone)
+    following = day + dt.timedelta(days=1)
+    assert local_date(end, zone) == following
+    assert local_date(end - dt.timedelta(microseconds=1), zone) <= day
+    assert end.tzinfo is get_timezone(zone)
+
+
+def test_day_end_after_a_dst_gap_at_midnight_is_still_midnight() -> None:
+    # Santiago skipped 2005-10-09 00:00 (clocks went to 01:00): the 9th still ends at
+    # midnight on the 10th; adding a day to the 9th's first instant gave 01:00.
+    end = day_end(dt.date(2005, 10, 9), "America/Santiago")
+    assert end.isoformat() == "2005-10-10T00:00:00-03:00"
+    assert day_end(dt.date(2025, 9, 1)).isoformat() == "2025-09-02T00:00:00+08:00"

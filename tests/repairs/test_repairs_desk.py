@@ -166,6 +166,23 @@ def test_rp1_deadlines_count_school_days() -> None:
     assert policy.response_deadline(late, DAYS) is None
 
 
+@pytest.mark.rule("RP-1")
+def test_rp1_a_deadline_is_the_next_midnight_even_after_a_midnight_dst_gap() -> None:
+    # In Santiago 2005-10-09 began at 01:00 (clocks went from 00:00 to 01:00): the day
+    # still ends at midnight on the 10th, not at 01:00 (which adding a day to its start gave).
+    zone = "America/Santiago"
+    policy = RepairPolicy(timezone=zone)
+    filed = request(filed_at=pendulum.datetime(2005, 10, 9, 10, tz=zone), safety=True)
+    days = SchoolDays([pendulum.Date(2005, 10, d) for d in (10, 11, 12, 13, 14)])
+    end = policy.response_deadline(filed, days)
+    assert end == pendulum.datetime(2005, 10, 10, tz=zone)
+    assert end is not None
+    assert end.isoformat() == "2005-10-10T00:00:00-03:00"
+    # and on an ordinary day, the same: the following midnight
+    monday = request(filed_at=pendulum.datetime(2005, 10, 10, 9, tz=zone), safety=True)
+    assert policy.response_deadline(monday, days) == pendulum.datetime(2005, 10, 11, tz=zone)
+
+
 @pytest.mark.rule("RP-2")
 def test_rp2_approval_before_work() -> None:
     desk = desk_with(wo=order(worker_kind=WorkerKind.CONTRACTOR, worker="某公司"))

@@ -65,6 +65,7 @@ __all__ = [
     "as_datetime",
     "check_date_range",
     "check_moment_range",
+    "day_end",
     "get_timezone",
     "hours",
     "hours_text",
@@ -267,6 +268,26 @@ def local_date(
     zone = get_timezone(tz) if isinstance(tz, str) else tz
     local = moment if moment.tzinfo is zone else in_zone(moment, zone)
     return pendulum.Date(local.year, local.month, local.day)
+
+
+def day_end(
+    day: dt.date, tz: str | Timezone | FixedTimezone = DEFAULT_TIMEZONE
+) -> pendulum.DateTime:
+    """The end of ``day`` in the school's timezone: the midnight that starts the next day.
+
+    The first instant after the day, so ``start <= moment < day_end(day)`` tells whether a
+    moment falls on or before it. The next day is found on the calendar, then its
+    midnight: adding a day to ``day``'s own midnight would keep an hour that a DST gap
+    at midnight had shifted (in America/Santiago 2005-10-09 began at 01:00, and the end
+    of that day would come out as 01:00 on the 10th).
+
+    Args:
+        day: The day (not after 9999-12-30).
+        tz: The school's timezone.
+    """
+    zone = get_timezone(tz) if isinstance(tz, str) else tz
+    following = dt.date.fromordinal(day.toordinal() + 1)
+    return pendulum.datetime(following.year, following.month, following.day, tz=zone)
 
 
 def in_zone(value: dt.datetime, zone: Timezone | FixedTimezone) -> pendulum.DateTime:

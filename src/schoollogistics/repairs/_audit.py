@@ -35,7 +35,7 @@ import pendulum
 from schoollogistics.core.findings import FINDINGS as ALL_FINDINGS
 from schoollogistics.core.findings import Finding
 from schoollogistics.core.money import Money
-from schoollogistics.core.time import DateRange, get_timezone, local_date
+from schoollogistics.core.time import DateRange, day_end, get_timezone, local_date
 from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.repairs._policy import RepairPolicy
 from schoollogistics.repairs._records import (
@@ -121,9 +121,7 @@ class AuditInput:
         object.__setattr__(
             self, "_start", pendulum.datetime(start.year, start.month, start.day, tz=zone)
         )
-        object.__setattr__(
-            self, "_end", pendulum.datetime(end.year, end.month, end.day, tz=zone).add(days=1)
-        )
+        object.__setattr__(self, "_end", day_end(end, zone))
 
     def in_period(self, moment: pendulum.DateTime | None) -> bool:
         """Whether ``moment`` falls on a day of the period (in the school's zone)."""

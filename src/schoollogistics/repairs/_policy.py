@@ -15,7 +15,7 @@ import pendulum
 
 from schoollogistics.core.money import Money, non_negative
 from schoollogistics.core.shapes import checked_fields
-from schoollogistics.core.time import DEFAULT_TIMEZONE, get_timezone, local_date
+from schoollogistics.core.time import DEFAULT_TIMEZONE, day_end, get_timezone, local_date
 from schoollogistics.errors import Phrase
 from schoollogistics.repairs._records import RepairRequest, SchoolDays, WorkerKind, WorkOrder
 from schoollogistics.repairs.errors import InvalidRepairRecordError
@@ -87,8 +87,7 @@ class RepairPolicy:
         get_timezone(self.timezone)
 
     def _end_of(self, day: pendulum.Date) -> pendulum.DateTime:
-        zone = get_timezone(self.timezone)
-        return pendulum.datetime(day.year, day.month, day.day, tz=zone).add(days=1)
+        return day_end(day, self.timezone)
 
     def response_deadline(
         self, request: RepairRequest, days: SchoolDays

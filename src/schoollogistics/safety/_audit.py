@@ -23,7 +23,7 @@ import attrs
 import pendulum
 
 from schoollogistics.core.findings import FINDINGS
-from schoollogistics.core.time import DateRange
+from schoollogistics.core.time import DateRange, day_end
 from schoollogistics.core.violations import Violation, sort_violations
 from schoollogistics.repairs import RoundRecord
 from schoollogistics.safety._duty import DutyPeriod, _slot_keys, duty_periods
@@ -601,9 +601,7 @@ def du3_gate_always_staffed(
     start = pendulum.datetime(
         context.period.start.year, context.period.start.month, context.period.start.day, tz=zone
     )
-    stop = pendulum.datetime(
-        context.period.end.year, context.period.end.month, context.period.end.day, tz=zone
-    ).add(days=1)
+    stop = day_end(context.period.end, zone)
     found: list[Violation] = []
     cursor = start
     for shift in sorted(log.gate_shifts, key=lambda s: (s.start, s.end)):
